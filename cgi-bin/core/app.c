@@ -1,0 +1,544 @@
+/* app.c - see app.h: routing, the request cycle, FastCGI / CGI / prefork. */
+#include "app.h"
+#include "render.h"
+
+#include <fcgiapp.h>
+
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+/* ------------------------------------------------------------- routing */
+
+int
+app_match(const char *pattern, const char *path, struct ctx *c)
+{
+	const char *p = pattern, *s = path;
+	int nid = 0, ncode = 0;
+
+	while (*p != '\0') {
+		if (*p == '{') {
+			const char *close = strchr(p, '}');
+			size_t n = 0;
+			if (close == NULL)
+				return 0;
+			while (s[n] != '\0' && s[n] != '/')
+				n++;
+			if (n == 0)
+				return 0;
+			if (strncmp(p, "{id}", 4) == 0) {
+				long long v = 0;
+				if (n > 15 || s[0] == '0')
+					return 0;
+				for (size_t i = 0; i < n; i++) {
+					if (s[i] < '0' || s[i] > '9')
+						return 0;
+					v = v * 10 + (s[i] - '0');
+				}
+				if (nid >= APP_MAX_ARGS)
+					return 0;
+				if (c != NULL)
+					c->id[nid] = v;
+				nid++;
+			} else {
+				/* {code}: a short lower-case name. */
+				if (n > 64)
+					return 0;
+				for (size_t i = 0; i < n; i++)
+					if (!((s[i] >= 'a' && s[i] <= 'z') ||
+					    (s[i] >= '0' && s[i] <= '9') ||
+					    s[i] == '-' || s[i] == '_'))
+						return 0;
+				if (ncode >= APP_MAX_ARGS)
+					return 0;
+				if (c != NULL) {
+					c->code[ncode] = arena_strndup(c->a, s, n);
+					if (c->code[ncode] == NULL)
+						return 0;
+				}
+				ncode++;
+			}
+			p = close + 1;
+			s += n;
+			continue;
+		}
+		if (*p != *s)
+			return 0;
+		p++;
+		s++;
+	}
+	if (*s != '\0')
+		return 0;
+	if (c != NULL) {
+		c->nid = nid;
+		c->ncode = ncode;
+	}
+	return 1;
+}
+
+xmlNodePtr
+app_page(struct ctx *c, const char *name)
+{
+	xmlNodePtr root = render_page(c->a, name);
+	xmlNodePtr req;
+
+	if (root == NULL)
+		return NULL;
+	c->page = root;
+	c->stylesheet = arena_printf(c->a, "pages/%s", name);
+	if (c->stylesheet == NULL)
+		return NULL;
+	req = xml_node(root, "request");
+	if (req != NULL) {
+		xml_attr(req, "path", c->req->path);
+		xml_attr(req, "method", c->req->method_name);
+	}
+	return root;
+}
+
+static const char *
+error_code(int status)
+{
+	switch (status) {
+	case 400: return "bad_request";
+	case 403: return "forbidden";
+	case 404: return "not_found";
+	case 405: return "method_not_allowed";
+	case 413: return "too_large";
+	case 415: return "unsupported_media_type";
+	case 503: return "busy";
+	default:  return "internal";
+	}
+}
+
+/* The error page: XML <error status code/>, HTML through error.xsl. */
+static void
+render_error(struct ctx *c, int status)
+{
+	xmlNodePtr root, err;
+	int as_xml = render_wants_xml(c->req);
+
+	http_response_init(c->resp, c->a);
+	c->resp->status = status;
+	if (status == 405)
+		http_header_add(c->resp, "Allow", "GET, HEAD, POST");
+	if (status == 503)
+		http_header_add(c->resp, "Retry-After", "5");
+	root = app_page(c, "error");
+	if (root == NULL)
+		goto plain;
+	err = xml_node(root, "error");
+	if (err == NULL)
+		goto plain;
+	xml_attr_int(err, "status", status);
+	xml_attr(err, "code", error_code(status));
+	if (render_respond(c->resp, root, c->stylesheet, as_xml) == 0)
+		return;
+plain:
+	/* Last resort when even the error page cannot be made. */
+	http_body(c->resp, "text/plain; charset=utf-8", http_reason(status),
+	    strlen(http_reason(status)));
+}
+
+static int
+caller_roles(struct ctx *c)
+{
+	/* Sessions arrive with the accounts work; until then everyone is anonymous. */
+	(void)c;
+	return ROLE_ANON;
+}
+
+void
+app_handle(const struct program *prog, struct ctx *c, int parse_status)
+{
+	const struct route *match = NULL;
+	int path_matched = 0, status;
+	enum http_method m = c->req->method == HTTP_HEAD ? HTTP_GET : c->req->method;
+
+	http_response_init(c->resp, c->a);
+	if (parse_status != 0) {
+		render_error(c, parse_status);
+		return;
+	}
+	for (size_t i = 0; i < prog->nroutes; i++) {
+		const struct route *r = &prog->routes[i];
+		if (!app_match(r->pattern, c->req->path, NULL))
+			continue;
+		path_matched = 1;
+		if (r->method == m) {
+			match = r;
+			break;
+		}
+	}
+	if (match == NULL) {
+		render_error(c, path_matched ? 405 : 404);
+		return;
+	}
+	app_match(match->pattern, c->req->path, c);
+	c->route = match;
+	if (!(match->roles & (unsigned)caller_roles(c))) {
+		render_error(c, 404);
+		return;
+	}
+	if (c->db == NULL) {
+		render_error(c, 503);
+		return;
+	}
+	c->page = NULL;
+	status = match->handler(c);
+	if (status == 303) {
+		c->resp->status = 303;
+		return;
+	}
+	if (status >= 400 && c->page == NULL) {
+		render_error(c, status);
+		return;
+	}
+	if (c->page == NULL) {
+		render_error(c, 500);
+		return;
+	}
+	c->resp->status = status;
+	if (render_respond(c->resp, c->page, c->stylesheet,
+	    render_wants_xml(c->req)) < 0)
+		render_error(c, 500);
+}
+
+/* ------------------------------------------------------------ one request */
+
+struct worker {
+	const struct program *prog;
+	struct config cfg;
+	struct db *db;
+};
+
+static void
+worker_db(struct worker *w)
+{
+	if (w->db == NULL)
+		w->db = db_open(w->cfg.db_path, 0);
+}
+
+static void
+serve_one(struct worker *w, const struct http_source *src,
+    int (*write_fn)(void *, const char *, size_t), void *wctx)
+{
+	arena *a = arena_new();
+	struct http_request req;
+	struct http_response resp;
+	struct ctx c;
+	int rc;
+
+	if (a == NULL) {
+		static const char oom[] = "Status: 500 Internal Server Error\r\n"
+		    "Content-Type: text/plain\r\n\r\n";
+		write_fn(wctx, oom, sizeof(oom) - 1);
+		return;
+	}
+	worker_db(w);
+	rc = http_parse(&req, a, src, &w->cfg.limits, w->cfg.tmp_dir);
+	memset(&c, 0, sizeof(c));
+	c.a = a;
+	c.cfg = &w->cfg;
+	c.db = w->db;
+	c.req = &req;
+	c.resp = &resp;
+	app_handle(w->prog, &c, rc);
+	http_write(&resp, req.method == HTTP_HEAD, write_fn, wctx);
+	arena_free(a);
+}
+
+/* -------------------------------------------------------------- FastCGI */
+
+static const char *
+fcgi_param(void *ctx, const char *name)
+{
+	FCGX_Request *rq = ctx;
+	return FCGX_GetParam(name, rq->envp);
+}
+
+static long
+fcgi_read(void *ctx, char *buf, size_t len)
+{
+	FCGX_Request *rq = ctx;
+	int want = len > 1 << 30 ? 1 << 30 : (int)len;
+	int n = FCGX_GetStr(buf, want, rq->in);
+	return n < 0 ? -1 : n;
+}
+
+static int
+fcgi_write(void *ctx, const char *buf, size_t len)
+{
+	FCGX_Stream *out = ctx;
+
+	while (len > 0) {
+		int chunk = len > 1 << 20 ? 1 << 20 : (int)len;
+		if (FCGX_PutStr(buf, chunk, out) != chunk)
+			return -1;
+		buf += chunk;
+		len -= (size_t)chunk;
+	}
+	return 0;
+}
+
+static int
+fcgi_loop(struct worker *w, int sock)
+{
+	FCGX_Request rq;
+
+	if (FCGX_InitRequest(&rq, sock, 0) != 0)
+		return 1;
+	while (FCGX_Accept_r(&rq) >= 0) {
+		struct http_source src = { fcgi_param, fcgi_read, &rq };
+		serve_one(w, &src, fcgi_write, rq.out);
+		FCGX_Finish_r(&rq);
+	}
+	FCGX_Free(&rq, 1);
+	return 0;
+}
+
+/* ------------------------------------------------------------------ CGI */
+
+static const char *
+cgi_param(void *ctx, const char *name)
+{
+	(void)ctx;
+	if (strcmp(name, "HTTP_PROXY") == 0)
+		return NULL; /* httpoxy */
+	return getenv(name);
+}
+
+static long
+cgi_read(void *ctx, char *buf, size_t len)
+{
+	(void)ctx;
+	for (;;) {
+		ssize_t n = read(STDIN_FILENO, buf, len);
+		if (n < 0 && errno == EINTR)
+			continue;
+		return n;
+	}
+}
+
+static int
+cgi_write(void *ctx, const char *buf, size_t len)
+{
+	(void)ctx;
+	return fwrite(buf, 1, len, stdout) == len ? 0 : -1;
+}
+
+/* -------------------------------------------------------------- prefork */
+
+static volatile sig_atomic_t stop_requested;
+
+static void
+on_stop(int sig)
+{
+	(void)sig;
+	stop_requested = 1;
+}
+
+static int
+worker_main(struct worker *w, int sock)
+{
+	int rc;
+
+	if (render_init(w->cfg.xsl_dir) < 0) {
+		fprintf(stderr, "%s: cannot set up XSLT\n", w->prog->name);
+		return 1;
+	}
+	rc = fcgi_loop(w, sock);
+	db_close(w->db);
+	w->db = NULL;
+	render_cleanup();
+	return rc;
+}
+
+static pid_t
+spawn_worker(struct worker *w, int sock)
+{
+	pid_t pid = fork();
+
+	if (pid == 0) {
+		signal(SIGTERM, SIG_DFL);
+		signal(SIGINT, SIG_IGN);
+		signal(SIGHUP, SIG_DFL);
+		_exit(worker_main(w, sock));
+	}
+	return pid;
+}
+
+static int
+open_listen(const char *spec)
+{
+	int sock;
+
+	if (strncmp(spec, "unix:", 5) == 0) {
+		const char *path = spec + 5;
+		mode_t old;
+		unlink(path);
+		old = umask(007);
+		sock = FCGX_OpenSocket(path, 128);
+		umask(old);
+		if (sock >= 0)
+			chmod(path, 0660);
+	} else {
+		if (strncmp(spec, "127.", 4) != 0 && strncmp(spec, "localhost:", 10) != 0 &&
+		    strncmp(spec, "::1", 3) != 0 && spec[0] != ':') {
+			fprintf(stderr, "xueshi: refusing to listen on %s: use a unix socket or loopback\n", spec);
+			return -1;
+		}
+		sock = FCGX_OpenSocket(spec, 128);
+	}
+	if (sock < 0)
+		fprintf(stderr, "xueshi: cannot listen on %s\n", spec);
+	return sock;
+}
+
+static int
+prefork(struct worker *w, const char *spec, int nworkers, const char *pidfile)
+{
+	pid_t *pids;
+	int sock;
+	struct sigaction sa;
+
+	sock = open_listen(spec);
+	if (sock < 0)
+		return 1;
+	if (pidfile != NULL) {
+		FILE *f = fopen(pidfile, "w");
+		if (f != NULL) {
+			fprintf(f, "%ld\n", (long)getpid());
+			fclose(f);
+		}
+	}
+	pids = calloc((size_t)nworkers, sizeof(*pids));
+	if (pids == NULL)
+		return 1;
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_stop;
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+	for (int i = 0; i < nworkers; i++)
+		pids[i] = spawn_worker(w, sock);
+	while (!stop_requested) {
+		int status;
+		pid_t dead = wait(&status);
+		if (dead < 0) {
+			if (errno == EINTR)
+				continue;
+			break;
+		}
+		for (int i = 0; i < nworkers; i++) {
+			if (pids[i] != dead)
+				continue;
+			if (WIFSIGNALED(status))
+				fprintf(stderr, "%s: worker %ld killed by signal %d, restarting\n",
+				    w->prog->name, (long)dead, WTERMSIG(status));
+			else
+				fprintf(stderr, "%s: worker %ld exited with %d, restarting\n",
+				    w->prog->name, (long)dead, WEXITSTATUS(status));
+			if (stop_requested)
+				break;
+			sleep(1); /* never spin on a worker that dies at once */
+			pids[i] = spawn_worker(w, sock);
+		}
+	}
+	for (int i = 0; i < nworkers; i++)
+		if (pids[i] > 0)
+			kill(pids[i], SIGTERM);
+	for (int i = 0; i < nworkers; i++)
+		if (pids[i] > 0)
+			waitpid(pids[i], NULL, 0);
+	free(pids);
+	close(sock);
+	if (strncmp(spec, "unix:", 5) == 0)
+		unlink(spec + 5);
+	if (pidfile != NULL)
+		unlink(pidfile);
+	return 0;
+}
+
+static void
+usage(const char *name)
+{
+	fprintf(stderr,
+	    "usage: %s                      (FastCGI on fd 0, or CGI)\n"
+	    "       %s --listen unix:PATH|127.0.0.1:PORT [--workers N] [--pidfile FILE]\n"
+	    "       %s --migrate           (apply database migrations and exit)\n",
+	    name, name, name);
+}
+
+int
+app_main(const struct program *prog, int argc, char **argv)
+{
+	struct worker w;
+	const char *listen_spec = NULL, *pidfile = NULL;
+	int nworkers = 2, migrate_only = 0;
+
+	memset(&w, 0, sizeof(w));
+	w.prog = prog;
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--listen") == 0 && i + 1 < argc)
+			listen_spec = argv[++i];
+		else if (strcmp(argv[i], "--workers") == 0 && i + 1 < argc) {
+			nworkers = atoi(argv[++i]);
+			if (nworkers < 1 || nworkers > 256) {
+				usage(prog->name);
+				return 2;
+			}
+		} else if (strcmp(argv[i], "--pidfile") == 0 && i + 1 < argc)
+			pidfile = argv[++i];
+		else if (strcmp(argv[i], "--migrate") == 0)
+			migrate_only = 1;
+		else {
+			usage(prog->name);
+			return 2;
+		}
+	}
+	if (config_load(&w.cfg) < 0)
+		return 2;
+	/* libfcgi waits for the server to close after each response unless told not to. */
+	setenv("LIBFCGI_OS_CLOSE_POLL_TIMEOUT", "0", 0);
+
+	if (listen_spec != NULL || migrate_only) {
+		/* Bring the schema up to date before any worker opens the database. */
+		struct db *db = db_open(w.cfg.db_path, 1);
+		int applied = 0;
+		if (db == NULL)
+			return 1;
+		if (db_migrate(db, w.cfg.migrations_dir, &applied) != DB_OK) {
+			db_close(db);
+			return 1;
+		}
+		db_close(db);
+		if (migrate_only)
+			return 0;
+	}
+	if (FCGX_Init() != 0)
+		return 1;
+	if (listen_spec != NULL)
+		return prefork(&w, listen_spec, nworkers, pidfile);
+	if (!FCGX_IsCGI())
+		return worker_main(&w, 0);
+
+	/* Plain CGI: one request from the environment and stdin. */
+	{
+		struct http_source src = { cgi_param, cgi_read, NULL };
+		if (render_init(w.cfg.xsl_dir) < 0)
+			return 1;
+		serve_one(&w, &src, cgi_write, NULL);
+		fflush(stdout);
+		db_close(w.db);
+		render_cleanup();
+	}
+	return 0;
+}

@@ -1,0 +1,68 @@
+/* config.c - see config.h */
+#include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#ifndef XS_DATADIR
+#define XS_DATADIR "/usr/local/share/xueshi"
+#endif
+#ifndef XS_DBPATH
+#define XS_DBPATH "/var/lib/xueshi/xueshi.db"
+#endif
+
+static const char *
+env_or(const char *name, const char *def)
+{
+	const char *v = getenv(name);
+	return v != NULL && *v != '\0' ? v : def;
+}
+
+static int
+env_size(const char *name, size_t *out)
+{
+	const char *v = getenv(name);
+	char *end;
+	unsigned long long n;
+
+	if (v == NULL || *v == '\0')
+		return 0;
+	errno = 0;
+	n = strtoull(v, &end, 10);
+	if (errno != 0 || *end != '\0' || n == 0 || v[0] == '-') {
+		fprintf(stderr, "xueshi: %s must be a positive number of bytes\n", name);
+		return -1;
+	}
+	*out = (size_t)n;
+	return 0;
+}
+
+int
+config_load(struct config *cfg)
+{
+	memset(cfg, 0, sizeof(*cfg));
+	cfg->db_path = env_or("XUESHI_DB", XS_DBPATH);
+	cfg->datadir = env_or("XUESHI_DATADIR", XS_DATADIR);
+	cfg->tmp_dir = env_or("XUESHI_TMPDIR", env_or("TMPDIR", "/tmp"));
+	cfg->evidence_dir = env_or("XUESHI_EVIDENCE", "/var/lib/xueshi/evidence");
+	if ((size_t)snprintf(cfg->xsl_dir, sizeof(cfg->xsl_dir), "%s/xsl",
+	    cfg->datadir) >= sizeof(cfg->xsl_dir) ||
+	    (size_t)snprintf(cfg->migrations_dir, sizeof(cfg->migrations_dir),
+	    "%s/db/migrations", cfg->datadir) >= sizeof(cfg->migrations_dir)) {
+		fprintf(stderr, "xueshi: XUESHI_DATADIR is too long\n");
+		return -1;
+	}
+	http_limits_default(&cfg->limits);
+	if (env_size("XUESHI_MAX_BODY", &cfg->limits.max_body) < 0 ||
+	    env_size("XUESHI_MAX_FORM_BODY", &cfg->limits.max_form_body) < 0 ||
+	    env_size("XUESHI_MAX_FIELDS", &cfg->limits.max_fields) < 0 ||
+	    env_size("XUESHI_MAX_FIELD_LEN", &cfg->limits.max_field_len) < 0 ||
+	    env_size("XUESHI_MAX_FILES", &cfg->limits.max_files) < 0 ||
+	    env_size("XUESHI_MAX_UPLOAD", &cfg->limits.max_upload) < 0 ||
+	    env_size("XUESHI_MAX_URI", &cfg->limits.max_uri) < 0 ||
+	    env_size("XUESHI_MAX_COOKIE", &cfg->limits.max_cookie) < 0)
+		return -1;
+	return 0;
+}

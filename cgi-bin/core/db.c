@@ -1,0 +1,362 @@
+/* db.c - see db.h */
+#include "db.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define DB_BUSY_MS 5000
+#define DB_MAX_STMTS 256
+
+struct cached {
+	const char *sql;
+	sqlite3_stmt *stmt;
+};
+
+struct db {
+	sqlite3 *h;
+	struct cached stmts[DB_MAX_STMTS];
+	size_t nstmts;
+};
+
+enum db_result
+db_result_of(int rc)
+{
+	switch (rc & 0xff) {
+	case SQLITE_OK:
+	case SQLITE_DONE:
+	case SQLITE_ROW:
+		return DB_OK;
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		return DB_BUSY;
+	case SQLITE_CONSTRAINT:
+		return DB_CONSTRAINT;
+	default:
+		return DB_ERROR;
+	}
+}
+
+struct db *
+db_open(const char *path, int create)
+{
+	struct db *db;
+	int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
+	static const char pragmas[] =
+	    "PRAGMA journal_mode=WAL;"
+	    "PRAGMA synchronous=FULL;"
+	    "PRAGMA foreign_keys=ON;"
+	    "PRAGMA temp_store=MEMORY;"
+	    "PRAGMA trusted_schema=OFF;";
+
+	if (create)
+		flags |= SQLITE_OPEN_CREATE;
+	db = calloc(1, sizeof(*db));
+	if (db == NULL)
+		return NULL;
+	if (sqlite3_open_v2(path, &db->h, flags, NULL) != SQLITE_OK) {
+		fprintf(stderr, "xueshi: cannot open database %s: %s\n", path,
+		    db->h ? sqlite3_errmsg(db->h) : "out of memory");
+		goto fail;
+	}
+	sqlite3_extended_result_codes(db->h, 1);
+	sqlite3_busy_timeout(db->h, DB_BUSY_MS);
+	sqlite3_db_config(db->h, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
+	sqlite3_db_config(db->h, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, NULL);
+	sqlite3_limit(db->h, SQLITE_LIMIT_LENGTH, 64 * 1024 * 1024);
+	sqlite3_limit(db->h, SQLITE_LIMIT_SQL_LENGTH, 1024 * 1024);
+	if (sqlite3_exec(db->h, pragmas, NULL, NULL, NULL) != SQLITE_OK) {
+		fprintf(stderr, "xueshi: cannot configure database %s: %s\n",
+		    path, sqlite3_errmsg(db->h));
+		goto fail;
+	}
+	return db;
+fail:
+	sqlite3_close(db->h);
+	free(db);
+	return NULL;
+}
+
+void
+db_close(struct db *db)
+{
+	if (db == NULL)
+		return;
+	for (size_t i = 0; i < db->nstmts; i++)
+		sqlite3_finalize(db->stmts[i].stmt);
+	sqlite3_close(db->h);
+	free(db);
+}
+
+sqlite3 *
+db_handle(struct db *db)
+{
+	return db->h;
+}
+
+sqlite3_stmt *
+db_stmt(struct db *db, const char *sql)
+{
+	sqlite3_stmt *st = NULL;
+
+	for (size_t i = 0; i < db->nstmts; i++) {
+		if (db->stmts[i].sql == sql) {
+			st = db->stmts[i].stmt;
+			sqlite3_reset(st);
+			sqlite3_clear_bindings(st);
+			return st;
+		}
+	}
+	if (sqlite3_prepare_v3(db->h, sql, -1, SQLITE_PREPARE_PERSISTENT, &st,
+	    NULL) != SQLITE_OK) {
+		fprintf(stderr, "xueshi: prepare failed: %s: %s\n",
+		    sqlite3_errmsg(db->h), sql);
+		return NULL;
+	}
+	if (db->nstmts < DB_MAX_STMTS) {
+		db->stmts[db->nstmts].sql = sql;
+		db->stmts[db->nstmts].stmt = st;
+		db->nstmts++;
+		return st;
+	}
+	/* The cache is full: a programming error, not a user one. */
+	fprintf(stderr, "xueshi: statement cache full\n");
+	sqlite3_finalize(st);
+	return NULL;
+}
+
+enum db_result
+db_exec(struct db *db, const char *sql)
+{
+	char *err = NULL;
+	int rc = sqlite3_exec(db->h, sql, NULL, NULL, &err);
+
+	if (rc != SQLITE_OK) {
+		fprintf(stderr, "xueshi: sql failed: %s\n", err ? err : "?");
+		sqlite3_free(err);
+	}
+	return db_result_of(rc);
+}
+
+enum db_result
+db_begin(struct db *db)
+{
+	return db_result_of(sqlite3_exec(db->h, "BEGIN IMMEDIATE", NULL, NULL, NULL));
+}
+
+enum db_result
+db_commit(struct db *db)
+{
+	int rc = sqlite3_exec(db->h, "COMMIT", NULL, NULL, NULL);
+
+	if (rc != SQLITE_OK)
+		db_rollback(db);
+	return db_result_of(rc);
+}
+
+void
+db_rollback(struct db *db)
+{
+	if (!sqlite3_get_autocommit(db->h))
+		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+}
+
+/* Read a whole file into a malloc'd NUL-terminated string. */
+static char *
+slurp(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	char *buf = NULL;
+	long n;
+
+	if (f == NULL)
+		return NULL;
+	if (fseek(f, 0, SEEK_END) != 0 || (n = ftell(f)) < 0 ||
+	    n > 64L * 1024 * 1024 || fseek(f, 0, SEEK_SET) != 0)
+		goto out;
+	buf = malloc((size_t)n + 1);
+	if (buf == NULL)
+		goto out;
+	if (fread(buf, 1, (size_t)n, f) != (size_t)n) {
+		free(buf);
+		buf = NULL;
+		goto out;
+	}
+	buf[n] = '\0';
+out:
+	fclose(f);
+	return buf;
+}
+
+enum db_result
+db_exec_file(struct db *db, const char *path)
+{
+	char *sql = slurp(path);
+	enum db_result r;
+
+	if (sql == NULL) {
+		fprintf(stderr, "xueshi: cannot read %s: %s\n", path, strerror(errno));
+		return DB_ERROR;
+	}
+	if ((r = db_begin(db)) != DB_OK) {
+		free(sql);
+		return r;
+	}
+	r = db_exec(db, sql);
+	free(sql);
+	if (r != DB_OK) {
+		fprintf(stderr, "xueshi: in %s\n", path);
+		db_rollback(db);
+		return r;
+	}
+	return db_commit(db);
+}
+
+static const char schema_version_sql[] =
+    "CREATE TABLE IF NOT EXISTS schema_version ("
+    " version INTEGER PRIMARY KEY,"
+    " name TEXT NOT NULL,"
+    " applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))"
+    ") STRICT";
+
+int
+db_version(struct db *db)
+{
+	sqlite3_stmt *st;
+	int v = -1;
+
+	if (db_exec(db, schema_version_sql) != DB_OK)
+		return -1;
+	if (sqlite3_prepare_v2(db->h,
+	    "SELECT coalesce(max(version),0) FROM schema_version", -1, &st,
+	    NULL) != SQLITE_OK)
+		return -1;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+static int
+cmp_names(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* A migration file name: four digits, '_', something, ".sql". */
+static int
+migration_number(const char *name)
+{
+	size_t n = strlen(name);
+
+	if (n < 10 || strcmp(name + n - 4, ".sql") != 0 || name[4] != '_')
+		return -1;
+	for (int i = 0; i < 4; i++)
+		if (name[i] < '0' || name[i] > '9')
+			return -1;
+	return (name[0] - '0') * 1000 + (name[1] - '0') * 100 +
+	    (name[2] - '0') * 10 + (name[3] - '0');
+}
+
+enum db_result
+db_migrate(struct db *db, const char *dir, int *applied)
+{
+	DIR *d;
+	struct dirent *e;
+	char **names = NULL;
+	size_t n = 0, cap = 0;
+	int current, count = 0;
+	enum db_result r = DB_OK;
+
+	if (applied)
+		*applied = 0;
+	current = db_version(db);
+	if (current < 0)
+		return DB_ERROR;
+	d = opendir(dir);
+	if (d == NULL) {
+		fprintf(stderr, "xueshi: cannot open migrations %s: %s\n", dir,
+		    strerror(errno));
+		return DB_ERROR;
+	}
+	while ((e = readdir(d)) != NULL) {
+		if (migration_number(e->d_name) < 0)
+			continue;
+		if (n == cap) {
+			size_t ncap = cap ? cap * 2 : 16;
+			char **nn = realloc(names, ncap * sizeof(*nn));
+			if (nn == NULL) {
+				r = DB_ERROR;
+				goto out;
+			}
+			names = nn;
+			cap = ncap;
+		}
+		if ((names[n] = strdup(e->d_name)) == NULL) {
+			r = DB_ERROR;
+			goto out;
+		}
+		n++;
+	}
+	if (n > 0)
+		qsort(names, n, sizeof(*names), cmp_names);
+	for (size_t i = 0; i < n; i++) {
+		int num = migration_number(names[i]);
+		char path[4096];
+		char *sql;
+		sqlite3_stmt *st;
+
+		if (num <= current)
+			continue;
+		if (i > 0 && migration_number(names[i - 1]) == num) {
+			fprintf(stderr, "xueshi: two migrations numbered %04d\n", num);
+			r = DB_ERROR;
+			goto out;
+		}
+		if ((size_t)snprintf(path, sizeof(path), "%s/%s", dir, names[i]) >= sizeof(path)) {
+			r = DB_ERROR;
+			goto out;
+		}
+		if ((sql = slurp(path)) == NULL) {
+			fprintf(stderr, "xueshi: cannot read %s\n", path);
+			r = DB_ERROR;
+			goto out;
+		}
+		if ((r = db_begin(db)) != DB_OK) {
+			free(sql);
+			goto out;
+		}
+		r = db_exec(db, sql);
+		free(sql);
+		if (r == DB_OK) {
+			if (sqlite3_prepare_v2(db->h,
+			    "INSERT INTO schema_version(version, name) VALUES (?,?)",
+			    -1, &st, NULL) != SQLITE_OK)
+				r = DB_ERROR;
+			else {
+				sqlite3_bind_int(st, 1, num);
+				sqlite3_bind_text(st, 2, names[i], -1, SQLITE_STATIC);
+				r = db_result_of(sqlite3_step(st));
+				sqlite3_finalize(st);
+			}
+		}
+		if (r != DB_OK) {
+			fprintf(stderr, "xueshi: migration %s failed\n", names[i]);
+			db_rollback(db);
+			goto out;
+		}
+		if ((r = db_commit(db)) != DB_OK)
+			goto out;
+		count++;
+	}
+out:
+	closedir(d);
+	for (size_t i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+	if (applied)
+		*applied = count;
+	return r;
+}

@@ -1,0 +1,298 @@
+/* render.c - see render.h */
+#include "render.h"
+
+#include <libxml/parser.h>
+#include <libxml/xmlsave.h>
+#include <libxslt/xslt.h>
+#include <libxslt/xsltInternals.h>
+#include <libxslt/transform.h>
+#include <libxslt/xsltutils.h>
+#include <libxslt/security.h>
+#include <libexslt/exslt.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define RENDER_MAX_SHEETS 128
+
+struct sheet {
+	char *name;
+	xsltStylesheetPtr style;
+};
+
+static struct {
+	char xsl_dir[4096];
+	size_t xsl_dir_len;
+	xsltSecurityPrefsPtr prefs;
+	struct sheet sheets[RENDER_MAX_SHEETS];
+	int nsheets;
+	int compiled;
+} R;
+
+/* READ_FILE: only files below the stylesheet directory, no "..". */
+static int
+read_file_check(xsltSecurityPrefsPtr sec, xsltTransformContextPtr ctxt,
+    const char *value)
+{
+	(void)sec;
+	(void)ctxt;
+	if (value == NULL)
+		return 0;
+	if (strncmp(value, "file://", 7) == 0)
+		value += 7;
+	if (strstr(value, "..") != NULL)
+		return 0;
+	if (strncmp(value, R.xsl_dir, R.xsl_dir_len) != 0 ||
+	    value[R.xsl_dir_len] != '/')
+		return 0;
+	return 1;
+}
+
+static void
+quiet_error(void *ctx, const char *msg, ...)
+{
+	(void)ctx;
+	(void)msg;
+}
+
+int
+render_init(const char *xsl_dir)
+{
+	char *real;
+
+	memset(&R, 0, sizeof(R));
+	real = realpath(xsl_dir, NULL);
+	snprintf(R.xsl_dir, sizeof(R.xsl_dir), "%s", real ? real : xsl_dir);
+	free(real);
+	R.xsl_dir_len = strlen(R.xsl_dir);
+
+	xmlInitParser();
+	/* No entity substitution and no network for anything we parse. */
+	xmlSubstituteEntitiesDefault(0);
+	xmlLoadExtDtdDefaultValue = 0;
+	exsltRegisterAll();
+
+	R.prefs = xsltNewSecurityPrefs();
+	if (R.prefs == NULL ||
+	    xsltSetSecurityPrefs(R.prefs, XSLT_SECPREF_WRITE_FILE, xsltSecurityForbid) ||
+	    xsltSetSecurityPrefs(R.prefs, XSLT_SECPREF_CREATE_DIRECTORY, xsltSecurityForbid) ||
+	    xsltSetSecurityPrefs(R.prefs, XSLT_SECPREF_READ_NETWORK, xsltSecurityForbid) ||
+	    xsltSetSecurityPrefs(R.prefs, XSLT_SECPREF_WRITE_NETWORK, xsltSecurityForbid) ||
+	    xsltSetSecurityPrefs(R.prefs, XSLT_SECPREF_READ_FILE, read_file_check))
+		return -1;
+	/* Imports and includes are checked against the defaults at compile time. */
+	xsltSetDefaultSecurityPrefs(R.prefs);
+	(void)quiet_error;
+	return 0;
+}
+
+void
+render_cleanup(void)
+{
+	for (int i = 0; i < R.nsheets; i++) {
+		xsltFreeStylesheet(R.sheets[i].style);
+		free(R.sheets[i].name);
+	}
+	R.nsheets = 0;
+	if (R.prefs != NULL) {
+		xsltSetDefaultSecurityPrefs(NULL);
+		xsltFreeSecurityPrefs(R.prefs);
+		R.prefs = NULL;
+	}
+	xsltCleanupGlobals();
+	xmlCleanupParser();
+}
+
+int
+render_compiled_count(void)
+{
+	return R.compiled;
+}
+
+static void
+doc_free(void *arg)
+{
+	xmlFreeDoc(arg);
+}
+
+xmlNodePtr
+render_page(arena *a, const char *name)
+{
+	xmlDocPtr doc = xmlNewDoc(BAD_CAST "1.0");
+	xmlNodePtr root;
+
+	if (doc == NULL)
+		return NULL;
+	if (arena_defer(a, doc_free, doc) < 0)
+		return NULL;
+	root = xmlNewDocNode(doc, NULL, BAD_CAST "page", NULL);
+	if (root == NULL)
+		return NULL;
+	xmlDocSetRootElement(doc, root);
+	xml_attr(root, "name", name);
+	xml_attr(root, "lang", "zh-CN");
+	return root;
+}
+
+xmlNodePtr
+xml_text(xmlNodePtr parent, const char *name, const char *text)
+{
+	if (text == NULL)
+		return NULL;
+	/* xmlNewTextChild escapes; xmlNewChild would interpret entities. */
+	return xmlNewTextChild(parent, NULL, BAD_CAST name, BAD_CAST text);
+}
+
+void
+xml_attr(xmlNodePtr node, const char *name, const char *value)
+{
+	if (value != NULL)
+		xmlSetProp(node, BAD_CAST name, BAD_CAST value);
+}
+
+void
+xml_attr_int(xmlNodePtr node, const char *name, long long value)
+{
+	char buf[32];
+
+	snprintf(buf, sizeof(buf), "%lld", value);
+	xmlSetProp(node, BAD_CAST name, BAD_CAST buf);
+}
+
+xmlNodePtr
+xml_node(xmlNodePtr parent, const char *name)
+{
+	return xmlNewChild(parent, NULL, BAD_CAST name, NULL);
+}
+
+int
+render_wants_xml(const struct http_request *req)
+{
+	const char *f = http_query(req, "format");
+
+	if (f != NULL)
+		return strcmp(f, "xml") == 0;
+	if (req->accept != NULL &&
+	    (strncmp(req->accept, "application/xml", 15) == 0 ||
+	    strncmp(req->accept, "text/xml", 8) == 0))
+		return 1;
+	return 0;
+}
+
+/* A valid stylesheet name: [a-z0-9_-/] only, no "..": it becomes a path. */
+static int
+sheet_name_ok(const char *name)
+{
+	if (*name == '\0' || *name == '/' || strstr(name, "..") != NULL)
+		return 0;
+	for (const char *p = name; *p; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') ||
+		    *p == '_' || *p == '-' || *p == '/'))
+			return 0;
+	return 1;
+}
+
+static xsltStylesheetPtr
+sheet_get(const char *name)
+{
+	char path[4200];
+	xsltStylesheetPtr style;
+	xmlDocPtr sdoc;
+
+	for (int i = 0; i < R.nsheets; i++)
+		if (strcmp(R.sheets[i].name, name) == 0)
+			return R.sheets[i].style;
+	if (!sheet_name_ok(name) || R.nsheets >= RENDER_MAX_SHEETS)
+		return NULL;
+	if ((size_t)snprintf(path, sizeof(path), "%s/%s.xsl", R.xsl_dir, name) >= sizeof(path))
+		return NULL;
+	sdoc = xmlReadFile(path, NULL, XML_PARSE_NONET | XML_PARSE_NOCDATA);
+	if (sdoc == NULL) {
+		fprintf(stderr, "xueshi: cannot read stylesheet %s\n", path);
+		return NULL;
+	}
+	style = xsltParseStylesheetDoc(sdoc);
+	if (style == NULL) {
+		fprintf(stderr, "xueshi: cannot compile stylesheet %s\n", path);
+		xmlFreeDoc(sdoc);
+		return NULL;
+	}
+	R.sheets[R.nsheets].name = strdup(name);
+	if (R.sheets[R.nsheets].name == NULL) {
+		xsltFreeStylesheet(style);
+		return NULL;
+	}
+	R.sheets[R.nsheets].style = style;
+	R.nsheets++;
+	R.compiled++;
+	return style;
+}
+
+static void
+add_security_headers(struct http_response *resp)
+{
+	http_header_add(resp, "X-Content-Type-Options", "nosniff");
+	http_header_add(resp, "Content-Security-Policy",
+	    "default-src 'self'; img-src 'self' data:; style-src 'self'; "
+	    "script-src 'self'; object-src 'none'; base-uri 'none'; "
+	    "form-action 'self'; frame-ancestors 'none'");
+	http_header_add(resp, "Referrer-Policy", "same-origin");
+	http_header_add(resp, "X-Frame-Options", "DENY");
+	http_header_add(resp, "Cache-Control", "no-store");
+}
+
+static void
+xml_free_buf(void *p)
+{
+	xmlFree(p);
+}
+
+int
+render_respond(struct http_response *resp, xmlNodePtr root,
+    const char *stylesheet, int as_xml)
+{
+	xmlDocPtr doc = root->doc;
+	xmlChar *out = NULL;
+	int len = 0;
+
+	add_security_headers(resp);
+	if (as_xml) {
+		xmlDocDumpFormatMemoryEnc(doc, &out, &len, "UTF-8", 1);
+		if (out == NULL)
+			return -1;
+		if (arena_defer(resp->a, xml_free_buf, out) < 0)
+			return -1;
+		http_body(resp, "application/xml; charset=utf-8", (const char *)out,
+		    (size_t)len);
+		return 0;
+	} else {
+		xsltStylesheetPtr style = sheet_get(stylesheet);
+		xsltTransformContextPtr tctx;
+		xmlDocPtr res;
+
+		if (style == NULL)
+			return -1;
+		tctx = xsltNewTransformContext(style, doc);
+		if (tctx == NULL)
+			return -1;
+		xsltSetCtxtSecurityPrefs(R.prefs, tctx);
+		res = xsltApplyStylesheetUser(style, doc, NULL, NULL, NULL, tctx);
+		if (res == NULL || tctx->state != XSLT_STATE_OK) {
+			xsltFreeTransformContext(tctx);
+			xmlFreeDoc(res);
+			return -1;
+		}
+		xsltFreeTransformContext(tctx);
+		if (xsltSaveResultToString(&out, &len, res, style) < 0 || out == NULL) {
+			xmlFreeDoc(res);
+			return -1;
+		}
+		xmlFreeDoc(res);
+		if (arena_defer(resp->a, xml_free_buf, out) < 0)
+			return -1;
+		http_body(resp, "text/html; charset=utf-8", (const char *)out,
+		    (size_t)len);
+		return 0;
+	}
+}

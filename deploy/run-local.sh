@@ -1,0 +1,124 @@
+#!/usr/bin/env bash
+# Start nginx and the xueshi programs from a build tree, in the foreground.
+# Everything lives under the state directory: the nginx config written here,
+# sockets, logs, temporary files, the database. Ctrl-C (or SIGTERM) stops
+# everything this script started.
+#
+#   deploy/run-local.sh --bindir DIR --datadir DIR --state DIR [--port 8080]
+#                       [--workers 2] [--host 127.0.0.1]
+set -euo pipefail
+
+bindir= datadir= state= port=8080 workers=2 host=127.0.0.1
+while [ $# -gt 0 ]; do
+	case "$1" in
+	--bindir) bindir=$2; shift 2 ;;
+	--datadir) datadir=$2; shift 2 ;;
+	--state) state=$2; shift 2 ;;
+	--port) port=$2; shift 2 ;;
+	--workers) workers=$2; shift 2 ;;
+	--host) host=$2; shift 2 ;;
+	*) echo "run-local.sh: unknown option $1" >&2; exit 2 ;;
+	esac
+done
+[ -n "$bindir" ] && [ -n "$datadir" ] && [ -n "$state" ] || {
+	echo "usage: run-local.sh --bindir DIR --datadir DIR --state DIR [--port N] [--workers N]" >&2
+	exit 2
+}
+case "$port" in (*[!0-9]*|'') echo "run-local.sh: bad port $port" >&2; exit 2 ;; esac
+
+nginx_bin=${NGINX:-$(command -v nginx || echo /usr/sbin/nginx)}
+bindir=$(cd "$bindir" && pwd)
+datadir=$(cd "$datadir" && pwd)
+mkdir -p "$state"
+state=$(cd "$state" && pwd)
+mkdir -p "$state/run" "$state/logs" "$state/tmp" "$state/evidence" "$state/nginx-tmp"
+
+export XUESHI_DB="$state/xueshi.db"
+export XUESHI_DATADIR="$datadir"
+export XUESHI_TMPDIR="$state/tmp"
+export XUESHI_EVIDENCE="$state/evidence"
+export LIBFCGI_OS_CLOSE_POLL_TIMEOUT=0
+
+# nginx's workers must reach our sockets: as root, they run as the same user.
+user_line=""
+if [ "$(id -u)" = 0 ]; then
+	user_line="user $(id -un) $(id -gn);"
+fi
+
+programs="auth"
+cat > "$state/nginx.conf" <<CONF
+# Written by deploy/run-local.sh; regenerated at every start.
+$user_line
+worker_processes 1;
+pid $state/run/nginx.pid;
+error_log $state/logs/nginx-error.log warn;
+daemon off;
+events { worker_connections 512; }
+http {
+	types {
+		text/html html; text/css css; application/javascript js;
+		image/png png; image/svg+xml svg; image/x-icon ico;
+	}
+	default_type application/octet-stream;
+	access_log $state/logs/access.log;
+	client_body_temp_path $state/nginx-tmp/body;
+	fastcgi_temp_path $state/nginx-tmp/fastcgi;
+	proxy_temp_path $state/nginx-tmp/proxy;
+	uwsgi_temp_path $state/nginx-tmp/uwsgi;
+	scgi_temp_path $state/nginx-tmp/scgi;
+	server_tokens off;
+	client_header_timeout 10s;
+	client_body_timeout 10s;
+	send_timeout 10s;
+	keepalive_timeout 15s;
+	client_max_body_size 1m;
+	client_header_buffer_size 4k;
+	large_client_header_buffers 4 16k;
+
+	server {
+		listen $host:$port;
+		server_name localhost;
+
+		location /static/ {
+			alias $datadir/htdocs/;
+			add_header X-Content-Type-Options nosniff;
+			expires 1h;
+		}
+		location = /favicon.ico { return 204; }
+
+		location / {
+			include $datadir/deploy/fastcgi-params.conf;
+			fastcgi_pass unix:$state/run/auth.sock;
+		}
+	}
+}
+CONF
+
+pids=()
+cleanup() {
+	trap - INT TERM EXIT
+	for p in "${pids[@]}"; do kill -TERM "$p" 2>/dev/null || true; done
+	for p in "${pids[@]}"; do wait "$p" 2>/dev/null || true; done
+}
+trap cleanup EXIT
+trap 'exit 0' INT TERM
+
+for prog in $programs; do
+	"$bindir/xueshi-$prog" --listen "unix:$state/run/$prog.sock" \
+		--workers "$workers" --pidfile "$state/run/$prog.pid" \
+		2>>"$state/logs/$prog.log" &
+	pids+=($!)
+done
+for prog in $programs; do
+	for _ in $(seq 1 100); do
+		[ -S "$state/run/$prog.sock" ] && break
+		sleep 0.1
+	done
+	[ -S "$state/run/$prog.sock" ] || { echo "run-local.sh: xueshi-$prog did not start (see $state/logs/$prog.log)" >&2; exit 1; }
+done
+
+"$nginx_bin" -p "$state" -c "$state/nginx.conf" -e "$state/logs/nginx-error.log" &
+pids+=($!)
+echo "xueshi: listening on http://$host:$port/ (state in $state; Ctrl-C stops)"
+# Stop everything as soon as any one of them ends.
+wait -n "${pids[@]}" || true

@@ -1,0 +1,134 @@
+#!/usr/bin/env bash
+# xueshi quick start.
+#
+#   ./xueshi.sh run  [--port 8080] [--data DIR]   build, make the demo database,
+#                                                 serve on http://127.0.0.1:8080/
+#   ./xueshi.sh test                              build and run the whole suite,
+#                                                 plain and with sanitizers
+#
+# Both install the Debian packages they need when they are missing (as root,
+# or through sudo), and keep every build product under _build/ and all
+# runtime state under the data directory (default _run/).
+set -euo pipefail
+
+top=$(cd "$(dirname "$0")" && pwd)
+cd "$top"
+
+PACKAGES="build-essential autoconf automake libtool pkg-config libfcgi-dev
+libsqlite3-dev sqlite3 libxml2-dev libxslt1-dev libsodium-dev libmagic-dev check
+libsubunit-dev libcurl4-openssl-dev nginx-light spawn-fcgi xsltproc"
+
+say() { printf '%s\n' "$*" >&2; }
+
+install_packages() {
+	local missing=() p
+	for p in $PACKAGES; do
+		dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")
+	done
+	[ ${#missing[@]} -eq 0 ] && return 0
+	say "xueshi: installing Debian packages: ${missing[*]}"
+	local sudo=""
+	[ "$(id -u)" = 0 ] || sudo="sudo"
+	$sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+	$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+# build NAME [configure args...]: configure and make into _build/NAME.
+build() {
+	local name=$1; shift
+	if [ ! -x configure ] || [ configure.ac -nt configure ] || [ Makefile.am -nt Makefile.in ]; then
+		say "xueshi: autoreconf"
+		autoreconf -fi >/dev/null 2>&1 || autoreconf -fi
+	fi
+	mkdir -p "_build/$name"
+	(
+		cd "_build/$name"
+		if [ ! -f Makefile ] || [ ../../configure -nt Makefile ]; then
+			say "xueshi: configure ($name)"
+			../../configure --quiet "$@"
+		fi
+		say "xueshi: make ($name)"
+		make -j"$(nproc)" >/dev/null
+	)
+}
+
+cmd_run() {
+	local port=8080 data="$top/_run" workers=2
+	while [ $# -gt 0 ]; do
+		case "$1" in
+		--port) port=$2; shift 2 ;;
+		--data) data=$2; shift 2 ;;
+		--workers) workers=$2; shift 2 ;;
+		*) say "usage: ./xueshi.sh run [--port N] [--data DIR] [--workers N]"; exit 2 ;;
+		esac
+	done
+	install_packages
+	build plain
+	mkdir -p "$data"
+	if [ ! -f "$data/xueshi.db" ]; then
+		say "xueshi: creating the demo database $data/xueshi.db"
+		XUESHI_DATADIR="$top" "_build/plain/xueshictl" demo "$data/xueshi.db" >&2
+	else
+		XUESHI_DATADIR="$top" "_build/plain/xueshictl" migrate "$data/xueshi.db" >&2
+	fi
+	exec "$top/deploy/run-local.sh" --bindir "_build/plain" --datadir "$top" \
+		--state "$data" --port "$port" --workers "$workers"
+}
+
+# Sum the Check summaries ("NN%: Checks: N, Failures: F, Errors: E") of the
+# test logs in a build; a test program that died without one counts as failed.
+tally() {
+	local dir=$1 log trs checks fails errs
+	for trs in $(find "$dir/tests" -name '*.trs' | sort); do
+		log=${trs%.trs}.log
+		read -r checks fails errs < <(sed -n 's/.*Checks: \([0-9]*\), Failures: \([0-9]*\), Errors: \([0-9]*\).*/\1 \2 \3/p' "$log" | tail -n 1; echo "")
+		if [ -n "${checks:-}" ]; then
+			passed=$((passed + checks - fails - errs))
+			failed=$((failed + fails + errs))
+			if grep -q '^:test-result: FAIL' "$trs" && [ $((fails + errs)) -eq 0 ]; then
+				failed=$((failed + 1))
+				say "xueshi: $log: all checks passed but the program failed (sanitizer report?)"
+			fi
+		else
+			if grep -q '^:test-result: PASS' "$trs"; then passed=$((passed + 1));
+			elif grep -q '^:test-result: SKIP' "$trs"; then skipped=$((skipped + 1));
+			else failed=$((failed + 1)); fi
+		fi
+	done
+}
+
+cmd_test() {
+	local status=0
+	passed=0 failed=0 skipped=0
+	install_packages
+	for variant in plain sanitizers; do
+		if [ "$variant" = sanitizers ]; then
+			build sanitizers --enable-sanitizers
+		else
+			build plain
+		fi
+		say "xueshi: make check ($variant)"
+		if ! make -C "_build/$variant" check -j1 >"_build/$variant/check.out" 2>&1; then
+			status=1
+			grep -E '^(FAIL|ERROR)|Checks:' "_build/$variant/check.out" >&2 || true
+			for log in $(grep -l -E '^:test-result: (FAIL|ERROR)' $(find "_build/$variant/tests" -name '*.trs') 2>/dev/null); do
+				say "---- ${log%.trs}.log"
+				tail -n 40 "${log%.trs}.log" >&2
+			done
+		fi
+		grep -E '^(PASS|FAIL|ERROR|SKIP|XFAIL|XPASS):' "_build/$variant/check.out" | sed "s/^/[$variant] /" >&2 || true
+		tally "_build/$variant"
+	done
+	if [ "$skipped" -gt 0 ]; then
+		echo "tests: $passed passed, $failed failed, $skipped skipped"
+	else
+		echo "tests: $passed passed, $failed failed"
+	fi
+	[ "$failed" -eq 0 ] && [ "$status" -eq 0 ]
+}
+
+case "${1:-}" in
+run) shift; cmd_run "$@" ;;
+test) shift; cmd_test "$@" ;;
+*) say "usage: ./xueshi.sh run [--port N] [--data DIR] | ./xueshi.sh test"; exit 2 ;;
+esac
