@@ -26,7 +26,7 @@ done
 }
 case "$port" in (*[!0-9]*|'') echo "run-local.sh: bad port $port" >&2; exit 2 ;; esac
 
-nginx_bin=${NGINX:-$(command -v nginx || echo /usr/sbin/nginx)}
+nginx_bin=${XUESHI_NGINX:-$(command -v nginx || echo /usr/sbin/nginx)}
 bindir=$(cd "$bindir" && pwd)
 datadir=$(cd "$datadir" && pwd)
 mkdir -p "$state"

@@ -370,7 +370,8 @@ spawn_worker(struct worker *w, int sock)
 		signal(SIGTERM, SIG_DFL);
 		signal(SIGINT, SIG_IGN);
 		signal(SIGHUP, SIG_DFL);
-		_exit(worker_main(w, sock));
+		/* exit, not _exit: LeakSanitizer checks a worker as it ends. */
+		exit(worker_main(w, sock));
 	}
 	return pid;
 }
@@ -451,6 +452,28 @@ prefork(struct worker *w, const char *spec, int nworkers, const char *pidfile)
 			sleep(1); /* never spin on a worker that dies at once */
 			pids[i] = spawn_worker(w, sock);
 		}
+	}
+	/*
+	 * SIGUSR1 is libfcgi's graceful stop: a worker finishes its request and
+	 * returns from its loop (so LeakSanitizer sees it end). Whoever is
+	 * still there after 3 s gets SIGTERM, libfcgi's hard stop.
+	 */
+	for (int i = 0; i < nworkers; i++)
+		if (pids[i] > 0)
+			kill(pids[i], SIGUSR1);
+	for (int tries = 0; tries < 60; tries++) {
+		int left = 0;
+		for (int i = 0; i < nworkers; i++) {
+			if (pids[i] <= 0)
+				continue;
+			if (waitpid(pids[i], NULL, WNOHANG) == pids[i])
+				pids[i] = 0;
+			else
+				left++;
+		}
+		if (left == 0)
+			break;
+		usleep(50 * 1000);
 	}
 	for (int i = 0; i < nworkers; i++)
 		if (pids[i] > 0)

@@ -1,1 +1,420 @@
+/* harness.c - see harness.h */
+#include "harness.h"
 
+#include <curl/curl.h>
+#include <libxml/parser.h>
+#include <libxml/xpath.h>
+
+#include <arpa/inet.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+const char *
+env_srcdir(void)
+{
+	const char *v = getenv("XUESHI_SRCDIR");
+	return v ? v : ".";
+}
+
+const char *
+env_builddir(void)
+{
+	const char *v = getenv("XUESHI_BUILDDIR");
+	return v ? v : ".";
+}
+
+static int
+free_port(void)
+{
+	struct sockaddr_in a;
+	socklen_t len = sizeof(a);
+	int fd = socket(AF_INET, SOCK_STREAM, 0), port = -1;
+
+	if (fd < 0)
+		return -1;
+	memset(&a, 0, sizeof(a));
+	a.sin_family = AF_INET;
+	a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	if (bind(fd, (struct sockaddr *)&a, sizeof(a)) == 0 &&
+	    getsockname(fd, (struct sockaddr *)&a, &len) == 0)
+		port = ntohs(a.sin_port);
+	close(fd);
+	return port;
+}
+
+static int
+run_wait(char *const argv[])
+{
+	pid_t pid = fork();
+	int st;
+
+	if (pid < 0)
+		return -1;
+	if (pid == 0) {
+		int devnull = open("/dev/null", 1);
+		if (devnull >= 0)
+			dup2(devnull, 1);
+		execv(argv[0], argv);
+		_exit(127);
+	}
+	if (waitpid(pid, &st, 0) < 0)
+		return -1;
+	return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+}
+
+int
+server_start(struct server *s)
+{
+	char ctl[1024], db[1024], script[1024], bindir[1024], portbuf[16];
+	const char *tmp = getenv("TMPDIR");
+
+	memset(s, 0, sizeof(*s));
+	snprintf(s->dir, sizeof(s->dir), "%s/xs-it-XXXXXX", tmp ? tmp : "/tmp");
+	if (mkdtemp(s->dir) == NULL)
+		return -1;
+	snprintf(ctl, sizeof(ctl), "%s/xueshictl", env_builddir());
+	snprintf(db, sizeof(db), "%s/xueshi.db", s->dir);
+	setenv("XUESHI_DATADIR", env_srcdir(), 1);
+	{
+		char *argv[] = { ctl, "demo", db, NULL };
+		if (run_wait(argv) != 0) {
+			fprintf(stderr, "harness: xueshictl demo failed\n");
+			return -1;
+		}
+	}
+	s->port = free_port();
+	if (s->port <= 0)
+		return -1;
+	snprintf(s->base, sizeof(s->base), "http://127.0.0.1:%d", s->port);
+	snprintf(script, sizeof(script), "%s/deploy/run-local.sh", env_srcdir());
+	snprintf(bindir, sizeof(bindir), "%s", env_builddir());
+	snprintf(portbuf, sizeof(portbuf), "%d", s->port);
+	s->pid = fork();
+	if (s->pid < 0)
+		return -1;
+	if (s->pid == 0) {
+		char *argv[] = { "/bin/bash", script, "--bindir", bindir,
+		    "--datadir", (char *)env_srcdir(), "--state", s->dir,
+		    "--port", portbuf, "--workers", "2", NULL };
+		setpgid(0, 0);
+		execv(argv[0], argv);
+		_exit(127);
+	}
+	setpgid(s->pid, s->pid);
+	/* Wait up to 30 s for the home page. */
+	for (int i = 0; i < 300; i++) {
+		struct reply r;
+		int st;
+		if (waitpid(s->pid, &st, WNOHANG) == s->pid) {
+			fprintf(stderr, "harness: run-local.sh exited early\n");
+			s->pid = 0;
+			return -1;
+		}
+		int ok = http_do(s, "GET", "/", NULL, NULL, 0, NULL, &r) == 0 &&
+		    r.status == 200;
+		reply_free(&r);
+		if (ok)
+			return 0;
+		usleep(100 * 1000);
+	}
+	fprintf(stderr, "harness: server did not answer on %s\n", s->base);
+	return -1;
+}
+
+static void
+rm_rf(const char *dir)
+{
+	char *argv[] = { "/bin/rm", "-rf", (char *)dir, NULL };
+	run_wait(argv);
+}
+
+void
+server_halt(struct server *s)
+{
+	pid_t group = s->pid;
+	int st;
+
+	if (group <= 0)
+		return;
+	/* Ask run-local.sh alone: it stops its programs gracefully. */
+	kill(group, SIGTERM);
+	for (int i = 0; i < 200; i++) {
+		if (waitpid(group, &st, WNOHANG) == group) {
+			s->pid = 0;
+			break;
+		}
+		usleep(50 * 1000);
+	}
+	if (s->pid > 0) {
+		kill(-group, SIGKILL);
+		waitpid(group, &st, 0);
+		s->pid = 0;
+	}
+	/* Whatever is left of the group (a worker still ending) gets a moment. */
+	for (int i = 0; i < 100 && kill(-group, 0) == 0; i++)
+		usleep(50 * 1000);
+	kill(-group, SIGKILL);
+}
+
+void
+server_stop(struct server *s)
+{
+	server_halt(s);
+	if (s->dir[0] != '\0' && getenv("XUESHI_KEEP_TEST_DIR") == NULL)
+		rm_rf(s->dir);
+}
+
+struct buf {
+	char *p;
+	size_t n;
+};
+
+static size_t
+collect(char *data, size_t size, size_t nmemb, void *arg)
+{
+	struct buf *b = arg;
+	size_t n = size * nmemb;
+	char *np = realloc(b->p, b->n + n + 1);
+
+	if (np == NULL)
+		return 0;
+	memcpy(np + b->n, data, n);
+	b->p = np;
+	b->n += n;
+	b->p[b->n] = '\0';
+	return n;
+}
+
+int
+http_do(const struct server *s, const char *method, const char *path,
+    const char *content_type, const char *body, size_t body_len,
+    const char *const *extra_headers, struct reply *r)
+{
+	CURL *c = curl_easy_init();
+	struct curl_slist *hl = NULL;
+	struct buf b = { NULL, 0 }, h = { NULL, 0 };
+	char url[2048], ct[512];
+	CURLcode rc;
+
+	memset(r, 0, sizeof(*r));
+	if (c == NULL)
+		return -1;
+	snprintf(url, sizeof(url), "%s%s", s->base, path);
+	curl_easy_setopt(c, CURLOPT_URL, url);
+	curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, collect);
+	curl_easy_setopt(c, CURLOPT_WRITEDATA, &b);
+	curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, collect);
+	curl_easy_setopt(c, CURLOPT_HEADERDATA, &h);
+	curl_easy_setopt(c, CURLOPT_TIMEOUT, 30L);
+	curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
+	curl_easy_setopt(c, CURLOPT_PATH_AS_IS, 1L);
+	if (strcmp(method, "POST") == 0) {
+		curl_easy_setopt(c, CURLOPT_POST, 1L);
+		curl_easy_setopt(c, CURLOPT_POSTFIELDS, body ? body : "");
+		curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE, (long)body_len);
+	} else if (strcmp(method, "HEAD") == 0)
+		curl_easy_setopt(c, CURLOPT_NOBODY, 1L);
+	else if (strcmp(method, "GET") != 0)
+		curl_easy_setopt(c, CURLOPT_CUSTOMREQUEST, method);
+	if (content_type != NULL) {
+		snprintf(ct, sizeof(ct), "Content-Type: %s", content_type);
+		hl = curl_slist_append(hl, ct);
+	}
+	hl = curl_slist_append(hl, "Expect:");
+	for (const char *const *e = extra_headers; e != NULL && *e != NULL; e++)
+		hl = curl_slist_append(hl, *e);
+	curl_easy_setopt(c, CURLOPT_HTTPHEADER, hl);
+	rc = curl_easy_perform(c);
+	if (rc == CURLE_OK)
+		curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &r->status);
+	curl_slist_free_all(hl);
+	curl_easy_cleanup(c);
+	r->body = b.p ? b.p : strdup("");
+	r->len = b.n;
+	r->headers = h.p ? h.p : strdup("");
+	r->hlen = h.n;
+	return rc == CURLE_OK ? 0 : -1;
+}
+
+void
+reply_free(struct reply *r)
+{
+	free(r->body);
+	free(r->headers);
+	memset(r, 0, sizeof(*r));
+}
+
+char *
+reply_header(const struct reply *r, const char *name)
+{
+	size_t n = strlen(name);
+	const char *p = r->headers;
+
+	while (p != NULL && *p) {
+		const char *eol = strstr(p, "\r\n");
+		size_t ll = eol ? (size_t)(eol - p) : strlen(p);
+		if (ll > n && strncasecmp(p, name, n) == 0 && p[n] == ':') {
+			const char *v = p + n + 1;
+			while (*v == ' ')
+				v++;
+			return strndup(v, ll - (size_t)(v - p));
+		}
+		p = eol ? eol + 2 : NULL;
+	}
+	return NULL;
+}
+
+xmlDocPtr
+reply_xml(const struct reply *r)
+{
+	return xmlReadMemory(r->body, (int)r->len, "reply.xml", NULL,
+	    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+}
+
+char *
+xpath_string(xmlDocPtr doc, const char *expr)
+{
+	xmlXPathContextPtr x;
+	xmlXPathObjectPtr o;
+	char *out = NULL;
+	char full[1024];
+
+	if (doc == NULL)
+		return strdup("");
+	snprintf(full, sizeof(full), "string(%s)", expr);
+	x = xmlXPathNewContext(doc);
+	o = xmlXPathEvalExpression(BAD_CAST full, x);
+	if (o != NULL && o->type == XPATH_STRING && o->stringval != NULL)
+		out = strdup((const char *)o->stringval);
+	xmlXPathFreeObject(o);
+	xmlXPathFreeContext(x);
+	return out ? out : strdup("");
+}
+
+long
+xpath_long(xmlDocPtr doc, const char *expr)
+{
+	xmlXPathContextPtr x;
+	xmlXPathObjectPtr o;
+	long out = LONG_MIN;
+	char full[1024];
+
+	if (doc == NULL)
+		return LONG_MIN;
+	snprintf(full, sizeof(full), "number(%s)", expr);
+	x = xmlXPathNewContext(doc);
+	o = xmlXPathEvalExpression(BAD_CAST full, x);
+	if (o != NULL && o->type == XPATH_NUMBER && o->floatval == o->floatval)
+		out = (long)o->floatval;
+	xmlXPathFreeObject(o);
+	xmlXPathFreeContext(x);
+	return out;
+}
+
+int
+reply_contains(const struct reply *r, const char *needle)
+{
+	return r->body != NULL && strstr(r->body, needle) != NULL;
+}
+
+int
+raw_request(const struct server *s, const char *data, size_t len, int timeout_ms)
+{
+	struct sockaddr_in a;
+	int fd, status = 0;
+	char buf[64];
+	size_t got = 0, sent = 0;
+	struct timespec t0, t1;
+
+	fd = socket(AF_INET, SOCK_STREAM, 0);
+	if (fd < 0)
+		return 0;
+	memset(&a, 0, sizeof(a));
+	a.sin_family = AF_INET;
+	a.sin_port = htons((unsigned short)s->port);
+	a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	if (connect(fd, (struct sockaddr *)&a, sizeof(a)) < 0) {
+		close(fd);
+		return 0;
+	}
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	while (sent < len) {
+		ssize_t w = send(fd, data + sent, len - sent, MSG_NOSIGNAL);
+		if (w <= 0)
+			break; /* the server may answer and close before reading it all */
+		sent += (size_t)w;
+	}
+	/* No half-close: nginx takes that for a client gone away (499). */
+	for (;;) {
+		struct pollfd p = { fd, POLLIN, 0 };
+		long elapsed;
+		ssize_t k;
+		clock_gettime(CLOCK_MONOTONIC, &t1);
+		elapsed = (t1.tv_sec - t0.tv_sec) * 1000 + (t1.tv_nsec - t0.tv_nsec) / 1000000;
+		if (elapsed >= timeout_ms || got >= sizeof(buf) - 1)
+			break;
+		if (poll(&p, 1, (int)(timeout_ms - elapsed)) <= 0)
+			break;
+		k = recv(fd, buf + got, sizeof(buf) - 1 - got, 0);
+		if (k <= 0)
+			break;
+		got += (size_t)k;
+	}
+	buf[got] = '\0';
+	if (got >= 12 && strncmp(buf, "HTTP/1.", 7) == 0)
+		status = atoi(buf + 9);
+	close(fd);
+	return status;
+}
+
+static int
+cmp_pid(const void *a, const void *b)
+{
+	pid_t x = *(const pid_t *)a, y = *(const pid_t *)b;
+	return (x > y) - (x < y);
+}
+
+int
+worker_pids(const struct server *s, const char *prog, pid_t *pids, int max)
+{
+	char path[1024], line[4096];
+	FILE *f;
+	long master = 0;
+	int n = 0;
+
+	snprintf(path, sizeof(path), "%s/run/%s.pid", s->dir, prog);
+	if ((f = fopen(path, "r")) == NULL)
+		return 0;
+	if (fscanf(f, "%ld", &master) != 1)
+		master = 0;
+	fclose(f);
+	if (master <= 0)
+		return 0;
+	snprintf(path, sizeof(path), "/proc/%ld/task/%ld/children", master, master);
+	if ((f = fopen(path, "r")) == NULL)
+		return 0;
+	if (fgets(line, sizeof(line), f) != NULL) {
+		char *p = line, *end;
+		for (;;) {
+			long v = strtol(p, &end, 10);
+			if (end == p || n >= max)
+				break;
+			pids[n++] = (pid_t)v;
+			p = end;
+		}
+	}
+	fclose(f);
+	qsort(pids, (size_t)n, sizeof(*pids), cmp_pid);
+	return n;
+}

@@ -1,1 +1,81 @@
+/*
+ * harness.h - integration tests against the real thing: nginx and the
+ * xueshi programs started by deploy/run-local.sh on a free port in a
+ * temporary directory, driven with libcurl, asserted on with XPath.
+ */
+#ifndef XS_HARNESS_H
+#define XS_HARNESS_H
 
+#include <stddef.h>
+#include <sys/types.h>
+#include <libxml/tree.h>
+
+struct server {
+	char dir[512];     /* temporary state directory */
+	int port;
+	pid_t pid;         /* run-local.sh, leader of its own process group */
+	char base[64];     /* "http://127.0.0.1:PORT" */
+};
+
+struct reply {
+	long status;
+	char *body;
+	size_t len;
+	char *headers;     /* raw header block */
+	size_t hlen;
+};
+
+/* Paths from the test environment (set by make check). */
+const char *env_srcdir(void);
+const char *env_builddir(void);
+
+/*
+ * Make a temporary directory with a demo database, start run-local.sh on a
+ * free port and wait until the home page answers. Returns 0 or -1.
+ */
+int server_start(struct server *s);
+
+/* Stop everything the server started (gracefully first); keep its directory. */
+void server_halt(struct server *s);
+
+/* server_halt, then remove its directory. */
+void server_stop(struct server *s);
+
+/*
+ * One HTTP request with libcurl. method "GET" or "POST"; body may be NULL;
+ * extra_headers a NULL-terminated array or NULL. Returns 0 when a response
+ * arrived. Free with reply_free.
+ */
+int http_do(const struct server *s, const char *method, const char *path,
+    const char *content_type, const char *body, size_t body_len,
+    const char *const *extra_headers, struct reply *r);
+
+void reply_free(struct reply *r);
+
+/* The value of header name in r (a new string to free), or NULL. */
+char *reply_header(const struct reply *r, const char *name);
+
+/* Parse r's body as XML (NULL if it is not). Free with xmlFreeDoc. */
+xmlDocPtr reply_xml(const struct reply *r);
+
+/* string(expr) over doc, a new string to free ("" when nothing matches). */
+char *xpath_string(xmlDocPtr doc, const char *expr);
+
+/* number(expr) over doc, as a long (LONG_MIN when not a number). */
+long xpath_long(xmlDocPtr doc, const char *expr);
+
+/* True when the body contains needle. */
+int reply_contains(const struct reply *r, const char *needle);
+
+/*
+ * Send raw bytes on a new TCP connection to the server, half-close, and read
+ * the status code of the first response line (0 when none arrived within the
+ * timeout).
+ */
+int raw_request(const struct server *s, const char *data, size_t len,
+    int timeout_ms);
+
+/* The pids of the worker processes of program prog ("auth"), sorted. Returns the count. */
+int worker_pids(const struct server *s, const char *prog, pid_t *pids, int max);
+
+#endif
