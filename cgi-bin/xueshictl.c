@@ -11,6 +11,7 @@
  */
 #include "core/config.h"
 #include "core/db.h"
+#include "demo.h"
 
 #include <dirent.h>
 #include <stdio.h>
@@ -151,6 +152,10 @@ main(int argc, char **argv)
 		snprintf(dir, sizeof(dir), "%s/db/demo", cfg.datadir);
 		if ((rc = exec_dir(db, dir)) != 0)
 			goto out;
+		if (demo_generate(db, 30) != 0) {
+			rc = 1;
+			goto out;
+		}
 		printf("demo data loaded: %d district(s)\n", count_districts(db));
 	}
 out:

@@ -1,0 +1,709 @@
+/* demo.c - see demo.h */
+#include "demo.h"
+#include "core/idcard.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct gen {
+	struct db *db;
+	uint64_t rng;
+	char ring[16][256];
+	int ringpos;
+	long long year_id, district_id;
+	const char *district;     /* code */
+	const char *year_start;   /* YYYY-MM-DD */
+	int year;                 /* the calendar year the school year starts in */
+	long long project_id;
+};
+
+static uint32_t
+rnd(struct gen *g)
+{
+	g->rng ^= g->rng << 13;
+	g->rng ^= g->rng >> 7;
+	g->rng ^= g->rng << 17;
+	return (uint32_t)(g->rng >> 11);
+}
+
+static int
+pick(struct gen *g, int n)
+{
+	return n > 0 ? (int)(rnd(g) % (uint32_t)n) : 0;
+}
+
+static char *
+slot(struct gen *g)
+{
+	g->ringpos = (g->ringpos + 1) % 16;
+	return g->ring[g->ringpos];
+}
+
+static int
+exec_ok(struct gen *g, sqlite3_stmt *st)
+{
+	int rc = sqlite3_step(st);
+
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+		fprintf(stderr, "demo: %s\n", sqlite3_errmsg(db_handle(g->db)));
+		return -1;
+	}
+	return 0;
+}
+
+/* A word of the given kind from the temporary demo_word table. */
+static const char *
+word(struct gen *g, const char *kind)
+{
+	static const char count_sql[] = "SELECT count(*) FROM temp.demo_word WHERE kind = ?";
+	static const char pick_sql[] =
+	    "SELECT word FROM temp.demo_word WHERE kind = ? ORDER BY rowid LIMIT 1 OFFSET ?";
+	sqlite3_stmt *st = db_stmt(g->db, count_sql);
+	int n = 0;
+	char *out = slot(g);
+
+	out[0] = '\0';
+	if (st == NULL)
+		return out;
+	sqlite3_bind_text(st, 1, kind, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int(st, 0);
+	sqlite3_reset(st);
+	if (n == 0 || (st = db_stmt(g->db, pick_sql)) == NULL)
+		return out;
+	sqlite3_bind_text(st, 1, kind, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 2, pick(g, n));
+	if (sqlite3_step(st) == SQLITE_ROW)
+		snprintf(out, 256, "%s", (const char *)sqlite3_column_text(st, 0));
+	sqlite3_reset(st);
+	return out;
+}
+
+/* A date inside the school year: month offset 0..11 from July, day 1..28. */
+static const char *
+date_in_year(struct gen *g, int month_off, int day)
+{
+	char *out = slot(g);
+	int m = 7 + month_off, y = g->year;
+
+	if (m > 12) {
+		m -= 12;
+		y++;
+	}
+	snprintf(out, 256, "%04d-%02d-%02d", y, m, day);
+	return out;
+}
+
+static long long
+item_id(struct gen *g, const char *code)
+{
+	static const char sql[] = "SELECT id FROM item WHERE school_year_id = ? AND code = ?";
+	sqlite3_stmt *st = db_stmt(g->db, sql);
+	long long id = 0;
+
+	if (st == NULL)
+		return 0;
+	sqlite3_bind_int64(st, 1, g->year_id);
+	sqlite3_bind_text(st, 2, code, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		id = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	if (id == 0)
+		fprintf(stderr, "demo: no item %s in %s\n", code, g->district);
+	return id;
+}
+
+struct rec {
+	const char *item;
+	int month, day, days;   /* start (month offset from July, day), length in days */
+	int quantity;           /* 0: NULL */
+	const char *level;
+	int certified;          /* tenths, 0: NULL */
+	const char *points;
+	const char *addons;
+	const char *role;
+	const char *cert_no;
+	const char *cn, *isbn;
+	int first_author;       /* -1: NULL */
+	int claimed;            /* tenths */
+	const char *state;
+	int with_project;
+};
+
+static const char sql_record[] =
+    "INSERT INTO record (teacher_year_id, item_id, project_id, started_on, ended_on,"
+    " quantity, level, certified_tenths, points, addons, role, certificate_no,"
+    " certificate_on, cn_number, isbn, first_author, organiser, description,"
+    " claimed_tenths, state, submitted_at)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,"
+    " ?17, '', ?18, ?19, CASE WHEN ?19 = 'draft' THEN NULL ELSE ?5 END)";
+
+static const char sql_review[] =
+    "INSERT INTO review (record_id, stage, decision, reason, at) VALUES (?, ?, ?, ?, ?)";
+
+static int
+review(struct gen *g, long long rec, const char *stage, const char *decision,
+    const char *reason, const char *at)
+{
+	sqlite3_stmt *st = db_stmt(g->db, sql_review);
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, rec);
+	sqlite3_bind_text(st, 2, stage, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, decision, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, reason ? reason : "", -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 5, at, -1, SQLITE_TRANSIENT);
+	return exec_ok(g, st);
+}
+
+static int
+add_record(struct gen *g, long long ty, const struct rec *r)
+{
+	sqlite3_stmt *st = db_stmt(g->db, sql_record);
+	const char *start, *end;
+	char startbuf[16], endbuf[16];
+	char organiser_kind[64];
+	long long id;
+	int m = r->month, d = r->day + r->days;
+
+	if (st == NULL)
+		return -1;
+	start = date_in_year(g, r->month, r->day);
+	snprintf(startbuf, sizeof(startbuf), "%s", start);
+	while (d > 28) {
+		d -= 28;
+		m++;
+	}
+	if (m > 11) {
+		m = 11;
+		d = 28;
+	}
+	end = date_in_year(g, m, d);
+	snprintf(endbuf, sizeof(endbuf), "%s", end);
+	snprintf(organiser_kind, sizeof(organiser_kind), "organiser_%s", g->district);
+	sqlite3_bind_int64(st, 1, ty);
+	sqlite3_bind_int64(st, 2, item_id(g, r->item));
+	if (r->with_project && g->project_id)
+		sqlite3_bind_int64(st, 3, g->project_id);
+	sqlite3_bind_text(st, 4, startbuf, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 5, endbuf, -1, SQLITE_TRANSIENT);
+	if (r->quantity > 0)
+		sqlite3_bind_int(st, 6, r->quantity);
+	if (r->level)
+		sqlite3_bind_text(st, 7, r->level, -1, SQLITE_STATIC);
+	if (r->certified > 0)
+		sqlite3_bind_int(st, 8, r->certified);
+	if (r->points)
+		sqlite3_bind_text(st, 9, r->points, -1, SQLITE_TRANSIENT);
+	if (r->addons)
+		sqlite3_bind_text(st, 10, r->addons, -1, SQLITE_STATIC);
+	if (r->role)
+		sqlite3_bind_text(st, 11, r->role, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 12, r->cert_no ? r->cert_no : "", -1, SQLITE_TRANSIENT);
+	if (r->cert_no)
+		sqlite3_bind_text(st, 13, endbuf, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 14, r->cn ? r->cn : "", -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 15, r->isbn ? r->isbn : "", -1, SQLITE_STATIC);
+	if (r->first_author >= 0)
+		sqlite3_bind_int(st, 16, r->first_author);
+	sqlite3_bind_text(st, 17, word(g, organiser_kind), -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int(st, 18, r->claimed);
+	sqlite3_bind_text(st, 19, r->state, -1, SQLITE_STATIC);
+	if (exec_ok(g, st) < 0)
+		return -1;
+	id = sqlite3_last_insert_rowid(db_handle(g->db));
+	if (strcmp(r->state, "school_approved") == 0)
+		return review(g, id, "school", "approve", NULL, endbuf);
+	if (strcmp(r->state, "district_approved") == 0)
+		return review(g, id, "school", "approve", NULL, endbuf) ||
+		    review(g, id, "district", "approve", NULL, endbuf);
+	if (strcmp(r->state, "returned") == 0)
+		return review(g, id, "school", "return", word(g, "return_reason"), endbuf);
+	if (strcmp(r->state, "rejected") == 0)
+		return review(g, id, "school", "approve", NULL, endbuf) ||
+		    review(g, id, "district", "reject", word(g, "reject_reason"), endbuf);
+	return 0;
+}
+
+/* A teacher with a valid national ID, and their year at school. Returns the teacher_year id. */
+static long long
+add_teacher(struct gen *g, long long school, int serial, const char *category,
+    const char *status, const char *receiving, long long *teacher_out)
+{
+	static const char sql_t[] =
+	    "INSERT INTO teacher (district_id, name, gender, id_number, staff_no, subject, title, phone)"
+	    " VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+	static const char sql_ty[] =
+	    "INSERT INTO teacher_year (teacher_id, school_year_id, school_id, category, status, receiving_unit)"
+	    " VALUES (?, ?, ?, ?, ?, ?)";
+	sqlite3_stmt *st;
+	char name[64], id[19], staff[32], phone[16];
+	const char *region = strcmp(g->district, "wuhua") == 0 ? "530102" : "511112";
+	int female = pick(g, 2), by;
+	long long tid;
+
+	snprintf(name, sizeof(name), "%s%s", word(g, "surname"), word(g, "given"));
+	by = 1968 + pick(g, 32);
+	if (strcmp(category, "new_teacher") == 0)
+		by = 1998 + pick(g, 4);
+	snprintf(id, sizeof(id), "%s%04d%02d%02d%03d", region, by, 1 + pick(g, 12),
+	    1 + pick(g, 28), (serial % 500) * 2 + (female ? 0 : 1));
+	id[17] = idcard_check_char(id);
+	id[18] = '\0';
+	snprintf(staff, sizeof(staff), "%s%05d", strcmp(g->district, "wuhua") == 0 ? "WH" : "WTQ", serial);
+	snprintf(phone, sizeof(phone), "13%d%08u", 5 + pick(g, 5), rnd(g) % 100000000u);
+	if ((st = db_stmt(g->db, sql_t)) == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, g->district_id);
+	sqlite3_bind_text(st, 2, name, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 3, female ? "F" : "M", -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, id, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 5, staff, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 6, word(g, "subject"), -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 7, strcmp(category, "new_teacher") == 0 ? "" : word(g, "title"), -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 8, phone, -1, SQLITE_TRANSIENT);
+	if (exec_ok(g, st) < 0)
+		return -1;
+	tid = sqlite3_last_insert_rowid(db_handle(g->db));
+	if (teacher_out)
+		*teacher_out = tid;
+	if ((st = db_stmt(g->db, sql_ty)) == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, tid);
+	sqlite3_bind_int64(st, 2, g->year_id);
+	sqlite3_bind_int64(st, 3, school);
+	sqlite3_bind_text(st, 4, category, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 5, status, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 6, receiving ? receiving : "", -1, SQLITE_TRANSIENT);
+	if (exec_ok(g, st) < 0)
+		return -1;
+	return sqlite3_last_insert_rowid(db_handle(g->db));
+}
+
+static long long
+school_id(struct gen *g, const char *code)
+{
+	static const char sql[] = "SELECT id FROM school WHERE district_id = ? AND code = ?";
+	sqlite3_stmt *st = db_stmt(g->db, sql);
+	long long id = 0;
+
+	if (st == NULL)
+		return 0;
+	sqlite3_bind_int64(st, 1, g->district_id);
+	sqlite3_bind_text(st, 2, code, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		id = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return id;
+}
+
+static int
+school_state(struct gen *g, long long school, const char *state)
+{
+	static const char sql[] =
+	    "INSERT OR IGNORE INTO school_year_state (school_id, school_year_id, state, submitted_at, confirmed_at)"
+	    " VALUES (?1, ?2, ?3, CASE WHEN ?3 <> 'open' THEN ?4 END, CASE WHEN ?3 = 'confirmed' THEN ?5 END)";
+	sqlite3_stmt *st = db_stmt(g->db, sql);
+	char sub[32], conf[32];
+
+	if (st == NULL)
+		return -1;
+	snprintf(sub, sizeof(sub), "%04d-08-28", g->year + 1);
+	snprintf(conf, sizeof(conf), "%04d-09-20", g->year + 1);
+	sqlite3_bind_int64(st, 1, school);
+	sqlite3_bind_int64(st, 2, g->year_id);
+	sqlite3_bind_text(st, 3, state, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, sub, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 5, conf, -1, SQLITE_TRANSIENT);
+	return exec_ok(g, st);
+}
+
+/* The state of an ordinary record in a school whose year is in school_state. */
+static const char *
+ordinary_state(struct gen *g, int school_index, int k)
+{
+	static const char *open_states[] = { "draft", "submitted", "submitted", "returned",
+		"school_approved", "school_approved", "district_approved" };
+	switch (school_index) {
+	case 0: /* confirmed: everything final */
+		return "district_approved";
+	case 1: { /* submitted: the district is reviewing */
+		int r = pick(g, 12);
+		return r < 4 ? "school_approved" : r == 4 ? "rejected" : "district_approved";
+	}
+	default:
+		(void)k;
+		return open_states[pick(g, 7)];
+	}
+}
+
+static const char *
+points_json(struct gen *g, int q1, int q2, int q3, int q4)
+{
+	char *out = slot(g);
+	snprintf(out, 256, "[%d,%d,%d,%d]", q1, q2, q3, q4);
+	return out;
+}
+
+/* ------------------------------------------------------------ wutongqiao */
+
+static int
+wutongqiao_teacher(struct gen *g, long long ty, int si, int i)
+{
+	const char *st = ordinary_state(g, si, i);
+	struct rec r;
+	int rc = 0;
+
+	memset(&r, 0, sizeof(r));
+	r.first_author = -1;
+	if (si == 0 && i == 0) { /* new teacher, probation year: 125 h */
+		struct rec a[] = {
+			{ "sjzx", 1, 5, 20, 0, NULL, 400, NULL, NULL, NULL, "LS-XJS-2021-031", NULL, NULL, -1, 400, "district_approved", 1 },
+			{ "xxjs20", 3, 1, 60, 0, NULL, 500, NULL, NULL, NULL, "SC-2.0-88121", NULL, NULL, -1, 500, "district_approved", 0 },
+			{ "djxx", 0, 10, 100, 2, NULL, 0, NULL, NULL, NULL, NULL, NULL, NULL, -1, 200, "district_approved", 0 },
+			{ "dbw-shaike", 5, 12, 1, 0, NULL, 0, NULL, "[\"video\"]", NULL, NULL, NULL, NULL, -1, 150, "district_approved", 0 },
+		};
+		for (size_t k = 0; k < sizeof(a) / sizeof(a[0]) && rc == 0; k++)
+			rc = add_record(g, ty, &a[k]);
+		return rc;
+	}
+	if (si == 0 && i == 1) { /* exactly at the threshold: 90.0 h, 90 normative */
+		struct rec a[] = {
+			{ "xxqg", 0, 1, 360, 0, NULL, 0, "[20100,22200,24300,26400]", NULL, NULL, NULL, NULL, NULL, -1, 200, "district_approved", 0 },
+			{ "dbw-shaike", 4, 8, 1, 0, NULL, 0, NULL, "[]", NULL, NULL, NULL, NULL, -1, 100, "district_approved", 0 },
+			{ "djxx", 0, 10, 100, 2, NULL, 0, NULL, NULL, NULL, NULL, NULL, NULL, -1, 200, "district_approved", 0 },
+			{ "xxjs20", 3, 1, 60, 0, NULL, 400, NULL, NULL, NULL, "SC-2.0-88140", NULL, NULL, -1, 400, "district_approved", 0 },
+		};
+		for (size_t k = 0; k < sizeof(a) / sizeof(a[0]) && rc == 0; k++)
+			rc = add_record(g, ty, &a[k]);
+		return rc;
+	}
+	if (si == 0 && i == 2) { /* failing: 50 h */
+		struct rec a[] = {
+			{ "xxqg", 0, 1, 360, 0, NULL, 0, "[19000,21500,22500,24000]", NULL, NULL, NULL, NULL, NULL, -1, 100, "district_approved", 0 },
+			{ "djxx", 0, 10, 100, 1, NULL, 0, NULL, NULL, NULL, NULL, NULL, NULL, -1, 100, "district_approved", 0 },
+			{ "xxjs20", 3, 1, 60, 0, NULL, 300, NULL, NULL, NULL, "SC-2.0-88163", NULL, NULL, -1, 300, "district_approved", 0 },
+		};
+		for (size_t k = 0; k < sizeof(a) / sizeof(a[0]) && rc == 0; k++)
+			rc = add_record(g, ty, &a[k]);
+		return rc;
+	}
+	if (si == 0 && i == 3) { /* cut by a cap: two 网络晒课 registrations, capped at 15 */
+		struct rec a[] = {
+			{ "dbw-shaike", 3, 10, 1, 0, NULL, 0, NULL, "[\"video\"]", NULL, NULL, NULL, NULL, -1, 150, "district_approved", 0 },
+			{ "dbw-shaike", 8, 20, 1, 0, NULL, 0, NULL, "[\"video\"]", NULL, NULL, NULL, NULL, -1, 150, "district_approved", 0 },
+			{ "zjjs", 2, 15, 1, 2, "province", 0, NULL, NULL, NULL, NULL, NULL, NULL, -1, 320, "district_approved", 0 },
+			{ "djxx", 0, 10, 100, 2, NULL, 0, NULL, NULL, NULL, NULL, NULL, NULL, -1, 200, "district_approved", 0 },
+			{ "xxjs20", 3, 1, 60, 0, NULL, 300, NULL, NULL, NULL, "SC-2.0-88177", NULL, NULL, -1, 300, "district_approved", 0 },
+		};
+		for (size_t k = 0; k < sizeof(a) / sizeof(a[0]) && rc == 0; k++)
+			rc = add_record(g, ty, &a[k]);
+		return rc;
+	}
+	/* An ordinary teacher: 学习强国, 党建, 2.0, 晒课, sometimes a lecture. */
+	{
+		int base = 18000 + pick(g, 400);
+		int q1 = base + 1500 + pick(g, 1500), q2 = q1 + 1500 + pick(g, 1500);
+		int q3 = q2 + 1800 + pick(g, 1000), q4 = q3 + 1900 + pick(g, 1000);
+		int gains = (q1 - 18000 >= 2000) + (q2 - q1 >= 2000) + (q3 - q2 >= 2000) + (q4 - q3 >= 2000);
+		int cert = 300 + 10 * pick(g, 30);
+		int video = pick(g, 2);
+		r = (struct rec){ "xxqg", 0, 1, 360, 0, NULL, 0, points_json(g, q1, q2, q3, q4), NULL, NULL, NULL, NULL, NULL, -1, 50 * gains, st, 0 };
+		rc = add_record(g, ty, &r);
+		r = (struct rec){ "djxx", 0, 10, 100, 2, NULL, 0, NULL, NULL, NULL, NULL, NULL, NULL, -1, 200, ordinary_state(g, si, i), 0 };
+		rc = rc || add_record(g, ty, &r);
+		r = (struct rec){ "xxjs20", 3, 1 + pick(g, 20), 40, 0, NULL, cert, NULL, NULL, NULL, "SC-2.0-9", NULL, NULL, -1, cert, ordinary_state(g, si, i), 0 };
+		{
+			char *cn = slot(g);
+			snprintf(cn, 256, "SC-2.0-%05u", rnd(g) % 100000);
+			r.cert_no = cn;
+		}
+		rc = rc || add_record(g, ty, &r);
+		r = (struct rec){ "dbw-shaike", 4, 1 + pick(g, 25), 1, 0, NULL, 0, NULL, video ? "[\"video\"]" : "[]", NULL, NULL, NULL, NULL, -1, video ? 150 : 100, ordinary_state(g, si, i), 0 };
+		rc = rc || add_record(g, ty, &r);
+		if (pick(g, 3) == 0) {
+			static const char *levels[] = { "school", "district", "city" };
+			static const int hours[] = { 40, 80, 120 };
+			int lv = pick(g, 3);
+			r = (struct rec){ "zjjs", 6, 1 + pick(g, 25), 1, 1, levels[lv], 0, NULL, NULL, NULL, NULL, NULL, NULL, -1, hours[lv], ordinary_state(g, si, i), 0 };
+			rc = rc || add_record(g, ty, &r);
+		}
+		if (pick(g, 4) == 0) {
+			r = (struct rec){ "dbw-yanjiu", 5, 1 + pick(g, 25), 1, 0, NULL, 0, NULL, "[]", NULL, NULL, NULL, NULL, -1, 50, ordinary_state(g, si, i), 0 };
+			rc = rc || add_record(g, ty, &r);
+		}
+	}
+	return rc;
+}
+
+/* ----------------------------------------------------------------- wuhua */
+
+static int
+wuhua_teacher(struct gen *g, long long ty, int si, int i, int prior)
+{
+	const char *st = prior ? "district_approved" : ordinary_state(g, si, i);
+	struct rec r;
+	int rc = 0;
+
+	if (!prior && si == 0 && i <= 5) {
+		switch (i) {
+		case 0: /* new teacher: adaptive training class, 120 h */
+			r = (struct rec){ "xjspx", 1, 1, 200, 0, NULL, 0, NULL, NULL, "trainee", "WH-XJS-2025", NULL, NULL, -1, 1200, "district_approved", 0 };
+			return add_record(g, ty, &r);
+		case 1: /* new teacher, excellent trainee: 125% = 150 h */
+			r = (struct rec){ "xjspx", 1, 1, 200, 0, NULL, 0, NULL, NULL, "excellent", "WH-XJS-2025", NULL, NULL, -1, 1500, "district_approved", 0 };
+			return add_record(g, ty, &r);
+		case 2: /* new principal: qualification training, 300 h */
+			r = (struct rec){ "xzrz", 1, 1, 250, 0, NULL, 0, NULL, NULL, "trainee", "KM-XZ-2025-05", NULL, NULL, -1, 3000, "district_approved", 0 };
+			return add_record(g, ty, &r);
+		case 3: /* exactly at the threshold: 48 + 24 = 72 h */
+			r = (struct rec){ "xbpx", 0, 1, 330, 1, NULL, 0, NULL, NULL, NULL, NULL, NULL, NULL, -1, 480, "district_approved", 0 };
+			rc = add_record(g, ty, &r);
+			r = (struct rec){ "ztpx", 3, 5, 1, 6, NULL, 0, NULL, NULL, NULL, NULL, NULL, NULL, -1, 240, "district_approved", 0 };
+			return rc || add_record(g, ty, &r);
+		case 4: /* six provincial first prizes: 90 h claimed, 24 counted */
+			r = (struct rec){ "xbpx", 0, 1, 330, 1, NULL, 0, NULL, NULL, NULL, NULL, NULL, NULL, -1, 480, "district_approved", 0 };
+			rc = add_record(g, ty, &r);
+			for (int k = 0; k < 6 && rc == 0; k++) {
+				char *cert = slot(g);
+				snprintf(cert, 256, "YN-LW-2025-%03d", 101 + k);
+				r = (struct rec){ "lw-sj1", 2 + k, 10, 0, 0, NULL, 0, NULL, NULL, NULL, cert, NULL, NULL, 1, 150, "district_approved", 0 };
+				rc = add_record(g, ty, &r);
+			}
+			return rc;
+		default: /* failing: 48 h */
+			r = (struct rec){ "xbpx", 0, 1, 330, 1, NULL, 0, NULL, NULL, NULL, NULL, NULL, NULL, -1, 480, "district_approved", 0 };
+			return add_record(g, ty, &r);
+		}
+	}
+	r = (struct rec){ "xbpx", 0, 1, 330, 1, NULL, 0, NULL, NULL, NULL, NULL, NULL, NULL, -1, 480, st, 0 };
+	rc = add_record(g, ty, &r);
+	{
+		int halves = 2 + pick(g, 5);
+		r = (struct rec){ "ztpx", 2, 1 + pick(g, 25), 1, halves, NULL, 0, NULL, NULL, NULL, NULL, NULL, NULL, -1, 40 * halves, prior ? st : ordinary_state(g, si, i), 0 };
+		rc = rc || add_record(g, ty, &r);
+		halves = 1 + pick(g, 4);
+		r = (struct rec){ "jyhd", 4, 1 + pick(g, 25), 1, halves, NULL, 0, NULL, NULL, NULL, NULL, NULL, NULL, -1, 40 * halves, prior ? st : ordinary_state(g, si, i), 0 };
+		rc = rc || add_record(g, ty, &r);
+	}
+	if (!prior && si == 1 && i >= 10 && i < 15) {
+		/* Five members of one district project: at most four count. */
+		r = (struct rec){ "kt-qj-cy", 9, 5 + (i - 10), 1, 0, NULL, 0, NULL, NULL, "member", "WHKT-2025-017", NULL, NULL, -1, 120, "district_approved", 0 };
+		rc = rc || add_record(g, ty, &r);
+	}
+	if (!prior && pick(g, 5) == 0) {
+		r = (struct rec){ "kw-sj", 7, 1 + pick(g, 25), 0, 0, NULL, 0, NULL, NULL, NULL, NULL, "CN 53-1025/G4", NULL, 1, 100, ordinary_state(g, si, i), 0 };
+		{
+			char *cert = slot(g);
+			snprintf(cert, 256, "YNJY-2026-%04u", rnd(g) % 10000);
+			r.cert_no = cert;
+		}
+		rc = rc || add_record(g, ty, &r);
+	}
+	return rc;
+}
+
+/* Copy the current year's catalogue and policy of wuhua into an earlier year. */
+static long long
+wuhua_prior_year(struct gen *g, int start_year, long long current_year_id)
+{
+	static const char sql_year[] =
+	    "INSERT INTO school_year (district_id, label, starts_on, ends_on, is_current)"
+	    " VALUES (?1, printf('%d-%d', ?2, ?2 + 1), printf('%d-07-01', ?2), printf('%d-06-30', ?2 + 1), 0)";
+	static const char sql_policy[] =
+	    "INSERT INTO policy SELECT ?2, min_tenths, normative_min_tenths, new_teacher_tenths,"
+	    " new_principal_tenths, cycle_years, cycle_min_tenths, flag_percent, points_reading"
+	    " FROM policy WHERE school_year_id = ?1";
+	static const char sql_groups[] =
+	    "INSERT INTO cap_group (school_year_id, code, name, cap_tenths)"
+	    " SELECT ?2, code, name, cap_tenths FROM cap_group WHERE school_year_id = ?1";
+	static const char sql_items[] =
+	    "INSERT INTO item (school_year_id, code, category, name, hours_tenths, unit, conditions,"
+	    " rule_type, params, normative, evidence_required, cap_tenths, cap_group_id, needs_project,"
+	    " asks, sort_order)"
+	    " SELECT ?2, i.code, i.category, i.name, i.hours_tenths, i.unit, i.conditions, i.rule_type,"
+	    " i.params, i.normative, i.evidence_required, i.cap_tenths,"
+	    " (SELECT n.id FROM cap_group n JOIN cap_group o ON o.code = n.code"
+	    "   WHERE o.id = i.cap_group_id AND n.school_year_id = ?2),"
+	    " i.needs_project, i.asks, i.sort_order FROM item i WHERE i.school_year_id = ?1";
+	const char *sqls[] = { sql_policy, sql_groups, sql_items };
+	sqlite3_stmt *st = db_stmt(g->db, sql_year);
+	long long id;
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, g->district_id);
+	sqlite3_bind_int(st, 2, start_year);
+	if (exec_ok(g, st) < 0)
+		return -1;
+	id = sqlite3_last_insert_rowid(db_handle(g->db));
+	for (int k = 0; k < 3; k++) {
+		if ((st = db_stmt(g->db, sqls[k])) == NULL)
+			return -1;
+		sqlite3_bind_int64(st, 1, current_year_id);
+		sqlite3_bind_int64(st, 2, id);
+		if (exec_ok(g, st) < 0)
+			return -1;
+	}
+	return id;
+}
+
+static int
+current_year(struct gen *g, const char *district)
+{
+	static const char sql[] =
+	    "SELECT d.id, y.id, y.starts_on FROM district d JOIN school_year y"
+	    " ON y.district_id = d.id AND y.is_current = 1 WHERE d.code = ?";
+	sqlite3_stmt *st = db_stmt(g->db, sql);
+	int rc = -1;
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_text(st, 1, district, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		g->district_id = sqlite3_column_int64(st, 0);
+		g->year_id = sqlite3_column_int64(st, 1);
+		g->year = atoi((const char *)sqlite3_column_text(st, 2));
+		g->district = district;
+		rc = 0;
+	} else
+		fprintf(stderr, "demo: the preset %s is not loaded\n", district);
+	sqlite3_reset(st);
+	return rc;
+}
+
+static int
+wutongqiao(struct gen *g, int per_school)
+{
+	static const char *schools[] = { "wtq-sx", "wtq-nh", "wtq-zg" };
+	static const char *states[] = { "confirmed", "submitted", "open" };
+	static const char sql_project[] =
+	    "INSERT INTO training_project (school_year_id, name, organiser, level, approved, approval_no, approved_at)"
+	    " SELECT ?1, word, '', 'city', 1, 'WJF-2021-BA-07', '2021-07-20' FROM temp.demo_word"
+	    " WHERE kind = 'organiser_wutongqiao' ORDER BY rowid LIMIT 1 OFFSET 1";
+	sqlite3_stmt *st;
+	int serial = 1;
+
+	if (current_year(g, "wutongqiao") < 0)
+		return -1;
+	if ((st = db_stmt(g->db, sql_project)) == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, g->year_id);
+	if (exec_ok(g, st) < 0)
+		return -1;
+	g->project_id = sqlite3_last_insert_rowid(db_handle(g->db));
+	for (int si = 0; si < 3; si++) {
+		long long school = school_id(g, schools[si]);
+		if (school == 0 || school_state(g, school, states[si]) < 0)
+			return -1;
+		for (int i = 0; i < per_school; i++) {
+			const char *category = "regular", *status = "in_post";
+			const char *receiving = NULL;
+			long long ty;
+			if (si == 0 && i == 0)
+				category = "new_teacher";
+			if (si == 2 && i == 0)
+				category = "new_teacher";
+			if (si == 0 && i == 4)
+				status = "support_out";
+			if (si == 1 && i == 5)
+				status = "exchange_in";
+			if (si == 1 && i == 6)
+				status = "loan";
+			if (strcmp(status, "in_post") != 0)
+				receiving = word(g, "support_unit");
+			ty = add_teacher(g, school, serial++, category, status, receiving, NULL);
+			if (ty < 0 || wutongqiao_teacher(g, ty, si, i) != 0)
+				return -1;
+		}
+	}
+	return 0;
+}
+
+static int
+wuhua(struct gen *g, int per_school)
+{
+	static const char *schools[] = { "wh-hy", "wh-ez", "wh-tj" };
+	static const char *states[] = { "confirmed", "submitted", "open" };
+	static const char sql_ty[] =
+	    "INSERT INTO teacher_year (teacher_id, school_year_id, school_id) VALUES (?, ?, ?)";
+	long long prior[4], current;
+	int serial = 1, start;
+
+	if (current_year(g, "wuhua") < 0)
+		return -1;
+	current = g->year_id;
+	start = g->year;
+	for (int k = 0; k < 4; k++)
+		if ((prior[k] = wuhua_prior_year(g, start - 4 + k, current)) < 0)
+			return -1;
+	for (int si = 0; si < 3; si++) {
+		long long school = school_id(g, schools[si]);
+		if (school == 0)
+			return -1;
+		g->year_id = current;
+		g->year = start;
+		if (school_state(g, school, states[si]) < 0)
+			return -1;
+		for (int i = 0; i < per_school; i++) {
+			const char *category = "regular";
+			long long ty, teacher;
+			if (si == 0 && (i == 0 || i == 1))
+				category = "new_teacher";
+			if (si == 0 && i == 2)
+				category = "new_principal";
+			g->year_id = current;
+			g->year = start;
+			ty = add_teacher(g, school, serial++, category, "in_post", NULL, &teacher);
+			if (ty < 0 || wuhua_teacher(g, ty, si, i, 0) != 0)
+				return -1;
+			/* Earlier years of the cycle for teachers already in post. */
+			if (strcmp(category, "new_teacher") == 0)
+				continue;
+			for (int k = 0; k < 4; k++) {
+				sqlite3_stmt *st = db_stmt(g->db, sql_ty);
+				/* The failing teacher (index 5) is also short over the cycle. */
+				if (si == 0 && i == 5 && k < 2)
+					continue;
+				if (st == NULL)
+					return -1;
+				g->year_id = prior[k];
+				g->year = start - 4 + k;
+				sqlite3_bind_int64(st, 1, teacher);
+				sqlite3_bind_int64(st, 2, prior[k]);
+				sqlite3_bind_int64(st, 3, school);
+				if (exec_ok(g, st) < 0)
+					return -1;
+				ty = sqlite3_last_insert_rowid(db_handle(g->db));
+				if (wuhua_teacher(g, ty, si, i, 1) != 0 || school_state(g, school, "confirmed") < 0)
+					return -1;
+			}
+		}
+	}
+	g->year_id = current;
+	return 0;
+}
+
+int
+demo_generate(struct db *db, int teachers_per_school)
+{
+	struct gen g;
+
+	memset(&g, 0, sizeof(g));
+	g.db = db;
+	g.rng = 0x2021202220252026ULL;
+	if (teachers_per_school < 8 || teachers_per_school > 100000) {
+		fprintf(stderr, "demo: teachers per school must be 8 or more\n");
+		return -1;
+	}
+	if (db_begin(db) != DB_OK)
+		return -1;
+	if (wutongqiao(&g, teachers_per_school) != 0 || wuhua(&g, teachers_per_school) != 0) {
+		db_rollback(db);
+		return -1;
+	}
+	return db_commit(db) == DB_OK ? 0 : -1;
+}

@@ -1,0 +1,21 @@
+/*
+ * demo.h - the demo data for the two preset districts: three schools each,
+ * about thirty teachers per school, records in every workflow state, and the
+ * teachers the tests look for (new teachers, a new principal, a teacher on
+ * support teaching, one exactly at the threshold, one cut by a cap, one
+ * failing). Deterministic: the same database every time.
+ */
+#ifndef XS_DEMO_H
+#define XS_DEMO_H
+
+#include "core/db.h"
+
+/*
+ * Generate the demo data into db, which must hold the presets. teachers is
+ * the number of teachers per school (30 for the demo; the benchmark
+ * generator asks for more). Returns 0, or -1 with a message on stderr; the
+ * whole load is one transaction.
+ */
+int demo_generate(struct db *db, int teachers_per_school);
+
+#endif

@@ -1,0 +1,30 @@
+-- Words the demo generator draws from (a temporary table: gone when the
+-- command ends). Names, subjects, titles, organisers, reviewers' reasons.
+CREATE TEMP TABLE IF NOT EXISTS demo_word (kind TEXT NOT NULL, word TEXT NOT NULL);
+INSERT INTO demo_word (kind, word) VALUES
+('surname','王'),('surname','李'),('surname','张'),('surname','刘'),('surname','陈'),
+('surname','杨'),('surname','黄'),('surname','赵'),('surname','吴'),('surname','周'),
+('surname','徐'),('surname','孙'),('surname','马'),('surname','朱'),('surname','胡'),
+('surname','郭'),('surname','何'),('surname','罗'),('surname','高'),('surname','林'),
+('surname','彭'),('surname','曾'),('surname','谢'),('surname','唐'),('surname','邓'),
+('given','子涵'),('given','欣怡'),('given','浩然'),('given','雨桐'),('given','思远'),
+('given','静'),('given','伟'),('given','芳'),('given','敏'),('given','磊'),
+('given','丽娟'),('given','建华'),('given','晓燕'),('given','志强'),('given','海燕'),
+('given','俊杰'),('given','婷'),('given','红梅'),('given','文博'),('given','雪'),
+('given','秀英'),('given','国庆'),('given','玉兰'),('given','明'),('given','春梅'),
+('subject','语文'),('subject','数学'),('subject','英语'),('subject','物理'),('subject','化学'),
+('subject','生物'),('subject','历史'),('subject','地理'),('subject','道德与法治'),('subject','音乐'),
+('subject','体育'),('subject','美术'),('subject','信息技术'),('subject','科学'),('subject','学前教育'),
+('title','三级教师'),('title','二级教师'),('title','二级教师'),('title','一级教师'),('title','一级教师'),
+('title','一级教师'),('title','高级教师'),('title','高级教师'),('title','正高级教师'),
+('organiser_wutongqiao','五通桥区教师发展中心'),('organiser_wutongqiao','乐山市教育科学研究所'),
+('organiser_wutongqiao','四川省教育厅'),('organiser_wutongqiao','学校教务处'),
+('organiser_wuhua','五华区基础教育科学研究中心'),('organiser_wuhua','昆明市教育科学研究院'),
+('organiser_wuhua','云南省教育厅'),('organiser_wuhua','学校教科室'),
+('return_reason','佐证材料不清晰，请重新上传结业证书照片'),
+('return_reason','活动日期与证书日期不一致，请核对后重新提交'),
+('return_reason','缺少签到表，请补充后提交'),
+('reject_reason','该活动不在本学年时间范围内'),
+('reject_reason','非国民教育系列学历进修，不予登记学时'),
+('support_unit','凉山州美姑县民族中学'),('support_unit','五通桥区冠英镇中心小学'),
+('support_unit','乐山市教育局（借用）');
