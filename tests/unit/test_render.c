@@ -8,6 +8,7 @@
 #include "core/render.h"
 
 #include <check.h>
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -301,6 +302,58 @@ START_TEST(test_text_is_escaped_in_documents)
 }
 END_TEST
 
+/* Grep every stylesheet for what must never be there. */
+static int
+scan_xsl(const char *path, const char *needle, char *found, size_t n)
+{
+	DIR *d = opendir(path);
+	struct dirent *e;
+	int hits = 0;
+
+	if (d == NULL)
+		return 0;
+	while ((e = readdir(d)) != NULL) {
+		char sub[1024], *text;
+		FILE *f;
+		long len;
+
+		if (e->d_name[0] == '.')
+			continue;
+		snprintf(sub, sizeof(sub), "%s/%s", path, e->d_name);
+		if (e->d_type == DT_DIR) {
+			hits += scan_xsl(sub, needle, found, n);
+			continue;
+		}
+		if ((f = fopen(sub, "rb")) == NULL)
+			continue;
+		fseek(f, 0, SEEK_END);
+		len = ftell(f);
+		fseek(f, 0, SEEK_SET);
+		text = calloc(1, (size_t)len + 1);
+		if (text != NULL && fread(text, 1, (size_t)len, f) == (size_t)len &&
+		    strstr(text, needle) != NULL) {
+			hits++;
+			snprintf(found, n, "%s", sub);
+		}
+		free(text);
+		fclose(f);
+	}
+	closedir(d);
+	return hits;
+}
+
+START_TEST(test_no_disable_output_escaping_in_xsl)
+{
+	char found[1024] = "";
+	int sheets;
+
+	ck_assert_int_eq(scan_xsl(cfg.xsl_dir, "disable-output-escaping", found, sizeof(found)), 0);
+	/* The scan itself works: it finds what every stylesheet has. */
+	sheets = scan_xsl(cfg.xsl_dir, "xsl:stylesheet", found, sizeof(found));
+	ck_assert_int_ge(sheets, 3);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -316,6 +369,7 @@ main(void)
 	tcase_add_test(tc, test_route_patterns);
 	tcase_add_test(tc, test_xslt_cannot_write_or_read_outside);
 	tcase_add_test(tc, test_text_is_escaped_in_documents);
+	tcase_add_test(tc, test_no_disable_output_escaping_in_xsl);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);
