@@ -1,6 +1,7 @@
 /* demo.c - see demo.h */
 #include "demo.h"
 #include "core/idcard.h"
+#include "core/auth.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -687,6 +688,38 @@ wuhua(struct gen *g, int per_school)
 	return 0;
 }
 
+/*
+ * Accounts for every role: the system admin, a district admin per district,
+ * an admin and a leader per school, and every teacher (login = staff
+ * number). All share the demo password, hashed once; none must change it.
+ */
+static int
+demo_accounts(struct gen *g)
+{
+	static const char sql[] =
+	    "INSERT INTO account (login, display_name, role, district_id, school_id, teacher_id,"
+	    " password_hash, must_change_password)"
+	    " SELECT 'admin', 'admin', 'system_admin', NULL, NULL, NULL, ?1, 0"
+	    " UNION ALL SELECT d.code || '-admin', d.authority, 'district_admin', d.id, NULL, NULL, ?1, 0"
+	    "   FROM district d"
+	    " UNION ALL SELECT s.code || '-admin', s.name, 'school_admin', s.district_id, s.id, NULL, ?1, 0"
+	    "   FROM school s"
+	    " UNION ALL SELECT s.code || '-leader', s.name, 'school_leader', s.district_id, s.id, NULL, ?1, 0"
+	    "   FROM school s"
+	    " UNION ALL SELECT t.staff_no, t.name, 'teacher', t.district_id, ty.school_id, t.id, ?1, 0"
+	    "   FROM teacher t JOIN teacher_year ty ON ty.teacher_id = t.id"
+	    "   JOIN school_year y ON y.id = ty.school_year_id AND y.is_current = 1";
+	char hash[crypto_pwhash_STRBYTES];
+	sqlite3_stmt *st;
+
+	if (auth_hash_password(DEMO_PASSWORD, hash) != 0)
+		return -1;
+	if ((st = db_stmt(g->db, sql)) == NULL)
+		return -1;
+	sqlite3_bind_text(st, 1, hash, -1, SQLITE_TRANSIENT);
+	return exec_ok(g, st);
+}
+
 int
 demo_generate(struct db *db, int teachers_per_school)
 {
@@ -701,7 +734,8 @@ demo_generate(struct db *db, int teachers_per_school)
 	}
 	if (db_begin(db) != DB_OK)
 		return -1;
-	if (wutongqiao(&g, teachers_per_school) != 0 || wuhua(&g, teachers_per_school) != 0) {
+	if (wutongqiao(&g, teachers_per_school) != 0 || wuhua(&g, teachers_per_school) != 0 ||
+	    demo_accounts(&g) != 0) {
 		db_rollback(db);
 		return -1;
 	}

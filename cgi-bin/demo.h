@@ -10,6 +10,9 @@
 
 #include "core/db.h"
 
+/* Every demo account's password (printed by `xueshictl demo`). */
+#define DEMO_PASSWORD "xueshi-demo-2026"
+
 /*
  * Generate the demo data into db, which must hold the presets. teachers is
  * the number of teachers per school (30 for the demo; the benchmark

@@ -11,6 +11,7 @@
  */
 #include "core/config.h"
 #include "core/db.h"
+#include "core/auth.h"
 #include "demo.h"
 
 #include <dirent.h>
@@ -80,6 +81,27 @@ count_districts(struct db *db)
 	return n;
 }
 
+/* The demo logins for each role (teachers: the first two of each district). */
+static void
+print_demo_accounts(struct db *db)
+{
+	static const char sql[] =
+	    "SELECT login, role, coalesce((SELECT code FROM district WHERE id = a.district_id), '-')"
+	    " FROM account a WHERE role <> 'teacher'"
+	    " OR id IN (SELECT min(id) FROM account WHERE role = 'teacher' GROUP BY school_id)"
+	    " ORDER BY district_id IS NOT NULL, district_id, role, login";
+	sqlite3_stmt *st;
+
+	if (sqlite3_prepare_v2(db_handle(db), sql, -1, &st, NULL) != SQLITE_OK)
+		return;
+	printf("demo accounts (password for all: %s):\n", DEMO_PASSWORD);
+	while (sqlite3_step(st) == SQLITE_ROW)
+		printf("  %-16s %-15s %s\n", (const char *)sqlite3_column_text(st, 0),
+		    (const char *)sqlite3_column_text(st, 1),
+		    (const char *)sqlite3_column_text(st, 2));
+	sqlite3_finalize(st);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -99,7 +121,7 @@ main(int argc, char **argv)
 	}
 	cmd = argv[argi];
 	path = argv[argi + 1];
-	if (config_load(&cfg) < 0)
+	if (config_load(&cfg) < 0 || auth_init(cfg.tmp_dir) < 0)
 		return 2;
 	if (strcmp(cmd, "init") != 0 && strcmp(cmd, "migrate") != 0 &&
 	    strcmp(cmd, "demo") != 0 && strcmp(cmd, "version") != 0 &&
@@ -157,6 +179,7 @@ main(int argc, char **argv)
 			goto out;
 		}
 		printf("demo data loaded: %d district(s)\n", count_districts(db));
+		print_demo_accounts(db);
 	}
 out:
 	db_close(db);

@@ -29,6 +29,7 @@
         </title>
         <link rel="stylesheet" href="/static/css/screen.css" media="screen"/>
         <link rel="stylesheet" href="/static/css/print.css" media="print"/>
+        <script src="/static/js/print.js" defer="defer"></script>
       </head>
       <body class="page-{@name}">
         <a class="skip" href="#main">
@@ -46,8 +47,31 @@
                   <xsl:call-template name="str"><xsl:with-param name="k" select="'nav.home'"/></xsl:call-template>
                 </a>
               </li>
+              <xsl:if test="user/@role = 'system_admin' or user/@role = 'district_admin' or user/@role = 'school_admin'">
+                <li><a href="/accounts"><xsl:call-template name="str"><xsl:with-param name="k" select="'nav.accounts'"/></xsl:call-template></a></li>
+              </xsl:if>
+              <xsl:if test="user/@role = 'system_admin' or user/@role = 'district_admin'">
+                <li><a href="/audit"><xsl:call-template name="str"><xsl:with-param name="k" select="'nav.audit'"/></xsl:call-template></a></li>
+              </xsl:if>
             </ul>
           </nav>
+          <div class="who">
+            <xsl:choose>
+              <xsl:when test="user">
+                <span class="user-name"><xsl:value-of select="user/@name"/></span>
+                <xsl:text> </xsl:text>
+                <span class="user-role"><xsl:call-template name="str"><xsl:with-param name="k" select="concat('role.', user/@role)"/></xsl:call-template></span>
+                <a href="/account/password"><xsl:call-template name="str"><xsl:with-param name="k" select="'nav.password'"/></xsl:call-template></a>
+                <form method="post" action="/logout" class="inline">
+                  <input type="hidden" name="csrf" value="{csrf/@token}"/>
+                  <button type="submit"><xsl:call-template name="str"><xsl:with-param name="k" select="'nav.logout'"/></xsl:call-template></button>
+                </form>
+              </xsl:when>
+              <xsl:when test="@name != 'login'">
+                <a href="/login"><xsl:call-template name="str"><xsl:with-param name="k" select="'nav.login'"/></xsl:call-template></a>
+              </xsl:when>
+            </xsl:choose>
+          </div>
         </header>
         <main id="main">
           <xsl:apply-templates select="." mode="content"/>
@@ -57,6 +81,44 @@
         </footer>
       </body>
     </html>
+  </xsl:template>
+
+  <!-- Forms: the hidden CSRF field, a field's echoed value, its error. -->
+  <xsl:template name="csrf">
+    <input type="hidden" name="csrf" value="{/page/csrf/@token}"/>
+  </xsl:template>
+
+  <xsl:template name="value">
+    <xsl:param name="n"/>
+    <xsl:value-of select="/page/form/value[@name = $n]"/>
+  </xsl:template>
+
+  <xsl:template name="field-error">
+    <xsl:param name="n"/>
+    <xsl:for-each select="/page/form/form-error[@field = $n]">
+      <p class="field-error" role="alert">
+        <xsl:call-template name="str"><xsl:with-param name="k" select="concat('form.', @code)"/></xsl:call-template>
+      </p>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- A labelled text input that keeps what was typed and shows its error. -->
+  <xsl:template name="input">
+    <xsl:param name="n"/>
+    <xsl:param name="label"/>
+    <xsl:param name="type" select="'text'"/>
+    <xsl:param name="keep" select="true()"/>
+    <xsl:param name="autocomplete" select="'off'"/>
+    <div class="field">
+      <xsl:if test="/page/form/form-error[@field = $n]"><xsl:attribute name="class">field has-error</xsl:attribute></xsl:if>
+      <label for="f-{$n}"><xsl:call-template name="str"><xsl:with-param name="k" select="$label"/></xsl:call-template></label>
+      <input id="f-{$n}" name="{$n}" type="{$type}" autocomplete="{$autocomplete}">
+        <xsl:if test="$keep">
+          <xsl:attribute name="value"><xsl:call-template name="value"><xsl:with-param name="n" select="$n"/></xsl:call-template></xsl:attribute>
+        </xsl:if>
+      </input>
+      <xsl:call-template name="field-error"><xsl:with-param name="n" select="$n"/></xsl:call-template>
+    </div>
   </xsl:template>
 
   <!-- A page that forgets its title still gets one. -->

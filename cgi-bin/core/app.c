@@ -13,6 +13,7 @@
 #include <sys/types.h>
 #include <sys/wait.h>
 #include <time.h>
+#include <strings.h>
 #include <unistd.h>
 
 /* ------------------------------------------------------------- routing */
@@ -100,7 +101,47 @@ app_page(struct ctx *c, const char *name)
 		xml_attr(req, "path", c->req->path);
 		xml_attr(req, "method", c->req->method_name);
 	}
+	app_page_context(c);
 	return root;
+}
+
+unsigned
+app_role_bit(enum role_name r)
+{
+	return 1u << ((unsigned)r + 1);
+}
+
+int
+app_redirect(struct ctx *c, const char *path)
+{
+	if (http_redirect(c->resp, path) < 0)
+		return 500;
+	return 303;
+}
+
+void
+app_page_context(struct ctx *c)
+{
+	xmlNodePtr u, t;
+
+	if (c->page == NULL)
+		return;
+	if (c->user != NULL && (u = xml_node(c->page, "user")) != NULL) {
+		xml_attr_int(u, "id", c->user->id);
+		xml_attr(u, "login", c->user->login);
+		xml_attr(u, "name", c->user->name);
+		xml_attr(u, "role", auth_role_name(c->user->role));
+		if (c->user->district_id)
+			xml_attr_int(u, "district", c->user->district_id);
+		if (c->user->school_id)
+			xml_attr_int(u, "school", c->user->school_id);
+		if (c->user->teacher_id)
+			xml_attr_int(u, "teacher", c->user->teacher_id);
+		if (c->user->must_change)
+			xml_attr(u, "must-change-password", "yes");
+	}
+	if (c->csrf != NULL && (t = xml_node(c->page, "csrf")) != NULL)
+		xml_attr(t, "token", c->csrf);
 }
 
 static const char *
@@ -119,8 +160,16 @@ error_code(int status)
 }
 
 /* The error page: XML <error status code/>, HTML through error.xsl. */
+static void render_error_code(struct ctx *c, int status, const char *code);
+
 static void
 render_error(struct ctx *c, int status)
+{
+	render_error_code(c, status, error_code(status));
+}
+
+static void
+render_error_code(struct ctx *c, int status, const char *code)
 {
 	xmlNodePtr root, err;
 	int as_xml = render_wants_xml(c->req);
@@ -138,7 +187,7 @@ render_error(struct ctx *c, int status)
 	if (err == NULL)
 		goto plain;
 	xml_attr_int(err, "status", status);
-	xml_attr(err, "code", error_code(status));
+	xml_attr(err, "code", code);
 	if (render_respond(c->resp, root, c->stylesheet, as_xml) == 0)
 		return;
 plain:
@@ -150,9 +199,77 @@ plain:
 static int
 caller_roles(struct ctx *c)
 {
-	/* Sessions arrive with the accounts work; until then everyone is anonymous. */
-	(void)c;
-	return ROLE_ANON;
+	return c->user == NULL ? ROLE_ANON : (int)app_role_bit(c->user->role);
+}
+
+/* The host part of an URL ("https://h:p/x" gives "h:p"), compared to Host. */
+static int
+same_origin(const char *url, const char *host)
+{
+	const char *p;
+	size_t n;
+
+	if (host == NULL)
+		return 0;
+	if (strncmp(url, "http://", 7) == 0)
+		p = url + 7;
+	else if (strncmp(url, "https://", 8) == 0)
+		p = url + 8;
+	else
+		return 0;
+	n = strcspn(p, "/?#");
+	return strlen(host) == n && strncasecmp(p, host, n) == 0;
+}
+
+/*
+ * Who is calling, and the CSRF token for this response: the session's for a
+ * user; for anonymous callers a double-submit cookie, set when missing.
+ */
+static void
+resolve_caller(struct ctx *c)
+{
+	const char *token = http_cookie(c->req, "xs_session");
+	const char *anon = http_cookie(c->req, "xs_csrf");
+
+	c->user = NULL;
+	if (token != NULL && c->db != NULL)
+		c->user = auth_session_user(c->db, c->a, token, c->now);
+	if (c->user != NULL) {
+		c->csrf = c->user->csrf;
+		return;
+	}
+	if (anon != NULL && strlen(anon) == AUTH_TOKEN_HEX) {
+		c->csrf = anon;
+		return;
+	}
+	{
+		char *fresh = arena_alloc(c->a, AUTH_TOKEN_HEX + 1);
+		char *cookie;
+		if (fresh == NULL)
+			return;
+		auth_random_hex(fresh);
+		c->csrf = fresh;
+		cookie = arena_printf(c->a, "xs_csrf=%s; Path=/; HttpOnly; SameSite=Lax%s",
+		    fresh, c->req->https ? "; Secure" : "");
+		c->set_csrf_cookie = cookie;
+	}
+}
+
+/* A POST must carry the CSRF token, and come from this site when it says where from. */
+static int
+post_allowed(struct ctx *c)
+{
+	const char *sent = http_form(c->req, "csrf");
+
+	if (c->req->origin != NULL && strcmp(c->req->origin, "null") != 0 &&
+	    !same_origin(c->req->origin, c->req->host))
+		return 0;
+	if (c->req->origin == NULL && c->req->referer != NULL &&
+	    !same_origin(c->req->referer, c->req->host))
+		return 0;
+	if (c->user != NULL)
+		return auth_token_equal(sent, c->user->csrf);
+	return auth_token_equal(sent, http_cookie(c->req, "xs_csrf"));
 }
 
 void
@@ -183,13 +300,36 @@ app_handle(const struct program *prog, struct ctx *c, int parse_status)
 	}
 	app_match(match->pattern, c->req->path, c);
 	c->route = match;
-	if (!(match->roles & (unsigned)caller_roles(c))) {
-		render_error(c, 404);
-		return;
-	}
 	if (c->db == NULL) {
 		render_error(c, 503);
 		return;
+	}
+	resolve_caller(c);
+	if (c->set_csrf_cookie != NULL)
+		http_header_add(c->resp, "Set-Cookie", c->set_csrf_cookie);
+	if (!(match->roles & (unsigned)caller_roles(c))) {
+		if (c->user == NULL && m == HTTP_GET) {
+			/* Not logged in: to the login page, then back here. */
+			char *next = arena_printf(c->a, "/login?next=%s", c->req->path);
+			if (next != NULL && strlen(c->req->path) < 512 &&
+			    strspn(c->req->path, "abcdefghijklmnopqrstuvwxyz0123456789/-_") ==
+			    strlen(c->req->path) && http_redirect(c->resp, next) == 0)
+				return;
+			if (http_redirect(c->resp, "/login") == 0)
+				return;
+		}
+		/* Logged in without the right, or a POST: as if it did not exist. */
+		render_error(c, 404);
+		return;
+	}
+	if (m == HTTP_POST && !post_allowed(c)) {
+		render_error_code(c, 403, "csrf");
+		return;
+	}
+	if (c->user != NULL && c->user->must_change &&
+	    !(match->flags & ROUTE_DURING_PASSWORD_CHANGE)) {
+		if (http_redirect(c->resp, "/account/password") == 0)
+			return;
 	}
 	c->page = NULL;
 	status = match->handler(c);
@@ -206,8 +346,8 @@ app_handle(const struct program *prog, struct ctx *c, int parse_status)
 		return;
 	}
 	c->resp->status = status;
-	if (render_respond(c->resp, c->page, c->stylesheet,
-	    render_wants_xml(c->req)) < 0)
+	if (render_respond_with(c->resp, c->page, c->stylesheet,
+	    render_wants_xml(c->req), c->xsl_params) < 0)
 		render_error(c, 500);
 }
 
@@ -246,6 +386,7 @@ serve_one(struct worker *w, const struct http_source *src,
 	rc = http_parse(&req, a, src, &w->cfg.limits, w->cfg.tmp_dir);
 	memset(&c, 0, sizeof(c));
 	c.a = a;
+	c.now = (long long)time(NULL);
 	c.cfg = &w->cfg;
 	c.db = w->db;
 	c.req = &req;
@@ -350,8 +491,8 @@ worker_main(struct worker *w, int sock)
 {
 	int rc;
 
-	if (render_init(w->cfg.xsl_dir) < 0) {
-		fprintf(stderr, "%s: cannot set up XSLT\n", w->prog->name);
+	if (render_init(w->cfg.xsl_dir) < 0 || auth_init(w->cfg.tmp_dir) < 0) {
+		fprintf(stderr, "%s: cannot set up XSLT or libsodium\n", w->prog->name);
 		return 1;
 	}
 	rc = fcgi_loop(w, sock);
@@ -556,7 +697,7 @@ app_main(const struct program *prog, int argc, char **argv)
 	/* Plain CGI: one request from the environment and stdin. */
 	{
 		struct http_source src = { cgi_param, cgi_read, NULL };
-		if (render_init(w.cfg.xsl_dir) < 0)
+		if (render_init(w.cfg.xsl_dir) < 0 || auth_init(w.cfg.tmp_dir) < 0)
 			return 1;
 		serve_one(&w, &src, cgi_write, NULL);
 		fflush(stdout);

@@ -11,6 +11,7 @@
 
 #include <libxml/tree.h>
 #include "arena.h"
+#include "auth.h"
 #include "config.h"
 #include "db.h"
 #include "http.h"
@@ -42,6 +43,10 @@ enum scope {
 
 struct ctx {
 	arena *a;
+	long long now;            /* unix seconds, fixed for the request */
+	struct user *user;        /* NULL when anonymous */
+	const char *csrf;         /* the token forms must carry */
+	const char *set_csrf_cookie; /* a new anonymous CSRF cookie to send */
 	const struct config *cfg;
 	struct db *db;
 	struct http_request *req;
@@ -55,6 +60,7 @@ struct ctx {
 	 * ".xsl": app_page sets "pages/NAME"; print pages set "print/NAME". */
 	xmlNodePtr page;
 	const char *stylesheet;
+	const char **xsl_params;  /* string parameters for the HTML only (render.h) */
 };
 
 /*
@@ -71,7 +77,11 @@ struct route {
 	unsigned roles;       /* enum role bits allowed to call it */
 	enum scope scope;
 	const char *name;     /* a stable name for logs and the access tests */
+	unsigned flags;       /* ROUTE_* */
 };
+
+/* The route stays reachable while the password must be changed. */
+#define ROUTE_DURING_PASSWORD_CHANGE 1u
 
 struct program {
 	const char *name;
@@ -85,6 +95,15 @@ struct program {
  * Returns the root element or NULL on out of memory.
  */
 xmlNodePtr app_page(struct ctx *c, const char *name);
+
+/* The role bit (enum role) of a logged-in user's role. */
+unsigned app_role_bit(enum role_name r);
+
+/* 303 to path (a local path) and return 303: `return app_redirect(c, "/")`. */
+int app_redirect(struct ctx *c, const char *path);
+
+/* Add <user .../> for c->user and <csrf token=""/> under the page root. */
+void app_page_context(struct ctx *c);
 
 /*
  * Match path against pattern, filling the captures in c (c may be NULL).

@@ -346,7 +346,7 @@ sink_discard(struct mp *m, void *arg, const char *p, size_t n)
 
 struct field_acc {
 	char *data;
-	size_t len;
+	size_t len, cap;
 };
 
 static int
@@ -359,13 +359,22 @@ sink_field(struct mp *m, void *arg, const char *p, size_t n)
 		return 0;
 	if (n > m->lim->max_field_len || f->len + n > m->lim->max_field_len)
 		return 413;
-	nd = arena_alloc(m->r->a, f->len + n + 1);
-	if (nd == NULL)
-		return 500;
-	if (f->len)
-		memcpy(nd, f->data, f->len);
-	memcpy(nd + f->len, p, n);
-	f->data = nd;
+	if (f->len + n + 1 > f->cap) {
+		/* Grow geometrically: small reads must not cost quadratic memory. */
+		size_t ncap = f->cap * 2;
+		if (ncap < f->len + n + 1)
+			ncap = f->len + n + 1;
+		if (ncap > m->lim->max_field_len + 1)
+			ncap = m->lim->max_field_len + 1;
+		nd = arena_alloc(m->r->a, ncap);
+		if (nd == NULL)
+			return 500;
+		if (f->len)
+			memcpy(nd, f->data, f->len);
+		f->data = nd;
+		f->cap = ncap;
+	}
+	memcpy(f->data + f->len, p, n);
 	f->len += n;
 	return 0;
 }
@@ -655,7 +664,12 @@ parse_multipart(struct http_request *r, const struct http_source *src,
 			end = memfind(m.buf + m.pos, avail, "\r\n\r\n", 4);
 			if (end != NULL)
 				break;
-			if (avail > lim->max_part_header)
+			/*
+			 * No "\r\n\r\n" in avail bytes: the block is at least
+			 * avail - 1 bytes long (its last CRLF may be the last 2-3
+			 * bytes here), so only then is it certainly over the bound.
+			 */
+			if (avail > lim->max_part_header + 1)
 				return 413;
 			if (mp_fill(&m) <= 0)
 				return 400;
@@ -693,9 +707,21 @@ parse_multipart(struct http_request *r, const struct http_source *src,
 			fa.size = 0;
 			if ((rc = mp_content(&m, sink_file, &fa)))
 				return rc;
-			/* An empty file input: the browser sends filename="" and nothing. */
-			if (fa.size == 0 && filename[0] == '\0')
+			/* Written: keep no descriptor open per upload. */
+			rc = close(t->fd);
+			t->fd = -1;
+			if (rc < 0)
+				return 500;
+			/*
+			 * An empty file input: the browser sends filename="" and
+			 * nothing. Remove its file now, so that many of them do not
+			 * pile up temporary files.
+			 */
+			if (fa.size == 0 && filename[0] == '\0') {
+				unlink(t->path);
+				t->path = NULL;
 				continue;
+			}
 			if (r->nfiles == m.capfiles) {
 				size_t ncap = m.capfiles ? m.capfiles * 2 : 4;
 				struct http_file *nf = arena_alloc(r->a, ncap * sizeof(*nf));
@@ -713,7 +739,7 @@ parse_multipart(struct http_request *r, const struct http_source *src,
 			f->path = t->path;
 			f->size = fa.size;
 		} else {
-			struct field_acc fa = { NULL, 0 };
+			struct field_acc fa = { NULL, 0, 0 };
 			struct http_param *p;
 
 			if (++m.nfields_total > lim->max_fields)
@@ -734,6 +760,12 @@ parse_multipart(struct http_request *r, const struct http_source *src,
 			p->value = fa.data;
 			p->len = fa.len;
 		}
+	}
+	/* Read (and drop) the epilogue: a body shorter than promised is an error. */
+	while (m.remaining > 0) {
+		m.pos = m.len;
+		if (mp_fill(&m) < 0)
+			return 400;
 	}
 	*nfields_total = m.nfields_total;
 	return 0;

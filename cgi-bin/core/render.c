@@ -8,6 +8,7 @@
 #include <libxslt/transform.h>
 #include <libxslt/xsltutils.h>
 #include <libxslt/security.h>
+#include <libxslt/variables.h>
 #include <libexslt/exslt.h>
 
 #include <stdio.h>
@@ -252,6 +253,13 @@ int
 render_respond(struct http_response *resp, xmlNodePtr root,
     const char *stylesheet, int as_xml)
 {
+	return render_respond_with(resp, root, stylesheet, as_xml, NULL);
+}
+
+int
+render_respond_with(struct http_response *resp, xmlNodePtr root,
+    const char *stylesheet, int as_xml, const char **params)
+{
 	xmlDocPtr doc = root->doc;
 	xmlChar *out = NULL;
 	int len = 0;
@@ -277,6 +285,11 @@ render_respond(struct http_response *resp, xmlNodePtr root,
 		if (tctx == NULL)
 			return -1;
 		xsltSetCtxtSecurityPrefs(R.prefs, tctx);
+		/* Quoted: a parameter is a string, never an XPath expression. */
+		if (params != NULL && xsltQuoteUserParams(tctx, params) != 0) {
+			xsltFreeTransformContext(tctx);
+			return -1;
+		}
 		res = xsltApplyStylesheetUser(style, doc, NULL, NULL, NULL, tctx);
 		if (res == NULL || tctx->state != XSLT_STATE_OK) {
 			xsltFreeTransformContext(tctx);

@@ -52,6 +52,15 @@ int render_wants_xml(const struct http_request *req);
 int render_respond(struct http_response *resp, xmlNodePtr root,
     const char *stylesheet, int as_xml);
 
+/*
+ * As render_respond, with string parameters for the stylesheet (NULL-
+ * terminated name, value pairs; quoted, never evaluated as XPath). They
+ * reach only the HTML: the one-time password of a new account is shown this
+ * way, so that no XML document ever holds a password.
+ */
+int render_respond_with(struct http_response *resp, xmlNodePtr root,
+    const char *stylesheet, int as_xml, const char **params);
+
 /* Number of stylesheets compiled so far in this process (for the tests). */
 int render_compiled_count(void);
 

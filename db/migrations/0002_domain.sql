@@ -77,6 +77,10 @@ CREATE TABLE account (
 	password_hash TEXT NOT NULL DEFAULT '',
 	must_change_password INTEGER NOT NULL DEFAULT 1 CHECK (must_change_password IN (0, 1)),
 	active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+	failed_logins INTEGER NOT NULL DEFAULT 0 CHECK (failed_logins >= 0),  -- since the last success
+	last_failed_at INTEGER NOT NULL DEFAULT 0,   -- unix seconds
+	locked_until INTEGER NOT NULL DEFAULT 0,     -- unix seconds; 0: not locked
+	password_set_at TEXT,
 	created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
 	CHECK (role = 'system_admin' OR district_id IS NOT NULL),
 	CHECK (role NOT IN ('teacher', 'school_admin', 'school_leader') OR school_id IS NOT NULL OR role = 'teacher'),

@@ -1,0 +1,38 @@
+/*
+ * accounts.h - the account lifecycle, served by the auth program.
+ *
+ * Who manages whom (the scope of every account route):
+ *   system admin   -> district admins (any district)
+ *   district admin -> school admins and school leaders of its district
+ *   school admin   -> teacher accounts of its school (from the roster)
+ * Any other account id answers 404, as if it did not exist.
+ */
+#ifndef XS_ACCOUNTS_H
+#define XS_ACCOUNTS_H
+
+#include "core/app.h"
+
+int accounts_list(struct ctx *c);
+int accounts_new(struct ctx *c);
+int accounts_create(struct ctx *c);
+int accounts_show(struct ctx *c);
+int accounts_disable(struct ctx *c);
+int accounts_enable(struct ctx *c);
+int accounts_reset(struct ctx *c);
+int accounts_handover(struct ctx *c);
+int audit_list(struct ctx *c);
+
+#define ACCOUNT_MANAGERS (ROLE_SYSTEM_ADMIN | ROLE_DISTRICT_ADMIN | ROLE_SCHOOL_ADMIN)
+
+#define ACCOUNT_ROUTES \
+	{ HTTP_GET, "/accounts", accounts_list, ACCOUNT_MANAGERS, SCOPE_DISTRICT, "accounts", 0 }, \
+	{ HTTP_GET, "/accounts/new", accounts_new, ACCOUNT_MANAGERS, SCOPE_DISTRICT, "account_new", 0 }, \
+	{ HTTP_POST, "/accounts/new", accounts_create, ACCOUNT_MANAGERS, SCOPE_DISTRICT, "account_create", 0 }, \
+	{ HTTP_GET, "/accounts/{id}", accounts_show, ACCOUNT_MANAGERS, SCOPE_DISTRICT, "account", 0 }, \
+	{ HTTP_POST, "/accounts/{id}/disable", accounts_disable, ACCOUNT_MANAGERS, SCOPE_DISTRICT, "account_disable", 0 }, \
+	{ HTTP_POST, "/accounts/{id}/enable", accounts_enable, ACCOUNT_MANAGERS, SCOPE_DISTRICT, "account_enable", 0 }, \
+	{ HTTP_POST, "/accounts/{id}/reset", accounts_reset, ACCOUNT_MANAGERS, SCOPE_DISTRICT, "account_reset", 0 }, \
+	{ HTTP_POST, "/accounts/{id}/handover", accounts_handover, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "account_handover", 0 }, \
+	{ HTTP_GET, "/audit", audit_list, ROLE_DISTRICT_ADMIN | ROLE_SYSTEM_ADMIN, SCOPE_DISTRICT, "audit", 0 }
+
+#endif

@@ -1,0 +1,25 @@
+/*
+ * audit.h - the append-only audit log. Every change of state writes one row
+ * in the same transaction as the change: who, when, what, before and after.
+ * The log never holds a password, a hash or a session token.
+ */
+#ifndef XS_AUDIT_H
+#define XS_AUDIT_H
+
+#include "db.h"
+
+struct audit_entry {
+	long long account_id;   /* 0: nobody logged in (e.g. a failed login) */
+	long long district_id;  /* 0: none */
+	const char *action;     /* "login", "login_failed", "record_submit", ... */
+	const char *object_type;/* "account", "record", "school_year", ... */
+	long long object_id;    /* 0: none */
+	const char *before;     /* JSON text or NULL */
+	const char *after;      /* JSON text or NULL */
+	const char *client;     /* the client address, or NULL */
+};
+
+/* Append e to the audit log. Returns DB_OK or the failure (the caller rolls back). */
+enum db_result audit_write(struct db *db, const struct audit_entry *e);
+
+#endif

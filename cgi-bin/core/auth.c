@@ -1,0 +1,540 @@
+/* auth.c - see auth.h */
+#include "auth.h"
+#include "audit.h"
+#include "utf8.h"
+
+#include <fcntl.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+static char lock_dir[1024] = "/tmp";
+
+static const char *const role_names[ROLE_NAME__MAX] = {
+	"teacher", "school_admin", "school_leader", "district_admin", "system_admin"
+};
+
+const char *
+auth_role_name(enum role_name r)
+{
+	return (unsigned)r < ROLE_NAME__MAX ? role_names[r] : "unknown";
+}
+
+int
+auth_role_parse(const char *s)
+{
+	for (int i = 0; i < ROLE_NAME__MAX; i++)
+		if (s != NULL && strcmp(s, role_names[i]) == 0)
+			return i;
+	return -1;
+}
+
+int
+auth_init(const char *lockdir)
+{
+	if (lockdir != NULL)
+		snprintf(lock_dir, sizeof(lock_dir), "%s", lockdir);
+	return sodium_init() < 0 ? -1 : 0;
+}
+
+enum password_check
+auth_password_check(const char *login, const char *pw)
+{
+	size_t n = strlen(pw);
+
+	if (!utf8_valid_line(pw, n))
+		return PASSWORD_INVALID;
+	if (utf8_length(pw, n) < AUTH_PASSWORD_MIN)
+		return PASSWORD_TOO_SHORT;
+	if (n > AUTH_PASSWORD_MAX)
+		return PASSWORD_TOO_LONG;
+	if (login != NULL && strcmp(login, pw) == 0)
+		return PASSWORD_SAME_AS_LOGIN;
+	return PASSWORD_OK;
+}
+
+const char *
+auth_password_code(enum password_check c)
+{
+	static const char *const codes[PASSWORD_CHECK__MAX] = {
+		"ok", "password_too_short", "password_too_long", "password_invalid",
+		"password_same_as_login"
+	};
+	return (unsigned)c < PASSWORD_CHECK__MAX ? codes[c] : "password_invalid";
+}
+
+/* Take one of ncpu hashing slots (a lock file each), blocking if all are taken. */
+static int
+slot_acquire(void)
+{
+	long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+	char path[1100];
+	int fd;
+
+	if (ncpu < 1)
+		ncpu = 1;
+	if (ncpu > 64)
+		ncpu = 64;
+	for (long i = 0; i < ncpu; i++) {
+		snprintf(path, sizeof(path), "%s/xs-pwhash-%ld.lock", lock_dir, i);
+		fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+		if (fd < 0)
+			return -1;
+		if (flock(fd, LOCK_EX | LOCK_NB) == 0)
+			return fd;
+		close(fd);
+	}
+	snprintf(path, sizeof(path), "%s/xs-pwhash-%ld.lock", lock_dir,
+	    (long)getpid() % ncpu);
+	fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+	if (fd >= 0 && flock(fd, LOCK_EX) != 0) {
+		close(fd);
+		return -1;
+	}
+	return fd;
+}
+
+static void
+slot_release(int fd)
+{
+	if (fd >= 0) {
+		flock(fd, LOCK_UN);
+		close(fd);
+	}
+}
+
+int
+auth_hash_password(const char *pw, char out[crypto_pwhash_STRBYTES])
+{
+	int fd = slot_acquire(), rc;
+
+	rc = crypto_pwhash_str(out, pw, strlen(pw), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+	    crypto_pwhash_MEMLIMIT_INTERACTIVE);
+	slot_release(fd);
+	return rc == 0 ? 0 : -1;
+}
+
+int
+auth_verify_password(const char *hash, const char *pw)
+{
+	int fd, ok;
+
+	if (hash == NULL || hash[0] == '\0')
+		return 0;
+	fd = slot_acquire();
+	ok = crypto_pwhash_str_verify(hash, pw, strlen(pw)) == 0;
+	slot_release(fd);
+	return ok;
+}
+
+void
+auth_random_hex(char out[AUTH_TOKEN_HEX + 1])
+{
+	unsigned char raw[32];
+
+	randombytes_buf(raw, sizeof(raw));
+	sodium_bin2hex(out, AUTH_TOKEN_HEX + 1, raw, sizeof(raw));
+	sodium_memzero(raw, sizeof(raw));
+}
+
+void
+auth_one_time_password(char out[11])
+{
+	/* No 0/O, 1/l/I: it is read off a printed slip. */
+	static const char alphabet[] = "abcdefghjkmnpqrstuvwxyz23456789";
+
+	for (int i = 0; i < 10; i++)
+		out[i] = alphabet[randombytes_uniform(sizeof(alphabet) - 1)];
+	out[10] = '\0';
+}
+
+void
+auth_token_hash(const char *token, char out[AUTH_TOKEN_HEX + 1])
+{
+	unsigned char h[crypto_hash_sha256_BYTES];
+
+	crypto_hash_sha256(h, (const unsigned char *)token, strlen(token));
+	sodium_bin2hex(out, AUTH_TOKEN_HEX + 1, h, sizeof(h));
+}
+
+int
+auth_token_equal(const char *a, const char *b)
+{
+	size_t n;
+
+	if (a == NULL || b == NULL)
+		return 0;
+	n = strlen(a);
+	if (n != strlen(b) || n == 0)
+		return 0;
+	return sodium_memcmp(a, b, n) == 0;
+}
+
+const char *
+auth_login_code(enum login_result r)
+{
+	static const char *const codes[LOGIN_RESULT__MAX] = {
+		"ok", "login_bad", "login_slowed", "login_locked", "login_disabled",
+		"busy", "internal"
+	};
+	return (unsigned)r < LOGIN_RESULT__MAX ? codes[r] : "internal";
+}
+
+static const char sql_account_by_login[] =
+    "SELECT id, password_hash, active, failed_logins, last_failed_at, locked_until,"
+    " coalesce(district_id, 0) FROM account WHERE login = ?";
+static const char sql_client_failures[] =
+    "SELECT count(*), coalesce(max(at), 0) FROM login_failure WHERE client = ? AND at > ?";
+static const char sql_record_failure[] =
+    "INSERT INTO login_failure (client, login, at) VALUES (?, ?, ?)";
+static const char sql_forget_failures[] =
+    "DELETE FROM login_failure WHERE at <= ?";
+static const char sql_account_failed[] =
+    "UPDATE account SET failed_logins = failed_logins + 1, last_failed_at = ?2,"
+    " locked_until = CASE WHEN failed_logins + 1 >= ?3 THEN ?2 + ?4 ELSE locked_until END"
+    " WHERE id = ?1";
+static const char sql_account_ok[] =
+    "UPDATE account SET failed_logins = 0, locked_until = 0 WHERE id = ?";
+static const char sql_session_new[] =
+    "INSERT INTO session (token_hash, account_id, csrf, created_at, last_seen, expires_at, client)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?)";
+static const char sql_session_purge[] =
+    "DELETE FROM session WHERE expires_at <= ?1 OR last_seen <= ?1 - ?2";
+
+/* The back-off an account must wait after n failures, the last at last. */
+static long long
+account_wait(long long n, long long last, long long locked_until, long long now,
+    int *locked)
+{
+	long long delay;
+
+	*locked = 0;
+	if (locked_until > now) {
+		*locked = 1;
+		return locked_until - now;
+	}
+	if (n < AUTH_SLOW_AFTER - 1 || n >= AUTH_LOCK_AFTER)
+		return 0; /* past the lock: the next failure locks again at once */
+	delay = 1LL << (n - (AUTH_SLOW_AFTER - 1) < 6 ? n - (AUTH_SLOW_AFTER - 1) : 6);
+	if (delay > 60)
+		delay = 60;
+	return last + delay > now ? last + delay - now : 0;
+}
+
+static enum login_result
+fail(struct db *db, long long account, long long district, const char *login,
+    const char *client, long long now, enum login_result why)
+{
+	sqlite3_stmt *st;
+	struct audit_entry e = { 0 };
+	char after[160];
+
+	if ((st = db_stmt(db, sql_record_failure)) == NULL)
+		return LOGIN_ERROR;
+	sqlite3_bind_text(st, 1, client, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, login, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 3, now);
+	if (sqlite3_step(st) != SQLITE_DONE)
+		return LOGIN_ERROR;
+	if (account > 0 && why != LOGIN_DISABLED) {
+		if ((st = db_stmt(db, sql_account_failed)) == NULL)
+			return LOGIN_ERROR;
+		sqlite3_bind_int64(st, 1, account);
+		sqlite3_bind_int64(st, 2, now);
+		sqlite3_bind_int(st, 3, AUTH_LOCK_AFTER);
+		sqlite3_bind_int(st, 4, AUTH_LOCK);
+		if (sqlite3_step(st) != SQLITE_DONE)
+			return LOGIN_ERROR;
+	}
+	snprintf(after, sizeof(after), "{\"reason\":\"%s\"}", auth_login_code(why));
+	e.account_id = account;
+	e.district_id = district;
+	e.action = "login_failed";
+	e.object_type = "account";
+	e.object_id = account;
+	e.after = after;
+	e.client = client;
+	if (audit_write(db, &e) != DB_OK)
+		return LOGIN_ERROR;
+	return why;
+}
+
+enum login_result
+auth_login(struct db *db, const char *login, const char *password,
+    const char *client, long long now, char token_out[AUTH_TOKEN_HEX + 1],
+    long long *account_out, long long *retry_after)
+{
+	sqlite3_stmt *st;
+	long long id = 0, district = 0, failed = 0, last = 0, locked_until = 0;
+	long long client_failures = 0, client_last = 0, wait;
+	char hash[crypto_pwhash_STRBYTES] = "", csrf[AUTH_TOKEN_HEX + 1];
+	char token_hash[AUTH_TOKEN_HEX + 1];
+	int active = 0, locked = 0, found = 0;
+	enum login_result r;
+	enum db_result dr;
+	struct audit_entry e = { 0 };
+
+	*account_out = 0;
+	*retry_after = 0;
+	token_out[0] = '\0';
+	if (client == NULL)
+		client = "";
+	/* Read first, outside the write transaction: hashing takes time. */
+	if ((st = db_stmt(db, sql_account_by_login)) == NULL)
+		return LOGIN_ERROR;
+	sqlite3_bind_text(st, 1, login, -1, SQLITE_TRANSIENT);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		found = 1;
+		id = sqlite3_column_int64(st, 0);
+		snprintf(hash, sizeof(hash), "%s", (const char *)sqlite3_column_text(st, 1));
+		active = sqlite3_column_int(st, 2);
+		failed = sqlite3_column_int64(st, 3);
+		last = sqlite3_column_int64(st, 4);
+		locked_until = sqlite3_column_int64(st, 5);
+		district = sqlite3_column_int64(st, 6);
+	}
+	sqlite3_reset(st);
+	if ((st = db_stmt(db, sql_client_failures)) == NULL)
+		return LOGIN_ERROR;
+	sqlite3_bind_text(st, 1, client, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 2, now - AUTH_CLIENT_WINDOW);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		client_failures = sqlite3_column_int64(st, 0);
+		client_last = sqlite3_column_int64(st, 1);
+	}
+	sqlite3_reset(st);
+	*account_out = id;
+
+	/* Decide before checking the password: a throttled attempt is not checked. */
+	r = LOGIN_OK;
+	wait = 0;
+	if (found) {
+		wait = account_wait(failed, last, locked_until, now, &locked);
+		if (locked)
+			r = LOGIN_LOCKED;
+		else if (wait > 0)
+			r = LOGIN_SLOWED;
+	}
+	if (r == LOGIN_OK && client_failures >= AUTH_CLIENT_MAX && client_last + 60 > now) {
+		r = LOGIN_SLOWED;
+		wait = client_last + 60 - now;
+	}
+	if (r == LOGIN_OK) {
+		if (!found) {
+			/* Spend the time of a real check: no login enumeration by timing. */
+			char scratch[crypto_pwhash_STRBYTES];
+			auth_hash_password(password, scratch);
+			sodium_memzero(scratch, sizeof(scratch));
+			r = LOGIN_BAD;
+		} else if (!auth_verify_password(hash, password))
+			r = LOGIN_BAD;
+		else if (!active)
+			r = LOGIN_DISABLED;
+	}
+	sodium_memzero(hash, sizeof(hash));
+	*retry_after = wait;
+
+	if ((dr = db_begin(db)) != DB_OK)
+		return dr == DB_BUSY ? LOGIN_BUSY : LOGIN_ERROR;
+	if (r != LOGIN_OK) {
+		enum login_result out = fail(db, id, district, login, client, now, r);
+		if (out == LOGIN_ERROR) {
+			db_rollback(db);
+			return LOGIN_ERROR;
+		}
+		/* The attempt that reaches the limit locks at once. */
+		if (found && r != LOGIN_DISABLED && failed + 1 >= AUTH_LOCK_AFTER && r != LOGIN_LOCKED) {
+			r = LOGIN_LOCKED;
+			*retry_after = AUTH_LOCK;
+		}
+		dr = db_commit(db);
+		return dr == DB_OK ? r : LOGIN_ERROR;
+	}
+	auth_random_hex(token_out);
+	auth_random_hex(csrf);
+	auth_token_hash(token_out, token_hash);
+	if ((st = db_stmt(db, sql_account_ok)) == NULL)
+		goto err;
+	sqlite3_bind_int64(st, 1, id);
+	if (sqlite3_step(st) != SQLITE_DONE)
+		goto err;
+	if ((st = db_stmt(db, sql_session_purge)) == NULL)
+		goto err;
+	sqlite3_bind_int64(st, 1, now);
+	sqlite3_bind_int(st, 2, AUTH_IDLE);
+	if (sqlite3_step(st) != SQLITE_DONE)
+		goto err;
+	if ((st = db_stmt(db, sql_forget_failures)) == NULL)
+		goto err;
+	sqlite3_bind_int64(st, 1, now - AUTH_CLIENT_WINDOW);
+	if (sqlite3_step(st) != SQLITE_DONE)
+		goto err;
+	if ((st = db_stmt(db, sql_session_new)) == NULL)
+		goto err;
+	sqlite3_bind_text(st, 1, token_hash, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 2, id);
+	sqlite3_bind_text(st, 3, csrf, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 4, now);
+	sqlite3_bind_int64(st, 5, now);
+	sqlite3_bind_int64(st, 6, now + AUTH_ABSOLUTE);
+	sqlite3_bind_text(st, 7, client, -1, SQLITE_TRANSIENT);
+	if (sqlite3_step(st) != SQLITE_DONE)
+		goto err;
+	e.account_id = id;
+	e.district_id = district;
+	e.action = "login";
+	e.object_type = "account";
+	e.object_id = id;
+	e.client = client;
+	if (audit_write(db, &e) != DB_OK)
+		goto err;
+	if (db_commit(db) != DB_OK) {
+		token_out[0] = '\0';
+		return LOGIN_ERROR;
+	}
+	return LOGIN_OK;
+err:
+	db_rollback(db);
+	sodium_memzero(token_out, AUTH_TOKEN_HEX + 1);
+	return LOGIN_ERROR;
+}
+
+static const char sql_session_user[] =
+    "SELECT s.id, s.csrf, s.last_seen, s.expires_at, a.id, a.role, coalesce(a.district_id, 0),"
+    " coalesce(a.school_id, 0), coalesce(a.teacher_id, 0), a.login, a.display_name,"
+    " a.must_change_password, a.active"
+    " FROM session s JOIN account a ON a.id = s.account_id WHERE s.token_hash = ?";
+static const char sql_session_touch[] =
+    "UPDATE session SET last_seen = ? WHERE id = ?";
+
+struct user *
+auth_session_user(struct db *db, arena *a, const char *token, long long now)
+{
+	sqlite3_stmt *st;
+	char th[AUTH_TOKEN_HEX + 1];
+	struct user *u = NULL;
+	long long last = 0, expires = 0;
+	int active = 0, role;
+
+	if (token == NULL || strlen(token) != AUTH_TOKEN_HEX)
+		return NULL;
+	auth_token_hash(token, th);
+	if ((st = db_stmt(db, sql_session_user)) == NULL)
+		return NULL;
+	sqlite3_bind_text(st, 1, th, -1, SQLITE_TRANSIENT);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		u = arena_alloc(a, sizeof(*u));
+		if (u != NULL) {
+			u->session_id = sqlite3_column_int64(st, 0);
+			u->csrf = arena_strdup(a, (const char *)sqlite3_column_text(st, 1));
+			last = sqlite3_column_int64(st, 2);
+			expires = sqlite3_column_int64(st, 3);
+			u->id = sqlite3_column_int64(st, 4);
+			role = auth_role_parse((const char *)sqlite3_column_text(st, 5));
+			u->role = role < 0 ? ROLE_NAME_TEACHER : (enum role_name)role;
+			u->district_id = sqlite3_column_int64(st, 6);
+			u->school_id = sqlite3_column_int64(st, 7);
+			u->teacher_id = sqlite3_column_int64(st, 8);
+			u->login = arena_strdup(a, (const char *)sqlite3_column_text(st, 9));
+			u->name = arena_strdup(a, (const char *)sqlite3_column_text(st, 10));
+			u->must_change = sqlite3_column_int(st, 11);
+			active = sqlite3_column_int(st, 12);
+			if (role < 0 || u->csrf == NULL || u->login == NULL || u->name == NULL)
+				u = NULL;
+		}
+	}
+	sqlite3_reset(st);
+	if (u == NULL || !active || expires <= now || last + AUTH_IDLE <= now)
+		return NULL;
+	/* Touch at most once a minute: reads stay reads. */
+	if (now - last >= 60 && (st = db_stmt(db, sql_session_touch)) != NULL) {
+		sqlite3_bind_int64(st, 1, now);
+		sqlite3_bind_int64(st, 2, u->session_id);
+		sqlite3_step(st);
+		sqlite3_reset(st);
+	}
+	return u;
+}
+
+enum db_result
+auth_logout(struct db *db, const struct user *u, const char *client)
+{
+	static const char sql[] = "DELETE FROM session WHERE id = ?";
+	sqlite3_stmt *st;
+	struct audit_entry e = { 0 };
+	enum db_result r;
+
+	if ((r = db_begin(db)) != DB_OK)
+		return r;
+	if ((st = db_stmt(db, sql)) == NULL) {
+		db_rollback(db);
+		return DB_ERROR;
+	}
+	sqlite3_bind_int64(st, 1, u->session_id);
+	if (sqlite3_step(st) != SQLITE_DONE) {
+		db_rollback(db);
+		return DB_ERROR;
+	}
+	e.account_id = u->id;
+	e.district_id = u->district_id;
+	e.action = "logout";
+	e.object_type = "account";
+	e.object_id = u->id;
+	e.client = client;
+	if ((r = audit_write(db, &e)) != DB_OK) {
+		db_rollback(db);
+		return r;
+	}
+	return db_commit(db);
+}
+
+enum db_result
+auth_end_sessions(struct db *db, long long account_id)
+{
+	static const char sql[] = "DELETE FROM session WHERE account_id = ?";
+	sqlite3_stmt *st = db_stmt(db, sql);
+	int rc;
+
+	if (st == NULL)
+		return DB_ERROR;
+	sqlite3_bind_int64(st, 1, account_id);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	return db_result_of(rc);
+}
+
+enum db_result
+auth_set_password(struct db *db, long long account_id, const char *password,
+    int must_change, long long keep_session)
+{
+	static const char sql_set[] =
+	    "UPDATE account SET password_hash = ?, must_change_password = ?,"
+	    " failed_logins = 0, locked_until = 0,"
+	    " password_set_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?";
+	static const char sql_end_others[] =
+	    "DELETE FROM session WHERE account_id = ? AND id <> ?";
+	char hash[crypto_pwhash_STRBYTES];
+	sqlite3_stmt *st;
+	int rc;
+
+	if (auth_hash_password(password, hash) != 0)
+		return DB_ERROR;
+	if ((st = db_stmt(db, sql_set)) == NULL)
+		return DB_ERROR;
+	sqlite3_bind_text(st, 1, hash, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int(st, 2, must_change ? 1 : 0);
+	sqlite3_bind_int64(st, 3, account_id);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	sodium_memzero(hash, sizeof(hash));
+	if (rc != SQLITE_DONE)
+		return db_result_of(rc);
+	if ((st = db_stmt(db, sql_end_others)) == NULL)
+		return DB_ERROR;
+	sqlite3_bind_int64(st, 1, account_id);
+	sqlite3_bind_int64(st, 2, keep_session);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	return db_result_of(rc);
+}
