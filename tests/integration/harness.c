@@ -196,12 +196,50 @@ collect(char *data, size_t size, size_t nmemb, void *arg)
 	return n;
 }
 
+struct client {
+	CURL *c;
+};
+
+struct client *
+client_new(void)
+{
+	struct client *cl = calloc(1, sizeof(*cl));
+
+	if (cl == NULL)
+		return NULL;
+	cl->c = curl_easy_init();
+	if (cl->c == NULL) {
+		free(cl);
+		return NULL;
+	}
+	curl_easy_setopt(cl->c, CURLOPT_COOKIEFILE, ""); /* cookies in memory */
+	return cl;
+}
+
+void
+client_free(struct client *cl)
+{
+	if (cl == NULL)
+		return;
+	curl_easy_cleanup(cl->c);
+	free(cl);
+}
+
 int
 http_do(const struct server *s, const char *method, const char *path,
     const char *content_type, const char *body, size_t body_len,
     const char *const *extra_headers, struct reply *r)
 {
-	CURL *c = curl_easy_init();
+	return client_do(NULL, s, method, path, content_type, body, body_len,
+	    extra_headers, r);
+}
+
+int
+client_do(struct client *cl, const struct server *s, const char *method,
+    const char *path, const char *content_type, const char *body,
+    size_t body_len, const char *const *extra_headers, struct reply *r)
+{
+	CURL *c = cl ? cl->c : curl_easy_init();
 	struct curl_slist *hl = NULL;
 	struct buf b = { NULL, 0 }, h = { NULL, 0 };
 	char url[2048], ct[512];
@@ -239,7 +277,15 @@ http_do(const struct server *s, const char *method, const char *path,
 	if (rc == CURLE_OK)
 		curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &r->status);
 	curl_slist_free_all(hl);
-	curl_easy_cleanup(c);
+	if (cl == NULL)
+		curl_easy_cleanup(c);
+	else {
+		/* Back to a plain GET for the next request on this handle. */
+		curl_easy_setopt(c, CURLOPT_HTTPHEADER, NULL);
+		curl_easy_setopt(c, CURLOPT_CUSTOMREQUEST, NULL);
+		curl_easy_setopt(c, CURLOPT_NOBODY, 0L);
+		curl_easy_setopt(c, CURLOPT_HTTPGET, 1L);
+	}
 	r->body = b.p ? b.p : strdup("");
 	r->len = b.n;
 	r->headers = h.p ? h.p : strdup("");
@@ -417,4 +463,44 @@ worker_pids(const struct server *s, const char *prog, pid_t *pids, int max)
 	fclose(f);
 	qsort(pids, (size_t)n, sizeof(*pids), cmp_pid);
 	return n;
+}
+
+char *
+client_cookie(struct client *cl, const char *name)
+{
+	struct curl_slist *list = NULL, *p;
+	char *out = NULL;
+
+	if (curl_easy_getinfo(cl->c, CURLINFO_COOKIELIST, &list) != CURLE_OK)
+		return NULL;
+	for (p = list; p != NULL; p = p->next) {
+		/* Netscape format: domain, flag, path, secure, expiry, name, value. */
+		char *copy = strdup(p->data), *f[7], *save = NULL, *tok;
+		int n = 0;
+		if (copy == NULL)
+			break;
+		for (tok = strtok_r(copy, "\t", &save); tok && n < 7; tok = strtok_r(NULL, "\t", &save))
+			f[n++] = tok;
+		if (n == 7 && strcmp(f[5], name) == 0) {
+			free(out);
+			out = strdup(f[6]);
+		}
+		free(copy);
+	}
+	curl_slist_free_all(list);
+	return out;
+}
+
+int
+server_log_reports(const struct server *s)
+{
+	char cmd[1200];
+
+	snprintf(cmd, sizeof(cmd),
+	    "grep -n -E 'Sanitizer|runtime error|killed by signal' %s/logs/*.log", s->dir);
+	if (system(cmd) == 0) {
+		fprintf(stderr, "harness: the programs' logs hold the reports above\n");
+		return 1;
+	}
+	return 0;
 }

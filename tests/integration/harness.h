@@ -38,6 +38,12 @@ int server_start(struct server *s);
 /* Stop everything the server started (gracefully first); keep its directory. */
 void server_halt(struct server *s);
 
+/*
+ * After server_halt: 1 when the programs' logs hold a sanitizer report or a
+ * worker killed by a signal (printed to stderr), 0 when clean.
+ */
+int server_log_reports(const struct server *s);
+
 /* server_halt, then remove its directory. */
 void server_stop(struct server *s);
 
@@ -51,6 +57,19 @@ int http_do(const struct server *s, const char *method, const char *path,
     const char *const *extra_headers, struct reply *r);
 
 void reply_free(struct reply *r);
+
+/* A client that keeps its cookies between requests (a browser session). */
+struct client;
+struct client *client_new(void);
+void client_free(struct client *cl);
+
+/* As http_do, through cl (NULL: a fresh client with no cookies). */
+int client_do(struct client *cl, const struct server *s, const char *method,
+    const char *path, const char *content_type, const char *body,
+    size_t body_len, const char *const *extra_headers, struct reply *r);
+
+/* The value of cookie name in cl's jar (a new string to free), or NULL. */
+char *client_cookie(struct client *cl, const char *name);
 
 /* The value of header name in r (a new string to free), or NULL. */
 char *reply_header(const struct reply *r, const char *name);

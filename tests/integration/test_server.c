@@ -40,15 +40,8 @@ static int sanitizer_reports;
 static void
 teardown(void)
 {
-	char cmd[1200];
-
 	server_halt(&srv);
-	snprintf(cmd, sizeof(cmd),
-	    "grep -n -E 'Sanitizer|runtime error|killed by signal' %s/logs/*.log", srv.dir);
-	if (system(cmd) == 0) {
-		sanitizer_reports++;
-		fprintf(stderr, "test_server: the programs' logs hold the reports above\n");
-	}
+	sanitizer_reports += server_log_reports(&srv);
 	server_stop(&srv);
 	curl_global_cleanup();
 }

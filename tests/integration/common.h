@@ -1,0 +1,34 @@
+/*
+ * common.h - helpers the integration tests share on top of harness.h:
+ * logging in, reading the CSRF token, posting forms.
+ */
+#ifndef XS_COMMON_H
+#define XS_COMMON_H
+
+#include "harness.h"
+
+#define DEMO_PW "xueshi-demo-2026"
+
+/* The CSRF token the server gave this client (from GET /?format=xml). Free it. */
+char *csrf_token(struct client *cl, const struct server *s);
+
+/*
+ * POST an urlencoded form (fields "a=1&b=2", without csrf) through cl, with
+ * the client's CSRF token added. Returns the status (0 on transport error).
+ * The reply is kept in *r when r is not NULL (free it).
+ */
+long post_form(struct client *cl, const struct server *s, const char *path,
+    const char *fields, struct reply *r);
+
+/* Log cl in; returns the status of POST /login (303 on success). */
+long login_as(struct client *cl, const struct server *s, const char *login,
+    const char *password);
+
+/* GET path?format=xml through cl and parse it (NULL if not XML); status in *status. */
+xmlDocPtr get_xml(struct client *cl, const struct server *s, const char *path,
+    long *status);
+
+/* Percent-encode s for a form value (a new string to free). */
+char *form_escape(const char *s);
+
+#endif
