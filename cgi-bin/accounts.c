@@ -372,6 +372,7 @@ accounts_create(struct ctx *c)
 		return status;
 	/* The created page replaces the form page. */
 	xmlUnlinkNode(root);
+	xmlFreeNode(root);
 	c->page = NULL;
 	status = show_one_time(c, id, pw, "created");
 	sodium_memzero(pw, sizeof(pw));
@@ -529,6 +530,7 @@ accounts_handover(struct ctx *c)
 	if ((status = finish(c, r)) != 0)
 		return status;
 	xmlUnlinkNode(root);
+	xmlFreeNode(root);
 	c->page = NULL;
 	status = show_one_time(c, id, pw, "handover");
 	sodium_memzero(pw, sizeof(pw));

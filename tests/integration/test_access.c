@@ -1,0 +1,254 @@
+/*
+ * test_access.c - the access matrix, generated from the route tables.
+ *
+ * Every route of every program is called through nginx by anonymous, each
+ * role, a school admin of another school and a district admin of another
+ * district, and the answer is compared with the expectation written here:
+ *   O  allowed: 2xx, or 303 somewhere other than the login page
+ *   L  not logged in: 303 to the login page
+ *   N  404, as if the page or the object did not exist
+ * A route without an expectation fails the test, so a new route cannot be
+ * added without deciding who may call it.
+ */
+#include "common.h"
+#include "core/app.h"
+
+#include <check.h>
+#include <curl/curl.h>
+#include <sqlite3.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+extern const struct program program_auth;
+
+static const struct program *const programs[] = { &program_auth };
+
+enum caller {
+	ANON, TEACHER, SCHOOL_ADMIN, LEADER, DISTRICT_ADMIN, SYSTEM_ADMIN,
+	OTHER_SCHOOL, OTHER_DISTRICT, CALLER__MAX
+};
+
+static const char *const caller_login[CALLER__MAX] = {
+	NULL, "WTQ00002", "wtq-sx-admin", "wtq-sx-leader", "wutongqiao-admin", "admin",
+	"wtq-nh-admin", "wuhua-admin"
+};
+
+/*
+ * The cases. In paths, {T} is the account of teacher WTQ00003 (school
+ * wtq-sx: the school admin's to manage), {S} the account wtq-zg-leader (the
+ * district admin's to manage), {H} the account wtq-zg-admin (a school admin:
+ * handover). POST bodies are empty but for the CSRF token, so the pages that
+ * take forms answer with field errors and change nothing, except the
+ * account actions, which the allowed caller really performs.
+ */
+struct acase {
+	const char *route;       /* the route's name */
+	const char *path;
+	const char *expect;      /* one letter per caller, in enum caller order */
+};
+
+static const struct acase cases[] = {
+	{ "home", "/", "OOOOOOOO" },
+	{ "login", "/login", "OOOOOOOO" },
+	{ "login_post", "/login", "OOOOOOOO" },
+	{ "password", "/account/password", "LOOOOOOO" },
+	{ "password_post", "/account/password", "NOOOOOOO" },
+	{ "accounts", "/accounts", "LNONOOOO" },
+	{ "account_new", "/accounts/new", "LNONOOOO" },
+	{ "account_create", "/accounts/new", "NNONOOOO" },
+	{ "account", "/accounts/{T}", "LNONNNNN" },
+	{ "account", "/accounts/{S}", "LNNNONNN" },
+	{ "account_disable", "/accounts/{T}/disable", "NNONNNNN" },
+	{ "account_enable", "/accounts/{T}/enable", "NNONNNNN" },
+	{ "account_reset", "/accounts/{T}/reset", "NNONNNNN" },
+	{ "account_disable", "/accounts/{S}/disable", "NNNNONNN" },
+	{ "account_enable", "/accounts/{S}/enable", "NNNNONNN" },
+	{ "account_handover", "/accounts/{H}/handover", "NNNNONNN" },
+	{ "audit", "/audit", "LNNNOONO" },
+	{ "logout", "/logout", "NOOOOOOO" },
+};
+
+static struct server srv;
+static struct client *clients[CALLER__MAX];
+static long long ids[3]; /* T, S, H */
+
+static long long
+account_id_db(sqlite3 *db, const char *login)
+{
+	sqlite3_stmt *st;
+	long long id = 0;
+
+	ck_assert_int_eq(sqlite3_prepare_v2(db, "SELECT id FROM account WHERE login = ?", -1, &st, NULL), SQLITE_OK);
+	sqlite3_bind_text(st, 1, login, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		id = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	ck_assert_int_gt(id, 0);
+	return id;
+}
+
+static void
+setup(void)
+{
+	char path[1024];
+	sqlite3 *db;
+
+	curl_global_init(CURL_GLOBAL_DEFAULT);
+	if (server_start(&srv) != 0) {
+		server_stop(&srv);
+		fprintf(stderr, "test_access: could not start the server\n");
+		exit(1);
+	}
+	snprintf(path, sizeof(path), "%s/xueshi.db", srv.dir);
+	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
+		exit(1);
+	ids[0] = account_id_db(db, "WTQ00003");
+	ids[1] = account_id_db(db, "wtq-zg-leader");
+	ids[2] = account_id_db(db, "wtq-zg-admin");
+	sqlite3_close(db);
+}
+
+static int log_reports;
+
+static void
+teardown(void)
+{
+	for (int i = 0; i < CALLER__MAX; i++)
+		client_free(clients[i]);
+	server_halt(&srv);
+	log_reports += server_log_reports(&srv);
+	server_stop(&srv);
+	curl_global_cleanup();
+}
+
+static void
+login_caller(enum caller who)
+{
+	client_free(clients[who]);
+	clients[who] = client_new();
+	if (caller_login[who] != NULL)
+		ck_assert_int_eq(login_as(clients[who], &srv, caller_login[who], DEMO_PW), 303);
+}
+
+static void
+fill_path(const char *pattern, char *out, size_t n)
+{
+	size_t o = 0;
+
+	for (const char *p = pattern; *p && o + 24 < n; p++) {
+		if (p[0] == '{' && p[2] == '}' && strchr("TSH", p[1])) {
+			int k = p[1] == 'T' ? 0 : p[1] == 'S' ? 1 : 2;
+			o += (size_t)snprintf(out + o, n - o, "%lld", ids[k]);
+			p += 2;
+		} else
+			out[o++] = *p;
+	}
+	out[o] = '\0';
+}
+
+static const struct route *
+find_route(const char *name)
+{
+	for (size_t p = 0; p < sizeof(programs) / sizeof(programs[0]); p++)
+		for (size_t i = 0; i < programs[p]->nroutes; i++)
+			if (strcmp(programs[p]->routes[i].name, name) == 0)
+				return &programs[p]->routes[i];
+	return NULL;
+}
+
+START_TEST(test_every_route_has_an_expectation)
+{
+	for (size_t p = 0; p < sizeof(programs) / sizeof(programs[0]); p++)
+		for (size_t i = 0; i < programs[p]->nroutes; i++) {
+			int found = 0;
+			for (size_t k = 0; k < sizeof(cases) / sizeof(cases[0]); k++)
+				if (strcmp(cases[k].route, programs[p]->routes[i].name) == 0)
+					found = 1;
+			ck_assert_msg(found, "route %s (%s) has no expectation in test_access.c",
+			    programs[p]->routes[i].name, programs[p]->routes[i].pattern);
+		}
+	for (size_t k = 0; k < sizeof(cases) / sizeof(cases[0]); k++) {
+		ck_assert_msg(find_route(cases[k].route) != NULL, "case for unknown route %s", cases[k].route);
+		ck_assert_uint_eq(strlen(cases[k].expect), CALLER__MAX);
+	}
+}
+END_TEST
+
+static char
+classify(const struct reply *r)
+{
+	char *loc;
+	char c;
+
+	if (r->status == 404)
+		return 'N';
+	if (r->status == 303) {
+		loc = reply_header(r, "Location");
+		c = loc != NULL && strncmp(loc, "/login", 6) == 0 ? 'L' : 'O';
+		free(loc);
+		return c;
+	}
+	if (r->status >= 200 && r->status < 300)
+		return 'O';
+	return '?';
+}
+
+START_TEST(test_access_matrix)
+{
+	int wrong = 0;
+
+	for (int who = 0; who < CALLER__MAX; who++)
+		login_caller((enum caller)who);
+	for (size_t k = 0; k < sizeof(cases) / sizeof(cases[0]); k++) {
+		const struct route *rt = find_route(cases[k].route);
+		char path[256];
+
+		ck_assert_ptr_nonnull(rt);
+		fill_path(cases[k].path, path, sizeof(path));
+		for (int who = 0; who < CALLER__MAX; who++) {
+			struct reply r;
+			char got;
+			if (rt->method == HTTP_POST)
+				post_form(clients[who], &srv, path, "", &r);
+			else
+				ck_assert_int_eq(client_do(clients[who], &srv, "GET", path, NULL, NULL, 0, NULL, &r), 0);
+			got = classify(&r);
+			if (got != cases[k].expect[who]) {
+				fprintf(stderr, "access: %s %s as %s: expected %c, got %c (%ld)\n",
+				    rt->method == HTTP_POST ? "POST" : "GET", path,
+				    caller_login[who] ? caller_login[who] : "anonymous",
+				    cases[k].expect[who], got, r.status);
+				wrong++;
+			}
+			reply_free(&r);
+			/* Logging out ends the session: log back in for what follows. */
+			if (strcmp(cases[k].route, "logout") == 0)
+				login_caller((enum caller)who);
+		}
+	}
+	ck_assert_msg(wrong == 0, "%d answers differ from the access matrix (listed above)", wrong);
+}
+END_TEST
+
+int
+main(void)
+{
+	Suite *s = suite_create("access");
+	TCase *tc = tcase_create("matrix");
+	SRunner *sr;
+	int failed;
+
+	tcase_add_unchecked_fixture(tc, setup, teardown);
+	tcase_set_timeout(tc, 600);
+	tcase_add_test(tc, test_every_route_has_an_expectation);
+	tcase_add_test(tc, test_access_matrix);
+	suite_add_tcase(s, tc);
+	sr = srunner_create(s);
+	srunner_set_fork_status(sr, CK_NOFORK);
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed == 0 && log_reports == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}
