@@ -1,0 +1,60 @@
+/*
+ * files.h - the evidence store (佐证材料).
+ *
+ * An uploaded file is checked by content (libmagic) and by extension, both
+ * of which must agree with the allowed list (JPEG, PNG, WebP, GIF images and
+ * PDF); it is stored once, under its SHA-256, below the evidence directory
+ * (outside the web root), as evidence/ab/abcdef...; the database keeps the
+ * metadata. Storing is atomic: a temporary file in the same directory, then
+ * fsync and rename.
+ */
+#ifndef XS_FILES_H
+#define XS_FILES_H
+
+#include <stddef.h>
+
+enum files_result {
+	FILES_OK = 0,
+	FILES_EMPTY,        /* no content */
+	FILES_TOO_BIG,      /* over the bound */
+	FILES_BAD_TYPE,     /* content is not an allowed type */
+	FILES_MISMATCH,     /* extension and content disagree */
+	FILES_TRUNCATED,    /* the content is cut short (JPEG/PNG/PDF end marker missing) */
+	FILES_IO,           /* could not read or store */
+	FILES_RESULT__MAX
+};
+
+/* A stable code for the XML ("evidence_too_big", ...). */
+const char *files_code(enum files_result r);
+
+struct evidence_info {
+	char sha256[65];
+	char content_type[64];   /* the type we serve it as */
+	size_t size;
+};
+
+/*
+ * Check the file at path (an upload's temporary file) named filename by the
+ * browser, of at most max bytes; fill info. Allocates nothing that outlives
+ * the call.
+ */
+enum files_result files_check(const char *path, const char *filename,
+    size_t max, struct evidence_info *info);
+
+/*
+ * Store the checked file under dir by its hash (a no-op when it is already
+ * there). Returns FILES_OK or FILES_IO.
+ */
+enum files_result files_store(const char *dir, const char *path,
+    const struct evidence_info *info);
+
+/*
+ * The stored path for a hash (64 lower-case hex characters) into out.
+ * Returns 0, or -1 when the hash is malformed or out is too small.
+ */
+int files_path(const char *dir, const char *sha256, char *out, size_t outlen);
+
+/* Close the libmagic handle (at exit). */
+void files_cleanup(void);
+
+#endif
