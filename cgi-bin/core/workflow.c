@@ -1,0 +1,103 @@
+/* workflow.c - see workflow.h */
+#include "workflow.h"
+
+#include <string.h>
+
+static const char *const state_names[RS__MAX] = {
+	"draft", "submitted", "school_approved", "district_approved", "returned", "rejected"
+};
+static const char *const action_names[RA__MAX] = {
+	"edit", "submit", "withdraw", "school_approve", "school_return", "school_reject",
+	"district_approve", "district_return", "district_reject"
+};
+
+/* One row per allowed move: from, action, the actors allowed (bits), to. */
+struct move {
+	enum record_state from;
+	enum record_action action;
+	unsigned actors;
+	enum record_state to;
+};
+
+#define T (1u << ACTOR_TEACHER)
+#define S (1u << ACTOR_SCHOOL)
+#define D (1u << ACTOR_DISTRICT)
+
+static const struct move moves[] = {
+	{ RS_DRAFT, RA_EDIT, T | S, RS_DRAFT },
+	{ RS_RETURNED, RA_EDIT, T | S, RS_RETURNED },
+	{ RS_DRAFT, RA_SUBMIT, T | S, RS_SUBMITTED },
+	{ RS_RETURNED, RA_SUBMIT, T | S, RS_SUBMITTED },
+	{ RS_DRAFT, RA_WITHDRAW, T | S, RS_DRAFT },
+	{ RS_RETURNED, RA_WITHDRAW, T | S, RS_RETURNED },
+	{ RS_SUBMITTED, RA_SCHOOL_APPROVE, S, RS_SCHOOL_APPROVED },
+	{ RS_SUBMITTED, RA_SCHOOL_RETURN, S, RS_RETURNED },
+	{ RS_SUBMITTED, RA_SCHOOL_REJECT, S, RS_REJECTED },
+	{ RS_SCHOOL_APPROVED, RA_DISTRICT_APPROVE, D, RS_DISTRICT_APPROVED },
+	{ RS_SCHOOL_APPROVED, RA_DISTRICT_RETURN, D, RS_RETURNED },
+	{ RS_SCHOOL_APPROVED, RA_DISTRICT_REJECT, D, RS_REJECTED },
+};
+
+#undef T
+#undef S
+#undef D
+
+const char *
+workflow_state_name(enum record_state s)
+{
+	return (unsigned)s < RS__MAX ? state_names[s] : "unknown";
+}
+
+int
+workflow_state_parse(const char *s)
+{
+	for (int i = 0; s != NULL && i < RS__MAX; i++)
+		if (strcmp(s, state_names[i]) == 0)
+			return i;
+	return -1;
+}
+
+const char *
+workflow_action_name(enum record_action a)
+{
+	return (unsigned)a < RA__MAX ? action_names[a] : "unknown";
+}
+
+int
+workflow_action_parse(const char *s)
+{
+	for (int i = 0; s != NULL && i < RA__MAX; i++)
+		if (strcmp(s, action_names[i]) == 0)
+			return i;
+	return -1;
+}
+
+int
+workflow_next(enum record_state from, enum record_action action,
+    enum record_actor actor)
+{
+	for (size_t i = 0; i < sizeof(moves) / sizeof(moves[0]); i++)
+		if (moves[i].from == from && moves[i].action == action &&
+		    (moves[i].actors & (1u << actor)))
+			return (int)moves[i].to;
+	return -1;
+}
+
+int
+workflow_needs_reason(enum record_action action)
+{
+	return action == RA_SCHOOL_RETURN || action == RA_SCHOOL_REJECT ||
+	    action == RA_DISTRICT_RETURN || action == RA_DISTRICT_REJECT;
+}
+
+int
+workflow_confirmed(enum record_state s)
+{
+	return s == RS_DISTRICT_APPROVED;
+}
+
+int
+workflow_pending(enum record_state s)
+{
+	return s == RS_SUBMITTED || s == RS_SCHOOL_APPROVED;
+}

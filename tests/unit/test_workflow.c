@@ -1,0 +1,88 @@
+/*
+ * test_workflow.c - the record workflow table: every allowed move and the
+ * ones that must never happen (a submitted record is not editable, even by
+ * posting directly; a teacher cannot approve; the district cannot skip the
+ * school).
+ */
+#include "core/workflow.h"
+
+#include <check.h>
+#include <stdlib.h>
+
+START_TEST(test_main_path)
+{
+	ck_assert_int_eq(workflow_next(RS_DRAFT, RA_SUBMIT, ACTOR_TEACHER), RS_SUBMITTED);
+	ck_assert_int_eq(workflow_next(RS_SUBMITTED, RA_SCHOOL_APPROVE, ACTOR_SCHOOL), RS_SCHOOL_APPROVED);
+	ck_assert_int_eq(workflow_next(RS_SCHOOL_APPROVED, RA_DISTRICT_APPROVE, ACTOR_DISTRICT), RS_DISTRICT_APPROVED);
+	ck_assert(workflow_confirmed(RS_DISTRICT_APPROVED));
+	ck_assert(!workflow_confirmed(RS_SCHOOL_APPROVED));
+	ck_assert(workflow_pending(RS_SUBMITTED) && workflow_pending(RS_SCHOOL_APPROVED));
+	ck_assert(!workflow_pending(RS_DRAFT) && !workflow_pending(RS_RETURNED));
+}
+END_TEST
+
+START_TEST(test_returns_and_rejections)
+{
+	ck_assert_int_eq(workflow_next(RS_SUBMITTED, RA_SCHOOL_RETURN, ACTOR_SCHOOL), RS_RETURNED);
+	ck_assert_int_eq(workflow_next(RS_SCHOOL_APPROVED, RA_DISTRICT_RETURN, ACTOR_DISTRICT), RS_RETURNED);
+	ck_assert_int_eq(workflow_next(RS_RETURNED, RA_EDIT, ACTOR_TEACHER), RS_RETURNED);
+	ck_assert_int_eq(workflow_next(RS_RETURNED, RA_SUBMIT, ACTOR_TEACHER), RS_SUBMITTED);
+	ck_assert_int_eq(workflow_next(RS_SUBMITTED, RA_SCHOOL_REJECT, ACTOR_SCHOOL), RS_REJECTED);
+	ck_assert_int_eq(workflow_next(RS_SCHOOL_APPROVED, RA_DISTRICT_REJECT, ACTOR_DISTRICT), RS_REJECTED);
+	ck_assert(workflow_needs_reason(RA_SCHOOL_RETURN) && workflow_needs_reason(RA_DISTRICT_REJECT));
+	ck_assert(!workflow_needs_reason(RA_SCHOOL_APPROVE));
+}
+END_TEST
+
+START_TEST(test_what_must_never_happen)
+{
+	/* Submitted or approved records cannot be edited or withdrawn by anyone. */
+	for (int a = 0; a < ACTOR__MAX; a++) {
+		ck_assert_int_eq(workflow_next(RS_SUBMITTED, RA_EDIT, (enum record_actor)a), -1);
+		ck_assert_int_eq(workflow_next(RS_SCHOOL_APPROVED, RA_EDIT, (enum record_actor)a), -1);
+		ck_assert_int_eq(workflow_next(RS_DISTRICT_APPROVED, RA_WITHDRAW, (enum record_actor)a), -1);
+		/* Rejected is final. */
+		for (int act = 0; act < RA__MAX; act++)
+			ck_assert_int_eq(workflow_next(RS_REJECTED, (enum record_action)act, (enum record_actor)a), -1);
+		/* Nothing moves a confirmed record. */
+		for (int act = 0; act < RA__MAX; act++)
+			ck_assert_int_eq(workflow_next(RS_DISTRICT_APPROVED, (enum record_action)act, (enum record_actor)a), -1);
+	}
+	ck_assert_int_eq(workflow_next(RS_SUBMITTED, RA_SCHOOL_APPROVE, ACTOR_TEACHER), -1);
+	ck_assert_int_eq(workflow_next(RS_SUBMITTED, RA_DISTRICT_APPROVE, ACTOR_DISTRICT), -1);
+	ck_assert_int_eq(workflow_next(RS_DRAFT, RA_SCHOOL_APPROVE, ACTOR_SCHOOL), -1);
+	ck_assert_int_eq(workflow_next(RS_SCHOOL_APPROVED, RA_SCHOOL_APPROVE, ACTOR_SCHOOL), -1);
+	ck_assert_int_eq(workflow_next(RS_DRAFT, RA_SUBMIT, ACTOR_DISTRICT), -1);
+}
+END_TEST
+
+START_TEST(test_names_round_trip)
+{
+	for (int s = 0; s < RS__MAX; s++)
+		ck_assert_int_eq(workflow_state_parse(workflow_state_name((enum record_state)s)), s);
+	for (int a = 0; a < RA__MAX; a++)
+		ck_assert_int_eq(workflow_action_parse(workflow_action_name((enum record_action)a)), a);
+	ck_assert_int_eq(workflow_state_parse("approved"), -1);
+	ck_assert_int_eq(workflow_action_parse(NULL), -1);
+}
+END_TEST
+
+int
+main(void)
+{
+	Suite *s = suite_create("workflow");
+	TCase *tc = tcase_create("core");
+	SRunner *sr;
+	int failed;
+
+	tcase_add_test(tc, test_main_path);
+	tcase_add_test(tc, test_returns_and_rejections);
+	tcase_add_test(tc, test_what_must_never_happen);
+	tcase_add_test(tc, test_names_round_trip);
+	suite_add_tcase(s, tc);
+	sr = srunner_create(s);
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}
