@@ -364,7 +364,7 @@ sink_field(struct mp *m, void *arg, const char *p, size_t n)
 		size_t ncap = f->cap * 2;
 		if (ncap < f->len + n + 1)
 			ncap = f->len + n + 1;
-		if (ncap > m->lim->max_field_len + 1)
+		if (ncap - 1 > m->lim->max_field_len)
 			ncap = m->lim->max_field_len + 1;
 		nd = arena_alloc(m->r->a, ncap);
 		if (nd == NULL)
@@ -526,7 +526,9 @@ mp_part_headers(struct mp *m, const char *hdr, size_t n, char **name,
 				int rc;
 				if (seen_cd++)
 					return 400;
-				if (le - vs < 9 || strncasecmp(hdr + vs, "form-data", 9) != 0)
+				if (le - vs < 9 || strncasecmp(hdr + vs, "form-data", 9) != 0 ||
+				    (le - vs > 9 && hdr[vs + 9] != ';' && hdr[vs + 9] != ' ' &&
+				    hdr[vs + 9] != '\t'))
 					return 400;
 				if ((rc = header_param(m->r->a, hdr + vs, le - vs, "name", name)))
 					return rc;
@@ -665,9 +667,10 @@ parse_multipart(struct http_request *r, const struct http_source *src,
 			if (end != NULL)
 				break;
 			/*
-			 * No "\r\n\r\n" in avail bytes: the block is at least
-			 * avail - 1 bytes long (its last CRLF may be the last 2-3
-			 * bytes here), so only then is it certainly over the bound.
+			 * No "\r\n\r\n" in avail bytes: the block (with its last
+			 * CRLF) is at least avail - 1 bytes, so it is over the bound
+			 * only when that is. Checking avail itself made a block of
+			 * exactly the bound fail when read in small pieces.
 			 */
 			if (avail > lim->max_part_header + 1)
 				return 413;
@@ -764,7 +767,7 @@ parse_multipart(struct http_request *r, const struct http_source *src,
 	/* Read (and drop) the epilogue: a body shorter than promised is an error. */
 	while (m.remaining > 0) {
 		m.pos = m.len;
-		if (mp_fill(&m) < 0)
+		if (mp_fill(&m) <= 0)
 			return 400;
 	}
 	*nfields_total = m.nfields_total;
@@ -890,6 +893,8 @@ http_parse(struct http_request *r, arena *a, const struct http_source *src,
 		size_t n = strcspn(uri, "?#");
 		if (strlen(uri) > lim->max_uri)
 			return 413;
+		if (uri[0] != '/')
+			return 400; /* checked before decoding: "%2Fx" is not a path */
 		r->path = http_percent_decode(a, uri, n, 0, NULL);
 		if (r->path == NULL) {
 			r->path = "/";
