@@ -2,6 +2,8 @@
 #include "demo.h"
 #include "core/idcard.h"
 #include "core/auth.h"
+#include "core/assess.h"
+#include "core/assess_internal.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -410,7 +412,7 @@ wutongqiao_teacher(struct gen *g, long long ty, int si, int i)
 		int q1 = base + 1500 + pick(g, 1500), q2 = q1 + 1500 + pick(g, 1500);
 		int q3 = q2 + 1800 + pick(g, 1000), q4 = q3 + 1900 + pick(g, 1000);
 		int gains = (q1 - 18000 >= 2000) + (q2 - q1 >= 2000) + (q3 - q2 >= 2000) + (q4 - q3 >= 2000);
-		int cert = 300 + 10 * pick(g, 30);
+		int cert = 450 + 10 * pick(g, 30);
 		int video = pick(g, 2);
 		r = (struct rec){ "xxqg", 0, 1, 360, 0, NULL, 0, points_json(g, q1, q2, q3, q4), NULL, NULL, NULL, NULL, NULL, -1, 50 * gains, st, 0 };
 		rc = add_record(g, ty, &r);
@@ -483,10 +485,10 @@ wuhua_teacher(struct gen *g, long long ty, int si, int i, int prior)
 	r = (struct rec){ "xbpx", 0, 1, 330, 1, NULL, 0, NULL, NULL, NULL, NULL, NULL, NULL, -1, 480, st, 0 };
 	rc = add_record(g, ty, &r);
 	{
-		int halves = 2 + pick(g, 5);
+		int halves = 4 + pick(g, 3);
 		r = (struct rec){ "ztpx", 2, 1 + pick(g, 25), 1, halves, NULL, 0, NULL, NULL, NULL, NULL, NULL, NULL, -1, 40 * halves, prior ? st : ordinary_state(g, si, i), 0 };
 		rc = rc || add_record(g, ty, &r);
-		halves = 1 + pick(g, 4);
+		halves = 2 + pick(g, 3);
 		r = (struct rec){ "jyhd", 4, 1 + pick(g, 25), 1, halves, NULL, 0, NULL, NULL, NULL, NULL, NULL, NULL, -1, 40 * halves, prior ? st : ordinary_state(g, si, i), 0 };
 		rc = rc || add_record(g, ty, &r);
 	}
@@ -720,6 +722,61 @@ demo_accounts(struct gen *g)
 	return exec_ok(g, st);
 }
 
+/* Store what the rules claim for every record (the figures above are the intent). */
+static int
+recompute_claims(struct gen *g)
+{
+	static const char sql_ty[] = "SELECT id FROM teacher_year";
+	static const char sql_set[] = "UPDATE record SET claimed_tenths = ? WHERE id = ?";
+	sqlite3_stmt *st;
+	long long *tys;
+	size_t n = 0, cap = 1024;
+
+	if ((tys = malloc(cap * sizeof(*tys))) == NULL || (st = db_stmt(g->db, sql_ty)) == NULL) {
+		free(tys);
+		return -1;
+	}
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		if (n == cap) {
+			long long *nt = realloc(tys, 2 * cap * sizeof(*tys));
+			if (nt == NULL)
+				break;
+			tys = nt;
+			cap *= 2;
+		}
+		tys[n++] = sqlite3_column_int64(st, 0);
+	}
+	sqlite3_reset(st);
+	for (size_t k = 0; k < n; k++) {
+		arena *a = arena_new();
+		struct record_row *recs;
+		size_t nrecs = 0;
+		if (a == NULL || assess_load_records(g->db, a, tys[k], &recs, &nrecs) != DB_OK) {
+			arena_free(a);
+			free(tys);
+			return -1;
+		}
+		for (size_t i = 0; i < nrecs; i++) {
+			struct item_row it;
+			long long claimed = 0;
+			const char *field, *err;
+			if (assess_load_item(g->db, a, recs[i].item_id, &it) != DB_OK)
+				continue;
+			if (assess_claim(&it, &recs[i], &claimed, &field, &err) != 0)
+				claimed = 0;
+			if ((st = db_stmt(g->db, sql_set)) == NULL)
+				break;
+			sqlite3_bind_int64(st, 1, claimed);
+			sqlite3_bind_int64(st, 2, recs[i].id);
+			sqlite3_step(st);
+			sqlite3_reset(st);
+		}
+		arena_free(a);
+	}
+	free(tys);
+	return 0;
+}
+
 int
 demo_generate(struct db *db, int teachers_per_school)
 {
@@ -735,7 +792,7 @@ demo_generate(struct db *db, int teachers_per_school)
 	if (db_begin(db) != DB_OK)
 		return -1;
 	if (wutongqiao(&g, teachers_per_school) != 0 || wuhua(&g, teachers_per_school) != 0 ||
-	    demo_accounts(&g) != 0) {
+	    demo_accounts(&g) != 0 || recompute_claims(&g) != 0) {
 		db_rollback(db);
 		return -1;
 	}

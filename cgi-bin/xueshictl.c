@@ -6,6 +6,9 @@
  *   xueshictl preset DB NAME     load a preset district (db/presets/NAME.sql)
  *   xueshictl demo DB            init + every preset + the demo data
  *   xueshictl version DB         print the schema version
+ *   xueshictl assess DB --district D --year Y [--school S] [--teacher T]
+ *                       [--format xml|text]
+ *                                print the assessment as the pages show it
  *
  * --datadir DIR (or XUESHI_DATADIR) names the directory holding db/.
  */
@@ -13,6 +16,10 @@
 #include "core/db.h"
 #include "core/auth.h"
 #include "demo.h"
+#include "core/assess.h"
+#include "core/render.h"
+#include "core/rules.h"
+#include <libxml/tree.h>
 
 #include <dirent.h>
 #include <stdio.h>
@@ -25,7 +32,158 @@ usage(void)
 {
 	fprintf(stderr,
 	    "usage: xueshictl [--datadir DIR] init|migrate|demo|version DB\n"
-	    "       xueshictl [--datadir DIR] preset DB NAME\n");
+	    "       xueshictl [--datadir DIR] preset DB NAME\n"
+	    "       xueshictl assess DB --district CODE --year YYYY-YYYY [--school CODE]\n"
+	    "                 [--teacher STAFF_NO] [--format xml|text]\n");
+}
+
+static void
+print_hours(long long t)
+{
+	if (t % 10 == 0)
+		printf("%7lld", t / 10);
+	else
+		printf("%5lld.%lld", t / 10, t % 10);
+}
+
+/*
+ * assess: every teacher of the district's year (or of one school, or one
+ * teacher), with the <assessment> the pages show, and per school the count
+ * of failing teachers and the flag.
+ */
+static int
+cmd_assess(struct db *db, int argc, char **argv)
+{
+	static const char sql[] =
+	    "SELECT ty.id, t.staff_no, t.name, s.code, s.name, ty.category, ty.status,"
+	    " coalesce(p.flag_percent, 0)"
+	    " FROM teacher_year ty JOIN teacher t ON t.id = ty.teacher_id"
+	    " JOIN school s ON s.id = ty.school_id JOIN school_year y ON y.id = ty.school_year_id"
+	    " JOIN district d ON d.id = y.district_id LEFT JOIN policy p ON p.school_year_id = y.id"
+	    " WHERE d.code = ?1 AND y.label = ?2 AND (?3 IS NULL OR s.code = ?3)"
+	    " AND (?4 IS NULL OR t.staff_no = ?4) ORDER BY s.code, t.staff_no, t.id";
+	const char *district = NULL, *year = NULL, *school = NULL, *teacher = NULL, *format = "text";
+	sqlite3_stmt *st;
+	xmlDocPtr doc = NULL;
+	xmlNodePtr root = NULL, sch = NULL;
+	char last_school[64] = "";
+	long long failing = 0, total = 0, n = 0;
+	int flag_percent = 0, rc = 0;
+
+	for (int i = 0; i + 1 < argc; i += 2) {
+		if (strcmp(argv[i], "--district") == 0)
+			district = argv[i + 1];
+		else if (strcmp(argv[i], "--year") == 0)
+			year = argv[i + 1];
+		else if (strcmp(argv[i], "--school") == 0)
+			school = argv[i + 1];
+		else if (strcmp(argv[i], "--teacher") == 0)
+			teacher = argv[i + 1];
+		else if (strcmp(argv[i], "--format") == 0)
+			format = argv[i + 1];
+		else {
+			usage();
+			return 2;
+		}
+	}
+	if (argc % 2 != 0 || district == NULL || year == NULL ||
+	    (strcmp(format, "xml") != 0 && strcmp(format, "text") != 0)) {
+		usage();
+		return 2;
+	}
+	if (sqlite3_prepare_v2(db_handle(db), sql, -1, &st, NULL) != SQLITE_OK)
+		return 1;
+	sqlite3_bind_text(st, 1, district, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, year, -1, SQLITE_STATIC);
+	if (school)
+		sqlite3_bind_text(st, 3, school, -1, SQLITE_STATIC);
+	if (teacher)
+		sqlite3_bind_text(st, 4, teacher, -1, SQLITE_STATIC);
+	if (strcmp(format, "xml") == 0) {
+		doc = xmlNewDoc(BAD_CAST "1.0");
+		root = xmlNewDocNode(doc, NULL, BAD_CAST "assessments", NULL);
+		xmlDocSetRootElement(doc, root);
+		xml_attr(root, "district", district);
+		xml_attr(root, "year", year);
+	} else
+		printf("%-8s %-10s %-8s %-14s %7s %7s %7s %7s  %-6s %s\n", "school", "staff_no", "name",
+		    "category", "total", "pending", "normtv", "needed", "result", "cycle");
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		arena *a = arena_new();
+		struct assessment as;
+		const char *sc = (const char *)sqlite3_column_text(st, 3);
+
+		if (a == NULL || assess_teacher_year(db, a, sqlite3_column_int64(st, 0), &as) != DB_OK) {
+			arena_free(a);
+			rc = 1;
+			break;
+		}
+		flag_percent = sqlite3_column_int(st, 7);
+		if (strcmp(sc, last_school) != 0) {
+			if (last_school[0] != '\0') {
+				if (sch) {
+					xml_attr_int(sch, "teachers", total);
+					xml_attr_int(sch, "failing", failing);
+					xml_attr(sch, "flagged", rules_school_flagged(failing, total, flag_percent) ? "yes" : "no");
+				} else
+					printf("-- %s: %lld of %lld failing%s\n", last_school, failing, total,
+					    rules_school_flagged(failing, total, flag_percent) ? " (flagged)" : "");
+			}
+			snprintf(last_school, sizeof(last_school), "%s", sc);
+			failing = total = 0;
+			if (root) {
+				sch = xml_node(root, "school");
+				xml_attr(sch, "code", sc);
+				xml_text(sch, "name", (const char *)sqlite3_column_text(st, 4));
+			}
+		}
+		total++;
+		n++;
+		if (!as.pass)
+			failing++;
+		if (root) {
+			xmlNodePtr t = xml_node(sch, "teacher");
+			xml_attr(t, "staff-no", (const char *)sqlite3_column_text(st, 1));
+			xml_attr(t, "status", (const char *)sqlite3_column_text(st, 6));
+			xml_text(t, "name", (const char *)sqlite3_column_text(st, 2));
+			assess_xml(t, &as);
+		} else {
+			printf("%-8s %-10s ", sc, (const char *)sqlite3_column_text(st, 1));
+			printf("%s ", (const char *)sqlite3_column_text(st, 2));
+			printf("%-14s", as.category);
+			print_hours(as.confirmed_tenths);
+			print_hours(as.pending_tenths);
+			print_hours(as.normative_confirmed_tenths);
+			print_hours(as.threshold_tenths);
+			printf("  %-6s %s\n", as.pass ? "pass" : "fail",
+			    !as.cycle_applies ? "-" : as.cycle_pass ? "pass" : "fail");
+		}
+		arena_free(a);
+	}
+	sqlite3_finalize(st);
+	if (last_school[0] != '\0') {
+		if (sch) {
+			xml_attr_int(sch, "teachers", total);
+			xml_attr_int(sch, "failing", failing);
+			xml_attr(sch, "flagged", rules_school_flagged(failing, total, flag_percent) ? "yes" : "no");
+		} else
+			printf("-- %s: %lld of %lld failing%s\n", last_school, failing, total,
+			    rules_school_flagged(failing, total, flag_percent) ? " (flagged)" : "");
+	}
+	if (doc) {
+		xmlChar *out = NULL;
+		int len = 0;
+		xmlDocDumpFormatMemoryEnc(doc, &out, &len, "UTF-8", 1);
+		if (out)
+			fwrite(out, 1, (size_t)len, stdout);
+		xmlFree(out);
+		xmlFreeDoc(doc);
+	}
+	if (n == 0 && rc == 0) {
+		fprintf(stderr, "xueshictl: no teacher matches\n");
+		rc = 1;
+	}
+	return rc;
 }
 
 static int
@@ -123,6 +281,18 @@ main(int argc, char **argv)
 	path = argv[argi + 1];
 	if (config_load(&cfg) < 0 || auth_init(cfg.tmp_dir) < 0)
 		return 2;
+	if (strcmp(cmd, "assess") == 0) {
+		if (access(path, F_OK) != 0) {
+			fprintf(stderr, "xueshictl: %s does not exist\n", path);
+			return 1;
+		}
+		if ((db = db_open(path, 0)) == NULL)
+			return 1;
+		rc = cmd_assess(db, argc - argi - 2, argv + argi + 2);
+		db_close(db);
+		xmlCleanupParser();
+		return rc;
+	}
 	if (strcmp(cmd, "init") != 0 && strcmp(cmd, "migrate") != 0 &&
 	    strcmp(cmd, "demo") != 0 && strcmp(cmd, "version") != 0 &&
 	    strcmp(cmd, "preset") != 0) {

@@ -337,6 +337,10 @@ app_handle(const struct program *prog, struct ctx *c, int parse_status)
 		c->resp->status = 303;
 		return;
 	}
+	if (c->raw_body && status == 200) {
+		c->resp->status = 200;
+		return;
+	}
 	if (status >= 400 && c->page == NULL) {
 		render_error(c, status);
 		return;

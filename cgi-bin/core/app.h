@@ -61,6 +61,7 @@ struct ctx {
 	xmlNodePtr page;
 	const char *stylesheet;
 	const char **xsl_params;  /* string parameters for the HTML only (render.h) */
+	int raw_body;             /* the handler set the body itself (a file) */
 };
 
 /*

@@ -1,0 +1,171 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  Registering an activity: first the catalogue (grouped by category,
+  searchable), then the form for the chosen item, asking exactly what its
+  rule needs. Works without JavaScript; keeps what was typed after an error.
+-->
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+  <xsl:import href="../layout.xsl"/>
+  <xsl:import href="../hours.xsl"/>
+
+  <xsl:key name="by-category" match="catalogue/item" use="@category"/>
+  <xsl:variable name="base" select="/page/@base"/>
+  <xsl:variable name="ty" select="/page/@teacher-year"/>
+
+  <xsl:template match="/page" mode="title"><xsl:call-template name="str"><xsl:with-param name="k" select="'record-new.title'"/></xsl:call-template></xsl:template>
+
+  <xsl:template match="/page" mode="content">
+    <h1><xsl:call-template name="str"><xsl:with-param name="k" select="'record-new.title'"/></xsl:call-template></h1>
+    <xsl:choose>
+      <xsl:when test="catalogue"><xsl:apply-templates select="catalogue"/></xsl:when>
+      <xsl:otherwise><xsl:apply-templates select="item"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="catalogue">
+    <form method="get" action="{$base}/records/new" class="search">
+      <xsl:if test="$base = '/school'"><input type="hidden" name="teacher-year" value="{$ty}"/></xsl:if>
+      <label for="q"><xsl:call-template name="str"><xsl:with-param name="k" select="'record-new.search'"/></xsl:call-template></label>
+      <input id="q" name="q" type="search" value="{@q}"/>
+      <button type="submit"><xsl:call-template name="str"><xsl:with-param name="k" select="'record-new.search-button'"/></xsl:call-template></button>
+    </form>
+    <xsl:for-each select="item[generate-id() = generate-id(key('by-category', @category)[1])]">
+      <h2><xsl:value-of select="@category"/></h2>
+      <ul class="cards items">
+        <xsl:for-each select="key('by-category', @category)">
+          <li class="card">
+            <a href="{$base}/records/new?item={@id}&amp;teacher-year={$ty}"><xsl:value-of select="."/></a>
+            <div class="meta">
+              <xsl:if test="@hours-tenths &gt; 0">
+                <xsl:call-template name="hours"><xsl:with-param name="t" select="@hours-tenths"/></xsl:call-template>
+                <xsl:call-template name="str"><xsl:with-param name="k" select="'hours.unit'"/></xsl:call-template> / <xsl:value-of select="@unit"/>
+              </xsl:if>
+              <xsl:if test="@normative = 'yes'"> · <xsl:call-template name="str"><xsl:with-param name="k" select="'record-new.normative'"/></xsl:call-template></xsl:if>
+            </div>
+          </li>
+        </xsl:for-each>
+      </ul>
+    </xsl:for-each>
+    <xsl:if test="not(item)"><p class="empty"><xsl:call-template name="str"><xsl:with-param name="k" select="'record-new.no-items'"/></xsl:call-template></p></xsl:if>
+  </xsl:template>
+
+  <xsl:template name="number">
+    <xsl:param name="n"/>
+    <xsl:param name="label"/>
+    <xsl:call-template name="input">
+      <xsl:with-param name="n" select="$n"/>
+      <xsl:with-param name="label" select="$label"/>
+      <xsl:with-param name="type" select="'number'"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="item">
+    <xsl:variable name="rule" select="@rule"/>
+    <section class="card">
+      <h2><xsl:value-of select="."/></h2>
+      <p class="hint"><xsl:value-of select="@category"/> ·
+        <xsl:if test="@hours-tenths &gt; 0"><xsl:call-template name="hours"><xsl:with-param name="t" select="@hours-tenths"/></xsl:call-template> <xsl:call-template name="str"><xsl:with-param name="k" select="'hours.unit'"/></xsl:call-template> / <xsl:value-of select="@unit"/></xsl:if>
+      </p>
+      <xsl:if test="/page/form/form-error">
+        <p class="notice" role="alert"><xsl:call-template name="str"><xsl:with-param name="k" select="'record-new.has-errors'"/></xsl:call-template></p>
+      </xsl:if>
+      <form method="post" action="{$base}/records/new" enctype="multipart/form-data">
+        <xsl:call-template name="csrf"/>
+        <input type="hidden" name="item" value="{@id}"/>
+        <input type="hidden" name="teacher-year" value="{$ty}"/>
+        <xsl:call-template name="input"><xsl:with-param name="n" select="'started_on'"/><xsl:with-param name="label" select="'record-new.started'"/><xsl:with-param name="type" select="'date'"/></xsl:call-template>
+        <xsl:call-template name="input"><xsl:with-param name="n" select="'ended_on'"/><xsl:with-param name="label" select="'record-new.ended'"/><xsl:with-param name="type" select="'date'"/></xsl:call-template>
+        <xsl:if test="$rule = 'per_unit' or $rule = 'per_term' or $rule = 'tiered_level'">
+          <xsl:call-template name="number"><xsl:with-param name="n" select="'quantity'"/><xsl:with-param name="label" select="concat('record-new.quantity.', $rule)"/></xsl:call-template>
+        </xsl:if>
+        <xsl:if test="$rule = 'tiered_level'">
+          <div class="field">
+            <label for="f-level"><xsl:call-template name="str"><xsl:with-param name="k" select="'record.level'"/></xsl:call-template></label>
+            <select id="f-level" name="level">
+              <xsl:for-each select="tier">
+                <option value="{@level}">
+                  <xsl:if test="/page/form/value[@name = 'level'] = @level"><xsl:attribute name="selected">selected</xsl:attribute></xsl:if>
+                  <xsl:call-template name="str"><xsl:with-param name="k" select="concat('level.', @level)"/></xsl:call-template>
+                  （<xsl:call-template name="hours"><xsl:with-param name="t" select="@hours-tenths"/></xsl:call-template> <xsl:call-template name="str"><xsl:with-param name="k" select="'hours.unit'"/></xsl:call-template>）
+                </option>
+              </xsl:for-each>
+            </select>
+            <xsl:call-template name="field-error"><xsl:with-param name="n" select="'level'"/></xsl:call-template>
+          </div>
+        </xsl:if>
+        <xsl:if test="$rule = 'as_certified'">
+          <xsl:call-template name="input"><xsl:with-param name="n" select="'certified'"/><xsl:with-param name="label" select="'record-new.certified'"/></xsl:call-template>
+        </xsl:if>
+        <xsl:if test="$rule = 'points_quarters'">
+          <p class="hint"><xsl:call-template name="str"><xsl:with-param name="k" select="'record-new.points-hint'"/></xsl:call-template></p>
+          <xsl:call-template name="number"><xsl:with-param name="n" select="'q1'"/><xsl:with-param name="label" select="'record-new.q1'"/></xsl:call-template>
+          <xsl:call-template name="number"><xsl:with-param name="n" select="'q2'"/><xsl:with-param name="label" select="'record-new.q2'"/></xsl:call-template>
+          <xsl:call-template name="number"><xsl:with-param name="n" select="'q3'"/><xsl:with-param name="label" select="'record-new.q3'"/></xsl:call-template>
+          <xsl:call-template name="number"><xsl:with-param name="n" select="'q4'"/><xsl:with-param name="label" select="'record-new.q4'"/></xsl:call-template>
+          <xsl:call-template name="field-error"><xsl:with-param name="n" select="'points'"/></xsl:call-template>
+        </xsl:if>
+        <xsl:if test="$rule = 'roster' and addon">
+          <div class="field"><label><input type="checkbox" name="video" value="1">
+            <xsl:if test="/page/form/value[@name = 'video']"><xsl:attribute name="checked">checked</xsl:attribute></xsl:if></input>
+            <xsl:call-template name="str"><xsl:with-param name="k" select="'record-new.video'"/></xsl:call-template>（+<xsl:call-template name="hours"><xsl:with-param name="t" select="addon/@hours-tenths"/></xsl:call-template> <xsl:call-template name="str"><xsl:with-param name="k" select="'hours.unit'"/></xsl:call-template>）</label></div>
+        </xsl:if>
+        <xsl:if test="$rule = 'trainee_multiplier'">
+          <fieldset class="field">
+            <legend><xsl:call-template name="str"><xsl:with-param name="k" select="'record.role'"/></xsl:call-template></legend>
+            <label><input type="radio" name="role" value="trainee" checked="checked"/> <xsl:call-template name="str"><xsl:with-param name="k" select="'role-in.trainee'"/></xsl:call-template></label>
+            <label><input type="radio" name="role" value="excellent">
+              <xsl:if test="/page/form/value[@name = 'role'] = 'excellent'"><xsl:attribute name="checked">checked</xsl:attribute></xsl:if></input>
+              <xsl:call-template name="str"><xsl:with-param name="k" select="'role-in.excellent'"/></xsl:call-template></label>
+            <xsl:call-template name="field-error"><xsl:with-param name="n" select="'role'"/></xsl:call-template>
+          </fieldset>
+        </xsl:if>
+        <xsl:if test="contains(@asks, 'certificate') or $rule = 'once_per_certificate' or $rule = 'participant_limit'">
+          <xsl:call-template name="input"><xsl:with-param name="n" select="'certificate_no'"/><xsl:with-param name="label" select="'record-new.certificate-no'"/></xsl:call-template>
+          <xsl:call-template name="input"><xsl:with-param name="n" select="'certificate_on'"/><xsl:with-param name="label" select="'record-new.certificate-on'"/><xsl:with-param name="type" select="'date'"/></xsl:call-template>
+        </xsl:if>
+        <xsl:if test="contains(@asks, 'cn')">
+          <xsl:call-template name="input"><xsl:with-param name="n" select="'cn'"/><xsl:with-param name="label" select="'record-new.cn'"/></xsl:call-template>
+        </xsl:if>
+        <xsl:if test="contains(@asks, 'isbn')">
+          <xsl:call-template name="input"><xsl:with-param name="n" select="'isbn'"/><xsl:with-param name="label" select="'record-new.isbn'"/></xsl:call-template>
+        </xsl:if>
+        <xsl:if test="contains(@asks, 'first_author')">
+          <div class="field"><label><input type="checkbox" name="first_author" value="1">
+            <xsl:if test="/page/form/value[@name = 'first_author'] or not(/page/form/value)"><xsl:attribute name="checked">checked</xsl:attribute></xsl:if></input>
+            <xsl:call-template name="str"><xsl:with-param name="k" select="'record-new.first-author'"/></xsl:call-template></label>
+            <xsl:call-template name="field-error"><xsl:with-param name="n" select="'first_author'"/></xsl:call-template></div>
+        </xsl:if>
+        <xsl:if test="@needs-project = 'yes'">
+          <div class="field">
+            <label for="f-project"><xsl:call-template name="str"><xsl:with-param name="k" select="'record.project'"/></xsl:call-template></label>
+            <select id="f-project" name="project">
+              <xsl:for-each select="project">
+                <option value="{@id}"><xsl:value-of select="."/><xsl:if test="@approved = 'no'"> （<xsl:call-template name="str"><xsl:with-param name="k" select="'record-new.unapproved'"/></xsl:call-template>）</xsl:if></option>
+              </xsl:for-each>
+            </select>
+            <xsl:call-template name="field-error"><xsl:with-param name="n" select="'project'"/></xsl:call-template>
+          </div>
+        </xsl:if>
+        <xsl:call-template name="input"><xsl:with-param name="n" select="'organiser'"/><xsl:with-param name="label" select="'record.organiser'"/></xsl:call-template>
+        <div class="field">
+          <label for="f-description"><xsl:call-template name="str"><xsl:with-param name="k" select="'record.description'"/></xsl:call-template></label>
+          <textarea id="f-description" name="description" rows="3"><xsl:value-of select="/page/form/value[@name = 'description']"/></textarea>
+          <xsl:call-template name="field-error"><xsl:with-param name="n" select="'description'"/></xsl:call-template>
+        </div>
+        <div class="field">
+          <label for="f-evidence"><xsl:call-template name="str"><xsl:with-param name="k" select="'record.evidence'"/></xsl:call-template></label>
+          <input id="f-evidence" name="evidence" type="file" multiple="multiple" accept="image/jpeg,image/png,image/webp,image/gif,application/pdf"/>
+          <p class="hint"><xsl:call-template name="str"><xsl:with-param name="k" select="'record-new.evidence-hint'"/></xsl:call-template></p>
+          <xsl:for-each select="/page/form/form-error[@field = 'evidence']">
+            <p class="field-error" role="alert"><xsl:if test="@file"><xsl:value-of select="@file"/>：</xsl:if>
+              <xsl:call-template name="str"><xsl:with-param name="k" select="concat('form.', @code)"/></xsl:call-template></p>
+          </xsl:for-each>
+        </div>
+        <div class="actions">
+          <button type="submit" name="action" value="submit" class="primary"><xsl:call-template name="str"><xsl:with-param name="k" select="'record-new.submit'"/></xsl:call-template></button>
+          <button type="submit" name="action" value="draft"><xsl:call-template name="str"><xsl:with-param name="k" select="'record-new.draft'"/></xsl:call-template></button>
+        </div>
+      </form>
+    </section>
+  </xsl:template>
+</xsl:stylesheet>
