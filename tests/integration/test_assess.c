@@ -1,0 +1,303 @@
+/*
+ * test_assess.c - `xueshictl assess` on the demo data against the rules:
+ * the teachers the demo was built around (exactly at the threshold, failing,
+ * cut by a cap, new teachers, the excellent trainee, the new principal, the
+ * fifth member of a project), the totals against the per-record counts, the
+ * school flags, and the catalogue of the presets against the sources.
+ */
+#include "harness.h"
+
+#include <check.h>
+#include <libxml/parser.h>
+#include <libxml/xpath.h>
+#include <sqlite3.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static char dir[512], db[600];
+static xmlDocPtr wtq, wh;
+
+static xmlDocPtr
+run_assess(const char *district, const char *year)
+{
+	char cmd[2048];
+	FILE *p;
+	char *buf = NULL;
+	size_t n = 0, cap = 0, k;
+	xmlDocPtr d;
+
+	snprintf(cmd, sizeof(cmd), "%s/xueshictl assess %s --district %s --year %s --format xml",
+	    env_builddir(), db, district, year);
+	p = popen(cmd, "r");
+	ck_assert_ptr_nonnull(p);
+	for (;;) {
+		if (n + 65536 > cap) {
+			cap = (n + 65536) * 2;
+			buf = realloc(buf, cap);
+			ck_assert_ptr_nonnull(buf);
+		}
+		k = fread(buf + n, 1, cap - n, p);
+		if (k == 0)
+			break;
+		n += k;
+	}
+	ck_assert_int_eq(pclose(p), 0);
+	d = xmlReadMemory(buf, (int)n, "assess.xml", NULL, XML_PARSE_NONET);
+	free(buf);
+	ck_assert_ptr_nonnull(d);
+	return d;
+}
+
+static void
+setup(void)
+{
+	const char *tmp = getenv("TMPDIR");
+	char cmd[2048];
+
+	snprintf(dir, sizeof(dir), "%s/xs-assess-XXXXXX", tmp ? tmp : "/tmp");
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	snprintf(db, sizeof(db), "%s/demo.db", dir);
+	snprintf(cmd, sizeof(cmd), "XUESHI_DATADIR='%s' '%s/xueshictl' demo '%s' >/dev/null",
+	    env_srcdir(), env_builddir(), db);
+	ck_assert_int_eq(system(cmd), 0);
+	wtq = run_assess("wutongqiao", "2021-2022");
+	wh = run_assess("wuhua", "2025-2026");
+}
+
+static void
+teardown(void)
+{
+	char cmd[600];
+
+	xmlFreeDoc(wtq);
+	xmlFreeDoc(wh);
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
+	if (system(cmd) != 0)
+		fprintf(stderr, "cannot remove %s\n", dir);
+}
+
+/* The expression with its one %s replaced by the staff number. */
+static void
+fill(char *out, size_t n, const char *pattern, const char *staff)
+{
+	const char *p = strstr(pattern, "%s");
+
+	if (p == NULL || staff == NULL)
+		snprintf(out, n, "%s", pattern);
+	else
+		snprintf(out, n, "%.*s%s%s", (int)(p - pattern), pattern, staff, p + 2);
+}
+
+static char *
+s_of(xmlDocPtr d, const char *pattern, const char *staff)
+{
+	char expr[512];
+	fill(expr, sizeof(expr), pattern, staff);
+	return xpath_string(d, expr);
+}
+
+static long
+l_of(xmlDocPtr d, const char *pattern, const char *staff)
+{
+	char expr[512];
+	fill(expr, sizeof(expr), pattern, staff);
+	return xpath_long(d, expr);
+}
+
+#define A "//teacher[@staff-no='%s']/assessment"
+
+START_TEST(test_exactly_at_the_threshold_passes)
+{
+	char *r = s_of(wtq, A "/@result", "WTQ00002");
+	ck_assert_str_eq(r, "pass");
+	free(r);
+	ck_assert_int_eq(l_of(wtq, A "/@confirmed-tenths", "WTQ00002"), 900);
+	ck_assert_int_eq(l_of(wtq, A "/@normative-confirmed-tenths", "WTQ00002"), 900);
+	r = s_of(wh, A "/@result", "WH00004");
+	ck_assert_str_eq(r, "pass");
+	free(r);
+	ck_assert_int_eq(l_of(wh, A "/@confirmed-tenths", "WH00004"), 720);
+}
+END_TEST
+
+START_TEST(test_the_failing_teachers)
+{
+	char *r = s_of(wtq, A "/@result", "WTQ00003");
+	ck_assert_str_eq(r, "fail");
+	free(r);
+	ck_assert_int_eq(l_of(wtq, "count(" A "/reason[@code='below_total'])", "WTQ00003"), 1);
+	ck_assert_int_eq(l_of(wtq, A "/@gap-tenths", "WTQ00003"),
+	    900 - l_of(wtq, A "/@confirmed-tenths", "WTQ00003"));
+	/* wuhua's failing teacher: 48 h, and short over the five years too. */
+	r = s_of(wh, A "/@result", "WH00006");
+	ck_assert_str_eq(r, "fail");
+	free(r);
+	ck_assert_int_eq(l_of(wh, A "/@confirmed-tenths", "WH00006"), 480);
+	r = s_of(wh, A "/@cycle-result", "WH00006");
+	ck_assert_str_eq(r, "fail");
+	free(r);
+}
+END_TEST
+
+START_TEST(test_caps_cut_with_explanations)
+{
+	/* Six provincial first prizes: 90 h claimed, 24 counted, the group cap named. */
+	ck_assert_int_eq(l_of(wh, "sum(" A "/count[@claimed-tenths=150]/@claimed-tenths)", "WH00005"), 900);
+	ck_assert_int_eq(l_of(wh, "sum(" A "/count[@cap='论文获奖']/@counted-tenths)", "WH00005"), 90);
+	ck_assert_int_eq(l_of(wh, "count(" A "/count[@cut='group_cap'])", "WH00005"), 5);
+	ck_assert_int_eq(l_of(wh, "sum(" A "/count[@claimed-tenths=150]/@counted-tenths)", "WH00005"), 240);
+	/* 网络晒课 registered twice: the item's own cap of 15 h cuts the second. */
+	ck_assert_int_eq(l_of(wtq, "count(" A "/count[@cut='item_cap'])", "WTQ00004"), 1);
+	ck_assert_int_eq(l_of(wtq, "sum(" A "/count[@cut='item_cap']/@counted-tenths)", "WTQ00004"), 0);
+	/* The province-level lecture twice: 32 h. */
+	ck_assert_int_eq(l_of(wtq, "count(" A "/count[@claimed-tenths=320])", "WTQ00004"), 1);
+}
+END_TEST
+
+START_TEST(test_categories_and_trainees)
+{
+	ck_assert_int_eq(l_of(wtq, A "/@threshold-tenths", "WTQ00001"), 1200);
+	ck_assert_int_eq(l_of(wh, A "/@threshold-tenths", "WH00001"), 1200);
+	ck_assert_int_eq(l_of(wh, A "/@confirmed-tenths", "WH00002"), 1500); /* excellent: 125% */
+	ck_assert_int_eq(l_of(wh, A "/@threshold-tenths", "WH00003"), 3000); /* new principal */
+	ck_assert_int_eq(l_of(wh, A "/@confirmed-tenths", "WH00003"), 3000);
+	/* wutongqiao has no cycle rule; wuhua's regular teachers have one. */
+	ck_assert_int_eq(l_of(wtq, "count(//assessment[@cycle-result])", NULL), 0);
+	ck_assert_int_gt(l_of(wh, "count(//assessment[@cycle-result])", NULL), 50);
+}
+END_TEST
+
+START_TEST(test_fifth_project_member_not_counted)
+{
+	long cut = 0;
+	char staff[16];
+
+	for (int i = 41; i <= 45; i++) {
+		snprintf(staff, sizeof(staff), "WH%05d", i);
+		cut += l_of(wh, "count(" A "/count[@cut='participant_limit'])", staff);
+	}
+	ck_assert_int_eq(cut, 1);
+}
+END_TEST
+
+START_TEST(test_totals_are_the_sum_of_counts)
+{
+	xmlDocPtr docs[2] = { wtq, wh };
+
+	for (int k = 0; k < 2; k++) {
+		xmlXPathContextPtr x = xmlXPathNewContext(docs[k]);
+		xmlXPathObjectPtr o = xmlXPathEvalExpression(BAD_CAST "//assessment", x);
+		ck_assert(o && o->nodesetval && o->nodesetval->nodeNr > 80);
+		for (int i = 0; i < o->nodesetval->nodeNr; i++) {
+			xmlNodePtr n = o->nodesetval->nodeTab[i];
+			xmlXPathObjectPtr sum;
+			long confirmed, total, threshold;
+			char *v;
+			x->node = n;
+			sum = xmlXPathEvalExpression(BAD_CAST "sum(count[@state='district_approved']/@counted-tenths)", x);
+			v = (char *)xmlGetProp(n, BAD_CAST "confirmed-tenths");
+			confirmed = atol(v);
+			xmlFree(v);
+			total = (long)sum->floatval;
+			xmlXPathFreeObject(sum);
+			ck_assert_int_eq(confirmed, total);
+			v = (char *)xmlGetProp(n, BAD_CAST "threshold-tenths");
+			threshold = atol(v);
+			xmlFree(v);
+			v = (char *)xmlGetProp(n, BAD_CAST "result");
+			/* wutongqiao also needs 45 normative; all its items are normative. */
+			ck_assert_str_eq(v, confirmed >= threshold ? "pass" : "fail");
+			xmlFree(v);
+		}
+		xmlXPathFreeObject(o);
+		xmlXPathFreeContext(x);
+	}
+}
+END_TEST
+
+START_TEST(test_school_flags)
+{
+	long teachers, failing;
+	char *flag;
+
+	/* wh-hy's year is confirmed: one teacher fails of thirty, not flagged. */
+	teachers = xpath_long(wh, "//school[@code='wh-hy']/@teachers");
+	failing = xpath_long(wh, "//school[@code='wh-hy']/@failing");
+	ck_assert_int_eq(teachers, 30);
+	ck_assert_int_eq(failing, xpath_long(wh, "count(//school[@code='wh-hy']/teacher/assessment[@result='fail'])"));
+	flag = xpath_string(wh, "//school[@code='wh-hy']/@flagged");
+	ck_assert_str_eq(flag, failing * 10 >= teachers ? "yes" : "no");
+	ck_assert_str_eq(flag, "no");
+	free(flag);
+	/* wutongqiao has no flag rule. */
+	ck_assert_int_eq(xpath_long(wtq, "count(//school[@flagged='yes'])"), 0);
+}
+END_TEST
+
+START_TEST(test_preset_catalogues_match_the_sources)
+{
+	sqlite3 *h;
+	sqlite3_stmt *st;
+
+	ck_assert_int_eq(sqlite3_open_v2(db, &h, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+	/* The wuhua table: 40 items, 1192 hours in the 学时 column. */
+	ck_assert_int_eq(sqlite3_prepare_v2(h,
+	    "SELECT count(*), sum(i.hours_tenths), count(DISTINCT i.category) FROM item i"
+	    " JOIN school_year y ON y.id = i.school_year_id JOIN district d ON d.id = y.district_id"
+	    " WHERE d.code = 'wuhua' AND y.is_current", -1, &st, NULL), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_step(st), SQLITE_ROW);
+	ck_assert_int_eq(sqlite3_column_int(st, 0), 40);
+	ck_assert_int_eq(sqlite3_column_int(st, 1), 11920);
+	ck_assert_int_eq(sqlite3_column_int(st, 2), 11);
+	sqlite3_finalize(st);
+	/* Eight cap groups; the merged cell of 教学成果 + 辅导学生 is one group of six items. */
+	ck_assert_int_eq(sqlite3_prepare_v2(h,
+	    "SELECT count(DISTINCT g.id), (SELECT count(*) FROM item WHERE cap_group_id ="
+	    " (SELECT id FROM cap_group WHERE code = 'jxcg' AND school_year_id = g.school_year_id))"
+	    " FROM cap_group g JOIN school_year y ON y.id = g.school_year_id"
+	    " JOIN district d ON d.id = y.district_id WHERE d.code = 'wuhua' AND y.is_current",
+	    -1, &st, NULL), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_step(st), SQLITE_ROW);
+	ck_assert_int_eq(sqlite3_column_int(st, 0), 8);
+	ck_assert_int_eq(sqlite3_column_int(st, 1), 6);
+	sqlite3_finalize(st);
+	/* wutongqiao: what the notice states, every item normative. */
+	ck_assert_int_eq(sqlite3_prepare_v2(h,
+	    "SELECT count(*), sum(i.normative) FROM item i JOIN school_year y ON y.id = i.school_year_id"
+	    " JOIN district d ON d.id = y.district_id WHERE d.code = 'wutongqiao'", -1, &st, NULL), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_step(st), SQLITE_ROW);
+	ck_assert_int_eq(sqlite3_column_int(st, 0), 7);
+	ck_assert_int_eq(sqlite3_column_int(st, 1), 7);
+	sqlite3_finalize(st);
+	sqlite3_close(h);
+}
+END_TEST
+
+int
+main(void)
+{
+	Suite *s = suite_create("assess");
+	TCase *tc = tcase_create("demo data");
+	SRunner *sr;
+	int failed;
+
+	tcase_add_unchecked_fixture(tc, setup, teardown);
+	tcase_set_timeout(tc, 120);
+	tcase_add_test(tc, test_exactly_at_the_threshold_passes);
+	tcase_add_test(tc, test_the_failing_teachers);
+	tcase_add_test(tc, test_caps_cut_with_explanations);
+	tcase_add_test(tc, test_categories_and_trainees);
+	tcase_add_test(tc, test_fifth_project_member_not_counted);
+	tcase_add_test(tc, test_totals_are_the_sum_of_counts);
+	tcase_add_test(tc, test_school_flags);
+	tcase_add_test(tc, test_preset_catalogues_match_the_sources);
+	suite_add_tcase(s, tc);
+	sr = srunner_create(s);
+	srunner_set_fork_status(sr, CK_NOFORK);
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}
