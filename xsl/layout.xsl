@@ -47,6 +47,10 @@
                   <xsl:call-template name="str"><xsl:with-param name="k" select="'nav.home'"/></xsl:call-template>
                 </a>
               </li>
+              <xsl:if test="user/@role = 'teacher'">
+                <li><a href="/teacher"><xsl:call-template name="str"><xsl:with-param name="k" select="'nav.teacher'"/></xsl:call-template></a></li>
+                <li><a href="/teacher/records/new"><xsl:call-template name="str"><xsl:with-param name="k" select="'nav.register'"/></xsl:call-template></a></li>
+              </xsl:if>
               <xsl:if test="user/@role = 'system_admin' or user/@role = 'district_admin' or user/@role = 'school_admin'">
                 <li><a href="/accounts"><xsl:call-template name="str"><xsl:with-param name="k" select="'nav.accounts'"/></xsl:call-template></a></li>
               </xsl:if>

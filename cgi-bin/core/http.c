@@ -382,6 +382,7 @@ sink_field(struct mp *m, void *arg, const char *p, size_t n)
 struct file_acc {
 	struct tmpfile *t;
 	size_t size;
+	int over_limit;
 };
 
 static int
@@ -391,8 +392,17 @@ sink_file(struct mp *m, void *arg, const char *p, size_t n)
 
 	if (n == 0)
 		return 0;
-	if (n > m->lim->max_upload || f->size + n > m->lim->max_upload)
-		return 413;
+	/*
+	 * A file over the bound is cut, flagged and the rest of it read past:
+	 * the form is still parsed, so the page can say which file was too
+	 * big and keep everything else the user typed.
+	 */
+	if (f->over_limit)
+		return 0;
+	if (n > m->lim->max_upload || f->size + n > m->lim->max_upload) {
+		f->over_limit = 1;
+		return 0;
+	}
 	while (n > 0) {
 		ssize_t w = write(f->t->fd, p, n);
 		if (w < 0) {
@@ -708,6 +718,7 @@ parse_multipart(struct http_request *r, const struct http_source *src,
 				return 500;
 			fa.t = t;
 			fa.size = 0;
+			fa.over_limit = 0;
 			if ((rc = mp_content(&m, sink_file, &fa)))
 				return rc;
 			/* Written: keep no descriptor open per upload. */
@@ -741,6 +752,7 @@ parse_multipart(struct http_request *r, const struct http_source *src,
 			f->content_type = ctype;
 			f->path = t->path;
 			f->size = fa.size;
+			f->over_limit = fa.over_limit;
 		} else {
 			struct field_acc fa = { NULL, 0, 0 };
 			struct http_param *p;

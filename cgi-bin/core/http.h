@@ -64,6 +64,7 @@ struct http_file {
 	const char *content_type; /* as the browser declared it: never trusted */
 	const char *path;         /* temporary file holding the content */
 	size_t size;
+	int over_limit;           /* bigger than max_upload: cut short, refuse it */
 };
 
 struct http_request {

@@ -902,19 +902,29 @@ START_TEST(test_limit_file_too_big)
 	struct http_request r;
 	struct sb b = { 0 }, c = { 0 };
 	char data[101];
+	const struct http_file *f;
 
 	memset(data, 'x', sizeof(data));
 	lim.max_upload = 100;
 	mp_file(&b, BND, "f", "a.bin", NULL, data, 100);
 	mp_end(&b, BND);
 	mp_file(&c, BND, "f", "a.bin", NULL, data, 101);
+	mp_field(&c, BND, "after", "kept");
 	mp_end(&c, BND);
 	for (size_t chunk = 0; chunk <= 7; chunk += 7) {
 		ck_assert_int_eq(post(&r, MP_CT, b.p, b.n, chunk), 0);
 		assert_file(http_upload(&r, "f"), "f", "a.bin", data, 100);
-		ck_assert_int_eq(post(&r, MP_CT, c.p, c.n, chunk), 413);
+		ck_assert_int_eq(http_upload(&r, "f")->over_limit, 0);
+		/* One byte over: the file is flagged, the rest of the form still read. */
+		ck_assert_int_eq(post(&r, MP_CT, c.p, c.n, chunk), 0);
+		f = http_upload(&r, "f");
+		ck_assert_ptr_nonnull(f);
+		ck_assert_int_eq(f->over_limit, 1);
+		ck_assert_uint_le(f->size, 100);
+		ck_assert_str_eq(http_form(&r, "after"), "kept");
 	}
-	ck_assert_int_eq(post(&r, MP_CT, c.p, c.n, 1), 413);
+	ck_assert_int_eq(post(&r, MP_CT, c.p, c.n, 1), 0);
+	ck_assert_int_eq(http_upload(&r, "f")->over_limit, 1);
 }
 END_TEST
 
@@ -1791,8 +1801,8 @@ START_TEST(test_upload_tmpfiles_removed_after_error)
 	struct sb b = { 0 };
 	struct req q = { .method = "POST", .uri = "/", .ctype = MP_CT };
 
-	/* The second file is over the bound: the first one must go too. */
-	lim.max_upload = 4;
+	/* The second file is one too many: the first one must go too. */
+	lim.max_files = 1;
 	mp_file(&b, BND, "f", "a.txt", NULL, "abc", 3);
 	mp_file(&b, BND, "g", "b.txt", NULL, "hello", 5);
 	mp_end(&b, BND);

@@ -1,0 +1,567 @@
+/*
+ * record_form.c - registering an activity (登记): the catalogue to choose
+ * from, the form that asks exactly what the item's rule needs, and the POST
+ * that validates it, computes the claimed hours, checks and stores the
+ * evidence, and saves the record (draft or submitted) in one transaction.
+ * Shared by the teacher (own records) and the school admin (any teacher of
+ * the school): the caller passes the teacher-year it has already scoped.
+ */
+#include "record_form.h"
+#include "core/assess.h"
+#include "core/audit.h"
+#include "core/files.h"
+#include "core/form.h"
+#include "core/render.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *
+col(sqlite3_stmt *st, int i)
+{
+	const char *v = (const char *)sqlite3_column_text(st, i);
+	return v ? v : "";
+}
+
+static const char sql_catalogue[] =
+    "SELECT i.id, i.code, i.category, i.name, i.hours_tenths, i.unit, i.rule_type,"
+    " i.normative, i.conditions FROM item i"
+    " JOIN teacher_year ty ON ty.school_year_id = i.school_year_id"
+    " WHERE ty.id = ?1 AND i.active = 1"
+    " AND (?2 IS NULL OR instr(i.name, ?2) > 0 OR instr(i.category, ?2) > 0)"
+    " ORDER BY i.sort_order, i.id";
+
+/* <catalogue> of the teacher-year's school year, filtered by ?q=. */
+static int
+catalogue_node(struct ctx *c, xmlNodePtr root, long long ty)
+{
+	sqlite3_stmt *st = db_stmt(c->db, sql_catalogue);
+	xmlNodePtr cat = xml_node(root, "catalogue");
+	const char *q = http_query(c->req, "q");
+
+	if (st == NULL || cat == NULL)
+		return 500;
+	sqlite3_bind_int64(st, 1, ty);
+	if (q != NULL && *q != '\0' && strlen(q) <= 64) {
+		sqlite3_bind_text(st, 2, q, -1, SQLITE_TRANSIENT);
+		xml_attr(cat, "q", q);
+	}
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		xmlNodePtr it = xml_text(cat, "item", col(st, 3));
+		if (it == NULL)
+			break;
+		xml_attr_int(it, "id", sqlite3_column_int64(st, 0));
+		xml_attr(it, "code", col(st, 1));
+		xml_attr(it, "category", col(st, 2));
+		xml_attr_int(it, "hours-tenths", sqlite3_column_int64(st, 4));
+		xml_attr(it, "unit", col(st, 5));
+		xml_attr(it, "rule", col(st, 6));
+		xml_attr(it, "normative", sqlite3_column_int(st, 7) ? "yes" : "no");
+	}
+	sqlite3_reset(st);
+	return 200;
+}
+
+/* The item, if it belongs to the teacher-year's catalogue. */
+static int
+item_for(struct ctx *c, long long ty, long long item_id, struct item_row *it)
+{
+	static const char sql[] =
+	    "SELECT 1 FROM item i JOIN teacher_year ty ON ty.school_year_id = i.school_year_id"
+	    " WHERE ty.id = ? AND i.id = ? AND i.active = 1";
+	sqlite3_stmt *st = db_stmt(c->db, sql);
+	int found;
+
+	if (st == NULL)
+		return 500;
+	sqlite3_bind_int64(st, 1, ty);
+	sqlite3_bind_int64(st, 2, item_id);
+	found = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_reset(st);
+	if (!found)
+		return 404;
+	return assess_load_item(c->db, c->a, item_id, it) == DB_OK ? 200 : 500;
+}
+
+static void
+item_node(struct ctx *c, xmlNodePtr root, const struct item_row *it, long long ty)
+{
+	static const char *levels[] = { "school", "district", "city", "province", "national" };
+	static const char sql_projects[] =
+	    "SELECT p.id, p.name, p.approved FROM training_project p"
+	    " JOIN teacher_year ty ON ty.school_year_id = p.school_year_id"
+	    " WHERE ty.id = ? ORDER BY p.approved DESC, p.name";
+	xmlNodePtr n = xml_text(root, "item", it->name);
+	sqlite3_stmt *st;
+
+	if (n == NULL)
+		return;
+	xml_attr_int(n, "id", it->id);
+	xml_attr(n, "code", it->code);
+	xml_attr(n, "category", it->category);
+	xml_attr(n, "unit", it->unit);
+	xml_attr(n, "rule", it->rule_type);
+	xml_attr(n, "asks", it->asks);
+	xml_attr_int(n, "hours-tenths", it->hours_tenths);
+	xml_attr(n, "normative", it->normative ? "yes" : "no");
+	if (it->needs_project)
+		xml_attr(n, "needs-project", "yes");
+	if (strcmp(it->rule_type, "tiered_level") == 0)
+		for (int i = 0; i < 5; i++)
+			if (it->tiers[i] > 0) {
+				xmlNodePtr t = xml_node(n, "tier");
+				if (t) {
+					xml_attr(t, "level", levels[i]);
+					xml_attr_int(t, "hours-tenths", it->tiers[i]);
+				}
+			}
+	if (strcmp(it->rule_type, "roster") == 0 && it->addon_video > 0) {
+		xmlNodePtr t = xml_node(n, "addon");
+		if (t) {
+			xml_attr(t, "name", "video");
+			xml_attr_int(t, "hours-tenths", it->addon_video);
+		}
+	}
+	if (strcmp(it->rule_type, "participant_limit") == 0)
+		xml_attr(n, "participant-role", it->participant_role);
+	if (it->needs_project && (st = db_stmt(c->db, sql_projects)) != NULL) {
+		sqlite3_bind_int64(st, 1, ty);
+		while (sqlite3_step(st) == SQLITE_ROW) {
+			xmlNodePtr p = xml_text(n, "project", col(st, 1));
+			if (p) {
+				xml_attr_int(p, "id", sqlite3_column_int64(st, 0));
+				xml_attr(p, "approved", sqlite3_column_int(st, 2) ? "yes" : "no");
+			}
+		}
+		sqlite3_reset(st);
+	}
+}
+
+int
+record_form_get(struct ctx *c, long long ty, const char *base)
+{
+	xmlNodePtr root = app_page(c, "record-new");
+	const char *item = http_query(c->req, "item");
+	struct item_row it;
+	long long item_id = 0;
+	struct form f;
+	int status;
+
+	if (root == NULL)
+		return 500;
+	xml_attr(root, "base", base);
+	xml_attr_int(root, "teacher-year", ty);
+	if (item == NULL)
+		return catalogue_node(c, root, ty);
+	item_id = atoll(item);
+	if ((status = item_for(c, ty, item_id, &it)) != 200)
+		return status;
+	item_node(c, root, &it, ty);
+	form_begin(&f, c, "record");
+	return 200;
+}
+
+/* A date field (YYYY-MM-DD, a real date). */
+static const char *
+form_date(struct form *f, const char *name, int required)
+{
+	const char *v = form_text(f, name, required, 10, 0, 0);
+	int y, m, d;
+	char check[16];
+
+	if (v == NULL || *v == '\0')
+		return v;
+	if (strlen(v) != 10 || sscanf(v, "%4d-%2d-%2d", &y, &m, &d) != 3 || m < 1 || m > 12 ||
+	    d < 1 || d > 31) {
+		form_error(f, name, "bad_date");
+		return NULL;
+	}
+	snprintf(check, sizeof(check), "%04d-%02d-%02d", y, m, d);
+	if (strcmp(check, v) != 0) {
+		form_error(f, name, "bad_date");
+		return NULL;
+	}
+	return v;
+}
+
+/* Hours as typed ("12", "12.5"): tenths, or -1 after an error. */
+static long long
+form_hours(struct form *f, const char *name)
+{
+	const char *v = form_text(f, name, 1, 8, 0, 0);
+	long long whole = 0, tenth = 0;
+	const char *p;
+
+	if (v == NULL)
+		return -1;
+	for (p = v; *p >= '0' && *p <= '9'; p++)
+		whole = whole * 10 + (*p - '0');
+	if (p == v || whole > 10000)
+		goto bad;
+	if (*p == '.') {
+		p++;
+		if (*p < '0' || *p > '9')
+			goto bad;
+		tenth = *p++ - '0';
+	}
+	if (*p != '\0')
+		goto bad;
+	return whole * 10 + tenth;
+bad:
+	form_error(f, name, "bad_hours");
+	return -1;
+}
+
+/* "CN 11-1234/G4": the journal's national serial number. */
+static int
+cn_valid(const char *s)
+{
+	const char *p = s;
+
+	if (strncmp(p, "CN", 2) != 0)
+		return 0;
+	p += 2;
+	if (*p == ' ')
+		p++;
+	for (int i = 0; i < 2; i++, p++)
+		if (*p < '0' || *p > '9')
+			return 0;
+	if (*p++ != '-')
+		return 0;
+	for (int i = 0; i < 4; i++, p++)
+		if (*p < '0' || *p > '9')
+			return 0;
+	if (*p == '/') {
+		p++;
+		if (!((*p >= 'A' && *p <= 'Z')))
+			return 0;
+		while ((*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9'))
+			p++;
+	}
+	return *p == '\0';
+}
+
+/* ISBN-13 with its check digit (hyphens and spaces allowed). */
+static int
+isbn_valid(const char *s)
+{
+	int digits[13], n = 0, sum = 0;
+
+	if (strncmp(s, "ISBN", 4) == 0)
+		s += 4;
+	for (; *s; s++) {
+		if (*s >= '0' && *s <= '9') {
+			if (n == 13)
+				return 0;
+			digits[n++] = *s - '0';
+		} else if (*s != '-' && *s != ' ')
+			return 0;
+	}
+	if (n != 13 || !(digits[0] == 9 && digits[1] == 7 && (digits[2] == 8 || digits[2] == 9)))
+		return 0;
+	for (int i = 0; i < 12; i++)
+		sum += digits[i] * (i % 2 ? 3 : 1);
+	return (10 - sum % 10) % 10 == digits[12];
+}
+
+int
+record_cn_valid(const char *s)
+{
+	return cn_valid(s);
+}
+
+int
+record_isbn_valid(const char *s)
+{
+	return isbn_valid(s);
+}
+
+static int
+asks(const struct item_row *it, const char *what)
+{
+	const char *p = it->asks;
+	size_t n = strlen(what);
+
+	while ((p = strstr(p, what)) != NULL) {
+		if ((p == it->asks || p[-1] == ' ') && (p[n] == '\0' || p[n] == ' '))
+			return 1;
+		p += n;
+	}
+	return 0;
+}
+
+static enum db_result
+store_evidence(struct ctx *c, long long record, const struct http_file *f,
+    const struct evidence_info *info)
+{
+	static const char sql_file[] =
+	    "INSERT OR IGNORE INTO evidence_file (sha256, size, content_type) VALUES (?, ?, ?)";
+	static const char sql_ev[] =
+	    "INSERT OR IGNORE INTO evidence (record_id, sha256, filename, uploaded_by) VALUES (?, ?, ?, ?)";
+	sqlite3_stmt *st;
+	int rc;
+
+	if (files_store(c->cfg->evidence_dir, f->path, info) != FILES_OK)
+		return DB_ERROR;
+	if ((st = db_stmt(c->db, sql_file)) == NULL)
+		return DB_ERROR;
+	sqlite3_bind_text(st, 1, info->sha256, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 2, (sqlite3_int64)info->size);
+	sqlite3_bind_text(st, 3, info->content_type, -1, SQLITE_TRANSIENT);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return db_result_of(rc);
+	if ((st = db_stmt(c->db, sql_ev)) == NULL)
+		return DB_ERROR;
+	sqlite3_bind_int64(st, 1, record);
+	sqlite3_bind_text(st, 2, info->sha256, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 3, f->filename, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 4, c->user->id);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	return db_result_of(rc);
+}
+
+int
+record_form_post(struct ctx *c, long long ty, const char *base, long long district)
+{
+	static const char sql_insert[] =
+	    "INSERT INTO record (teacher_year_id, item_id, project_id, started_on, ended_on, quantity,"
+	    " level, certified_tenths, points, addons, role, certificate_no, certificate_on, cn_number,"
+	    " isbn, first_author, organiser, description, claimed_tenths, state, created_by, submitted_at)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,"
+	    " ?19, ?20, ?21, CASE WHEN ?20 = 'submitted' THEN strftime('%Y-%m-%dT%H:%M:%SZ', 'now') END)";
+	static const char *const levels[] = { "school", "district", "city", "province", "national" };
+	static const char *const trainee_roles[] = { "trainee", "excellent" };
+	static const char *const actions[] = { "draft", "submit" };
+	xmlNodePtr root = app_page(c, "record-new");
+	struct record_row r;
+	struct item_row it;
+	struct form f;
+	struct evidence_info *infos = NULL;
+	const char *organiser, *description, *cn = "", *isbn = "", *field = NULL, *error = NULL;
+	long long item_id = 0, claimed = 0, project = 0, id;
+	int status, action, first_author = -1;
+	char points_json[128] = "", after[200], path[96];
+	size_t nfiles = 0;
+	sqlite3_stmt *st;
+	enum db_result dr;
+	int rc;
+
+	if (root == NULL)
+		return 500;
+	xml_attr(root, "base", base);
+	xml_attr_int(root, "teacher-year", ty);
+	form_begin(&f, c, "record");
+	if (form_int(&f, "item", 1, 1, 1LL << 53, &item_id) != 0)
+		return 422;
+	/* Once the school handed its year in (or the district confirmed it), nothing is added. */
+	{
+		static const char sql_lock[] =
+		    "SELECT coalesce(sys.state, 'open') FROM teacher_year ty"
+		    " LEFT JOIN school_year_state sys ON sys.school_id = ty.school_id"
+		    " AND sys.school_year_id = ty.school_year_id WHERE ty.id = ?";
+		int locked = 0;
+		if ((st = db_stmt(c->db, sql_lock)) == NULL)
+			return 500;
+		sqlite3_bind_int64(st, 1, ty);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			locked = strcmp((const char *)sqlite3_column_text(st, 0), "open") != 0;
+		sqlite3_reset(st);
+		if (locked) {
+			form_error(&f, "item", "year_locked");
+			return 409;
+		}
+	}
+	if ((status = item_for(c, ty, item_id, &it)) != 200)
+		return status;
+	item_node(c, root, &it, ty);
+
+	memset(&r, 0, sizeof(r));
+	r.item_id = item_id;
+	r.quantity = r.certified_tenths = -1;
+	for (int i = 0; i < 4; i++)
+		r.points[i] = -1;
+	r.level = r.role = r.certificate_no = r.certificate_on = "";
+	r.started_on = form_date(&f, "started_on", 1);
+	r.ended_on = form_date(&f, "ended_on", 1);
+	if (r.started_on && r.ended_on && *r.started_on && *r.ended_on &&
+	    strcmp(r.ended_on, r.started_on) < 0)
+		form_error(&f, "ended_on", "ends_before_start");
+	organiser = form_text(&f, "organiser", 0, 100, 0, 0);
+	description = form_text(&f, "description", 0, 1000, 1, 0);
+	action = form_choice(&f, "action", 1, actions, 2);
+
+	if (strcmp(it.rule_type, "per_unit") == 0 || strcmp(it.rule_type, "per_term") == 0 ||
+	    strcmp(it.rule_type, "tiered_level") == 0)
+		form_int(&f, "quantity", 1, 1, 1000, &r.quantity);
+	if (strcmp(it.rule_type, "tiered_level") == 0) {
+		int k = form_choice(&f, "level", 1, levels, 5);
+		r.level = k >= 0 ? levels[k] : "";
+	}
+	if (strcmp(it.rule_type, "as_certified") == 0)
+		r.certified_tenths = form_hours(&f, "certified");
+	if (strcmp(it.rule_type, "points_quarters") == 0) {
+		static const char *q[] = { "q1", "q2", "q3", "q4" };
+		for (int i = 0; i < 4; i++) {
+			long long v = -1;
+			if (form_int(&f, q[i], 0, 0, 10000000, &v) == 0)
+				r.points[i] = v;
+		}
+		snprintf(points_json, sizeof(points_json), "[%lld,%lld,%lld,%lld]",
+		    r.points[0], r.points[1], r.points[2], r.points[3]);
+	}
+	if (strcmp(it.rule_type, "roster") == 0)
+		r.video = http_form(c->req, "video") != NULL;
+	if (strcmp(it.rule_type, "trainee_multiplier") == 0) {
+		int k = form_choice(&f, "role", 1, trainee_roles, 2);
+		r.role = k >= 0 ? trainee_roles[k] : "";
+	}
+	if (strcmp(it.rule_type, "participant_limit") == 0)
+		r.role = it.participant_role;
+	if (asks(&it, "certificate") || strcmp(it.rule_type, "once_per_certificate") == 0 ||
+	    strcmp(it.rule_type, "participant_limit") == 0) {
+		r.certificate_no = form_text(&f, "certificate_no", 1, 64, 0, 0);
+		r.certificate_on = form_date(&f, "certificate_on",
+		    strcmp(it.rule_type, "once_per_certificate") == 0 ||
+		    strcmp(it.rule_type, "participant_limit") == 0);
+		if (r.certificate_no == NULL)
+			r.certificate_no = "";
+		if (r.certificate_on == NULL)
+			r.certificate_on = "";
+	}
+	if (asks(&it, "cn")) {
+		cn = form_text(&f, "cn", 1, 32, 0, 0);
+		if (cn != NULL && *cn && !cn_valid(cn))
+			form_error(&f, "cn", "bad_cn");
+		if (cn == NULL)
+			cn = "";
+	}
+	if (asks(&it, "isbn")) {
+		isbn = form_text(&f, "isbn", 1, 32, 0, 0);
+		if (isbn != NULL && *isbn && !isbn_valid(isbn))
+			form_error(&f, "isbn", "bad_isbn");
+		if (isbn == NULL)
+			isbn = "";
+	}
+	if (asks(&it, "first_author")) {
+		first_author = http_form(c->req, "first_author") != NULL;
+		if (!first_author)
+			form_error(&f, "first_author", "first_author_only");
+	}
+	if (it.needs_project) {
+		static const char sql_project[] =
+		    "SELECT 1 FROM training_project p JOIN teacher_year ty ON ty.school_year_id = p.school_year_id"
+		    " WHERE ty.id = ? AND p.id = ?";
+		if (form_int(&f, "project", 1, 1, 1LL << 53, &project) == 0) {
+			int ok;
+			if ((st = db_stmt(c->db, sql_project)) == NULL)
+				return 500;
+			sqlite3_bind_int64(st, 1, ty);
+			sqlite3_bind_int64(st, 2, project);
+			ok = sqlite3_step(st) == SQLITE_ROW;
+			sqlite3_reset(st);
+			if (!ok)
+				form_error(&f, "project", "invalid");
+		}
+	}
+	if (f.errors == 0 && assess_claim(&it, &r, &claimed, &field, &error) != 0)
+		form_error(&f, field, error);
+
+	/* Evidence: every file checked before anything is saved. */
+	infos = arena_alloc(c->a, (c->req->nfiles + 1) * sizeof(*infos));
+	if (infos == NULL)
+		return 500;
+	for (size_t i = 0; i < c->req->nfiles; i++) {
+		const struct http_file *hf = &c->req->files[i];
+		enum files_result fr;
+		if (strcmp(hf->field, "evidence") != 0)
+			continue;
+		fr = hf->over_limit ? FILES_TOO_BIG :
+		    files_check(hf->path, hf->filename, c->cfg->limits.max_upload, &infos[i]);
+		if (fr != FILES_OK) {
+			xmlNodePtr e = xml_node(f.node, "form-error");
+			f.errors++;
+			if (e) {
+				xml_attr(e, "field", "evidence");
+				xml_attr(e, "code", files_code(fr));
+				xml_attr(e, "file", hf->filename);
+			}
+		} else
+			nfiles++;
+	}
+	if (action == 1 && nfiles == 0 && f.errors == 0)
+		form_error(&f, "evidence", "evidence_required");
+	if (f.errors)
+		return 422;
+
+	if ((dr = db_begin(c->db)) != DB_OK)
+		return dr == DB_BUSY ? 503 : 500;
+	if ((st = db_stmt(c->db, sql_insert)) == NULL) {
+		db_rollback(c->db);
+		return 500;
+	}
+	sqlite3_bind_int64(st, 1, ty);
+	sqlite3_bind_int64(st, 2, item_id);
+	if (project > 0)
+		sqlite3_bind_int64(st, 3, project);
+	sqlite3_bind_text(st, 4, r.started_on, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 5, r.ended_on, -1, SQLITE_TRANSIENT);
+	if (r.quantity > 0)
+		sqlite3_bind_int64(st, 6, r.quantity);
+	if (*r.level)
+		sqlite3_bind_text(st, 7, r.level, -1, SQLITE_STATIC);
+	if (r.certified_tenths > 0)
+		sqlite3_bind_int64(st, 8, r.certified_tenths);
+	if (points_json[0])
+		sqlite3_bind_text(st, 9, points_json, -1, SQLITE_TRANSIENT);
+	if (strcmp(it.rule_type, "roster") == 0)
+		sqlite3_bind_text(st, 10, r.video ? "[\"video\"]" : "[]", -1, SQLITE_STATIC);
+	if (*r.role)
+		sqlite3_bind_text(st, 11, r.role, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 12, r.certificate_no, -1, SQLITE_TRANSIENT);
+	if (*r.certificate_on)
+		sqlite3_bind_text(st, 13, r.certificate_on, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 14, cn, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 15, isbn, -1, SQLITE_TRANSIENT);
+	if (first_author >= 0)
+		sqlite3_bind_int(st, 16, first_author);
+	sqlite3_bind_text(st, 17, organiser ? organiser : "", -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 18, description ? description : "", -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 19, claimed);
+	sqlite3_bind_text(st, 20, action == 1 ? "submitted" : "draft", -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 21, c->user->id);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if ((dr = db_result_of(rc)) != DB_OK) {
+		db_rollback(c->db);
+		return dr == DB_BUSY ? 503 : 500;
+	}
+	id = sqlite3_last_insert_rowid(db_handle(c->db));
+	for (size_t i = 0; i < c->req->nfiles && dr == DB_OK; i++)
+		if (strcmp(c->req->files[i].field, "evidence") == 0)
+			dr = store_evidence(c, id, &c->req->files[i], &infos[i]);
+	snprintf(after, sizeof(after), "{\"state\":\"%s\",\"item\":%lld,\"claimed_tenths\":%lld,\"files\":%zu}",
+	    action == 1 ? "submitted" : "draft", item_id, claimed, nfiles);
+	if (dr == DB_OK) {
+		struct audit_entry e = { 0 };
+		e.account_id = c->user->id;
+		e.district_id = district;
+		e.action = action == 1 ? "record_submit" : "record_create";
+		e.object_type = "record";
+		e.object_id = id;
+		e.after = after;
+		e.client = c->req->remote_addr;
+		dr = audit_write(c->db, &e);
+	}
+	if (dr != DB_OK) {
+		db_rollback(c->db);
+		return dr == DB_BUSY ? 503 : 500;
+	}
+	if ((dr = db_commit(c->db)) != DB_OK)
+		return dr == DB_BUSY ? 503 : 500;
+	snprintf(path, sizeof(path), "%s/records/%lld", base, id);
+	return app_redirect(c, path);
+}

@@ -1,0 +1,32 @@
+/*
+ * teacher_pages.h - pieces of pages about one teacher's year that the
+ * teacher, school and district programs share: the teacher and year, the
+ * records, one record with evidence and reviews, the evidence file itself,
+ * and the assessment (hours counted by the rules, the result).
+ *
+ * Callers check scope first: these functions load by id without it.
+ */
+#ifndef XS_TEACHER_PAGES_H
+#define XS_TEACHER_PAGES_H
+
+#include "core/app.h"
+
+/* <teacher> and <school-year> for teacher's current year; *ty its teacher_year id (0: none). */
+int teacher_year_node(struct ctx *c, xmlNodePtr root, long long teacher, long long *ty);
+
+/* <records> of a teacher-year. Returns 200 or 500. */
+int records_node(struct ctx *c, xmlNodePtr root, long long ty);
+
+/* <assessment> of a teacher-year: counted hours per record, totals, result. */
+int assessment_node(struct ctx *c, xmlNodePtr root, long long ty);
+
+/* The page "record" for record id (already checked to be in scope). */
+int record_page(struct ctx *c, long long id);
+
+/*
+ * Send the evidence file found by st (a prepared, bound statement giving
+ * sha256, filename, content_type, size), or 404 when st finds nothing.
+ */
+int evidence_send(struct ctx *c, sqlite3_stmt *st);
+
+#endif
