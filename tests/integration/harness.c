@@ -504,3 +504,52 @@ server_log_reports(const struct server *s)
 	}
 	return 0;
 }
+
+int
+client_post_multipart(struct client *cl, const struct server *s, const char *path,
+    const char *const *fields, const struct upload *files, size_t nfiles,
+    struct reply *r)
+{
+	CURL *c = cl->c;
+	curl_mime *mime = curl_mime_init(c);
+	struct buf b = { NULL, 0 }, h = { NULL, 0 };
+	struct curl_slist *hl = curl_slist_append(NULL, "Expect:");
+	char url[2048];
+	CURLcode rc;
+
+	memset(r, 0, sizeof(*r));
+	for (const char *const *f = fields; f != NULL && f[0] != NULL; f += 2) {
+		curl_mimepart *part = curl_mime_addpart(mime);
+		curl_mime_name(part, f[0]);
+		curl_mime_data(part, f[1], CURL_ZERO_TERMINATED);
+	}
+	for (size_t i = 0; i < nfiles; i++) {
+		curl_mimepart *part = curl_mime_addpart(mime);
+		curl_mime_name(part, files[i].field);
+		curl_mime_filename(part, files[i].filename);
+		curl_mime_type(part, files[i].type ? files[i].type : "application/octet-stream");
+		curl_mime_data(part, files[i].data, files[i].len);
+	}
+	snprintf(url, sizeof(url), "%s%s", s->base, path);
+	curl_easy_setopt(c, CURLOPT_URL, url);
+	curl_easy_setopt(c, CURLOPT_MIMEPOST, mime);
+	curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, collect);
+	curl_easy_setopt(c, CURLOPT_WRITEDATA, &b);
+	curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, collect);
+	curl_easy_setopt(c, CURLOPT_HEADERDATA, &h);
+	curl_easy_setopt(c, CURLOPT_HTTPHEADER, hl);
+	curl_easy_setopt(c, CURLOPT_TIMEOUT, 60L);
+	rc = curl_easy_perform(c);
+	if (rc == CURLE_OK)
+		curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &r->status);
+	curl_easy_setopt(c, CURLOPT_MIMEPOST, NULL);
+	curl_easy_setopt(c, CURLOPT_HTTPHEADER, NULL);
+	curl_easy_setopt(c, CURLOPT_HTTPGET, 1L);
+	curl_mime_free(mime);
+	curl_slist_free_all(hl);
+	r->body = b.p ? b.p : strdup("");
+	r->len = b.n;
+	r->headers = h.p ? h.p : strdup("");
+	r->hlen = h.n;
+	return rc == CURLE_OK ? 0 : -1;
+}

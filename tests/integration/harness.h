@@ -68,6 +68,20 @@ int client_do(struct client *cl, const struct server *s, const char *method,
     const char *path, const char *content_type, const char *body,
     size_t body_len, const char *const *extra_headers, struct reply *r);
 
+struct upload {
+	const char *field, *filename, *type;
+	const void *data;
+	size_t len;
+};
+
+/*
+ * POST multipart/form-data through cl: fields as NULL-terminated name, value
+ * pairs, then files. Returns 0 when a response arrived (free r).
+ */
+int client_post_multipart(struct client *cl, const struct server *s, const char *path,
+    const char *const *fields, const struct upload *files, size_t nfiles,
+    struct reply *r);
+
 /* The value of cookie name in cl's jar (a new string to free), or NULL. */
 char *client_cookie(struct client *cl, const char *name);
 

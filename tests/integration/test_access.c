@@ -4,7 +4,8 @@
  * Every route of every program is called through nginx by anonymous, each
  * role, a school admin of another school and a district admin of another
  * district, and the answer is compared with the expectation written here:
- *   O  allowed: 2xx, or 303 somewhere other than the login page
+ *   O  allowed: 2xx, 303 somewhere other than the login page, or the
+ *      handler's own refusal of the input or the move (409, 422)
  *   L  not logged in: 303 to the login page
  *   N  404, as if the page or the object did not exist
  * A route without an expectation fails the test, so a new route cannot be
@@ -22,8 +23,9 @@
 #include <string.h>
 
 extern const struct program program_auth;
+extern const struct program program_teacher;
 
-static const struct program *const programs[] = { &program_auth };
+static const struct program *const programs[] = { &program_auth, &program_teacher };
 
 enum caller {
 	ANON, TEACHER, SCHOOL_ADMIN, LEADER, DISTRICT_ADMIN, SYSTEM_ADMIN,
@@ -39,7 +41,8 @@ static const char *const caller_login[CALLER__MAX] = {
  * The cases. In paths, {T} is the account of teacher WTQ00003 (school
  * wtq-sx: the school admin's to manage), {S} the account wtq-zg-leader (the
  * district admin's to manage), {H} the account wtq-zg-admin (a school admin:
- * handover). POST bodies are empty but for the CSRF token, so the pages that
+ * handover), {R} a record of the teacher caller WTQ00002, {Q} a record of
+ * another teacher (WTQ00003), {E} an evidence id nobody has. POST bodies are empty but for the CSRF token, so the pages that
  * take forms answer with field errors and change nothing, except the
  * account actions, which the allowed caller really performs.
  */
@@ -67,12 +70,21 @@ static const struct acase cases[] = {
 	{ "account_enable", "/accounts/{S}/enable", "NNNNONNN" },
 	{ "account_handover", "/accounts/{H}/handover", "NNNNONNN" },
 	{ "audit", "/audit", "LNNNOONO" },
+	{ "teacher_dashboard", "/teacher", "LONNNNNN" },
+	{ "teacher_record_new", "/teacher/records/new", "LONNNNNN" },
+	{ "teacher_record_create", "/teacher/records/new", "NONNNNNN" },
+	{ "teacher_record", "/teacher/records/{R}", "LONNNNNN" },
+	{ "teacher_record", "/teacher/records/{Q}", "LNNNNNNN" },
+	{ "teacher_record_submit", "/teacher/records/{R}/submit", "NONNNNNN" },
+	{ "teacher_record_submit", "/teacher/records/{Q}/submit", "NNNNNNNN" },
+	{ "teacher_record_withdraw", "/teacher/records/{R}/withdraw", "NONNNNNN" },
+	{ "teacher_evidence", "/teacher/evidence/{E}", "LNNNNNNN" },
 	{ "logout", "/logout", "NOOOOOOO" },
 };
 
 static struct server srv;
 static struct client *clients[CALLER__MAX];
-static long long ids[3]; /* T, S, H */
+static long long ids[6]; /* T, S, H, R, Q, E */
 
 static long long
 account_id_db(sqlite3 *db, const char *login)
@@ -82,6 +94,23 @@ account_id_db(sqlite3 *db, const char *login)
 
 	ck_assert_int_eq(sqlite3_prepare_v2(db, "SELECT id FROM account WHERE login = ?", -1, &st, NULL), SQLITE_OK);
 	sqlite3_bind_text(st, 1, login, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		id = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	ck_assert_int_gt(id, 0);
+	return id;
+}
+
+static long long
+record_of(sqlite3 *db, const char *staff)
+{
+	sqlite3_stmt *st;
+	long long id = 0;
+
+	ck_assert_int_eq(sqlite3_prepare_v2(db, "SELECT min(r.id) FROM record r JOIN teacher_year ty"
+	    " ON ty.id = r.teacher_year_id JOIN teacher t ON t.id = ty.teacher_id WHERE t.staff_no = ?",
+	    -1, &st, NULL), SQLITE_OK);
+	sqlite3_bind_text(st, 1, staff, -1, SQLITE_STATIC);
 	if (sqlite3_step(st) == SQLITE_ROW)
 		id = sqlite3_column_int64(st, 0);
 	sqlite3_finalize(st);
@@ -107,6 +136,9 @@ setup(void)
 	ids[0] = account_id_db(db, "WTQ00003");
 	ids[1] = account_id_db(db, "wtq-zg-leader");
 	ids[2] = account_id_db(db, "wtq-zg-admin");
+	ids[3] = record_of(db, "WTQ00002");
+	ids[4] = record_of(db, "WTQ00003");
+	ids[5] = 999999;
 	sqlite3_close(db);
 }
 
@@ -138,8 +170,8 @@ fill_path(const char *pattern, char *out, size_t n)
 	size_t o = 0;
 
 	for (const char *p = pattern; *p && o + 24 < n; p++) {
-		if (p[0] == '{' && p[2] == '}' && strchr("TSH", p[1])) {
-			int k = p[1] == 'T' ? 0 : p[1] == 'S' ? 1 : 2;
+		if (p[0] == '{' && p[2] == '}' && strchr("TSHRQE", p[1])) {
+			int k = (int)(strchr("TSHRQE", p[1]) - "TSHRQE");
 			o += (size_t)snprintf(out + o, n - o, "%lld", ids[k]);
 			p += 2;
 		} else
@@ -190,7 +222,7 @@ classify(const struct reply *r)
 		free(loc);
 		return c;
 	}
-	if (r->status >= 200 && r->status < 300)
+	if ((r->status >= 200 && r->status < 300) || r->status == 409 || r->status == 422)
 		return 'O';
 	return '?';
 }
