@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 static const char *
@@ -277,3 +278,142 @@ assessment_node(struct ctx *c, xmlNodePtr root, long long ty)
 		return r == DB_BUSY ? 503 : 500;
 	return assess_xml(root, &a) != NULL ? 200 : 500;
 }
+
+/* Days from today (the request's clock) to an ISO date; can be negative. */
+static long
+days_until(long long now, const char *date)
+{
+	struct tm tm;
+	time_t t;
+
+	memset(&tm, 0, sizeof(tm));
+	if (sscanf(date, "%d-%d-%d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday) != 3)
+		return 0;
+	tm.tm_year -= 1900;
+	tm.tm_mon -= 1;
+	tm.tm_hour = 23;
+	tm.tm_min = 59;
+	t = timegm(&tm);
+	return (long)((t - (time_t)now) / 86400);
+}
+
+static const char sql_teacher_year[] =
+    "SELECT t.id, t.name, t.gender, t.staff_no, t.subject, t.title,"
+    " ty.id, ty.category, ty.status, ty.receiving_unit, s.id, s.name,"
+    " y.id, y.label, y.starts_on, y.ends_on, y.register_deadline,"
+    " y.school_review_deadline, y.district_review_deadline, d.self_registration,"
+    " coalesce(sys.state, 'open')"
+    " FROM teacher t JOIN district d ON d.id = t.district_id"
+    " JOIN school_year y ON y.district_id = d.id AND y.is_current = 1"
+    " JOIN teacher_year ty ON ty.teacher_id = t.id AND ty.school_year_id = y.id"
+    " JOIN school s ON s.id = ty.school_id"
+    " LEFT JOIN school_year_state sys ON sys.school_id = s.id AND sys.school_year_id = y.id"
+    " WHERE t.id = ?";
+
+/* <teacher-year> for the caller's current year; *ty gets its id (0: none). */
+int
+teacher_year_node(struct ctx *c, xmlNodePtr root, long long teacher, long long *ty)
+{
+	sqlite3_stmt *st = db_stmt(c->db, sql_teacher_year);
+	xmlNodePtr n, y;
+
+	*ty = 0;
+	if (st == NULL)
+		return 500;
+	sqlite3_bind_int64(st, 1, teacher);
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		sqlite3_reset(st);
+		return 200; /* not on a roster this year: the page says so */
+	}
+	n = xml_node(root, "teacher");
+	if (n == NULL) {
+		sqlite3_reset(st);
+		return 500;
+	}
+	xml_attr_int(n, "id", sqlite3_column_int64(st, 0));
+	xml_attr(n, "gender", col(st, 2));
+	xml_attr(n, "staff-no", col(st, 3));
+	xml_attr(n, "category", col(st, 7));
+	xml_attr(n, "status", col(st, 8));
+	xml_text(n, "name", col(st, 1));
+	xml_text(n, "subject", col(st, 4));
+	xml_text(n, "title", col(st, 5));
+	if (*col(st, 9))
+		xml_text(n, "receiving-unit", col(st, 9));
+	{
+		xmlNodePtr s = xml_text(n, "school", col(st, 11));
+		if (s)
+			xml_attr_int(s, "id", sqlite3_column_int64(st, 10));
+	}
+	*ty = sqlite3_column_int64(st, 6);
+	y = xml_node(root, "school-year");
+	if (y != NULL) {
+		xml_attr_int(y, "id", sqlite3_column_int64(st, 12));
+		xml_attr(y, "label", col(st, 13));
+		xml_attr(y, "starts", col(st, 14));
+		xml_attr(y, "ends", col(st, 15));
+		xml_attr(y, "self-registration", sqlite3_column_int(st, 19) ? "yes" : "no");
+		xml_attr(y, "school-state", col(st, 20));
+		for (int i = 16; i <= 18; i++) {
+			static const char *kinds[] = { "register", "school_review", "district_review" };
+			if (sqlite3_column_type(st, i) != SQLITE_NULL) {
+				xmlNodePtr dl = xml_node(y, "deadline");
+				if (dl == NULL)
+					continue;
+				xml_attr(dl, "kind", kinds[i - 16]);
+				xml_attr(dl, "date", col(st, i));
+				xml_attr_int(dl, "days-left", days_until(c->now, col(st, i)));
+			}
+		}
+	}
+	sqlite3_reset(st);
+	return 200;
+}
+
+static const char sql_records[] =
+    "SELECT r.id, r.state, r.started_on, r.ended_on, r.claimed_tenths, r.organiser,"
+    " i.id, i.code, i.category, i.name, i.unit, i.normative,"
+    " (SELECT v.reason FROM review v WHERE v.record_id = r.id ORDER BY v.id DESC LIMIT 1),"
+    " (SELECT count(*) FROM evidence e WHERE e.record_id = r.id)"
+    " FROM record r JOIN item i ON i.id = r.item_id"
+    " WHERE r.teacher_year_id = ? ORDER BY r.started_on, r.id";
+
+/* <records> of one teacher-year. */
+int
+records_node(struct ctx *c, xmlNodePtr root, long long ty)
+{
+	sqlite3_stmt *st = db_stmt(c->db, sql_records);
+	xmlNodePtr list = xml_node(root, "records");
+	int rc;
+
+	if (st == NULL || list == NULL)
+		return 500;
+	sqlite3_bind_int64(st, 1, ty);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		xmlNodePtr r = xml_node(list, "record"), it;
+		if (r == NULL)
+			break;
+		xml_attr_int(r, "id", sqlite3_column_int64(st, 0));
+		xml_attr(r, "state", col(st, 1));
+		xml_attr(r, "started", col(st, 2));
+		xml_attr(r, "ended", col(st, 3));
+		xml_attr_int(r, "claimed-tenths", sqlite3_column_int64(st, 4));
+		xml_attr_int(r, "evidence", sqlite3_column_int64(st, 13));
+		it = xml_text(r, "item", col(st, 9));
+		if (it != NULL) {
+			xml_attr_int(it, "id", sqlite3_column_int64(st, 6));
+			xml_attr(it, "code", col(st, 7));
+			xml_attr(it, "category", col(st, 8));
+			xml_attr(it, "unit", col(st, 10));
+			xml_attr(it, "normative", sqlite3_column_int(st, 11) ? "yes" : "no");
+		}
+		if (*col(st, 5))
+			xml_text(r, "organiser", col(st, 5));
+		if ((strcmp(col(st, 1), "returned") == 0 || strcmp(col(st, 1), "rejected") == 0) &&
+		    *col(st, 12))
+			xml_text(r, "reason", col(st, 12));
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 200 : 500;
+}
+

@@ -45,7 +45,7 @@ if [ "$(id -u)" = 0 ]; then
 	user_line="user $(id -un) $(id -gn);"
 fi
 
-programs="auth teacher"
+programs="auth teacher school district"
 cat > "$state/nginx.conf" <<CONF
 # Written by deploy/run-local.sh; regenerated at every start.
 $user_line
@@ -89,6 +89,19 @@ http {
 		location / {
 			include $datadir/deploy/fastcgi-params.conf;
 			fastcgi_pass unix:$state/run/auth.sock;
+		}
+		location /district {
+			include $datadir/deploy/fastcgi-params.conf;
+			fastcgi_pass unix:$state/run/district.sock;
+		}
+		location /school {
+			include $datadir/deploy/fastcgi-params.conf;
+			fastcgi_pass unix:$state/run/school.sock;
+			location /school/records/ {
+				client_max_body_size 32m;
+				include $datadir/deploy/fastcgi-params.conf;
+				fastcgi_pass unix:$state/run/school.sock;
+			}
 		}
 		location /teacher {
 			include $datadir/deploy/fastcgi-params.conf;

@@ -51,6 +51,14 @@
                 <li><a href="/teacher"><xsl:call-template name="str"><xsl:with-param name="k" select="'nav.teacher'"/></xsl:call-template></a></li>
                 <li><a href="/teacher/records/new"><xsl:call-template name="str"><xsl:with-param name="k" select="'nav.register'"/></xsl:call-template></a></li>
               </xsl:if>
+              <xsl:if test="user/@role = 'school_admin' or user/@role = 'school_leader'">
+                <li><a href="/school"><xsl:call-template name="str"><xsl:with-param name="k" select="'nav.school'"/></xsl:call-template></a></li>
+                <li><a href="/school/review"><xsl:call-template name="str"><xsl:with-param name="k" select="'school.queue'"/></xsl:call-template></a></li>
+              </xsl:if>
+              <xsl:if test="user/@role = 'district_admin'">
+                <li><a href="/district"><xsl:call-template name="str"><xsl:with-param name="k" select="'nav.district'"/></xsl:call-template></a></li>
+                <li><a href="/district/review"><xsl:call-template name="str"><xsl:with-param name="k" select="'district.queue'"/></xsl:call-template></a></li>
+              </xsl:if>
               <xsl:if test="user/@role = 'system_admin' or user/@role = 'district_admin' or user/@role = 'school_admin'">
                 <li><a href="/accounts"><xsl:call-template name="str"><xsl:with-param name="k" select="'nav.accounts'"/></xsl:call-template></a></li>
               </xsl:if>

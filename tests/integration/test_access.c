@@ -24,8 +24,12 @@
 
 extern const struct program program_auth;
 extern const struct program program_teacher;
+extern const struct program program_school;
+extern const struct program program_district;
 
-static const struct program *const programs[] = { &program_auth, &program_teacher };
+static const struct program *const programs[] = {
+	&program_auth, &program_teacher, &program_school, &program_district
+};
 
 enum caller {
 	ANON, TEACHER, SCHOOL_ADMIN, LEADER, DISTRICT_ADMIN, SYSTEM_ADMIN,
@@ -42,7 +46,8 @@ static const char *const caller_login[CALLER__MAX] = {
  * wtq-sx: the school admin's to manage), {S} the account wtq-zg-leader (the
  * district admin's to manage), {H} the account wtq-zg-admin (a school admin:
  * handover), {R} a record of the teacher caller WTQ00002, {Q} a record of
- * another teacher (WTQ00003), {E} an evidence id nobody has. POST bodies are empty but for the CSRF token, so the pages that
+ * another teacher (WTQ00003), {E} an evidence id nobody has, {Y} the
+ * teacher-year of WTQ00002, {C} the school wtq-sx. POST bodies are empty but for the CSRF token, so the pages that
  * take forms answer with field errors and change nothing, except the
  * account actions, which the allowed caller really performs.
  */
@@ -79,12 +84,32 @@ static const struct acase cases[] = {
 	{ "teacher_record_submit", "/teacher/records/{Q}/submit", "NNNNNNNN" },
 	{ "teacher_record_withdraw", "/teacher/records/{R}/withdraw", "NONNNNNN" },
 	{ "teacher_evidence", "/teacher/evidence/{E}", "LNNNNNNN" },
+	{ "school", "/school", "LNOONNON" },
+	{ "school_queue", "/school/review", "LNOONNON" },
+	{ "school_bulk_approve", "/school/review/bulk", "NNONNNON" },
+	{ "school_record_new", "/school/records/new?teacher-year={Y}", "LNONNNNN" },
+	{ "school_record_create", "/school/records/new?teacher-year={Y}", "NNONNNNN" },
+	{ "school_record", "/school/records/{R}", "LNOONNNN" },
+	{ "school_review", "/school/records/{R}/review", "NNONNNNN" },
+	{ "school_year_submit", "/school/year/submit", "NNONNNON" },
+	{ "school_teacher", "/school/teachers/{Y}", "LNOONNNN" },
+	{ "school_evidence", "/school/evidence/{E}", "LNNNNNNN" },
+	{ "district", "/district", "LNNNONNO" },
+	{ "district_school", "/district/schools/{C}", "LNNNONNN" },
+	{ "district_confirm", "/district/schools/{C}/confirm", "NNNNONNN" },
+	{ "district_reopen", "/district/schools/{C}/reopen", "NNNNONNN" },
+	{ "district_queue", "/district/review", "LNNNONNO" },
+	{ "district_bulk_approve", "/district/review/bulk", "NNNNONNO" },
+	{ "district_record", "/district/records/{R}", "LNNNONNN" },
+	{ "district_review", "/district/records/{R}/review", "NNNNONNN" },
+	{ "district_teacher", "/district/teachers/{Y}", "LNNNONNN" },
+	{ "district_evidence", "/district/evidence/{E}", "LNNNNNNN" },
 	{ "logout", "/logout", "NOOOOOOO" },
 };
 
 static struct server srv;
 static struct client *clients[CALLER__MAX];
-static long long ids[6]; /* T, S, H, R, Q, E */
+static long long ids[8]; /* T, S, H, R, Q, E, Y, C */
 
 static long long
 account_id_db(sqlite3 *db, const char *login)
@@ -99,6 +124,20 @@ account_id_db(sqlite3 *db, const char *login)
 	sqlite3_finalize(st);
 	ck_assert_int_gt(id, 0);
 	return id;
+}
+
+static long long
+scalar(sqlite3 *db, const char *sql)
+{
+	sqlite3_stmt *st;
+	long long v = 0;
+
+	ck_assert_int_eq(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	ck_assert_int_gt(v, 0);
+	return v;
 }
 
 static long long
@@ -139,6 +178,9 @@ setup(void)
 	ids[3] = record_of(db, "WTQ00002");
 	ids[4] = record_of(db, "WTQ00003");
 	ids[5] = 999999;
+	ids[6] = scalar(db, "SELECT ty.id FROM teacher_year ty JOIN teacher t ON t.id = ty.teacher_id"
+	    " JOIN school_year y ON y.id = ty.school_year_id AND y.is_current = 1 WHERE t.staff_no = 'WTQ00002'");
+	ids[7] = scalar(db, "SELECT id FROM school WHERE code = 'wtq-sx'");
 	sqlite3_close(db);
 }
 
@@ -170,8 +212,8 @@ fill_path(const char *pattern, char *out, size_t n)
 	size_t o = 0;
 
 	for (const char *p = pattern; *p && o + 24 < n; p++) {
-		if (p[0] == '{' && p[2] == '}' && strchr("TSHRQE", p[1])) {
-			int k = (int)(strchr("TSHRQE", p[1]) - "TSHRQE");
+		if (p[0] == '{' && p[2] == '}' && p[1] != '\0' && strchr("TSHRQEYC", p[1])) {
+			int k = (int)(strchr("TSHRQEYC", p[1]) - "TSHRQEYC");
 			o += (size_t)snprintf(out + o, n - o, "%lld", ids[k]);
 			p += 2;
 		} else

@@ -57,6 +57,41 @@
       </xsl:when>
       <xsl:otherwise><p class="empty"><xsl:call-template name="str"><xsl:with-param name="k" select="'record.no-evidence'"/></xsl:call-template></p></xsl:otherwise>
     </xsl:choose>
+    <xsl:if test="refused">
+      <p class="notice" role="alert"><xsl:call-template name="str"><xsl:with-param name="k" select="concat('refused.', refused/@code)"/></xsl:call-template></p>
+    </xsl:if>
+    <xsl:for-each select="form/form-error">
+      <p class="notice" role="alert"><xsl:call-template name="str"><xsl:with-param name="k" select="concat('form.', @code)"/></xsl:call-template></p>
+    </xsl:for-each>
+    <xsl:if test="$base = '/teacher' and ($r/@state = 'draft' or $r/@state = 'returned')">
+      <div class="actions">
+        <form method="post" action="/teacher/records/{$r/@id}/submit" class="inline">
+          <xsl:call-template name="csrf"/>
+          <button type="submit" class="primary"><xsl:call-template name="str"><xsl:with-param name="k" select="'record-new.submit'"/></xsl:call-template></button>
+        </form>
+        <form method="post" action="/teacher/records/{$r/@id}/withdraw" class="inline">
+          <xsl:call-template name="csrf"/>
+          <button type="submit"><xsl:call-template name="str"><xsl:with-param name="k" select="'record.withdraw'"/></xsl:call-template></button>
+        </form>
+      </div>
+    </xsl:if>
+    <xsl:if test="($base = '/school' and /page/user/@role = 'school_admin' and $r/@state = 'submitted') or ($base = '/district' and $r/@state = 'school_approved')">
+      <section class="card">
+        <h2><xsl:call-template name="str"><xsl:with-param name="k" select="'record.review'"/></xsl:call-template></h2>
+        <form method="post" action="{$base}/records/{$r/@id}/review">
+          <xsl:call-template name="csrf"/>
+          <div class="field">
+            <label for="f-reason"><xsl:call-template name="str"><xsl:with-param name="k" select="'record.reason'"/></xsl:call-template></label>
+            <textarea id="f-reason" name="reason" rows="2"><xsl:value-of select="/page/form/value[@name = 'reason']"/></textarea>
+          </div>
+          <div class="actions">
+            <button type="submit" name="decision" value="approve" class="primary"><xsl:call-template name="str"><xsl:with-param name="k" select="'record.approve'"/></xsl:call-template></button>
+            <button type="submit" name="decision" value="return"><xsl:call-template name="str"><xsl:with-param name="k" select="'record.return'"/></xsl:call-template></button>
+            <button type="submit" name="decision" value="reject"><xsl:call-template name="str"><xsl:with-param name="k" select="'record.reject'"/></xsl:call-template></button>
+          </div>
+        </form>
+      </section>
+    </xsl:if>
     <xsl:if test="$r/reviews/review">
       <h2><xsl:call-template name="str"><xsl:with-param name="k" select="'record.reviews'"/></xsl:call-template></h2>
       <ul class="history">

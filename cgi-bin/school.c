@@ -1,0 +1,166 @@
+/*
+ * school.c - the school's program (/school/...): the year's teachers with
+ * their assessment, the first-review queue (初核), reviewing one record or
+ * many, registering for a teacher of the school, handing the year to the
+ * district. The school leader reads everything, changes nothing.
+ * Every record, teacher-year and file is loaded through the caller's school.
+ */
+#include "core/app.h"
+#include "core/assess.h"
+#include "core/audit.h"
+#include "core/form.h"
+#include "core/render.h"
+#include "record_form.h"
+#include "review.h"
+#include "review_pages.h"
+#include "teacher_pages.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define SCHOOL_READERS (ROLE_SCHOOL_ADMIN | ROLE_SCHOOL_LEADER)
+
+/* GET /school: the year's teachers, their results, the year's state. */
+static int
+page_school(struct ctx *c)
+{
+	xmlNodePtr root = app_page(c, "school");
+
+	if (root == NULL)
+		return 500;
+	return school_overview(c, root, c->user->school_id);
+}
+
+/* GET /school/review: the records waiting for (or past) the school's review. */
+static int
+page_queue(struct ctx *c)
+{
+	xmlNodePtr root = app_page(c, "review");
+
+	if (root == NULL)
+		return 500;
+	xml_attr(root, "stage", "school");
+	return review_queue(c, root, c->user->school_id, 0,
+	    http_query(c->req, "state") ? http_query(c->req, "state") : "submitted");
+}
+
+static int
+own_record(struct ctx *c, long long id)
+{
+	return record_in_scope(c, id, c->user->school_id, 0);
+}
+
+/* GET /school/records/{id} */
+static int
+page_record(struct ctx *c)
+{
+	int status = own_record(c, c->id[0]);
+
+	return status != 200 ? status : record_page(c, c->id[0]);
+}
+
+/* POST /school/records/{id}/review: decision approve | return | reject, reason. */
+static int
+post_review(struct ctx *c)
+{
+	static const enum record_action acts[] = { RA_SCHOOL_APPROVE, RA_SCHOOL_RETURN, RA_SCHOOL_REJECT };
+	int status = own_record(c, c->id[0]);
+
+	if (status != 200)
+		return status;
+	return review_post(c, c->id[0], acts, ACTOR_SCHOOL, "/school/review");
+}
+
+/* POST /school/review/bulk: approve every record named "record". */
+static int
+post_bulk(struct ctx *c)
+{
+	return review_bulk(c, c->user->school_id, 0, RA_SCHOOL_APPROVE, ACTOR_SCHOOL, "/school/review");
+}
+
+/* POST /school/year/submit: hand the year to the district when nothing is left unreviewed. */
+static int
+post_submit_year(struct ctx *c)
+{
+	return school_year_move(c, c->user->school_id, "submit", "/school");
+}
+
+/* The teacher-year (current year, this school) named by ?teacher-year= or the form field. */
+static long long
+scoped_teacher_year(struct ctx *c)
+{
+	static const char sql[] =
+	    "SELECT ty.id FROM teacher_year ty JOIN school_year y ON y.id = ty.school_year_id"
+	    " AND y.is_current = 1 WHERE ty.id = ? AND ty.school_id = ?";
+	const char *v = http_form(c->req, "teacher-year");
+	sqlite3_stmt *st;
+	long long ty = 0;
+
+	if (v == NULL)
+		v = http_query(c->req, "teacher-year");
+	if (v == NULL || (st = db_stmt(c->db, sql)) == NULL)
+		return 0;
+	sqlite3_bind_int64(st, 1, atoll(v));
+	sqlite3_bind_int64(st, 2, c->user->school_id);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		ty = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return ty;
+}
+
+/* GET /school/records/new?teacher-year=ID: the school admin registers for a teacher. */
+static int
+page_new(struct ctx *c)
+{
+	long long ty = scoped_teacher_year(c);
+
+	return ty == 0 ? 404 : record_form_get(c, ty, "/school");
+}
+
+static int
+post_new(struct ctx *c)
+{
+	long long ty = scoped_teacher_year(c);
+
+	return ty == 0 ? 404 : record_form_post(c, ty, "/school", c->user->district_id);
+}
+
+/* GET /school/teachers/{id}: one teacher's year (id is the teacher_year). */
+static int
+page_teacher(struct ctx *c)
+{
+	return teacher_year_page(c, c->id[0], c->user->school_id, 0, "school-teacher");
+}
+
+/* GET /school/evidence/{id} */
+static int
+get_evidence(struct ctx *c)
+{
+	return evidence_in_scope(c, c->id[0], c->user->school_id, 0);
+}
+
+static const struct route routes[] = {
+	{ HTTP_GET, "/school", page_school, SCHOOL_READERS, SCOPE_SCHOOL, "school", 0 },
+	{ HTTP_GET, "/school/review", page_queue, SCHOOL_READERS, SCOPE_SCHOOL, "school_queue", 0 },
+	{ HTTP_POST, "/school/review/bulk", post_bulk, ROLE_SCHOOL_ADMIN, SCOPE_SCHOOL, "school_bulk_approve", 0 },
+	{ HTTP_GET, "/school/records/new", page_new, ROLE_SCHOOL_ADMIN, SCOPE_SCHOOL, "school_record_new", 0 },
+	{ HTTP_POST, "/school/records/new", post_new, ROLE_SCHOOL_ADMIN, SCOPE_SCHOOL, "school_record_create", 0 },
+	{ HTTP_GET, "/school/records/{id}", page_record, SCHOOL_READERS, SCOPE_SCHOOL, "school_record", 0 },
+	{ HTTP_POST, "/school/records/{id}/review", post_review, ROLE_SCHOOL_ADMIN, SCOPE_SCHOOL, "school_review", 0 },
+	{ HTTP_POST, "/school/year/submit", post_submit_year, ROLE_SCHOOL_ADMIN, SCOPE_SCHOOL, "school_year_submit", 0 },
+	{ HTTP_GET, "/school/teachers/{id}", page_teacher, SCHOOL_READERS, SCOPE_SCHOOL, "school_teacher", 0 },
+	{ HTTP_GET, "/school/evidence/{id}", get_evidence, SCHOOL_READERS, SCOPE_SCHOOL, "school_evidence", 0 },
+};
+
+const struct program program_school = {
+	"xueshi-school", routes, sizeof(routes) / sizeof(routes[0])
+};
+
+#ifndef XS_NO_MAIN
+int
+main(int argc, char **argv)
+{
+	return app_main(&program_school, argc, argv);
+}
+#endif

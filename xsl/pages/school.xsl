@@ -1,0 +1,67 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- A school's year: its state, its teachers with their results, the actions it allows. -->
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+  <xsl:import href="../layout.xsl"/>
+  <xsl:import href="../hours.xsl"/>
+  <xsl:variable name="base" select="concat('/', substring-before(concat(substring(/page/request/@path, 2), '/'), '/'))"/>
+
+  <xsl:template match="/page" mode="title"><xsl:value-of select="school/name"/></xsl:template>
+
+  <xsl:template match="/page" mode="content">
+    <xsl:variable name="s" select="school"/>
+    <h1><xsl:value-of select="$s/name"/> · <xsl:value-of select="$s/@year"/> <xsl:call-template name="str"><xsl:with-param name="k" select="'teacher.school-year'"/></xsl:call-template></h1>
+    <p class="lead">
+      <xsl:call-template name="str"><xsl:with-param name="k" select="'school.state'"/></xsl:call-template><xsl:call-template name="str"><xsl:with-param name="k" select="concat('year-state.', $s/@state)"/></xsl:call-template>
+      · <xsl:call-template name="str"><xsl:with-param name="k" select="'school.teachers'"/></xsl:call-template> <xsl:value-of select="$s/@teachers"/> · <xsl:call-template name="str"><xsl:with-param name="k" select="'school.failing'"/></xsl:call-template> <xsl:value-of select="$s/@failing"/>
+      <xsl:if test="$s/@flagged = 'yes'"> · <strong class="flag"><xsl:call-template name="str"><xsl:with-param name="k" select="'school.flagged'"/></xsl:call-template></strong></xsl:if>
+    </p>
+    <xsl:if test="refused">
+      <p class="notice" role="alert"><xsl:call-template name="str"><xsl:with-param name="k" select="concat('refused.', refused/@code)"/></xsl:call-template></p>
+    </xsl:if>
+    <div class="actions">
+      <xsl:if test="$base = '/school'">
+        <a class="button" href="/school/review"><xsl:call-template name="str"><xsl:with-param name="k" select="'school.queue'"/></xsl:call-template> (<xsl:value-of select="$s/@unreviewed"/>)</a>
+        <xsl:if test="user/@role = 'school_admin' and $s/@state = 'open'">
+          <form method="post" action="/school/year/submit" class="inline">
+            <xsl:call-template name="csrf"/>
+            <button type="submit" class="primary"><xsl:call-template name="str"><xsl:with-param name="k" select="'school.submit-year'"/></xsl:call-template></button>
+          </form>
+        </xsl:if>
+      </xsl:if>
+      <xsl:if test="$base = '/district'">
+        <a class="button" href="/district/review?school={$s/@id}"><xsl:call-template name="str"><xsl:with-param name="k" select="'district.queue'"/></xsl:call-template></a>
+        <xsl:if test="$s/@state = 'submitted'">
+          <form method="post" action="/district/schools/{$s/@id}/confirm" class="inline">
+            <xsl:call-template name="csrf"/>
+            <button type="submit" class="primary"><xsl:call-template name="str"><xsl:with-param name="k" select="'district.confirm'"/></xsl:call-template></button>
+          </form>
+        </xsl:if>
+        <xsl:if test="$s/@state != 'open'">
+          <form method="post" action="/district/schools/{$s/@id}/reopen" class="inline">
+            <xsl:call-template name="csrf"/>
+            <input type="text" name="reason" placeholder="{$S/s[@k='district.reopen-reason']}"/>
+            <button type="submit"><xsl:call-template name="str"><xsl:with-param name="k" select="'district.reopen'"/></xsl:call-template></button>
+          </form>
+        </xsl:if>
+      </xsl:if>
+    </div>
+    <div class="table-wrap">
+      <table class="list">
+        <thead><tr><th><xsl:call-template name="str"><xsl:with-param name="k" select="'account.teacher'"/></xsl:call-template></th><th><xsl:call-template name="str"><xsl:with-param name="k" select="'school.category'"/></xsl:call-template></th><th><xsl:call-template name="str"><xsl:with-param name="k" select="'assessment.total'"/></xsl:call-template></th><th><xsl:call-template name="str"><xsl:with-param name="k" select="'assessment.pending'"/></xsl:call-template></th><th><xsl:call-template name="str"><xsl:with-param name="k" select="'school.needed'"/></xsl:call-template></th><th><xsl:call-template name="str"><xsl:with-param name="k" select="'school.result'"/></xsl:call-template></th><th></th></tr></thead>
+        <tbody>
+          <xsl:for-each select="$s/teachers/teacher">
+            <tr class="result-{result/@result}">
+              <td><a href="{$base}/teachers/{@teacher-year}"><xsl:value-of select="name"/></a> <span class="hint"> <xsl:value-of select="@staff-no"/></span></td>
+              <td><xsl:call-template name="str"><xsl:with-param name="k" select="concat('category.', @category)"/></xsl:call-template></td>
+              <td><xsl:call-template name="hours"><xsl:with-param name="t" select="result/@confirmed-tenths"/></xsl:call-template></td>
+              <td><xsl:call-template name="hours"><xsl:with-param name="t" select="result/@pending-tenths"/></xsl:call-template></td>
+              <td><xsl:call-template name="hours"><xsl:with-param name="t" select="result/@threshold-tenths"/></xsl:call-template></td>
+              <td><xsl:call-template name="str"><xsl:with-param name="k" select="concat('result.', result/@result)"/></xsl:call-template></td>
+              <td><xsl:if test="$base = '/school' and /page/user/@role = 'school_admin' and $s/@state = 'open'"><a href="/school/records/new?teacher-year={@teacher-year}"><xsl:call-template name="str"><xsl:with-param name="k" select="'nav.register'"/></xsl:call-template></a></xsl:if></td>
+            </tr>
+          </xsl:for-each>
+        </tbody>
+      </table>
+    </div>
+  </xsl:template>
+</xsl:stylesheet>
