@@ -16,7 +16,8 @@ cd "$top"
 
 PACKAGES="build-essential autoconf automake libtool pkg-config libfcgi-dev
 libsqlite3-dev sqlite3 libxml2-dev libxslt1-dev libsodium-dev libmagic-dev check
-libsubunit-dev libcurl4-openssl-dev nginx-light spawn-fcgi libfcgi-bin xsltproc"
+libsubunit-dev libcurl4-openssl-dev nginx-light spawn-fcgi libfcgi-bin xsltproc
+chromium poppler-utils fonts-noto-cjk"
 
 say() { printf '%s\n' "$*" >&2; }
 

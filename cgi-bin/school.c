@@ -133,6 +133,28 @@ page_teacher(struct ctx *c)
 	return teacher_year_page(c, c->id[0], c->user->school_id, 0, "school-teacher");
 }
 
+/* GET /school/teachers/{id}/card: a teacher's card, for paper. */
+static int
+page_card(struct ctx *c)
+{
+	int status = teacher_year_page(c, c->id[0], c->user->school_id, 0, "card");
+
+	c->stylesheet = "print/card";
+	return status;
+}
+
+/* GET /school/summary: the school's summary table (汇总表), for paper. */
+static int
+page_summary(struct ctx *c)
+{
+	xmlNodePtr root = app_page(c, "summary");
+
+	if (root == NULL)
+		return 500;
+	c->stylesheet = "print/summary";
+	return school_overview(c, root, c->user->school_id);
+}
+
 /* GET /school/evidence/{id} */
 static int
 get_evidence(struct ctx *c)
@@ -151,6 +173,8 @@ static const struct route routes[] = {
 	{ HTTP_POST, "/school/year/submit", post_submit_year, ROLE_SCHOOL_ADMIN, SCOPE_SCHOOL, "school_year_submit", 0 },
 	{ HTTP_GET, "/school/teachers/{id}", page_teacher, SCHOOL_READERS, SCOPE_SCHOOL, "school_teacher", 0 },
 	{ HTTP_GET, "/school/evidence/{id}", get_evidence, SCHOOL_READERS, SCOPE_SCHOOL, "school_evidence", 0 },
+	{ HTTP_GET, "/school/teachers/{id}/card", page_card, SCHOOL_READERS, SCOPE_SCHOOL, "school_card", 0 },
+	{ HTTP_GET, "/school/summary", page_summary, SCHOOL_READERS, SCOPE_SCHOOL, "school_summary", 0 },
 };
 
 const struct program program_school = {

@@ -11,6 +11,7 @@
 #include "teacher_pages.h"
 #include "record_form.h"
 #include "review.h"
+#include "review_pages.h"
 
 #include <fcntl.h>
 #include <stdio.h>
@@ -193,8 +194,23 @@ post_withdraw(struct ctx *c)
 	return own_move(c, RA_WITHDRAW);
 }
 
+/* GET /teacher/card: the registration card (登记卡) of the current year, for paper. */
+static int
+page_card(struct ctx *c)
+{
+	long long ty = 0, district = 0;
+	int self = 0, status;
+
+	if ((status = own_year(c, &ty, &district, &self)) != 200)
+		return status;
+	status = teacher_year_page(c, ty, 0, district, "card");
+	c->stylesheet = "print/card";
+	return status;
+}
+
 static const struct route routes[] = {
 	{ HTTP_GET, "/teacher", page_dashboard, ROLE_TEACHER, SCOPE_OWN, "teacher_dashboard", 0 },
+	{ HTTP_GET, "/teacher/card", page_card, ROLE_TEACHER, SCOPE_OWN, "teacher_card", 0 },
 	{ HTTP_GET, "/teacher/records/new", page_new, ROLE_TEACHER, SCOPE_OWN, "teacher_record_new", 0 },
 	{ HTTP_POST, "/teacher/records/new", post_new, ROLE_TEACHER, SCOPE_OWN, "teacher_record_create", 0 },
 	{ HTTP_POST, "/teacher/records/{id}/submit", post_submit, ROLE_TEACHER, SCOPE_OWN, "teacher_record_submit", 0 },

@@ -104,6 +104,9 @@ static const struct acase cases[] = {
 	{ "district_review", "/district/records/{R}/review", "NNNNONNN" },
 	{ "district_teacher", "/district/teachers/{Y}", "LNNNONNN" },
 	{ "district_evidence", "/district/evidence/{E}", "LNNNNNNN" },
+	{ "teacher_card", "/teacher/card", "LONNNNNN" },
+	{ "school_card", "/school/teachers/{Y}/card", "LNOONNNN" },
+	{ "school_summary", "/school/summary", "LNOONNON" },
 	{ "logout", "/logout", "NOOOOOOO" },
 };
 

@@ -25,6 +25,7 @@
           </xsl:if>
         </p>
         <xsl:apply-templates select="assessment"/>
+        <p><a class="button" href="/teacher/card"><xsl:call-template name="str"><xsl:with-param name="k" select="'nav.card'"/></xsl:call-template></a></p>
         <xsl:if test="school-year/deadline">
           <section class="card">
             <h2><xsl:call-template name="str"><xsl:with-param name="k" select="'teacher.deadlines'"/></xsl:call-template></h2>

@@ -1,0 +1,199 @@
+/*
+ * test_print.c - the printed documents, as a district prints them: the
+ * teacher's registration card and the school's summary table, fetched as
+ * their users fetch them, rendered to PDF by headless Chromium, and read
+ * back with pdfinfo / pdftotext: page count, the teacher's name, totals
+ * and result.
+ */
+#include "common.h"
+
+#include <check.h>
+#include <curl/curl.h>
+#include <libxml/parser.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static struct server srv;
+static int log_reports;
+
+static void
+setup(void)
+{
+	curl_global_init(CURL_GLOBAL_DEFAULT);
+	if (server_start(&srv) != 0) {
+		server_stop(&srv);
+		exit(1);
+	}
+}
+
+static void
+teardown(void)
+{
+	server_halt(&srv);
+	log_reports += server_log_reports(&srv);
+	server_stop(&srv);
+	curl_global_cleanup();
+}
+
+/* Save body as HTML whose /static/ links point at the source tree (no server needed). */
+static void
+save_html(const struct reply *r, const char *path)
+{
+	FILE *f = fopen(path, "w");
+	const char *p = r->body, *hit;
+	char prefix[1024];
+
+	ck_assert_ptr_nonnull(f);
+	snprintf(prefix, sizeof(prefix), "file://%s/htdocs/", env_srcdir());
+	while ((hit = strstr(p, "\"/static/")) != NULL) {
+		fwrite(p, 1, (size_t)(hit - p) + 1, f);
+		fputs(prefix, f);
+		p = hit + strlen("\"/static/");
+	}
+	fputs(p, f);
+	fclose(f);
+}
+
+/* Print html to pdf with Chromium; return the page count and the text (free it). */
+static char *
+print_pdf(const char *html, const char *pdf, int *pages)
+{
+	char cmd[4096], buf[4096];
+	FILE *p;
+	char *text = NULL;
+	size_t n = 0, k;
+
+	snprintf(cmd, sizeof(cmd),
+	    "chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run"
+	    " --disable-background-networking --disable-component-update --disable-sync"
+	    " --user-data-dir=%s/chromium --allow-file-access-from-files --no-pdf-header-footer"
+	    " --print-to-pdf=%s file://%s >/dev/null 2>&1", srv.dir, pdf, html);
+	ck_assert_int_eq(system(cmd), 0);
+	snprintf(cmd, sizeof(cmd), "pdfinfo %s | sed -n 's/^Pages: *//p'", pdf);
+	p = popen(cmd, "r");
+	ck_assert_ptr_nonnull(p);
+	*pages = fgets(buf, sizeof(buf), p) ? atoi(buf) : 0;
+	pclose(p);
+	snprintf(cmd, sizeof(cmd), "pdftotext -enc UTF-8 %s -", pdf);
+	p = popen(cmd, "r");
+	ck_assert_ptr_nonnull(p);
+	while ((k = fread(buf, 1, sizeof(buf), p)) > 0) {
+		text = realloc(text, n + k + 1);
+		memcpy(text + n, buf, k);
+		n += k;
+	}
+	pclose(p);
+	if (text == NULL)
+		text = strdup("");
+	text[n] = '\0';
+	return text;
+}
+
+/* pdftotext may spread CJK over spaces: compare without whitespace. */
+static int
+contains(const char *text, const char *needle)
+{
+	char *a = malloc(strlen(text) + 1), *o = a;
+	int found;
+
+	for (const char *p = text; *p; p++)
+		if (*p != ' ' && *p != '\n' && *p != '\t' && *p != '\f')
+			*o++ = *p;
+	*o = '\0';
+	found = strstr(a, needle) != NULL;
+	free(a);
+	return found;
+}
+
+START_TEST(test_registration_card_to_pdf)
+{
+	struct client *t = client_new();
+	struct reply r;
+	char html[700], pdf[700], *text, *name, total[32];
+	xmlDocPtr d;
+	int pages = 0;
+	long confirmed;
+
+	ck_assert_int_eq(login_as(t, &srv, "WTQ00002", DEMO_PW), 303);
+	d = get_xml(t, &srv, "/teacher/card", NULL);
+	name = xpath_string(d, "/page/teacher/name");
+	confirmed = xpath_long(d, "/page/assessment/@confirmed-tenths");
+	ck_assert_int_eq(confirmed, 900);
+	xmlFreeDoc(d);
+	ck_assert_int_eq(client_do(t, &srv, "GET", "/teacher/card", NULL, NULL, 0, NULL, &r), 0);
+	ck_assert_int_eq(r.status, 200);
+	ck_assert(reply_contains(&r, "继续教育学时登记卡"));
+	snprintf(html, sizeof(html), "%s/card.html", srv.dir);
+	snprintf(pdf, sizeof(pdf), "%s/card.pdf", srv.dir);
+	save_html(&r, html);
+	reply_free(&r);
+	text = print_pdf(html, pdf, &pages);
+	ck_assert_int_eq(pages, 1);
+	ck_assert_msg(contains(text, name), "the card does not name %s", name);
+	snprintf(total, sizeof(total), "%ld", confirmed / 10);
+	ck_assert(contains(text, "确认学时"));
+	ck_assert(contains(text, total));
+	ck_assert(contains(text, "合格"));
+	ck_assert(contains(text, "区级复核（签字、盖章）"));
+	free(text);
+	free(name);
+	client_free(t);
+}
+END_TEST
+
+START_TEST(test_summary_table_to_pdf)
+{
+	struct client *s = client_new();
+	struct reply r;
+	char html[700], pdf[700], *text, *school, *first;
+	xmlDocPtr d;
+	int pages = 0;
+
+	ck_assert_int_eq(login_as(s, &srv, "wtq-sx-admin", DEMO_PW), 303);
+	d = get_xml(s, &srv, "/school/summary", NULL);
+	school = xpath_string(d, "/page/school/name");
+	first = xpath_string(d, "/page/school/teachers/teacher[1]/name");
+	ck_assert_int_eq(xpath_long(d, "count(/page/school/teachers/teacher)"), 30);
+	xmlFreeDoc(d);
+	ck_assert_int_eq(client_do(s, &srv, "GET", "/school/summary", NULL, NULL, 0, NULL, &r), 0);
+	ck_assert_int_eq(r.status, 200);
+	snprintf(html, sizeof(html), "%s/summary.html", srv.dir);
+	snprintf(pdf, sizeof(pdf), "%s/summary.pdf", srv.dir);
+	save_html(&r, html);
+	reply_free(&r);
+	text = print_pdf(html, pdf, &pages);
+	ck_assert_int_ge(pages, 1);
+	ck_assert_int_le(pages, 3);
+	ck_assert(contains(text, school));
+	ck_assert(contains(text, first));
+	ck_assert(contains(text, "合格率"));
+	ck_assert(contains(text, "96.7%")); /* 29 of 30 pass in the confirmed school */
+	free(text);
+	free(school);
+	free(first);
+	client_free(s);
+}
+END_TEST
+
+int
+main(void)
+{
+	Suite *s = suite_create("print");
+	TCase *tc = tcase_create("pdf");
+	SRunner *sr;
+	int failed;
+
+	tcase_add_unchecked_fixture(tc, setup, teardown);
+	tcase_set_timeout(tc, 300);
+	tcase_add_test(tc, test_registration_card_to_pdf);
+	tcase_add_test(tc, test_summary_table_to_pdf);
+	suite_add_tcase(s, tc);
+	sr = srunner_create(s);
+	srunner_set_fork_status(sr, CK_NOFORK);
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed == 0 && log_reports == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}

@@ -1,0 +1,43 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  The frame of every document made for paper (A4): no navigation, the paper
+  stylesheet for screen and print alike, a print button that does not print.
+  A print stylesheet imports this one and provides mode="title" and
+  mode="paper".
+-->
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+  <xsl:import href="../layout.xsl"/>
+  <xsl:import href="../hours.xsl"/>
+
+  <xsl:template match="/page">
+    <html lang="zh-CN">
+      <head>
+        <meta name="viewport" content="width=device-width, initial-scale=1"/>
+        <title><xsl:apply-templates select="." mode="title"/></title>
+        <link rel="stylesheet" href="/static/css/paper.css"/>
+        <script src="/static/js/print.js" defer="defer"></script>
+      </head>
+      <body class="paper page-{@name}">
+        <p class="no-print toolbar">
+          <button type="button" class="print"><xsl:call-template name="str"><xsl:with-param name="k" select="'action.print'"/></xsl:call-template></button>
+        </p>
+        <xsl:apply-templates select="." mode="paper"/>
+      </body>
+    </html>
+  </xsl:template>
+
+  <xsl:template name="signatures">
+    <xsl:param name="who"/>
+    <table class="signatures">
+      <tr>
+        <xsl:for-each select="$S/s[starts-with(@k, concat('sign.', $who, '.'))]">
+          <td>
+            <div class="sign-title"><xsl:value-of select="."/></div>
+            <div class="sign-space"></div>
+            <div class="sign-date"><xsl:call-template name="str"><xsl:with-param name="k" select="'sign.date'"/></xsl:call-template></div>
+          </td>
+        </xsl:for-each>
+      </tr>
+    </table>
+  </xsl:template>
+</xsl:stylesheet>
