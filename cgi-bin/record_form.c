@@ -324,6 +324,72 @@ store_evidence(struct ctx *c, long long record, const struct http_file *f,
 	return db_result_of(rc);
 }
 
+/*
+ * The hours the rules would count, cap effects included: the record is
+ * saved inside a transaction, the year assessed, and everything rolled
+ * back. Nothing is kept; the form is shown again with <preview/>.
+ */
+static int
+preview(struct ctx *c, long long ty, const struct record_row *r, const struct item_row *it,
+    long long claimed, xmlNodePtr formnode)
+{
+	static const char sql[] =
+	    "INSERT INTO record (teacher_year_id, item_id, started_on, ended_on, claimed_tenths,"
+	    " quantity, level, certified_tenths, role, certificate_no, certificate_on, state)"
+	    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'submitted')";
+	sqlite3_stmt *st;
+	struct assessment a;
+	long long id;
+	enum db_result dr;
+	xmlNodePtr p;
+
+	if ((dr = db_begin(c->db)) != DB_OK)
+		return dr == DB_BUSY ? 503 : 500;
+	if ((st = db_stmt(c->db, sql)) == NULL) {
+		db_rollback(c->db);
+		return 500;
+	}
+	sqlite3_bind_int64(st, 1, ty);
+	sqlite3_bind_int64(st, 2, it->id);
+	sqlite3_bind_text(st, 3, r->started_on, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 4, r->ended_on, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 5, claimed);
+	if (r->quantity > 0)
+		sqlite3_bind_int64(st, 6, r->quantity);
+	if (*r->level)
+		sqlite3_bind_text(st, 7, r->level, -1, SQLITE_TRANSIENT);
+	if (r->certified_tenths > 0)
+		sqlite3_bind_int64(st, 8, r->certified_tenths);
+	if (*r->role)
+		sqlite3_bind_text(st, 9, r->role, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 10, r->certificate_no, -1, SQLITE_TRANSIENT);
+	if (*r->certificate_on)
+		sqlite3_bind_text(st, 11, r->certificate_on, -1, SQLITE_TRANSIENT);
+	if (sqlite3_step(st) != SQLITE_DONE) {
+		sqlite3_reset(st);
+		db_rollback(c->db);
+		return 500;
+	}
+	sqlite3_reset(st);
+	id = sqlite3_last_insert_rowid(db_handle(c->db));
+	dr = assess_teacher_year(c->db, c->a, ty, &a);
+	db_rollback(c->db);
+	if (dr != DB_OK)
+		return 500;
+	if ((p = xml_node(formnode, "preview")) == NULL)
+		return 500;
+	xml_attr_int(p, "claimed-tenths", claimed);
+	for (size_t i = 0; i < a.nlines; i++)
+		if (a.lines[i].record_id == id) {
+			xml_attr_int(p, "counted-tenths", a.lines[i].counted_tenths);
+			xml_attr(p, "cut", a.lines[i].cut);
+			if (a.lines[i].cap_name)
+				xml_attr(p, "cap", a.lines[i].cap_name);
+		}
+	xml_attr_int(p, "year-total-tenths", a.confirmed_tenths + a.pending_tenths);
+	return 200;
+}
+
 int
 record_form_post(struct ctx *c, long long ty, const char *base, long long district)
 {
@@ -335,7 +401,7 @@ record_form_post(struct ctx *c, long long ty, const char *base, long long distri
 	    " ?19, ?20, ?21, CASE WHEN ?20 = 'submitted' THEN strftime('%Y-%m-%dT%H:%M:%SZ', 'now') END)";
 	static const char *const levels[] = { "school", "district", "city", "province", "national" };
 	static const char *const trainee_roles[] = { "trainee", "excellent" };
-	static const char *const actions[] = { "draft", "submit" };
+	static const char *const actions[] = { "draft", "submit", "preview" };
 	xmlNodePtr root = app_page(c, "record-new");
 	struct record_row r;
 	struct item_row it;
@@ -392,7 +458,7 @@ record_form_post(struct ctx *c, long long ty, const char *base, long long distri
 		form_error(&f, "ended_on", "ends_before_start");
 	organiser = form_text(&f, "organiser", 0, 100, 0, 0);
 	description = form_text(&f, "description", 0, 1000, 1, 0);
-	action = form_choice(&f, "action", 1, actions, 2);
+	action = form_choice(&f, "action", 1, actions, 3);
 
 	if (strcmp(it.rule_type, "per_unit") == 0 || strcmp(it.rule_type, "per_term") == 0 ||
 	    strcmp(it.rule_type, "tiered_level") == 0)
@@ -496,6 +562,8 @@ record_form_post(struct ctx *c, long long ty, const char *base, long long distri
 		form_error(&f, "evidence", "evidence_required");
 	if (f.errors)
 		return 422;
+	if (action == 2)
+		return preview(c, ty, &r, &it, claimed, f.node);
 
 	if ((dr = db_begin(c->db)) != DB_OK)
 		return dr == DB_BUSY ? 503 : 500;

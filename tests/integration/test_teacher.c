@@ -295,6 +295,40 @@ START_TEST(test_locked_year_and_school_registering_district)
 }
 END_TEST
 
+START_TEST(test_preview_shows_cap_effects_and_saves_nothing)
+{
+	struct client *cl = teacher("WTQ00066");
+	char item[16], *token = csrf_token(cl, &srv);
+	long before = records_count(cl), used = 0, expect;
+	struct reply r;
+	xmlDocPtr d;
+	const char *fields[] = { "csrf", token, "item", item, "started_on", "2022-05-20",
+		"ended_on", "2022-05-20", "video", "1", "action", "preview", NULL };
+
+	/* What this teacher's 网络晒课 records already count against the item's cap of 15 h. */
+	d = get_xml(cl, &srv, "/teacher", NULL);
+	used = xpath_long(d, "sum(/page/assessment/count[@record = /page/records/record[item/@code='dbw-shaike']/@id]/@counted-tenths)");
+	xmlFreeDoc(d);
+	expect = 150 - used > 0 ? 150 - used : 0;
+	snprintf(item, sizeof(item), "%ld", item_id(cl, "dbw-shaike"));
+	ck_assert_int_eq(client_post_multipart(cl, &srv, "/teacher/records/new?format=xml", fields, NULL, 0, &r), 0);
+	ck_assert_int_eq(r.status, 200);
+	d = reply_xml(&r);
+	ck_assert_int_eq(xpath_long(d, "/page/form/preview/@claimed-tenths"), 150);
+	ck_assert_int_eq(xpath_long(d, "/page/form/preview/@counted-tenths"), expect);
+	if (expect < 150) {
+		char *cut = xpath_string(d, "/page/form/preview/@cut");
+		ck_assert_str_eq(cut, "item_cap");
+		free(cut);
+	}
+	xmlFreeDoc(d);
+	reply_free(&r);
+	ck_assert_int_eq(records_count(cl), before);
+	free(token);
+	client_free(cl);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -309,6 +343,7 @@ main(void)
 	tcase_add_test(tc, test_register_with_evidence_and_read_it_back);
 	tcase_add_test(tc, test_bad_uploads_and_fields_keep_the_input);
 	tcase_add_test(tc, test_draft_then_withdraw);
+	tcase_add_test(tc, test_preview_shows_cap_effects_and_saves_nothing);
 	tcase_add_test(tc, test_locked_year_and_school_registering_district);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);

@@ -161,7 +161,18 @@
               <xsl:call-template name="str"><xsl:with-param name="k" select="concat('form.', @code)"/></xsl:call-template></p>
           </xsl:for-each>
         </div>
+        <xsl:if test="/page/form/preview">
+          <p class="notice preview">
+            <xsl:call-template name="str"><xsl:with-param name="k" select="'record-new.preview-result'"/></xsl:call-template>
+            <xsl:call-template name="hours"><xsl:with-param name="t" select="/page/form/preview/@claimed-tenths"/></xsl:call-template>
+            <xsl:call-template name="str"><xsl:with-param name="k" select="'record-new.preview-counted'"/></xsl:call-template>
+            <xsl:call-template name="hours"><xsl:with-param name="t" select="/page/form/preview/@counted-tenths"/></xsl:call-template>
+            <xsl:call-template name="str"><xsl:with-param name="k" select="'hours.unit'"/></xsl:call-template>
+            <xsl:if test="/page/form/preview/@cut != 'none'">（<xsl:call-template name="str"><xsl:with-param name="k" select="concat('cut.', /page/form/preview/@cut)"/></xsl:call-template><xsl:if test="/page/form/preview/@cap">：<xsl:value-of select="/page/form/preview/@cap"/></xsl:if>）</xsl:if>
+          </p>
+        </xsl:if>
         <div class="actions">
+          <button type="submit" name="action" value="preview"><xsl:call-template name="str"><xsl:with-param name="k" select="'record-new.preview'"/></xsl:call-template></button>
           <button type="submit" name="action" value="submit" class="primary"><xsl:call-template name="str"><xsl:with-param name="k" select="'record-new.submit'"/></xsl:call-template></button>
           <button type="submit" name="action" value="draft"><xsl:call-template name="str"><xsl:with-param name="k" select="'record-new.draft'"/></xsl:call-template></button>
         </div>
