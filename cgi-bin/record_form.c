@@ -390,9 +390,19 @@ preview(struct ctx *c, long long ty, const struct record_row *r, const struct it
 	return 200;
 }
 
-int
-record_form_post(struct ctx *c, long long ty, const char *base, long long district)
+static int
+save(struct ctx *c, long long ty, const char *base, long long district, long long record_id)
 {
+	static const char sql_update[] =
+	    "UPDATE record SET project_id = ?3, started_on = ?4, ended_on = ?5, quantity = ?6,"
+	    " level = ?7, certified_tenths = ?8, points = ?9, addons = ?10, role = ?11,"
+	    " certificate_no = ?12, certificate_on = ?13, cn_number = ?14, isbn = ?15,"
+	    " first_author = ?16, organiser = ?17, description = ?18, claimed_tenths = ?19,"
+	    " state = CASE WHEN ?20 = 'submitted' THEN 'submitted' ELSE state END,"
+	    " submitted_at = CASE WHEN ?20 = 'submitted' THEN strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
+	    " ELSE submitted_at END, updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
+	    " WHERE id = ?22 AND teacher_year_id = ?1 AND item_id = ?2 AND ?21 > 0"
+	    " AND state IN ('draft', 'returned')";
 	static const char sql_insert[] =
 	    "INSERT INTO record (teacher_year_id, item_id, project_id, started_on, ended_on, quantity,"
 	    " level, certified_tenths, points, addons, role, certificate_no, certificate_on, cn_number,"
@@ -420,6 +430,8 @@ record_form_post(struct ctx *c, long long ty, const char *base, long long distri
 		return 500;
 	xml_attr(root, "base", base);
 	xml_attr_int(root, "teacher-year", ty);
+	if (record_id > 0)
+		xml_attr(root, "form-action", arena_printf(c->a, "%s/records/%lld/edit", base, record_id));
 	form_begin(&f, c, "record");
 	if (form_int(&f, "item", 1, 1, 1LL << 53, &item_id) != 0)
 		return 422;
@@ -558,6 +570,15 @@ record_form_post(struct ctx *c, long long ty, const char *base, long long distri
 		} else
 			nfiles++;
 	}
+	if (action == 1 && nfiles == 0 && f.errors == 0 && record_id > 0) {
+		static const char sql_ev[] = "SELECT count(*) FROM evidence WHERE record_id = ?";
+		if ((st = db_stmt(c->db, sql_ev)) == NULL)
+			return 500;
+		sqlite3_bind_int64(st, 1, record_id);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			nfiles = (size_t)sqlite3_column_int64(st, 0);
+		sqlite3_reset(st);
+	}
 	if (action == 1 && nfiles == 0 && f.errors == 0)
 		form_error(&f, "evidence", "evidence_required");
 	if (f.errors)
@@ -567,7 +588,7 @@ record_form_post(struct ctx *c, long long ty, const char *base, long long distri
 
 	if ((dr = db_begin(c->db)) != DB_OK)
 		return dr == DB_BUSY ? 503 : 500;
-	if ((st = db_stmt(c->db, sql_insert)) == NULL) {
+	if ((st = db_stmt(c->db, record_id > 0 ? sql_update : sql_insert)) == NULL) {
 		db_rollback(c->db);
 		return 500;
 	}
@@ -601,13 +622,21 @@ record_form_post(struct ctx *c, long long ty, const char *base, long long distri
 	sqlite3_bind_int64(st, 19, claimed);
 	sqlite3_bind_text(st, 20, action == 1 ? "submitted" : "draft", -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 21, c->user->id);
+	if (record_id > 0)
+		sqlite3_bind_int64(st, 22, record_id);
 	rc = sqlite3_step(st);
 	sqlite3_reset(st);
 	if ((dr = db_result_of(rc)) != DB_OK) {
 		db_rollback(c->db);
 		return dr == DB_BUSY ? 503 : 500;
 	}
-	id = sqlite3_last_insert_rowid(db_handle(c->db));
+	if (record_id > 0 && sqlite3_changes(db_handle(c->db)) != 1) {
+		/* Not (or no longer) a draft or a returned record of this year: nothing changes. */
+		db_rollback(c->db);
+		form_error(&f, "item", "not_allowed");
+		return 409;
+	}
+	id = record_id > 0 ? record_id : sqlite3_last_insert_rowid(db_handle(c->db));
 	for (size_t i = 0; i < c->req->nfiles && dr == DB_OK; i++)
 		if (strcmp(c->req->files[i].field, "evidence") == 0)
 			dr = store_evidence(c, id, &c->req->files[i], &infos[i]);
@@ -617,7 +646,7 @@ record_form_post(struct ctx *c, long long ty, const char *base, long long distri
 		struct audit_entry e = { 0 };
 		e.account_id = c->user->id;
 		e.district_id = district;
-		e.action = action == 1 ? "record_submit" : "record_create";
+		e.action = action == 1 ? "record_submit" : record_id > 0 ? "record_edit" : "record_create";
 		e.object_type = "record";
 		e.object_id = id;
 		e.after = after;
@@ -632,4 +661,93 @@ record_form_post(struct ctx *c, long long ty, const char *base, long long distri
 		return dr == DB_BUSY ? 503 : 500;
 	snprintf(path, sizeof(path), "%s/records/%lld", base, id);
 	return app_redirect(c, path);
+}
+
+int
+record_form_post(struct ctx *c, long long ty, const char *base, long long district)
+{
+	return save(c, ty, base, district, 0);
+}
+
+int
+record_form_edit_post(struct ctx *c, long long ty, const char *base, long long district,
+    long long record_id)
+{
+	return save(c, ty, base, district, record_id);
+}
+
+/* Echo a stored value into the form as if the user had typed it. */
+static void
+echo_value(struct form *f, const char *name, const char *value)
+{
+	xmlNodePtr v;
+
+	if (value != NULL && *value && f->node != NULL && (v = xml_text(f->node, "value", value)) != NULL)
+		xml_attr(v, "name", name);
+}
+
+int
+record_form_edit_get(struct ctx *c, long long ty, const char *base, long long record_id)
+{
+	static const char sql[] =
+	    "SELECT item_id, state, started_on, ended_on, quantity, level, certified_tenths,"
+	    " json_extract(points, '$[0]'), json_extract(points, '$[1]'), json_extract(points, '$[2]'),"
+	    " json_extract(points, '$[3]'), coalesce(instr(addons, '\"video\"') > 0, 0), role,"
+	    " certificate_no, certificate_on, cn_number, isbn, first_author, project_id, organiser,"
+	    " description FROM record WHERE id = ? AND teacher_year_id = ?";
+	static const char *const names[] = { "q1", "q2", "q3", "q4" };
+	xmlNodePtr root = app_page(c, "record-new");
+	sqlite3_stmt *st = db_stmt(c->db, sql);
+	struct item_row it;
+	struct form f;
+	char buf[32];
+	long long item_id;
+	int status;
+
+	if (root == NULL || st == NULL)
+		return 500;
+	sqlite3_bind_int64(st, 1, record_id);
+	sqlite3_bind_int64(st, 2, ty);
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		sqlite3_reset(st);
+		return 404;
+	}
+	item_id = sqlite3_column_int64(st, 0);
+	if (strcmp(col(st, 1), "draft") != 0 && strcmp(col(st, 1), "returned") != 0) {
+		sqlite3_reset(st);
+		return 409;
+	}
+	xml_attr(root, "base", base);
+	xml_attr_int(root, "teacher-year", ty);
+	xml_attr(root, "form-action", arena_printf(c->a, "%s/records/%lld/edit", base, record_id));
+	form_begin(&f, c, "record");
+	echo_value(&f, "started_on", col(st, 2));
+	echo_value(&f, "ended_on", col(st, 3));
+	echo_value(&f, "quantity", col(st, 4));
+	echo_value(&f, "level", col(st, 5));
+	if (sqlite3_column_type(st, 6) != SQLITE_NULL) {
+		long long t = sqlite3_column_int64(st, 6);
+		snprintf(buf, sizeof(buf), t % 10 ? "%lld.%lld" : "%lld", t / 10, t % 10);
+		echo_value(&f, "certified", buf);
+	}
+	for (int i = 0; i < 4; i++)
+		if (sqlite3_column_type(st, 7 + i) != SQLITE_NULL && sqlite3_column_int64(st, 7 + i) >= 0)
+			echo_value(&f, names[i], col(st, 7 + i));
+	if (sqlite3_column_int(st, 11))
+		echo_value(&f, "video", "1");
+	echo_value(&f, "role", col(st, 12));
+	echo_value(&f, "certificate_no", col(st, 13));
+	echo_value(&f, "certificate_on", col(st, 14));
+	echo_value(&f, "cn", col(st, 15));
+	echo_value(&f, "isbn", col(st, 16));
+	if (sqlite3_column_int(st, 17))
+		echo_value(&f, "first_author", "1");
+	echo_value(&f, "project", col(st, 18));
+	echo_value(&f, "organiser", col(st, 19));
+	echo_value(&f, "description", col(st, 20));
+	sqlite3_reset(st);
+	if ((status = item_for(c, ty, item_id, &it)) != 200)
+		return status;
+	item_node(c, root, &it, ty);
+	return 200;
 }

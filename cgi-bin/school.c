@@ -126,6 +126,44 @@ post_new(struct ctx *c)
 	return ty == 0 ? 404 : record_form_post(c, ty, "/school", c->user->district_id);
 }
 
+/* The current teacher-year of a record of this school (0: none). */
+static long long
+record_year(struct ctx *c, long long id)
+{
+	static const char sql[] =
+	    "SELECT ty.id FROM record r JOIN teacher_year ty ON ty.id = r.teacher_year_id"
+	    " JOIN school_year y ON y.id = ty.school_year_id AND y.is_current = 1"
+	    " WHERE r.id = ? AND ty.school_id = ?";
+	sqlite3_stmt *st = db_stmt(c->db, sql);
+	long long ty = 0;
+
+	if (st == NULL)
+		return 0;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int64(st, 2, c->user->school_id);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		ty = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return ty;
+}
+
+/* GET /school/records/{id}/edit, POST: the school admin changes a draft or returned record. */
+static int
+page_edit(struct ctx *c)
+{
+	long long ty = record_year(c, c->id[0]);
+
+	return ty == 0 ? 404 : record_form_edit_get(c, ty, "/school", c->id[0]);
+}
+
+static int
+post_edit(struct ctx *c)
+{
+	long long ty = record_year(c, c->id[0]);
+
+	return ty == 0 ? 404 : record_form_edit_post(c, ty, "/school", c->user->district_id, c->id[0]);
+}
+
 /* GET /school/teachers/{id}: one teacher's year (id is the teacher_year). */
 static int
 page_teacher(struct ctx *c)
@@ -169,6 +207,8 @@ static const struct route routes[] = {
 	{ HTTP_GET, "/school/records/new", page_new, ROLE_SCHOOL_ADMIN, SCOPE_SCHOOL, "school_record_new", 0 },
 	{ HTTP_POST, "/school/records/new", post_new, ROLE_SCHOOL_ADMIN, SCOPE_SCHOOL, "school_record_create", 0 },
 	{ HTTP_GET, "/school/records/{id}", page_record, SCHOOL_READERS, SCOPE_SCHOOL, "school_record", 0 },
+	{ HTTP_GET, "/school/records/{id}/edit", page_edit, ROLE_SCHOOL_ADMIN, SCOPE_SCHOOL, "school_record_edit", 0 },
+	{ HTTP_POST, "/school/records/{id}/edit", post_edit, ROLE_SCHOOL_ADMIN, SCOPE_SCHOOL, "school_record_update", 0 },
 	{ HTTP_POST, "/school/records/{id}/review", post_review, ROLE_SCHOOL_ADMIN, SCOPE_SCHOOL, "school_review", 0 },
 	{ HTTP_POST, "/school/year/submit", post_submit_year, ROLE_SCHOOL_ADMIN, SCOPE_SCHOOL, "school_year_submit", 0 },
 	{ HTTP_GET, "/school/teachers/{id}", page_teacher, SCHOOL_READERS, SCOPE_SCHOOL, "school_teacher", 0 },

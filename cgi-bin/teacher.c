@@ -147,6 +147,53 @@ post_new(struct ctx *c)
 	return record_form_post(c, ty, "/teacher", district);
 }
 
+/* 200 when record id belongs to teacher-year ty. */
+static int
+record_in_scope_of_year(struct ctx *c, long long id, long long ty)
+{
+	static const char sql[] = "SELECT 1 FROM record WHERE id = ? AND teacher_year_id = ?";
+	sqlite3_stmt *st = db_stmt(c->db, sql);
+	int found;
+
+	if (st == NULL)
+		return 500;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int64(st, 2, ty);
+	found = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_reset(st);
+	return found ? 200 : 404;
+}
+
+/* GET /teacher/records/{id}/edit: a draft or returned record of the caller's year. */
+static int
+page_edit(struct ctx *c)
+{
+	long long ty = 0, district = 0;
+	int self = 0, status;
+
+	if ((status = own_year(c, &ty, &district, &self)) != 200)
+		return status;
+	if (!self)
+		return not_self_registering(c);
+	return record_form_edit_get(c, ty, "/teacher", c->id[0]);
+}
+
+/* POST /teacher/records/{id}/edit */
+static int
+post_edit(struct ctx *c)
+{
+	long long ty = 0, district = 0;
+	int self = 0, status;
+
+	if ((status = own_year(c, &ty, &district, &self)) != 200)
+		return status;
+	if (!self)
+		return not_self_registering(c);
+	if (record_in_scope_of_year(c, c->id[0], ty) != 200)
+		return 404;
+	return record_form_edit_post(c, ty, "/teacher", district, c->id[0]);
+}
+
 /* POST /teacher/records/{id}/submit and /withdraw: the teacher's own moves. */
 static int
 own_move(struct ctx *c, enum record_action action)
@@ -213,6 +260,8 @@ static const struct route routes[] = {
 	{ HTTP_GET, "/teacher/card", page_card, ROLE_TEACHER, SCOPE_OWN, "teacher_card", 0 },
 	{ HTTP_GET, "/teacher/records/new", page_new, ROLE_TEACHER, SCOPE_OWN, "teacher_record_new", 0 },
 	{ HTTP_POST, "/teacher/records/new", post_new, ROLE_TEACHER, SCOPE_OWN, "teacher_record_create", 0 },
+	{ HTTP_GET, "/teacher/records/{id}/edit", page_edit, ROLE_TEACHER, SCOPE_OWN, "teacher_record_edit", 0 },
+	{ HTTP_POST, "/teacher/records/{id}/edit", post_edit, ROLE_TEACHER, SCOPE_OWN, "teacher_record_update", 0 },
 	{ HTTP_POST, "/teacher/records/{id}/submit", post_submit, ROLE_TEACHER, SCOPE_OWN, "teacher_record_submit", 0 },
 	{ HTTP_POST, "/teacher/records/{id}/withdraw", post_withdraw, ROLE_TEACHER, SCOPE_OWN, "teacher_record_withdraw", 0 },
 	{ HTTP_GET, "/teacher/records/{id}", page_record, ROLE_TEACHER, SCOPE_OWN, "teacher_record", 0 },

@@ -295,6 +295,57 @@ START_TEST(test_locked_year_and_school_registering_district)
 }
 END_TEST
 
+START_TEST(test_edit_a_draft_then_submit_then_locked)
+{
+	struct client *cl = teacher("WTQ00067");
+	struct upload good = { "evidence", "学习记录.png", "image/png", png, sizeof(png) };
+	char item[16], *token = csrf_token(cl, &srv), *loc, path[128], *s;
+	struct reply r;
+	long status;
+	xmlDocPtr d;
+	const char *draft[] = { "csrf", token, "item", item, "started_on", "2021-09-01",
+		"ended_on", "2022-01-10", "quantity", "1", "organiser", "学校党支部", "action", "draft", NULL };
+	const char *edit[] = { "csrf", token, "item", item, "started_on", "2021-09-01",
+		"ended_on", "2022-06-10", "quantity", "2", "organiser", "学校党支部", "action", "submit", NULL };
+
+	snprintf(item, sizeof(item), "%ld", item_id(cl, "djxx"));
+	ck_assert_int_eq(client_post_multipart(cl, &srv, "/teacher/records/new", draft, NULL, 0, &r), 0);
+	ck_assert_int_eq(r.status, 303);
+	loc = reply_header(&r, "Location");
+	reply_free(&r);
+	/* The edit form holds what was saved. */
+	snprintf(path, sizeof(path), "%s/edit", loc);
+	d = get_xml(cl, &srv, path, &status);
+	ck_assert_int_eq(status, 200);
+	s = xpath_string(d, "/page/form/value[@name='organiser']");
+	ck_assert_str_eq(s, "学校党支部");
+	free(s);
+	ck_assert_int_eq(xpath_long(d, "/page/form/value[@name='quantity']"), 1);
+	xmlFreeDoc(d);
+	/* Changed, with evidence, and submitted: two terms now. */
+	ck_assert_int_eq(client_post_multipart(cl, &srv, path, edit, &good, 1, &r), 0);
+	ck_assert_int_eq(r.status, 303);
+	reply_free(&r);
+	d = get_xml(cl, &srv, loc, NULL);
+	s = xpath_string(d, "/page/record/@state");
+	ck_assert_str_eq(s, "submitted");
+	free(s);
+	ck_assert_int_eq(xpath_long(d, "/page/record/@claimed-tenths"), 200);
+	ck_assert_int_eq(xpath_long(d, "count(/page/record/evidence/file)"), 1);
+	xmlFreeDoc(d);
+	/* Submitted: no longer editable, even by posting directly. */
+	d = get_xml(cl, &srv, path, &status);
+	ck_assert_int_eq(status, 409);
+	xmlFreeDoc(d);
+	ck_assert_int_eq(client_post_multipart(cl, &srv, path, edit, &good, 1, &r), 0);
+	ck_assert_int_eq(r.status, 409);
+	reply_free(&r);
+	free(loc);
+	free(token);
+	client_free(cl);
+}
+END_TEST
+
 START_TEST(test_preview_shows_cap_effects_and_saves_nothing)
 {
 	struct client *cl = teacher("WTQ00066");
@@ -344,6 +395,7 @@ main(void)
 	tcase_add_test(tc, test_bad_uploads_and_fields_keep_the_input);
 	tcase_add_test(tc, test_draft_then_withdraw);
 	tcase_add_test(tc, test_preview_shows_cap_effects_and_saves_nothing);
+	tcase_add_test(tc, test_edit_a_draft_then_submit_then_locked);
 	tcase_add_test(tc, test_locked_year_and_school_registering_district);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);

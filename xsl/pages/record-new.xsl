@@ -69,7 +69,13 @@
       <xsl:if test="/page/form/form-error">
         <p class="notice" role="alert"><xsl:call-template name="str"><xsl:with-param name="k" select="'record-new.has-errors'"/></xsl:call-template></p>
       </xsl:if>
-      <form method="post" action="{$base}/records/new" enctype="multipart/form-data">
+      <xsl:variable name="action">
+        <xsl:choose>
+          <xsl:when test="/page/@form-action"><xsl:value-of select="/page/@form-action"/></xsl:when>
+          <xsl:otherwise><xsl:value-of select="concat($base, '/records/new')"/></xsl:otherwise>
+        </xsl:choose>
+      </xsl:variable>
+      <form method="post" action="{$action}" enctype="multipart/form-data">
         <xsl:call-template name="csrf"/>
         <input type="hidden" name="item" value="{@id}"/>
         <input type="hidden" name="teacher-year" value="{$ty}"/>

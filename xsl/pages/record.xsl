@@ -65,6 +65,7 @@
     </xsl:for-each>
     <xsl:if test="$base = '/teacher' and ($r/@state = 'draft' or $r/@state = 'returned')">
       <div class="actions">
+        <a class="button" href="/teacher/records/{$r/@id}/edit"><xsl:call-template name="str"><xsl:with-param name="k" select="'record.edit'"/></xsl:call-template></a>
         <form method="post" action="/teacher/records/{$r/@id}/submit" class="inline">
           <xsl:call-template name="csrf"/>
           <button type="submit" class="primary"><xsl:call-template name="str"><xsl:with-param name="k" select="'record-new.submit'"/></xsl:call-template></button>
