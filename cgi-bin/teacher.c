@@ -5,6 +5,7 @@
  * teacher id: another teacher's record id answers 404.
  */
 #include "core/app.h"
+#include "core/assess.h"
 #include "core/files.h"
 #include "core/render.h"
 #include "core/workflow.h"
@@ -241,6 +242,47 @@ post_withdraw(struct ctx *c)
 	return own_move(c, RA_WITHDRAW);
 }
 
+/* GET /teacher/history: every school year of the teacher, and the 5-year cycle. */
+static int
+page_history(struct ctx *c)
+{
+	static const char sql[] =
+	    "SELECT ty.id, y.label, y.starts_on, s.name, ty.category FROM teacher_year ty"
+	    " JOIN school_year y ON y.id = ty.school_year_id JOIN school s ON s.id = ty.school_id"
+	    " WHERE ty.teacher_id = ? ORDER BY y.starts_on DESC";
+	xmlNodePtr root = app_page(c, "history"), years;
+	sqlite3_stmt *st = db_stmt(c->db, sql);
+	long long ids[64];
+	char *labels[64], *schools[64], *cats[64];
+	int n = 0;
+
+	if (root == NULL || st == NULL || (years = xml_node(root, "years")) == NULL)
+		return 500;
+	sqlite3_bind_int64(st, 1, c->user->teacher_id);
+	while (n < 64 && sqlite3_step(st) == SQLITE_ROW) {
+		ids[n] = sqlite3_column_int64(st, 0);
+		labels[n] = arena_strdup(c->a, (const char *)sqlite3_column_text(st, 1));
+		schools[n] = arena_strdup(c->a, (const char *)sqlite3_column_text(st, 3));
+		cats[n] = arena_strdup(c->a, (const char *)sqlite3_column_text(st, 4));
+		n++;
+	}
+	sqlite3_reset(st);
+	/* Assess after reading: the cached statement is not used meanwhile. */
+	for (int i = 0; i < n; i++) {
+		xmlNodePtr y = xml_node(years, "year");
+		struct assessment a;
+		if (y == NULL)
+			return 500;
+		xml_attr_int(y, "teacher-year", ids[i]);
+		xml_attr(y, "label", labels[i]);
+		xml_attr(y, "category", cats[i]);
+		xml_text(y, "school", schools[i]);
+		if (assess_teacher_year(c->db, c->a, ids[i], &a) == DB_OK)
+			assess_xml(y, &a);
+	}
+	return 200;
+}
+
 /* GET /teacher/card: the registration card (登记卡) of the current year, for paper. */
 static int
 page_card(struct ctx *c)
@@ -258,6 +300,7 @@ page_card(struct ctx *c)
 static const struct route routes[] = {
 	{ HTTP_GET, "/teacher", page_dashboard, ROLE_TEACHER, SCOPE_OWN, "teacher_dashboard", 0 },
 	{ HTTP_GET, "/teacher/card", page_card, ROLE_TEACHER, SCOPE_OWN, "teacher_card", 0 },
+	{ HTTP_GET, "/teacher/history", page_history, ROLE_TEACHER, SCOPE_OWN, "teacher_history", 0 },
 	{ HTTP_GET, "/teacher/records/new", page_new, ROLE_TEACHER, SCOPE_OWN, "teacher_record_new", 0 },
 	{ HTTP_POST, "/teacher/records/new", post_new, ROLE_TEACHER, SCOPE_OWN, "teacher_record_create", 0 },
 	{ HTTP_GET, "/teacher/records/{id}/edit", page_edit, ROLE_TEACHER, SCOPE_OWN, "teacher_record_edit", 0 },

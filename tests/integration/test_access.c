@@ -105,6 +105,7 @@ static const struct acase cases[] = {
 	{ "district_teacher", "/district/teachers/{Y}", "LNNNONNN" },
 	{ "district_evidence", "/district/evidence/{E}", "LNNNNNNN" },
 	{ "teacher_card", "/teacher/card", "LONNNNNN" },
+	{ "teacher_history", "/teacher/history", "LONNNNNN" },
 	{ "teacher_record_edit", "/teacher/records/{R}/edit", "LONNNNNN" },
 	{ "teacher_record_update", "/teacher/records/{R}/edit", "NONNNNNN" },
 	{ "school_record_edit", "/school/records/{R}/edit", "LNONNNNN" },

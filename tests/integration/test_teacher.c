@@ -295,6 +295,26 @@ START_TEST(test_locked_year_and_school_registering_district)
 }
 END_TEST
 
+START_TEST(test_history_and_cycle)
+{
+	struct client *cl = teacher("WH00006"); /* wuhua's failing teacher, short over five years */
+	xmlDocPtr d = get_xml(cl, &srv, "/teacher/history", NULL);
+	char *s;
+
+	ck_assert_int_eq(xpath_long(d, "count(/page/years/year)"), 3); /* two earlier years were skipped */
+	s = xpath_string(d, "/page/years/year[1]/@label");
+	ck_assert_str_eq(s, "2025-2026");
+	free(s);
+	s = xpath_string(d, "/page/years/year[1]/assessment/@cycle-result");
+	ck_assert_str_eq(s, "fail");
+	free(s);
+	ck_assert_int_eq(xpath_long(d, "/page/years/year[1]/assessment/@cycle-tenths"),
+	    xpath_long(d, "sum(/page/years/year/assessment/@confirmed-tenths)"));
+	xmlFreeDoc(d);
+	client_free(cl);
+}
+END_TEST
+
 START_TEST(test_edit_a_draft_then_submit_then_locked)
 {
 	struct client *cl = teacher("WTQ00067");
@@ -396,6 +416,7 @@ main(void)
 	tcase_add_test(tc, test_draft_then_withdraw);
 	tcase_add_test(tc, test_preview_shows_cap_effects_and_saves_nothing);
 	tcase_add_test(tc, test_edit_a_draft_then_submit_then_locked);
+	tcase_add_test(tc, test_history_and_cycle);
 	tcase_add_test(tc, test_locked_year_and_school_registering_district);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);

@@ -25,7 +25,8 @@
           </xsl:if>
         </p>
         <xsl:apply-templates select="assessment"/>
-        <p><a class="button" href="/teacher/card"><xsl:call-template name="str"><xsl:with-param name="k" select="'nav.card'"/></xsl:call-template></a></p>
+        <p><a class="button" href="/teacher/history"><xsl:call-template name="str"><xsl:with-param name="k" select="'nav.history'"/></xsl:call-template></a>
+          <xsl:text> </xsl:text><a class="button" href="/teacher/card"><xsl:call-template name="str"><xsl:with-param name="k" select="'nav.card'"/></xsl:call-template></a></p>
         <xsl:if test="school-year/deadline">
           <section class="card">
             <h2><xsl:call-template name="str"><xsl:with-param name="k" select="'teacher.deadlines'"/></xsl:call-template></h2>
