@@ -120,32 +120,19 @@ not_self_registering(struct ctx *c)
 	return 403;
 }
 
-/* GET /teacher/records/new[?item=ID] */
+/*
+ * The caller's current teacher-year for registering: 200 with ty and
+ * district set, the page saying that the school registers (403) where
+ * teachers may not, or 404 when the teacher is on no roster this year.
+ */
 static int
-page_new(struct ctx *c)
+registering_year(struct ctx *c, long long *ty, long long *district)
 {
-	long long ty = 0, district = 0;
-	int self = 0, status;
+	int self = 0, status = own_year(c, ty, district, &self);
 
-	if ((status = own_year(c, &ty, &district, &self)) != 200)
+	if (status != 200)
 		return status;
-	if (!self)
-		return not_self_registering(c);
-	return record_form_get(c, ty, "/teacher");
-}
-
-/* POST /teacher/records/new */
-static int
-post_new(struct ctx *c)
-{
-	long long ty = 0, district = 0;
-	int self = 0, status;
-
-	if ((status = own_year(c, &ty, &district, &self)) != 200)
-		return status;
-	if (!self)
-		return not_self_registering(c);
-	return record_form_post(c, ty, "/teacher", district);
+	return self ? 200 : not_self_registering(c);
 }
 
 /* 200 when record id belongs to teacher-year ty. */
@@ -165,18 +152,34 @@ record_in_scope_of_year(struct ctx *c, long long id, long long ty)
 	return found ? 200 : 404;
 }
 
+/* GET /teacher/records/new[?item=ID] */
+static int
+page_new(struct ctx *c)
+{
+	long long ty = 0, district = 0;
+	int status = registering_year(c, &ty, &district);
+
+	return status != 200 ? status : record_form_get(c, ty, "/teacher");
+}
+
+/* POST /teacher/records/new */
+static int
+post_new(struct ctx *c)
+{
+	long long ty = 0, district = 0;
+	int status = registering_year(c, &ty, &district);
+
+	return status != 200 ? status : record_form_post(c, ty, "/teacher", district);
+}
+
 /* GET /teacher/records/{id}/edit: a draft or returned record of the caller's year. */
 static int
 page_edit(struct ctx *c)
 {
 	long long ty = 0, district = 0;
-	int self = 0, status;
+	int status = registering_year(c, &ty, &district);
 
-	if ((status = own_year(c, &ty, &district, &self)) != 200)
-		return status;
-	if (!self)
-		return not_self_registering(c);
-	return record_form_edit_get(c, ty, "/teacher", c->id[0]);
+	return status != 200 ? status : record_form_edit_get(c, ty, "/teacher", c->id[0]);
 }
 
 /* POST /teacher/records/{id}/edit */
@@ -184,12 +187,10 @@ static int
 post_edit(struct ctx *c)
 {
 	long long ty = 0, district = 0;
-	int self = 0, status;
+	int status = registering_year(c, &ty, &district);
 
-	if ((status = own_year(c, &ty, &district, &self)) != 200)
+	if (status != 200)
 		return status;
-	if (!self)
-		return not_self_registering(c);
 	if (record_in_scope_of_year(c, c->id[0], ty) != 200)
 		return 404;
 	return record_form_edit_post(c, ty, "/teacher", district, c->id[0]);

