@@ -6,6 +6,8 @@
 #
 #   deploy/run-local.sh --bindir DIR --datadir DIR --state DIR [--port 8080]
 #                       [--workers 2] [--host 127.0.0.1]
+# XUESHI_EXTRA_NGINX names a file of extra locations for the server block
+# (the benchmarks add the FastCGI floor this way).
 set -euo pipefail
 
 bindir= datadir= state= port=8080 workers=2 host=127.0.0.1
@@ -85,6 +87,7 @@ http {
 			expires 1h;
 		}
 		location = /favicon.ico { return 204; }
+$( [ -n "${XUESHI_EXTRA_NGINX:-}" ] && echo "		include ${XUESHI_EXTRA_NGINX};" )
 
 		location / {
 			include $datadir/deploy/fastcgi-params.conf;
