@@ -12,9 +12,14 @@
 
   <xsl:variable name="S" select="document('strings.zh-CN.xml')/strings"/>
 
+  <!-- Strings are found by key (an index), not by scanning the table. -->
+  <xsl:key name="string" match="s" use="@k"/>
+
   <xsl:template name="str">
     <xsl:param name="k"/>
-    <xsl:value-of select="$S/s[@k = $k]"/>
+    <xsl:for-each select="$S">
+      <xsl:value-of select="key('string', $k)"/>
+    </xsl:for-each>
   </xsl:template>
 
   <xsl:template match="/page">
