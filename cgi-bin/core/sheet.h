@@ -1,0 +1,89 @@
+/*
+ * sheet.h - the tables school admins have: CSV as Excel writes it (UTF-8
+ * with or without a BOM, or GBK/GB18030 from Chinese Windows, detected) and
+ * .xlsx (the first worksheet, read with libzip + libxml2), turned into rows
+ * of UTF-8 cells; and the other way, a table written as CSV (UTF-8 with a
+ * BOM, so Excel shows the Chinese) or as .xlsx (libxlsxwriter).
+ *
+ * Everything read lives in the caller's arena. Limits are the caller's: a
+ * file over max_rows data rows or max_cols columns is refused, not cut.
+ */
+#ifndef XS_SHEET_H
+#define XS_SHEET_H
+
+#include <stddef.h>
+#include "arena.h"
+
+enum sheet_result {
+	SHEET_OK = 0,
+	SHEET_EMPTY,         /* no rows at all */
+	SHEET_TOO_BIG,       /* more rows or columns than allowed, or a huge cell */
+	SHEET_BAD_ENCODING,  /* neither UTF-8 nor GB18030 */
+	SHEET_BAD_FORMAT,    /* not CSV or not a readable .xlsx */
+	SHEET_NOMEM,
+	SHEET_IO,
+	SHEET_RESULT__MAX
+};
+
+/* A stable code for the XML: "sheet_empty", "sheet_too_big", ... */
+const char *sheet_code(enum sheet_result r);
+
+struct sheet_row {
+	int line;            /* the row number the user sees in Excel (1-based) */
+	size_t ncells;
+	const char **cells;  /* UTF-8, surrounding spaces trimmed, never NULL */
+};
+
+struct sheet {
+	const char *format;    /* "csv" or "xlsx" */
+	const char *encoding;  /* "UTF-8", "GB18030" (csv) or "xlsx" */
+	size_t nrows;          /* rows, header included, blank rows dropped */
+	struct sheet_row *rows;
+};
+
+/*
+ * Read the file at path; filename (the browser's name) and the content
+ * decide CSV or .xlsx (a zip signature is .xlsx whatever the name says).
+ */
+enum sheet_result sheet_read(arena *a, const char *path, const char *filename,
+    size_t max_rows, size_t max_cols, struct sheet *out);
+
+/* The same from memory (tests, and text pasted into a form as CSV). */
+enum sheet_result sheet_read_mem(arena *a, const void *data, size_t len,
+    const char *filename, size_t max_rows, size_t max_cols, struct sheet *out);
+
+/* Cell c of row r, "" when the row is shorter. */
+const char *sheet_cell(const struct sheet_row *r, size_t c);
+
+/*
+ * A table to write: a title row (may be NULL), a header row, then rows.
+ * Each column has a kind: text, an integer, or tenths of an hour shown as
+ * a number with one decimal (900 -> 90.0), and a width in characters.
+ */
+enum sheet_kind { SHEET_TEXT, SHEET_INT, SHEET_TENTHS, SHEET_PERCENT_TENTHS };
+
+struct sheet_column {
+	const char *header;
+	enum sheet_kind kind;
+	double width;
+};
+
+struct sheet_table {
+	const char *title;        /* a merged first row, bold (xlsx only), or NULL */
+	const char *sheet_name;   /* the worksheet's name (xlsx) */
+	size_t ncols;
+	const struct sheet_column *cols;
+	size_t nrows;
+	const char *const *cells; /* nrows * ncols strings; numbers as decimal text */
+};
+
+/*
+ * Write the table as .xlsx or CSV into memory in the arena (*data, *len).
+ * Returns SHEET_OK, SHEET_NOMEM or SHEET_IO.
+ */
+enum sheet_result sheet_write_xlsx(arena *a, const struct sheet_table *t,
+    char **data, size_t *len);
+enum sheet_result sheet_write_csv(arena *a, const struct sheet_table *t,
+    char **data, size_t *len);
+
+#endif
