@@ -301,7 +301,8 @@ app_handle(const struct program *prog, struct ctx *c, int parse_status)
 	app_match(match->pattern, c->req->path, c);
 	c->route = match;
 	if (c->db == NULL) {
-		render_error(c, 503);
+		/* Retried on the next request; the log says why (db_open). */
+		render_error_code(c, 503, "db_unavailable");
 		return;
 	}
 	resolve_caller(c);
@@ -521,6 +522,35 @@ spawn_worker(struct worker *w, int sock)
 	return pid;
 }
 
+/*
+ * 127.A.B.C:PORT or localhost:PORT, nothing else: libfcgi binds every
+ * address for ":PORT" and takes anything it cannot parse as a unix path
+ * (so "::1:PORT" would become a socket file named like that).
+ */
+static int
+loopback_spec(const char *spec)
+{
+	const char *colon = strrchr(spec, ':'), *p;
+	unsigned a, b, c, d;
+	char tail;
+	long port;
+
+	if (colon == NULL || colon[1] == '\0' || strlen(colon + 1) > 5)
+		return 0;
+	for (p = colon + 1; *p != '\0'; p++)
+		if (*p < '0' || *p > '9')
+			return 0;
+	port = strtol(colon + 1, NULL, 10);
+	if (port < 1 || port > 65535)
+		return 0;
+	if ((size_t)(colon - spec) == 9 && strncmp(spec, "localhost", 9) == 0)
+		return 1;
+	if (sscanf(spec, "%3u.%3u.%3u.%3u%c", &a, &b, &c, &d, &tail) != 5 || tail != ':')
+		return 0;
+	return a == 127 && b < 256 && c < 256 && d < 256 &&
+	    strspn(spec, "0123456789.") == (size_t)(colon - spec);
+}
+
 static int
 open_listen(const char *spec)
 {
@@ -536,8 +566,7 @@ open_listen(const char *spec)
 		if (sock >= 0)
 			chmod(path, 0660);
 	} else {
-		if (strncmp(spec, "127.", 4) != 0 && strncmp(spec, "localhost:", 10) != 0 &&
-		    strncmp(spec, "::1", 3) != 0 && spec[0] != ':') {
+		if (!loopback_spec(spec)) {
 			fprintf(stderr, "xueshi: refusing to listen on %s: use a unix socket or loopback\n", spec);
 			return -1;
 		}

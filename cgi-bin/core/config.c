@@ -46,7 +46,7 @@ config_load(struct config *cfg)
 	cfg->db_path = env_or("XUESHI_DB", XS_DBPATH);
 	cfg->datadir = env_or("XUESHI_DATADIR", XS_DATADIR);
 	cfg->tmp_dir = env_or("XUESHI_TMPDIR", env_or("TMPDIR", "/tmp"));
-	cfg->evidence_dir = env_or("XUESHI_EVIDENCE", "/var/lib/xueshi/evidence");
+	cfg->evidence_dir = env_or("XUESHI_EVIDENCE", XS_EVIDENCEDIR);
 	if ((size_t)snprintf(cfg->xsl_dir, sizeof(cfg->xsl_dir), "%s/xsl",
 	    cfg->datadir) >= sizeof(cfg->xsl_dir) ||
 	    (size_t)snprintf(cfg->migrations_dir, sizeof(cfg->migrations_dir),

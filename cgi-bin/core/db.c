@@ -328,6 +328,17 @@ db_migrate(struct db *db, const char *dir, int *applied)
 			free(sql);
 			goto out;
 		}
+		/* Another program may have applied it while we waited for the lock. */
+		current = db_version(db);
+		if (current < 0 || num <= current) {
+			free(sql);
+			db_rollback(db);
+			if (current < 0) {
+				r = DB_ERROR;
+				goto out;
+			}
+			continue;
+		}
 		r = db_exec(db, sql);
 		free(sql);
 		if (r == DB_OK) {

@@ -921,6 +921,14 @@ http_parse(struct http_request *r, arena *a, const struct http_source *src,
 		r->path = "/";
 		return 500;
 	}
+	/* Repeated slashes are one, as nginx and Apache match locations. */
+	if (strstr(r->path, "//") != NULL) {
+		char *p = (char *)r->path, *q = p;
+		for (; *p != '\0'; p++)
+			if (!(*p == '/' && q > r->path && q[-1] == '/'))
+				*q++ = *p;
+		*q = '\0';
+	}
 
 	if ((rc = header_value(r, src, "CONTENT_TYPE", lim->max_header, &r->content_type)) ||
 	    (rc = header_value(r, src, "HTTP_ACCEPT", lim->max_header, &r->accept)) ||

@@ -579,6 +579,34 @@ START_TEST(test_same_binary_as_plain_cgi)
 }
 END_TEST
 
+/*
+ * --listen takes a unix socket or a loopback address only: ":PORT" would
+ * bind every address, and libfcgi makes "::1:PORT" a socket file.
+ */
+START_TEST(test_listen_refuses_other_than_loopback)
+{
+	static const char *const bad[] = { ":18999", "0.0.0.0:18999", "::1:18999",
+		"[::1]:18999", "127.0.0.1:", "127.0.0.1:99999", "127.0.0.1:80x",
+		"127.0.0.1.5:18999", "10.0.0.1:18999", "localhostx:18999" };
+	char prog[1024], dbv[1100], cmd[4096];
+
+	snprintf(prog, sizeof(prog), "%s/xueshi-auth", env_builddir());
+	snprintf(dbv, sizeof(dbv), "%s/xueshi.db", srv.dir);
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		int st;
+		snprintf(cmd, sizeof(cmd), "cd '%s' && XUESHI_DB='%s' XUESHI_DATADIR='%s' "
+		    "timeout 20 '%s' --listen '%s' --workers 1 2>/dev/null",
+		    srv.dir, dbv, env_srcdir(), prog, bad[i]);
+		st = system(cmd);
+		ck_assert_msg(WIFEXITED(st) && WEXITSTATUS(st) == 1,
+		    "--listen %s was not refused (status %d)", bad[i], st);
+	}
+	/* Nothing was created by the refused specs. */
+	snprintf(cmd, sizeof(cmd), "%s/::1:18999", srv.dir);
+	ck_assert_int_ne(access(cmd, F_OK), 0);
+}
+END_TEST
+
 /* The same binary as FastCGI with its socket on fd 0 (spawn-fcgi, mod_fcgid). */
 START_TEST(test_same_binary_as_fastcgi_on_fd0)
 {
@@ -644,6 +672,7 @@ main(void)
 	tcase_add_test(tc, test_static_css_served);
 	tcase_add_test(tc, test_same_binary_as_plain_cgi);
 	tcase_add_test(tc, test_same_binary_as_fastcgi_on_fd0);
+	tcase_add_test(tc, test_listen_refuses_other_than_loopback);
 	tcase_add_test(tc, test_ten_thousand_malformed_requests_get_4xx);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);

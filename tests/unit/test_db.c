@@ -7,6 +7,8 @@
 
 #include <check.h>
 #include <stdio.h>
+#include <sys/wait.h>
+#include <unistd.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -204,6 +206,45 @@ START_TEST(test_busy_is_reported_as_busy)
 }
 END_TEST
 
+/*
+ * Four programs starting together (systemd starts them at once) each bring
+ * the schema up to date: every one succeeds and each migration runs once.
+ */
+START_TEST(test_concurrent_migrations_each_run_once)
+{
+	const char *src = getenv("XUESHI_SRCDIR");
+	char path[1024];
+	pid_t pids[4];
+	struct db *db;
+
+	ck_assert_ptr_nonnull(src);
+	snprintf(path, sizeof(path), "%s/db/migrations", src);
+	db = db_open(dbpath, 1); /* the file exists before they race */
+	ck_assert_ptr_nonnull(db);
+	db_close(db);
+	for (int i = 0; i < 4; i++) {
+		pids[i] = fork();
+		ck_assert_int_ge(pids[i], 0);
+		if (pids[i] == 0) {
+			struct db *d = db_open(dbpath, 0);
+			int ok = d != NULL && db_migrate(d, path, NULL) == DB_OK;
+			db_close(d);
+			_exit(ok ? 0 : 1);
+		}
+	}
+	for (int i = 0; i < 4; i++) {
+		int st;
+		ck_assert_int_eq(waitpid(pids[i], &st, 0), pids[i]);
+		ck_assert_msg(WIFEXITED(st) && WEXITSTATUS(st) == 0, "migrator %d failed", i);
+	}
+	db = db_open(dbpath, 0);
+	ck_assert_int_eq(scalar(db, "SELECT count(*) FROM schema_version"),
+	    scalar(db, "SELECT count(DISTINCT version) FROM schema_version"));
+	ck_assert_int_eq(scalar(db, "SELECT count(*) FROM schema_version"), db_version(db));
+	db_close(db);
+}
+END_TEST
+
 START_TEST(test_shipped_migrations_and_presets)
 {
 	struct db *db = db_open(dbpath, 1);
@@ -252,6 +293,7 @@ main(void)
 	tcase_add_test(tc, test_rollback_and_constraint_result);
 	tcase_add_test(tc, test_busy_is_reported_as_busy);
 	tcase_add_test(tc, test_shipped_migrations_and_presets);
+	tcase_add_test(tc, test_concurrent_migrations_each_run_once);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);

@@ -614,6 +614,21 @@ START_TEST(test_urlenc_invalid_utf8)
 }
 END_TEST
 
+/* nginx and Apache match "//login" as "/login"; routing must agree. */
+START_TEST(test_repeated_slashes_are_one)
+{
+	struct http_request r;
+	struct req q = { .method = "GET", .uri = "//login///x//?a=1//", .qs = "a=1//" };
+	struct req q2 = { .method = "GET", .uri = "/", .extra = { "PATH_INFO", "//school//review" } };
+
+	ck_assert_int_eq(parse(&r, &q), 0);
+	ck_assert_str_eq(r.path, "/login/x/");
+	ck_assert_str_eq(http_query(&r, "a"), "1//");
+	ck_assert_int_eq(parse(&r, &q2), 0);
+	ck_assert_str_eq(r.path, "/school/review");
+}
+END_TEST
+
 START_TEST(test_query_parsed)
 {
 	struct http_request r;
@@ -2511,7 +2526,7 @@ main(void)
 
 	ADD(s, "percent", 0,
 	    test_percent_plus_as_space, test_percent_hex_upper_lower,
-	    test_percent_chinese, test_percent_bad_hex, test_percent_short_escape,
+	    test_percent_chinese, test_repeated_slashes_are_one, test_percent_bad_hex, test_percent_short_escape,
 	    test_percent_trailing_bare, test_percent_nul_embedded,
 	    test_percent_control_char, test_percent_utf8_overlong,
 	    test_percent_utf8_lone_continuation, test_percent_utf8_surrogate,
