@@ -8,6 +8,7 @@
 #include <libxslt/transform.h>
 #include <libxslt/xsltutils.h>
 #include <libxslt/security.h>
+#include <libxslt/documents.h>
 #include <libxslt/variables.h>
 #include <libexslt/exslt.h>
 
@@ -29,7 +30,55 @@ static struct {
 	struct sheet sheets[RENDER_MAX_SHEETS];
 	int nsheets;
 	int compiled;
+	/* Documents the stylesheets read with document() (the string table),
+	 * parsed once per process and lent to every transformation. */
+	struct { char *uri; xmlDocPtr doc; } docs[8];
+	int ndocs;
 } R;
+
+/*
+ * The document loader: a file read by document() below xsl/ is parsed once
+ * and kept (the security preferences have already allowed the read when
+ * the loader runs). lend_docs() marks the kept ones in a transformation's
+ * list so that freeing the context leaves them alone.
+ */
+static xsltDocLoaderFunc base_loader; /* libxslt's own, saved before ours is set */
+
+static xmlDocPtr
+cached_loader(const xmlChar *uri, xmlDictPtr dict, int options, void *ctxt,
+    xsltLoadType type)
+{
+	const char *u = (const char *)uri;
+	xmlDocPtr doc;
+
+	if (type != XSLT_LOAD_DOCUMENT || u == NULL)
+		return base_loader(uri, dict, options, ctxt, type);
+	for (int i = 0; i < R.ndocs; i++)
+		if (strcmp(R.docs[i].uri, u) == 0)
+			return R.docs[i].doc;
+	if (R.ndocs == (int)(sizeof(R.docs) / sizeof(R.docs[0])))
+		return base_loader(uri, dict, options, ctxt, type);
+	/* No dictionary: the document outlives the transformation's. */
+	doc = xmlReadFile(u, NULL, XML_PARSE_NONET | XML_PARSE_NOCDATA);
+	if (doc == NULL)
+		return NULL;
+	R.docs[R.ndocs].uri = strdup(u);
+	if (R.docs[R.ndocs].uri == NULL) {
+		xmlFreeDoc(doc);
+		return NULL;
+	}
+	R.docs[R.ndocs++].doc = doc;
+	return doc;
+}
+
+static void
+lend_docs(xsltTransformContextPtr tctx)
+{
+	for (xsltDocumentPtr d = tctx->docList; d != NULL; d = d->next)
+		for (int i = 0; i < R.ndocs; i++)
+			if (d->doc == R.docs[i].doc)
+				d->main = 1; /* not the context's to free */
+}
 
 /* READ_FILE: only files below the stylesheet directory, no "..". */
 static int
@@ -84,6 +133,9 @@ render_init(const char *xsl_dir)
 		return -1;
 	/* Imports and includes are checked against the defaults at compile time. */
 	xsltSetDefaultSecurityPrefs(R.prefs);
+	xsltSetLoaderFunc(NULL); /* libxslt's default, which ours falls back to */
+	base_loader = xsltDocDefaultLoader;
+	xsltSetLoaderFunc(cached_loader);
 	(void)quiet_error;
 	return 0;
 }
@@ -96,6 +148,12 @@ render_cleanup(void)
 		free(R.sheets[i].name);
 	}
 	R.nsheets = 0;
+	for (int i = 0; i < R.ndocs; i++) {
+		xmlFreeDoc(R.docs[i].doc);
+		free(R.docs[i].uri);
+	}
+	R.ndocs = 0;
+	xsltSetLoaderFunc(NULL);
 	if (R.prefs != NULL) {
 		xsltSetDefaultSecurityPrefs(NULL);
 		xsltFreeSecurityPrefs(R.prefs);
@@ -291,6 +349,7 @@ render_respond_with(struct http_response *resp, xmlNodePtr root,
 			return -1;
 		}
 		res = xsltApplyStylesheetUser(style, doc, NULL, NULL, NULL, tctx);
+		lend_docs(tctx);
 		if (res == NULL || tctx->state != XSLT_STATE_OK) {
 			xsltFreeTransformContext(tctx);
 			xmlFreeDoc(res);
