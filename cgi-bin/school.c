@@ -10,6 +10,8 @@
 #include "core/audit.h"
 #include "core/form.h"
 #include "core/render.h"
+#include "export.h"
+#include "points.h"
 #include "record_form.h"
 #include "review.h"
 #include "review_pages.h"
@@ -200,6 +202,7 @@ get_evidence(struct ctx *c)
 	return evidence_in_scope(c, c->id[0], c->user->school_id, 0);
 }
 
+/* HELPERS: before editing, see the top of /tmp/helper-brief.md (claim protocol). */
 static const struct route routes[] = {
 	{ HTTP_GET, "/school", page_school, SCHOOL_READERS, SCOPE_SCHOOL, "school", 0 },
 	{ HTTP_GET, "/school/review", page_queue, SCHOOL_READERS, SCOPE_SCHOOL, "school_queue", 0 },
@@ -215,6 +218,13 @@ static const struct route routes[] = {
 	{ HTTP_GET, "/school/evidence/{id}", get_evidence, SCHOOL_READERS, SCOPE_SCHOOL, "school_evidence", 0 },
 	{ HTTP_GET, "/school/teachers/{id}/card", page_card, SCHOOL_READERS, SCOPE_SCHOOL, "school_card", 0 },
 	{ HTTP_GET, "/school/summary", page_summary, SCHOOL_READERS, SCOPE_SCHOOL, "school_summary", 0 },
+	{ HTTP_GET, "/school/summary.xlsx", export_summary_xlsx, SCHOOL_READERS, SCOPE_SCHOOL, "school_summary_xlsx", 0 },
+	{ HTTP_GET, "/school/summary.csv", export_summary_csv, SCHOOL_READERS, SCOPE_SCHOOL, "school_summary_csv", 0 },
+	{ HTTP_GET, "/school/points", points_page, SCHOOL_READERS, SCOPE_SCHOOL, "school_points", 0 },
+	{ HTTP_POST, "/school/points", points_post, ROLE_SCHOOL_ADMIN, SCOPE_SCHOOL, "school_points_save", 0 },
+	{ HTTP_GET, "/school/points/print", points_print, SCHOOL_READERS, SCOPE_SCHOOL, "school_points_print", 0 },
+	{ HTTP_GET, "/school/points.xlsx", export_points_xlsx, SCHOOL_READERS, SCOPE_SCHOOL, "school_points_xlsx", 0 },
+	{ HTTP_GET, "/school/points.csv", export_points_csv, SCHOOL_READERS, SCOPE_SCHOOL, "school_points_csv", 0 },
 };
 
 const struct program program_school = {

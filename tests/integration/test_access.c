@@ -112,6 +112,13 @@ static const struct acase cases[] = {
 	{ "school_record_update", "/school/records/{R}/edit", "NNONNNNN" },
 	{ "school_card", "/school/teachers/{Y}/card", "LNOONNNN" },
 	{ "school_summary", "/school/summary", "LNOONNON" },
+	{ "school_summary_xlsx", "/school/summary.xlsx", "LNOONNON" },
+	{ "school_summary_csv", "/school/summary.csv", "LNOONNON" },
+	{ "school_points", "/school/points", "LNOONNON" },
+	{ "school_points_save", "/school/points", "NNONNNON" },
+	{ "school_points_print", "/school/points/print", "LNOONNON" },
+	{ "school_points_xlsx", "/school/points.xlsx", "LNOONNON" },
+	{ "school_points_csv", "/school/points.csv", "LNOONNON" },
 	{ "logout", "/logout", "NOOOOOOO" },
 };
 

@@ -1,0 +1,319 @@
+/*
+ * export.c - the summary and points tables as .xlsx and CSV, see export.h.
+ *
+ * The summary is built from the very document GET /school/summary returns
+ * (school_overview), so the file and the page cannot disagree.
+ */
+#include "export.h"
+#include "core/render.h"
+#include "core/sheet.h"
+#include "points.h"
+#include "review_pages.h"
+
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* The string table, parsed once per process (freed at exit by the OS). */
+static xmlDocPtr strings_doc;
+static int strings_tried;
+
+const char *
+export_string(const struct config *cfg, const char *key)
+{
+	xmlNodePtr root, n;
+
+	if (!strings_tried) {
+		char path[4200];
+		strings_tried = 1;
+		if ((size_t)snprintf(path, sizeof(path), "%s/strings.zh-CN.xml", cfg->xsl_dir) < sizeof(path))
+			strings_doc = xmlReadFile(path, NULL, XML_PARSE_NONET | XML_PARSE_NOBLANKS);
+	}
+	if (strings_doc == NULL || (root = xmlDocGetRootElement(strings_doc)) == NULL)
+		return key;
+	for (n = root->children; n != NULL; n = n->next) {
+		xmlChar *k;
+		int match;
+		if (n->type != XML_ELEMENT_NODE || xmlStrcmp(n->name, BAD_CAST "s") != 0)
+			continue;
+		k = xmlGetProp(n, BAD_CAST "k");
+		match = k != NULL && xmlStrcmp(k, BAD_CAST key) == 0;
+		xmlFree(k);
+		if (match)
+			return n->children && n->children->content ?
+			    (const char *)n->children->content : "";
+	}
+	return key;
+}
+
+static const char *
+S(struct ctx *c, const char *key)
+{
+	return export_string(c->cfg, key);
+}
+
+static const char *
+S2(struct ctx *c, const char *prefix, const char *code)
+{
+	char key[96];
+
+	if (code == NULL || *code == '\0')
+		return "";
+	snprintf(key, sizeof(key), "%s%s", prefix, code);
+	return arena_strdup(c->a, S(c, key));
+}
+
+static const char *
+attr(struct ctx *c, xmlNodePtr n, const char *name)
+{
+	xmlChar *v = n ? xmlGetProp(n, BAD_CAST name) : NULL;
+	char *s = arena_strdup(c->a, v ? (const char *)v : "");
+
+	xmlFree(v);
+	return s ? s : "";
+}
+
+static xmlNodePtr
+child(xmlNodePtr n, const char *name)
+{
+	for (xmlNodePtr k = n ? n->children : NULL; k != NULL; k = k->next)
+		if (k->type == XML_ELEMENT_NODE && xmlStrcmp(k->name, BAD_CAST name) == 0)
+			return k;
+	return NULL;
+}
+
+static const char *
+text(struct ctx *c, xmlNodePtr n)
+{
+	xmlChar *v = n ? xmlNodeGetContent(n) : NULL;
+	char *s = arena_strdup(c->a, v ? (const char *)v : "");
+
+	xmlFree(v);
+	return s ? s : "";
+}
+
+static char *
+num(struct ctx *c, long long v)
+{
+	return arena_printf(c->a, "%lld", v);
+}
+
+/* Percent-encode a UTF-8 name for filename*= (RFC 5987). */
+static char *
+encode_name(arena *a, const char *name)
+{
+	char *out = arena_alloc(a, 3 * strlen(name) + 1), *o = out;
+
+	if (out == NULL)
+		return NULL;
+	for (const unsigned char *p = (const unsigned char *)name; *p; p++) {
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		    (*p >= '0' && *p <= '9') || strchr("!#$&+-.^_`|~", *p))
+			*o++ = (char)*p;
+		else {
+			snprintf(o, 4, "%%%02X", *p);
+			o += 3;
+		}
+	}
+	*o = '\0';
+	return out;
+}
+
+/* Send the table as a file; fallback is the ASCII name, name the UTF-8 one. */
+static int
+send_table(struct ctx *c, const struct sheet_table *t, int xlsx, const char *fallback,
+    const char *name)
+{
+	char *data = NULL, *disp, *enc;
+	size_t len = 0;
+	enum sheet_result r;
+
+	r = xlsx ? sheet_write_xlsx(c->a, t, &data, &len) : sheet_write_csv(c->a, t, &data, &len);
+	if (r != SHEET_OK)
+		return 500;
+	enc = encode_name(c->a, arena_printf(c->a, "%s.%s", name, xlsx ? "xlsx" : "csv"));
+	disp = arena_printf(c->a, "attachment; filename=\"%s.%s\"; filename*=UTF-8''%s",
+	    fallback, xlsx ? "xlsx" : "csv", enc ? enc : fallback);
+	if (disp == NULL)
+		return 500;
+	http_header_add(c->resp, "Content-Disposition", disp);
+	http_header_add(c->resp, "X-Content-Type-Options", "nosniff");
+	http_header_add(c->resp, "Cache-Control", "private, no-store");
+	http_body(c->resp, xlsx ?
+	    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" :
+	    "text/csv; charset=utf-8", data, len);
+	c->raw_body = 1;
+	return 200;
+}
+
+enum { SUM_NO, SUM_NAME, SUM_STAFF, SUM_CATEGORY, SUM_STATUS, SUM_TOTAL, SUM_PENDING,
+	SUM_NORMATIVE, SUM_REQUIRED, SUM_RESULT, SUM_NCOLS };
+
+static int
+export_summary(struct ctx *c, int xlsx)
+{
+	static const char *const keys[SUM_NCOLS] = {
+		"export.summary.col.no", "export.summary.col.name", "export.summary.col.staff-no",
+		"export.summary.col.category", "export.summary.col.status",
+		"export.summary.col.total", "export.summary.col.pending",
+		"export.summary.col.normative", "export.summary.col.required",
+		"export.summary.col.result"
+	};
+	static const enum sheet_kind kinds[SUM_NCOLS] = { SHEET_INT, SHEET_TEXT, SHEET_TEXT,
+		SHEET_TEXT, SHEET_TEXT, SHEET_TENTHS, SHEET_TENTHS, SHEET_TENTHS, SHEET_TENTHS,
+		SHEET_TEXT };
+	static const double widths[SUM_NCOLS] = { 6, 12, 12, 16, 12, 12, 12, 14, 12, 10 };
+	struct sheet_column cols[SUM_NCOLS];
+	struct sheet_table t;
+	xmlNodePtr root = render_page(c->a, "summary"), s, list;
+	const char **cells;
+	size_t n = 0, row = 0;
+	long long teachers, failing;
+	int status;
+
+	if (root == NULL)
+		return 500;
+	if ((status = school_overview(c, root, c->user->school_id)) != 200)
+		return status;
+	s = child(root, "school");
+	list = child(s, "teachers");
+	for (xmlNodePtr k = list ? list->children : NULL; k; k = k->next)
+		n += k->type == XML_ELEMENT_NODE;
+	if ((cells = arena_alloc(c->a, (n + 1) * SUM_NCOLS * sizeof(*cells))) == NULL)
+		return 500;
+	for (int i = 0; i < SUM_NCOLS; i++) {
+		cols[i].header = S(c, keys[i]);
+		cols[i].kind = kinds[i];
+		cols[i].width = widths[i];
+	}
+	for (xmlNodePtr k = list ? list->children : NULL; k; k = k->next) {
+		const char **r = cells + row * SUM_NCOLS;
+		xmlNodePtr res;
+		if (k->type != XML_ELEMENT_NODE)
+			continue;
+		res = child(k, "result");
+		r[SUM_NO] = num(c, (long long)row + 1);
+		r[SUM_NAME] = text(c, child(k, "name"));
+		r[SUM_STAFF] = attr(c, k, "staff-no");
+		r[SUM_CATEGORY] = S2(c, "category.", attr(c, k, "category"));
+		r[SUM_STATUS] = S2(c, "status.", attr(c, k, "status"));
+		r[SUM_TOTAL] = attr(c, res, "confirmed-tenths");
+		r[SUM_PENDING] = attr(c, res, "pending-tenths");
+		r[SUM_NORMATIVE] = attr(c, res, "normative-confirmed-tenths");
+		r[SUM_REQUIRED] = attr(c, res, "threshold-tenths");
+		r[SUM_RESULT] = S2(c, "result.", attr(c, res, "result"));
+		row++;
+	}
+	/* The last row: the counts and the pass rate. */
+	teachers = atoll(attr(c, s, "teachers"));
+	failing = atoll(attr(c, s, "failing"));
+	{
+		const char **r = cells + row * SUM_NCOLS;
+		for (int i = 0; i < SUM_NCOLS; i++)
+			r[i] = "";
+		r[SUM_NAME] = S(c, "export.summary.totals");
+		r[SUM_CATEGORY] = arena_printf(c->a, "%s %lld", S(c, "export.summary.teachers"), teachers);
+		r[SUM_STATUS] = arena_printf(c->a, "%s %lld", S(c, "export.summary.failing"), failing);
+		if (teachers > 0) {
+			/* Rounded to a tenth of a percent, as the printed summary shows it. */
+			long long permille = ((teachers - failing) * 2000 / teachers + 1) / 2;
+			r[SUM_RESULT] = arena_printf(c->a, "%s %lld.%lld%%",
+			    S(c, "export.summary.pass-rate"), permille / 10, permille % 10);
+		}
+		row++;
+	}
+	t.title = arena_printf(c->a, "%s %s %s", text(c, child(s, "name")), attr(c, s, "year"),
+	    S(c, "export.summary.title"));
+	t.sheet_name = S(c, "export.summary.sheet");
+	t.ncols = SUM_NCOLS;
+	t.cols = cols;
+	t.nrows = row;
+	t.cells = cells;
+	return send_table(c, &t, xlsx, "summary", arena_printf(c->a, "%s-%s-%s",
+	    S(c, "export.summary.sheet"), text(c, child(s, "name")), attr(c, s, "year")));
+}
+
+int
+export_summary_xlsx(struct ctx *c)
+{
+	return export_summary(c, 1);
+}
+
+int
+export_summary_csv(struct ctx *c)
+{
+	return export_summary(c, 0);
+}
+
+enum { PT_NO, PT_NAME, PT_STAFF, PT_Q1, PT_Q2, PT_Q3, PT_Q4, PT_G1, PT_G2, PT_G3, PT_G4,
+	PT_HOURS, PT_STATE, PT_NCOLS };
+
+static int
+export_points(struct ctx *c, int xlsx)
+{
+	static const char *const keys[PT_NCOLS] = {
+		"export.points.col.no", "export.points.col.name", "export.points.col.staff-no",
+		"export.points.col.q1", "export.points.col.q2", "export.points.col.q3",
+		"export.points.col.q4", "export.points.col.g1", "export.points.col.g2",
+		"export.points.col.g3", "export.points.col.g4", "export.points.col.hours",
+		"export.points.col.state"
+	};
+	struct sheet_column cols[PT_NCOLS];
+	struct sheet_table t;
+	struct points_table pt;
+	const char **cells;
+	int status;
+
+	if ((status = points_load(c, c->user->school_id, &pt)) != 200)
+		return status;
+	if (!pt.has_item)
+		return 404;
+	if ((cells = arena_alloc(c->a, (pt.nrows + 1) * PT_NCOLS * sizeof(*cells))) == NULL)
+		return 500;
+	for (int i = 0; i < PT_NCOLS; i++) {
+		cols[i].header = S(c, keys[i]);
+		cols[i].kind = i == PT_NAME || i == PT_STAFF || i == PT_STATE ? SHEET_TEXT :
+		    i == PT_HOURS ? SHEET_TENTHS : SHEET_INT;
+		cols[i].width = i == PT_NO ? 6 : i == PT_STATE ? 24 : 12;
+	}
+	for (size_t i = 0; i < pt.nrows; i++) {
+		const struct points_row *p = &pt.rows[i];
+		const char **r = cells + i * PT_NCOLS;
+		long long prev = pt.item.points_base;
+		r[PT_NO] = num(c, (long long)i + 1);
+		r[PT_NAME] = p->name;
+		r[PT_STAFF] = p->staff_no;
+		for (int k = 0; k < 4; k++) {
+			r[PT_Q1 + k] = p->q[k] >= 0 ? num(c, p->q[k]) : "";
+			r[PT_G1 + k] = p->q[k] >= 0 ? num(c, p->q[k] - prev) : "";
+			if (p->q[k] >= 0)
+				prev = p->q[k];
+		}
+		r[PT_HOURS] = p->record_id > 0 ? num(c, p->hours_tenths) : "";
+		r[PT_STATE] = p->record_id > 0 ? S2(c, "state.", p->state) : "";
+	}
+	t.title = arena_printf(c->a, "%s %s %s", pt.school_name, pt.year_label,
+	    S(c, "export.points.title"));
+	t.sheet_name = S(c, "export.points.sheet");
+	t.ncols = PT_NCOLS;
+	t.cols = cols;
+	t.nrows = pt.nrows;
+	t.cells = cells;
+	return send_table(c, &t, xlsx, "points", arena_printf(c->a, "%s-%s-%s",
+	    S(c, "export.points.sheet"), pt.school_name, pt.year_label));
+}
+
+int
+export_points_xlsx(struct ctx *c)
+{
+	return export_points(c, 1);
+}
+
+int
+export_points_csv(struct ctx *c)
+{
+	return export_points(c, 0);
+}
