@@ -15,6 +15,7 @@
 #include "record_form.h"
 #include "review.h"
 #include "review_pages.h"
+#include "roster_import.h"
 #include "teacher_pages.h"
 
 #include <stdio.h>
@@ -225,6 +226,11 @@ static const struct route routes[] = {
 	{ HTTP_GET, "/school/points/print", points_print, SCHOOL_READERS, SCOPE_SCHOOL, "school_points_print", 0 },
 	{ HTTP_GET, "/school/points.xlsx", export_points_xlsx, SCHOOL_READERS, SCOPE_SCHOOL, "school_points_xlsx", 0 },
 	{ HTTP_GET, "/school/points.csv", export_points_csv, SCHOOL_READERS, SCOPE_SCHOOL, "school_points_csv", 0 },
+	{ HTTP_GET, "/school/roster/template.csv", roster_template_csv, ROLE_SCHOOL_ADMIN, SCOPE_SCHOOL, "school_roster_template_csv", 0 },
+	{ HTTP_GET, "/school/roster/template.xlsx", roster_template_xlsx, ROLE_SCHOOL_ADMIN, SCOPE_SCHOOL, "school_roster_template_xlsx", 0 },
+	{ HTTP_GET, "/school/roster/import", roster_import_page, ROLE_SCHOOL_ADMIN, SCOPE_SCHOOL, "school_roster_import", 0 },
+	{ HTTP_POST, "/school/roster/import", roster_import_post, ROLE_SCHOOL_ADMIN, SCOPE_SCHOOL, "school_roster_import_upload", 0 },
+	{ HTTP_POST, "/school/roster/import/{id}/commit", roster_import_commit, ROLE_SCHOOL_ADMIN, SCOPE_SCHOOL, "school_roster_import_commit", 0 },
 };
 
 const struct program program_school = {

@@ -1,5 +1,43 @@
-/* sheet.c - reading CSV and .xlsx (see sheet.h). Being written by the roster work. */
+/*
+ * sheet.c - reading CSV and .xlsx into rows of UTF-8 cells (see sheet.h).
+ *
+ * CSV goes through libcsv (quotes, embedded newlines, CRLF); the bytes are
+ * UTF-8 when they are valid UTF-8 (a BOM is dropped), else they are
+ * converted from GB18030 (a superset of GBK) with iconv, else refused.
+ * .xlsx is a zip: xl/workbook.xml and its rels name the first worksheet,
+ * xl/sharedStrings.xml holds the strings. Every part read is capped (the
+ * size the zip declares and the bytes actually inflated), so a zip bomb is
+ * refused as SHEET_TOO_BIG.
+ *
+ * Numbers: an integer stored as a number comes back as its digits with no
+ * exponent or decimals ("110101199003078515" only if Excel kept it, which
+ * it cannot: Excel keeps 15 significant digits). An integer of 16 or more
+ * digits has been rounded by Excel already, so it comes back in the form
+ * Excel shows ("1.10101199003078E+17"), which no ID-number check accepts:
+ * the import reports such a cell as a bad ID number instead of guessing.
+ */
 #include "sheet.h"
+
+#include <csv.h>
+#include <errno.h>
+#include <iconv.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+#include <zip.h>
+
+#define SHEET_MAX_CELL     4096              /* bytes in one cell */
+#define SHEET_MAX_FILE     (32u << 20)       /* bytes of a CSV file */
+#define SHEET_MAX_PART     (48u << 20)       /* bytes of one inflated xlsx part */
+#define SHEET_MAX_SMALL    (4u << 20)        /* workbook.xml and its rels */
+#define SHEET_MAX_STRINGS  200000            /* shared strings */
+#define SHEET_MAX_ROWNUM   1048576           /* Excel's last row */
 
 const char *
 sheet_code(enum sheet_result r)
@@ -12,21 +50,765 @@ sheet_code(enum sheet_result r)
 const char *
 sheet_cell(const struct sheet_row *r, size_t c)
 {
-	return r != NULL && c < r->ncells ? r->cells[c] : "";
+	return r != NULL && c < r->ncells && r->cells[c] != NULL ? r->cells[c] : "";
+}
+
+/* ------------------------------------------------------------ row builder */
+
+struct builder {
+	arena *a;
+	size_t max_rows, max_cols;
+	enum sheet_result err;
+	/* the rows so far (malloc, copied into the arena at the end) */
+	struct sheet_row *rows;
+	size_t nrows, caprows;
+	/* the row being built */
+	const char **cells;
+	size_t ncells;
+	int line;
+};
+
+/* Trim ASCII white space, NBSP and the ideographic space at both ends. */
+static void
+trim(const char **s, size_t *n)
+{
+	const unsigned char *p = (const unsigned char *)*s;
+	size_t len = *n;
+
+	for (;;) {
+		if (len >= 1 && (p[0] == ' ' || p[0] == '\t' || p[0] == '\r' || p[0] == '\n')) {
+			p++; len--;
+		} else if (len >= 2 && p[0] == 0xc2 && p[1] == 0xa0) {
+			p += 2; len -= 2;
+		} else if (len >= 3 && p[0] == 0xe3 && p[1] == 0x80 && p[2] == 0x80) {
+			p += 3; len -= 3;
+		} else
+			break;
+	}
+	for (;;) {
+		if (len >= 1 && (p[len - 1] == ' ' || p[len - 1] == '\t' ||
+		    p[len - 1] == '\r' || p[len - 1] == '\n')) {
+			len--;
+		} else if (len >= 2 && p[len - 2] == 0xc2 && p[len - 1] == 0xa0) {
+			len -= 2;
+		} else if (len >= 3 && p[len - 3] == 0xe3 && p[len - 2] == 0x80 &&
+		    p[len - 1] == 0x80) {
+			len -= 3;
+		} else
+			break;
+	}
+	*s = (const char *)p;
+	*n = len;
+}
+
+static int
+b_init(struct builder *b, arena *a, size_t max_rows, size_t max_cols)
+{
+	memset(b, 0, sizeof(*b));
+	b->a = a;
+	b->max_rows = max_rows;
+	b->max_cols = max_cols;
+	b->cells = calloc(max_cols > 0 ? max_cols : 1, sizeof(*b->cells));
+	if (b->cells == NULL) {
+		b->err = SHEET_NOMEM;
+		return -1;
+	}
+	return 0;
+}
+
+static void
+b_free(struct builder *b)
+{
+	free(b->rows);
+	free(b->cells);
+	b->rows = NULL;
+	b->cells = NULL;
+}
+
+/* Put a cell at column col of the current row. */
+static void
+b_cell(struct builder *b, size_t col, const char *s, size_t n)
+{
+	char *copy;
+
+	if (b->err != SHEET_OK)
+		return;
+	trim(&s, &n);
+	if (n == 0)
+		return;
+	if (col >= b->max_cols || n > SHEET_MAX_CELL) {
+		b->err = SHEET_TOO_BIG;
+		return;
+	}
+	if ((copy = arena_strndup(b->a, s, n)) == NULL) {
+		b->err = SHEET_NOMEM;
+		return;
+	}
+	b->cells[col] = copy;
+	if (col + 1 > b->ncells)
+		b->ncells = col + 1;
+}
+
+/* End the current row (numbered line); blank rows are dropped. */
+static void
+b_row(struct builder *b, int line)
+{
+	struct sheet_row *r;
+	size_t i;
+
+	if (b->err != SHEET_OK || b->ncells == 0) {
+		b->ncells = 0;
+		return;
+	}
+	if (b->nrows >= b->max_rows + 1) {   /* the header and max_rows rows */
+		b->err = SHEET_TOO_BIG;
+		return;
+	}
+	if (b->nrows == b->caprows) {
+		size_t nc = b->caprows ? b->caprows * 2 : 64;
+		struct sheet_row *nr = realloc(b->rows, nc * sizeof(*nr));
+		if (nr == NULL) {
+			b->err = SHEET_NOMEM;
+			return;
+		}
+		b->rows = nr;
+		b->caprows = nc;
+	}
+	r = &b->rows[b->nrows];
+	r->line = line;
+	r->ncells = b->ncells;
+	r->cells = arena_alloc(b->a, b->ncells * sizeof(*r->cells));
+	if (r->cells == NULL) {
+		b->err = SHEET_NOMEM;
+		return;
+	}
+	for (i = 0; i < b->ncells; i++) {
+		r->cells[i] = b->cells[i] != NULL ? b->cells[i] : "";
+		b->cells[i] = NULL;
+	}
+	b->ncells = 0;
+	b->nrows++;
+}
+
+static enum sheet_result
+b_finish(struct builder *b, struct sheet *out)
+{
+	enum sheet_result r = b->err;
+
+	if (r == SHEET_OK && b->nrows == 0)
+		r = SHEET_EMPTY;
+	if (r == SHEET_OK) {
+		out->nrows = b->nrows;
+		out->rows = arena_alloc(b->a, b->nrows * sizeof(*out->rows));
+		if (out->rows == NULL)
+			r = SHEET_NOMEM;
+		else
+			memcpy(out->rows, b->rows, b->nrows * sizeof(*out->rows));
+	}
+	b_free(b);
+	return r;
+}
+
+/* ---------------------------------------------------------------- CSV */
+
+/* Strict UTF-8 (no overlongs, no surrogates, nothing above U+10FFFF, no NUL). */
+static int
+valid_utf8(const unsigned char *s, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n) {
+		unsigned c = s[i];
+		size_t k;
+		uint32_t cp;
+
+		if (c == 0)
+			return 0;
+		if (c < 0x80) {
+			i++;
+			continue;
+		}
+		if (c >= 0xc2 && c <= 0xdf) {
+			k = 1; cp = c & 0x1f;
+		} else if (c >= 0xe0 && c <= 0xef) {
+			k = 2; cp = c & 0x0f;
+		} else if (c >= 0xf0 && c <= 0xf4) {
+			k = 3; cp = c & 0x07;
+		} else
+			return 0;
+		if (n - i - 1 < k)
+			return 0;
+		for (size_t j = 1; j <= k; j++) {
+			if ((s[i + j] & 0xc0) != 0x80)
+				return 0;
+			cp = (cp << 6) | (s[i + j] & 0x3f);
+		}
+		if ((k == 2 && cp < 0x800) || (k == 3 && cp < 0x10000) ||
+		    (cp >= 0xd800 && cp <= 0xdfff) || cp > 0x10ffff)
+			return 0;
+		i += k + 1;
+	}
+	return 1;
+}
+
+/* GB18030 to UTF-8 into the arena; NULL when the bytes are not GB18030. */
+static char *
+from_gb18030(arena *a, const char *in, size_t n, size_t *outlen, enum sheet_result *err)
+{
+	iconv_t cd = iconv_open("UTF-8", "GB18030");
+	char *out, *ip = (char *)in, *op;
+	size_t il = n, ol, cap;
+
+	if (cd == (iconv_t)-1) {
+		*err = SHEET_IO;
+		return NULL;
+	}
+	cap = n * 2 + 4;   /* a GB18030 character never grows more than 2x */
+	if ((out = arena_alloc(a, cap)) == NULL) {
+		iconv_close(cd);
+		*err = SHEET_NOMEM;
+		return NULL;
+	}
+	op = out;
+	ol = cap;
+	if (iconv(cd, &ip, &il, &op, &ol) == (size_t)-1 ||
+	    iconv(cd, NULL, NULL, &op, &ol) == (size_t)-1) {
+		iconv_close(cd);
+		*err = SHEET_BAD_ENCODING;
+		return NULL;
+	}
+	iconv_close(cd);
+	*outlen = (size_t)(op - out);
+	if (memchr(out, '\0', *outlen) != NULL || !valid_utf8((unsigned char *)out, *outlen)) {
+		*err = SHEET_BAD_ENCODING;
+		return NULL;
+	}
+	return out;
+}
+
+struct csvstate {
+	struct builder *b;
+	size_t col;
+	int line;   /* records seen, which is the row Excel shows */
+};
+
+static void
+csv_field(void *s, size_t n, void *data)
+{
+	struct csvstate *st = data;
+
+	b_cell(st->b, st->col, s != NULL ? s : "", s != NULL ? n : 0);
+	st->col++;
+}
+
+static void
+csv_record(int c, void *data)
+{
+	struct csvstate *st = data;
+
+	(void)c;
+	st->line++;
+	b_row(st->b, st->line);
+	st->col = 0;
+}
+
+static enum sheet_result
+read_csv(arena *a, const char *data, size_t len, size_t max_rows, size_t max_cols,
+    struct sheet *out)
+{
+	struct builder b;
+	struct csvstate st;
+	struct csv_parser p;
+	enum sheet_result err = SHEET_OK;
+	const char *text = data;
+	size_t tlen = len;
+
+	if (len > SHEET_MAX_FILE)
+		return SHEET_TOO_BIG;
+	if (tlen >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0) {
+		text += 3;
+		tlen -= 3;
+	}
+	if (valid_utf8((const unsigned char *)text, tlen)) {
+		out->encoding = "UTF-8";
+	} else {
+		if ((text = from_gb18030(a, data, len, &tlen, &err)) == NULL)
+			return err;
+		out->encoding = "GB18030";
+	}
+	out->format = "csv";
+	if (b_init(&b, a, max_rows, max_cols) != 0) {
+		b_free(&b);
+		return SHEET_NOMEM;
+	}
+	if (csv_init(&p, CSV_APPEND_NULL) != 0) {
+		b_free(&b);
+		return SHEET_NOMEM;
+	}
+	csv_set_blk_size(&p, 4096);
+	memset(&st, 0, sizeof(st));
+	st.b = &b;
+	/* feed in chunks so a refusal stops early */
+	for (size_t off = 0; off < tlen && b.err == SHEET_OK; off += 65536) {
+		size_t n = tlen - off < 65536 ? tlen - off : 65536;
+		if (csv_parse(&p, text + off, n, csv_field, csv_record, &st) != n) {
+			if (b.err == SHEET_OK)
+				b.err = csv_error(&p) == CSV_ENOMEM ? SHEET_NOMEM :
+				    csv_error(&p) == CSV_ETOOBIG ? SHEET_TOO_BIG : SHEET_BAD_FORMAT;
+		}
+	}
+	if (b.err == SHEET_OK)
+		csv_fini(&p, csv_field, csv_record, &st);
+	csv_free(&p);
+	return b_finish(&b, out);
+}
+
+/* ---------------------------------------------------------------- xlsx */
+
+/* Read one part of the zip (NUL-terminated, malloc) with a cap. */
+static enum sheet_result
+zip_part(zip_t *z, const char *name, size_t cap, char **data, size_t *len)
+{
+	zip_stat_t zs;
+	zip_file_t *f;
+	char *buf;
+	size_t got = 0;
+
+	*data = NULL;
+	*len = 0;
+	zip_stat_init(&zs);
+	if (zip_stat(z, name, 0, &zs) != 0)
+		return SHEET_BAD_FORMAT;
+	if ((zs.valid & ZIP_STAT_SIZE) && zs.size > cap)
+		return SHEET_TOO_BIG;
+	if ((f = zip_fopen(z, name, 0)) == NULL)
+		return SHEET_BAD_FORMAT;
+	/* the declared size may lie: read at most cap + 1 bytes */
+	if ((buf = malloc(cap + 2)) == NULL) {
+		zip_fclose(f);
+		return SHEET_NOMEM;
+	}
+	for (;;) {
+		zip_int64_t n = zip_fread(f, buf + got, cap + 1 - got);
+		if (n < 0) {
+			zip_fclose(f);
+			free(buf);
+			return SHEET_BAD_FORMAT;
+		}
+		if (n == 0)
+			break;
+		got += (size_t)n;
+		if (got > cap) {
+			zip_fclose(f);
+			free(buf);
+			return SHEET_TOO_BIG;
+		}
+	}
+	zip_fclose(f);
+	buf[got] = '\0';
+	*data = buf;
+	*len = got;
+	return SHEET_OK;
+}
+
+static xmlDocPtr
+parse_xml(const char *data, size_t len)
+{
+	if (len > INT32_MAX)
+		return NULL;
+	return xmlReadMemory(data, (int)len, "part.xml", NULL,
+	    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+}
+
+static int
+is_el(xmlNodePtr n, const char *name)
+{
+	return n != NULL && n->type == XML_ELEMENT_NODE &&
+	    strcmp((const char *)n->name, name) == 0;
+}
+
+static xmlNodePtr
+first_child(xmlNodePtr n, const char *name)
+{
+	for (xmlNodePtr c = n != NULL ? n->children : NULL; c != NULL; c = c->next)
+		if (is_el(c, name))
+			return c;
+	return NULL;
+}
+
+/* Text of the <t> elements under n, not those of phonetic runs (rPh). */
+static void
+collect_t(xmlNodePtr n, xmlBufferPtr buf)
+{
+	for (xmlNodePtr c = n->children; c != NULL; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		if (is_el(c, "rPh"))
+			continue;
+		if (is_el(c, "t")) {
+			xmlChar *s = xmlNodeGetContent(c);
+			if (s != NULL) {
+				if (xmlBufferLength(buf) < SHEET_MAX_CELL * 2)
+					xmlBufferCat(buf, s);
+				xmlFree(s);
+			}
+		} else
+			collect_t(c, buf);
+	}
+}
+
+/* The path of the first worksheet, "xl/worksheets/sheet1.xml" if unsure. */
+static char *
+first_sheet_path(arena *a, zip_t *z)
+{
+	char *data = NULL, *rid = NULL, *target = NULL, *path = NULL;
+	size_t len;
+	xmlDocPtr doc;
+	xmlNodePtr n;
+
+	if (zip_part(z, "xl/workbook.xml", SHEET_MAX_SMALL, &data, &len) == SHEET_OK &&
+	    (doc = parse_xml(data, len)) != NULL) {
+		n = first_child(first_child(xmlDocGetRootElement(doc), "sheets"), "sheet");
+		if (n != NULL) {
+			xmlChar *v = xmlGetNsProp(n, BAD_CAST "id", BAD_CAST
+			    "http://schemas.openxmlformats.org/officeDocument/2006/relationships");
+			if (v != NULL) {
+				rid = arena_strdup(a, (char *)v);
+				xmlFree(v);
+			}
+		}
+		xmlFreeDoc(doc);
+	}
+	free(data);
+	data = NULL;
+	if (rid != NULL &&
+	    zip_part(z, "xl/_rels/workbook.xml.rels", SHEET_MAX_SMALL, &data, &len) == SHEET_OK &&
+	    (doc = parse_xml(data, len)) != NULL) {
+		for (n = xmlDocGetRootElement(doc)->children; n != NULL; n = n->next) {
+			xmlChar *id, *t;
+			if (!is_el(n, "Relationship"))
+				continue;
+			id = xmlGetProp(n, BAD_CAST "Id");
+			if (id != NULL && strcmp((char *)id, rid) == 0 &&
+			    (t = xmlGetProp(n, BAD_CAST "Target")) != NULL) {
+				target = arena_strdup(a, (char *)t);
+				xmlFree(t);
+			}
+			xmlFree(id);
+			if (target != NULL)
+				break;
+		}
+		xmlFreeDoc(doc);
+	}
+	free(data);
+	if (target != NULL && strstr(target, "..") == NULL) {
+		if (target[0] == '/')
+			path = arena_strdup(a, target + 1);
+		else
+			path = arena_printf(a, "xl/%s", target);
+	}
+	return path != NULL ? path : arena_strdup(a, "xl/worksheets/sheet1.xml");
+}
+
+struct strings {
+	size_t n;
+	char **s;
+};
+
+static enum sheet_result
+read_shared(arena *a, zip_t *z, struct strings *ss)
+{
+	char *data;
+	size_t len, cap = 0;
+	enum sheet_result r;
+	xmlDocPtr doc;
+	xmlBufferPtr buf;
+
+	ss->n = 0;
+	ss->s = NULL;
+	if (zip_name_locate(z, "xl/sharedStrings.xml", 0) < 0)
+		return SHEET_OK;   /* a workbook with no strings has none */
+	if ((r = zip_part(z, "xl/sharedStrings.xml", SHEET_MAX_PART, &data, &len)) != SHEET_OK)
+		return r;
+	doc = parse_xml(data, len);
+	free(data);
+	if (doc == NULL)
+		return SHEET_BAD_FORMAT;
+	if ((buf = xmlBufferCreate()) == NULL) {
+		xmlFreeDoc(doc);
+		return SHEET_NOMEM;
+	}
+	for (xmlNodePtr n = xmlDocGetRootElement(doc)->children; n != NULL; n = n->next) {
+		if (!is_el(n, "si"))
+			continue;
+		if (ss->n >= SHEET_MAX_STRINGS) {
+			r = SHEET_TOO_BIG;
+			break;
+		}
+		if (ss->n == cap) {
+			size_t nc = cap ? cap * 2 : 256;
+			char **ns = arena_alloc(a, nc * sizeof(*ns));
+			if (ns == NULL) {
+				r = SHEET_NOMEM;
+				break;
+			}
+			if (ss->n)
+				memcpy(ns, ss->s, ss->n * sizeof(*ns));
+			ss->s = ns;
+			cap = nc;
+		}
+		xmlBufferEmpty(buf);
+		collect_t(n, buf);
+		ss->s[ss->n] = arena_strndup(a, (const char *)xmlBufferContent(buf),
+		    (size_t)xmlBufferLength(buf));
+		if (ss->s[ss->n] == NULL) {
+			r = SHEET_NOMEM;
+			break;
+		}
+		ss->n++;
+	}
+	xmlBufferFree(buf);
+	xmlFreeDoc(doc);
+	return r;
+}
+
+/* "C7" -> column 2 (0-based), row 7; returns -1 when there are no letters. */
+static long
+ref_col(const char *ref)
+{
+	long col = 0;
+	int k = 0;
+
+	if (ref == NULL)
+		return -1;
+	for (; *ref >= 'A' && *ref <= 'Z'; ref++, k++) {
+		col = col * 26 + (*ref - 'A' + 1);
+		if (col > 16384)
+			return 16384;
+	}
+	return k == 0 ? -1 : col - 1;
+}
+
+/* A number as Excel shows it in a cell of General format (see the top). */
+static char *
+format_number(arena *a, const char *v)
+{
+	char *end;
+	double d;
+	const char *p = v;
+	int digits = 0, plain = 1;
+
+	if (*p == '-')
+		p++;
+	for (; *p; p++) {
+		if (*p >= '0' && *p <= '9')
+			digits++;
+		else
+			plain = 0;
+	}
+	if (plain && digits > 0 && digits <= 15)
+		return arena_strdup(a, v);
+	errno = 0;
+	d = strtod(v, &end);
+	if (end == v || *end != '\0' || errno != 0 || !isfinite(d))
+		return arena_strdup(a, v);
+	if (d == floor(d) && fabs(d) < 1e15)
+		return arena_printf(a, "%.0f", d);
+	if (d == floor(d))   /* rounded by Excel already: shown, not guessed */
+		return arena_printf(a, "%.14E", d);
+	return arena_printf(a, "%.15g", d);
+}
+
+static enum sheet_result
+read_xlsx(arena *a, const char *data, size_t len, size_t max_rows, size_t max_cols,
+    struct sheet *out)
+{
+	zip_error_t ze;
+	zip_source_t *src;
+	zip_t *z;
+	struct strings ss;
+	struct builder b;
+	enum sheet_result r;
+	char *part = NULL, *path;
+	size_t plen;
+	xmlDocPtr doc;
+	xmlNodePtr sd;
+	long lastrow = 0;
+
+	zip_error_init(&ze);
+	if ((src = zip_source_buffer_create(data, len, 0, &ze)) == NULL) {
+		zip_error_fini(&ze);
+		return SHEET_NOMEM;
+	}
+	if ((z = zip_open_from_source(src, ZIP_RDONLY, &ze)) == NULL) {
+		zip_source_free(src);
+		zip_error_fini(&ze);
+		return SHEET_BAD_FORMAT;
+	}
+	zip_error_fini(&ze);
+	out->format = "xlsx";
+	out->encoding = "xlsx";
+	path = first_sheet_path(a, z);
+	if (path == NULL) {
+		zip_discard(z);
+		return SHEET_NOMEM;
+	}
+	if ((r = read_shared(a, z, &ss)) != SHEET_OK ||
+	    (r = zip_part(z, path, SHEET_MAX_PART, &part, &plen)) != SHEET_OK) {
+		zip_discard(z);
+		return r;
+	}
+	zip_discard(z);
+	doc = parse_xml(part, plen);
+	free(part);
+	if (doc == NULL)
+		return SHEET_BAD_FORMAT;
+	if (b_init(&b, a, max_rows, max_cols) != 0) {
+		b_free(&b);
+		xmlFreeDoc(doc);
+		return SHEET_NOMEM;
+	}
+	sd = first_child(xmlDocGetRootElement(doc), "sheetData");
+	if (sd == NULL)
+		b.err = SHEET_BAD_FORMAT;
+	for (xmlNodePtr row = sd != NULL ? sd->children : NULL;
+	    row != NULL && b.err == SHEET_OK; row = row->next) {
+		xmlChar *rn;
+		long rownum, col = -1;
+
+		if (!is_el(row, "row"))
+			continue;
+		rownum = lastrow + 1;
+		if ((rn = xmlGetProp(row, BAD_CAST "r")) != NULL) {
+			char *end;
+			long v = strtol((char *)rn, &end, 10);
+			if (*end == '\0' && v > lastrow && v <= SHEET_MAX_ROWNUM)
+				rownum = v;
+			else
+				b.err = SHEET_BAD_FORMAT;
+			xmlFree(rn);
+		}
+		if (rownum > SHEET_MAX_ROWNUM)
+			b.err = SHEET_BAD_FORMAT;
+		lastrow = rownum;
+		for (xmlNodePtr c = row->children; c != NULL && b.err == SHEET_OK; c = c->next) {
+			xmlChar *ref, *t, *v = NULL;
+			const char *text = NULL;
+			char *num = NULL;
+			long rc;
+			xmlNodePtr vn;
+
+			if (!is_el(c, "c"))
+				continue;
+			ref = xmlGetProp(c, BAD_CAST "r");
+			rc = ref_col((char *)ref);
+			xmlFree(ref);
+			col = rc >= 0 && rc > col ? rc : col + 1;
+			t = xmlGetProp(c, BAD_CAST "t");
+			if (t != NULL && strcmp((char *)t, "inlineStr") == 0) {
+				xmlBufferPtr buf = xmlBufferCreate();
+				xmlNodePtr is = first_child(c, "is");
+				if (buf != NULL && is != NULL) {
+					collect_t(is, buf);
+					b_cell(&b, (size_t)col, (const char *)xmlBufferContent(buf),
+					    (size_t)xmlBufferLength(buf));
+				}
+				xmlBufferFree(buf);
+				xmlFree(t);
+				continue;
+			}
+			if ((vn = first_child(c, "v")) != NULL)
+				v = xmlNodeGetContent(vn);
+			if (v == NULL) {
+				xmlFree(t);
+				continue;
+			}
+			if (t != NULL && strcmp((char *)t, "s") == 0) {
+				char *end;
+				long i = strtol((char *)v, &end, 10);
+				if (*end != '\0' || i < 0 || (size_t)i >= ss.n)
+					b.err = SHEET_BAD_FORMAT;
+				else
+					text = ss.s[i];
+			} else if (t == NULL || strcmp((char *)t, "n") == 0) {
+				if ((num = format_number(a, (char *)v)) == NULL)
+					b.err = SHEET_NOMEM;
+				text = num;
+			} else if (strcmp((char *)t, "b") == 0) {
+				text = strcmp((char *)v, "1") == 0 ? "TRUE" : "FALSE";
+			} else {   /* "str", "e", anything else: the text */
+				text = (const char *)v;
+			}
+			if (text != NULL && b.err == SHEET_OK)
+				b_cell(&b, (size_t)col, text, strlen(text));
+			xmlFree(v);
+			xmlFree(t);
+		}
+		b_row(&b, (int)rownum);
+	}
+	xmlFreeDoc(doc);
+	return b_finish(&b, out);
+}
+
+/* ---------------------------------------------------------------- entry */
+
+static int
+ends_with(const char *s, const char *suffix)
+{
+	size_t n = s != NULL ? strlen(s) : 0, k = strlen(suffix);
+
+	return n >= k && strcasecmp(s + n - k, suffix) == 0;
 }
 
 enum sheet_result
 sheet_read_mem(arena *a, const void *data, size_t len, const char *filename,
     size_t max_rows, size_t max_cols, struct sheet *out)
 {
-	(void)a; (void)data; (void)len; (void)filename; (void)max_rows; (void)max_cols; (void)out;
-	return SHEET_IO;
+	memset(out, 0, sizeof(*out));
+	if (data == NULL || len == 0)
+		return SHEET_EMPTY;
+	if (max_cols == 0)
+		return SHEET_TOO_BIG;
+	if (len >= 4 && memcmp(data, "PK\x03\x04", 4) == 0)
+		return read_xlsx(a, data, len, max_rows, max_cols, out);
+	if (ends_with(filename, ".xlsx") || ends_with(filename, ".xls") ||
+	    (len >= 8 && memcmp(data, "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", 8) == 0))
+		return SHEET_BAD_FORMAT;
+	return read_csv(a, data, len, max_rows, max_cols, out);
 }
 
 enum sheet_result
 sheet_read(arena *a, const char *path, const char *filename,
     size_t max_rows, size_t max_cols, struct sheet *out)
 {
-	(void)a; (void)path; (void)filename; (void)max_rows; (void)max_cols; (void)out;
-	return SHEET_IO;
+	FILE *f;
+	char *buf;
+	long size;
+	size_t got;
+	enum sheet_result r;
+
+	memset(out, 0, sizeof(*out));
+	if ((f = fopen(path, "rb")) == NULL)
+		return SHEET_IO;
+	if (fseek(f, 0, SEEK_END) != 0 || (size = ftell(f)) < 0 || fseek(f, 0, SEEK_SET) != 0) {
+		fclose(f);
+		return SHEET_IO;
+	}
+	if ((size_t)size > SHEET_MAX_FILE) {
+		fclose(f);
+		return SHEET_TOO_BIG;
+	}
+	if ((buf = malloc((size_t)size + 1)) == NULL) {
+		fclose(f);
+		return SHEET_NOMEM;
+	}
+	got = fread(buf, 1, (size_t)size, f);
+	fclose(f);
+	if (got != (size_t)size) {
+		free(buf);
+		return SHEET_IO;
+	}
+	r = sheet_read_mem(a, buf, got, filename, max_rows, max_cols, out);
+	free(buf);
+	return r;
 }

@@ -1,0 +1,59 @@
+/*
+ * roster_import.h - checking a roster file (see core/sheet.h) row by row,
+ * before anything touches the database: the header row is matched by its
+ * Chinese text in any column order, each data row is turned into a teacher
+ * with the codes of its problems. The pages then compare each row with the
+ * district's teachers (new, back this year, changed, unchanged, or on
+ * another school's roster) and commit all rows in one transaction.
+ */
+#ifndef XS_ROSTER_IMPORT_H
+#define XS_ROSTER_IMPORT_H
+
+#include <stddef.h>
+#include "core/arena.h"
+#include "core/sheet.h"
+
+enum import_col {
+	IMP_NAME, IMP_GENDER, IMP_ID, IMP_STAFF_NO, IMP_PHONE, IMP_SUBJECT,
+	IMP_TITLE, IMP_CATEGORY, IMP_STATUS, IMP_UNIT, IMP__NCOLS
+};
+
+#define IMPORT_MAX_PROBLEMS 8
+
+struct import_row {
+	int line;                 /* the row number the user sees */
+	const char *name, *gender /* "M"/"F" */, *id_number, *staff_no, *phone;
+	const char *subject, *title, *category, *status, *receiving_unit;
+	int dup_of;               /* line of the earlier row with this ID number, or 0 */
+	size_t nproblems;
+	const char *problems[IMPORT_MAX_PROBLEMS];  /* codes: "import_missing_name", ... */
+};
+
+struct import_check {
+	const char *error;        /* a file-level code (sheet_*, import_no_header, ...) or NULL */
+	const char *missing_header; /* with import_missing_column: which one (a col code) */
+	size_t nrows, nproblem_rows;
+	struct import_row *rows;
+};
+
+/* The code of a column, for the XML ("name", "gender", ...). */
+const char *import_col_code(enum import_col c);
+
+/* Check every data row of s; returns 0, or -1 when out of memory. */
+int roster_import_check(arena *a, const struct sheet *s, struct import_check *out);
+
+/* The template file (headers and one example row) in the arena. */
+enum sheet_result roster_template(arena *a, int xlsx, char **data, size_t *len);
+
+struct ctx;
+/* GET /school/roster/template.csv and /school/roster/template.xlsx */
+int roster_template_csv(struct ctx *c);
+int roster_template_xlsx(struct ctx *c);
+/* GET /school/roster/import: the upload form */
+int roster_import_page(struct ctx *c);
+/* POST /school/roster/import: upload, check, keep the file, show the preview */
+int roster_import_post(struct ctx *c);
+/* POST /school/roster/import/{id}/commit: apply every row or none */
+int roster_import_commit(struct ctx *c);
+
+#endif

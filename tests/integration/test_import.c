@@ -1,0 +1,486 @@
+/*
+ * test_import.c - importing a school's roster through nginx, as a school
+ * admin does it: a 1,000-row file with exactly 10 bad rows is previewed,
+ * the preview names exactly those rows (line and reason), committing is
+ * refused and saves nothing; the fixed file imports all 1,000 rows in one
+ * commit, with a 变动情况 row and an audit entry for each; importing the
+ * same file again changes nothing. Done for a UTF-8 CSV, a GBK CSV (as
+ * Excel on Chinese Windows saves it) and an .xlsx, all made here. The
+ * leader and other schools cannot commit an import.
+ */
+#include "common.h"
+#include "core/idcard.h"
+
+#include <check.h>
+#include <curl/curl.h>
+#include <iconv.h>
+#include <libxml/parser.h>
+#include <sqlite3.h>
+#include <xlsxwriter.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static struct server srv;
+static int log_reports;
+
+#define NROWS 1000
+#define NCOLS 10
+
+static const char *const header[NCOLS] = {
+	"姓名", "性别", "身份证号", "工号", "手机号", "学科", "职称", "类别", "状态", "接收单位"
+};
+
+/* The bad rows: line (as Excel shows it, header = 1) and the reason code. */
+struct bad { int line; const char *code; };
+static const struct bad bads[10] = {
+	{ 5, "import_missing_name" }, { 77, "import_bad_gender" }, { 150, "import_bad_id" },
+	{ 222, "import_missing_id" }, { 345, "import_duplicate_in_file" },
+	{ 480, "import_bad_phone" }, { 561, "import_bad_category" },
+	{ 690, "import_bad_status" }, { 804, "import_missing_unit" },
+	{ 999, "import_other_school" },
+};
+
+static long long
+db_count(const char *sql)
+{
+	char path[600];
+	sqlite3 *db;
+	sqlite3_stmt *st;
+	long long n = -1;
+
+	snprintf(path, sizeof(path), "%s/xueshi.db", srv.dir);
+	ck_assert_int_eq(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+	sqlite3_busy_timeout(db, 5000);
+	ck_assert_int_eq(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	return n;
+}
+
+static char *
+db_text(const char *sql)
+{
+	char path[600];
+	sqlite3 *db;
+	sqlite3_stmt *st;
+	char *s = NULL;
+
+	snprintf(path, sizeof(path), "%s/xueshi.db", srv.dir);
+	ck_assert_int_eq(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		s = strdup((const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	ck_assert_ptr_nonnull(s);
+	return s;
+}
+
+/*
+ * The rows of a roster: region gives each file its own ID numbers. With
+ * bad, the 10 rows above are broken; other_id is a teacher of another
+ * school (for the last bad row).
+ */
+static void
+make_rows(char cells[NROWS][NCOLS][64], const char *region, int bad, const char *other_id)
+{
+	for (int i = 0; i < NROWS; i++) {
+		int line = i + 2;
+		char id17[18];
+
+		snprintf(id17, sizeof(id17), "%s1980%02d%02d%03d", region, 1 + i / 400, 1 + (i / 20) % 20,
+		    (i % 20) * 10 + 1);
+		snprintf(cells[i][0], 64, "导入教师%04d", i);
+		snprintf(cells[i][1], 64, "%s", i % 2 ? "女" : "男");
+		snprintf(cells[i][2], 64, "%s%c", id17, idcard_check_char(id17));
+		snprintf(cells[i][3], 64, "IMP%s%04d", region, i);
+		snprintf(cells[i][4], 64, "139%08d", i);
+		snprintf(cells[i][5], 64, "%s", i % 3 ? "数学" : "语文");
+		snprintf(cells[i][6], 64, "%s", "二级教师");
+		snprintf(cells[i][7], 64, "%s", i % 50 ? "在职教师" : "新入职教师");
+		snprintf(cells[i][8], 64, "%s", i % 100 == 7 ? "长期外借" : "在岗");
+		snprintf(cells[i][9], 64, "%s", i % 100 == 7 ? "乐山市实验中学" : "");
+		if (!bad)
+			continue;
+		for (int b = 0; b < 10; b++) {
+			if (bads[b].line != line)
+				continue;
+			switch (b) {
+			case 0: cells[i][0][0] = '\0'; break;
+			case 1: snprintf(cells[i][1], 64, "%s", "男性"); break;
+			case 2: cells[i][2][17] = cells[i][2][17] == '1' ? '2' : '1'; break;
+			case 3: cells[i][2][0] = '\0'; break;
+			case 4: snprintf(cells[i][2], 64, "%s", cells[10][2]); break;
+			case 5: snprintf(cells[i][4], 64, "%s", "1380000"); break;
+			case 6: snprintf(cells[i][7], 64, "%s", "临时工"); break;
+			case 7: snprintf(cells[i][8], 64, "%s", "请假"); break;
+			case 8: snprintf(cells[i][8], 64, "%s", "区外支教"); cells[i][9][0] = '\0'; break;
+			case 9: snprintf(cells[i][2], 64, "%s", other_id); break;
+			}
+		}
+	}
+}
+
+static void
+csv_field(FILE *f, const char *v, int last)
+{
+	fputc('"', f);
+	for (; *v; v++) {
+		if (*v == '"')
+			fputc('"', f);
+		fputc(*v, f);
+	}
+	fputs(last ? "\"\r\n" : "\",", f);
+}
+
+/* The file's bytes (malloc'd): kind "utf8" (with a BOM), "gbk" or "xlsx". */
+static char *
+make_file(const char *kind, char cells[NROWS][NCOLS][64], size_t *len)
+{
+	char path[600];
+	FILE *f;
+	char *buf;
+	long n;
+
+	snprintf(path, sizeof(path), "%s/import-%s.tmp", srv.dir, kind);
+	if (strcmp(kind, "xlsx") == 0) {
+		lxw_workbook *wb = workbook_new(path);
+		lxw_worksheet *ws = workbook_add_worksheet(wb, NULL);
+		for (int c = 0; c < NCOLS; c++)
+			worksheet_write_string(ws, 0, (lxw_col_t)c, header[c], NULL);
+		for (int i = 0; i < NROWS; i++)
+			for (int c = 0; c < NCOLS; c++)
+				if (cells[i][c][0] != '\0')
+					worksheet_write_string(ws, (lxw_row_t)(i + 1), (lxw_col_t)c, cells[i][c], NULL);
+		ck_assert_int_eq(workbook_close(wb), LXW_NO_ERROR);
+	} else {
+		char *csv, *out;
+		size_t clen, inleft, outleft;
+		f = open_memstream(&csv, &clen);
+		ck_assert_ptr_nonnull(f);
+		if (strcmp(kind, "utf8") == 0)
+			fputs("\xEF\xBB\xBF", f);
+		for (int c = 0; c < NCOLS; c++)
+			csv_field(f, header[c], c == NCOLS - 1);
+		for (int i = 0; i < NROWS; i++)
+			for (int c = 0; c < NCOLS; c++)
+				csv_field(f, cells[i][c], c == NCOLS - 1);
+		fclose(f);
+		if (strcmp(kind, "gbk") == 0) {
+			iconv_t cd = iconv_open("GBK", "UTF-8");
+			char *in = csv, *o;
+			ck_assert(cd != (iconv_t)-1);
+			out = malloc(clen * 2 + 1);
+			o = out;
+			inleft = clen;
+			outleft = clen * 2;
+			ck_assert(iconv(cd, &in, &inleft, &o, &outleft) != (size_t)-1);
+			iconv_close(cd);
+			free(csv);
+			*len = (size_t)(o - out);
+			return out;
+		}
+		*len = clen;
+		return csv;
+	}
+	f = fopen(path, "rb");
+	ck_assert_ptr_nonnull(f);
+	fseek(f, 0, SEEK_END);
+	n = ftell(f);
+	rewind(f);
+	buf = malloc((size_t)n);
+	ck_assert_int_eq(fread(buf, 1, (size_t)n, f), (size_t)n);
+	fclose(f);
+	unlink(path);
+	*len = (size_t)n;
+	return buf;
+}
+
+/* Upload a file as cl; returns the preview's XML and its status. */
+static xmlDocPtr
+upload(struct client *cl, const char *filename, const char *data, size_t len, long *status)
+{
+	char *token = csrf_token(cl, &srv);
+	const char *fields[] = { "csrf", token, NULL };
+	struct upload up = { "file", filename, "application/octet-stream", data, len };
+	struct reply r;
+	xmlDocPtr d;
+
+	ck_assert_int_eq(client_post_multipart(cl, &srv, "/school/roster/import?format=xml",
+	    fields, &up, 1, &r), 0);
+	*status = r.status;
+	d = reply_xml(&r);
+	ck_assert_msg(d != NULL, "no XML (%ld): %.300s", r.status, r.body ? r.body : "");
+	reply_free(&r);
+	free(token);
+	return d;
+}
+
+static long
+commit(struct client *cl, long id, xmlDocPtr *out)
+{
+	char path[128];
+	struct reply r;
+	long st;
+
+	snprintf(path, sizeof(path), "/school/roster/import/%ld/commit?format=xml", id);
+	st = post_form(cl, &srv, path, "", &r);
+	if (out != NULL)
+		*out = reply_xml(&r);
+	reply_free(&r);
+	return st;
+}
+
+static const char school_q[] = "(SELECT id FROM school WHERE code = 'wtq-zg')";
+
+static long long
+roster_size(void)
+{
+	return db_count("SELECT count(*) FROM teacher_year ty JOIN school_year y ON y.id = ty.school_year_id"
+	    " AND y.is_current WHERE ty.school_id = (SELECT id FROM school WHERE code = 'wtq-zg')");
+}
+
+static void
+import_round(const char *kind, const char *filename, const char *region)
+{
+	static char cells[NROWS][NCOLS][64];
+	struct client *cl = client_new();
+	char *other = db_text("SELECT t.id_number FROM teacher t JOIN teacher_year ty ON ty.teacher_id = t.id"
+	    " JOIN school_year y ON y.id = ty.school_year_id AND y.is_current"
+	    " JOIN school s ON s.id = ty.school_id WHERE s.code = 'wtq-sx' LIMIT 1");
+	long long before = roster_size(), audits;
+	long long changes = db_count("SELECT count(*) FROM roster_change");
+	size_t len;
+	char *data, expr[200], *s;
+	xmlDocPtr d;
+	long status, id;
+
+	(void)school_q;
+	ck_assert_int_eq(login_as(cl, &srv, "wtq-zg-admin", DEMO_PW), 303);
+	audits = db_count("SELECT count(*) FROM audit"); /* after the login's own entry */
+
+	/* 1. The file with 10 bad rows: exactly those, with their reasons. */
+	make_rows(cells, region, 1, other);
+	data = make_file(kind, cells, &len);
+	d = upload(cl, filename, data, len, &status);
+	free(data);
+	ck_assert_int_eq(status, 422);
+	ck_assert_int_eq(xpath_long(d, "/page/import/@rows"), NROWS);
+	ck_assert_int_eq(xpath_long(d, "/page/import/@problems"), 10);
+	ck_assert_int_eq(xpath_long(d, "count(/page/import/row[@effect='problem'])"), 10);
+	for (int b = 0; b < 10; b++) {
+		snprintf(expr, sizeof(expr), "/page/import/row[@line=%d]/problem/@code", bads[b].line);
+		s = xpath_string(d, expr);
+		ck_assert_msg(strcmp(s, bads[b].code) == 0, "%s line %d: %s, not %s", kind,
+		    bads[b].line, s, bads[b].code);
+		free(s);
+	}
+	s = xpath_string(d, "/page/import/row[@line=345]/@dup-of");
+	ck_assert_str_eq(s, "12");  /* line 345 repeats the ID of line 12 */
+	free(s);
+	id = xpath_long(d, "/page/import/@id");
+	xmlFreeDoc(d);
+	/* Committing is refused; nothing is saved. */
+	ck_assert_int_eq(commit(cl, id, &d), 409);
+	s = xpath_string(d, "/page/error/@code");
+	ck_assert_str_eq(s, "import_has_problems");
+	free(s);
+	xmlFreeDoc(d);
+	ck_assert_int_eq(roster_size(), before);
+	ck_assert_int_eq(db_count("SELECT count(*) FROM audit"), audits);
+	ck_assert_int_eq(db_count("SELECT count(*) FROM roster_change"), changes);
+
+	/* 2. The fixed file: all 1,000, in one commit. */
+	make_rows(cells, region, 0, other);
+	data = make_file(kind, cells, &len);
+	d = upload(cl, filename, data, len, &status);
+	ck_assert_int_eq(status, 200);
+	ck_assert_int_eq(xpath_long(d, "/page/import/@problems"), 0);
+	ck_assert_int_eq(xpath_long(d, "/page/import/@new"), NROWS);
+	id = xpath_long(d, "/page/import/@id");
+	xmlFreeDoc(d);
+	ck_assert_int_eq(roster_size(), before); /* a preview saves nothing */
+	ck_assert_int_eq(commit(cl, id, &d), 200);
+	ck_assert_int_eq(xpath_long(d, "/page/import/@added"), NROWS);
+	xmlFreeDoc(d);
+	ck_assert_int_eq(roster_size(), before + NROWS);
+	ck_assert_int_eq(db_count("SELECT count(*) FROM roster_change"), changes + NROWS);
+	ck_assert_int_eq(db_count("SELECT count(*) FROM audit"), audits + NROWS);
+	snprintf(expr, sizeof(expr), "SELECT count(*) FROM teacher WHERE staff_no LIKE 'IMP%s%%'", region);
+	ck_assert_int_eq(db_count(expr), NROWS);
+	/* The same commit twice is refused. */
+	ck_assert_int_eq(commit(cl, id, NULL), 409);
+
+	/* 3. The same file again changes nothing. */
+	d = upload(cl, filename, data, len, &status);
+	free(data);
+	ck_assert_int_eq(status, 200);
+	ck_assert_int_eq(xpath_long(d, "/page/import/@unchanged"), NROWS);
+	id = xpath_long(d, "/page/import/@id");
+	xmlFreeDoc(d);
+	ck_assert_int_eq(commit(cl, id, &d), 200);
+	ck_assert_int_eq(xpath_long(d, "/page/import/@added"), 0);
+	ck_assert_int_eq(xpath_long(d, "/page/import/@updated"), 0);
+	xmlFreeDoc(d);
+	ck_assert_int_eq(roster_size(), before + NROWS);
+	ck_assert_int_eq(db_count("SELECT count(*) FROM roster_change"), changes + NROWS);
+	ck_assert_int_eq(db_count("SELECT count(*) FROM audit"), audits + NROWS);
+	free(other);
+	client_free(cl);
+}
+
+START_TEST(test_utf8_csv_with_ten_bad_rows_then_fixed)
+{
+	import_round("utf8", "名册.csv", "110101");
+}
+END_TEST
+
+START_TEST(test_gbk_csv_with_ten_bad_rows_then_fixed)
+{
+	import_round("gbk", "名册-gbk.csv", "110102");
+}
+END_TEST
+
+START_TEST(test_xlsx_with_ten_bad_rows_then_fixed)
+{
+	import_round("xlsx", "名册.xlsx", "110105");
+}
+END_TEST
+
+/* A changed row is an update with a 变动情况 row; the HTML preview speaks Chinese. */
+START_TEST(test_changed_row_and_html_preview)
+{
+	static const char csv[] = "姓名,性别,身份证号,状态,接收单位\r\n"
+	    "改名教师,女,%s,长期外借,乐山市实验中学\r\n";
+	struct client *cl = client_new();
+	char *id = db_text("SELECT t.id_number FROM teacher t JOIN teacher_year ty ON ty.teacher_id = t.id"
+	    " JOIN school_year y ON y.id = ty.school_year_id AND y.is_current"
+	    " JOIN school s ON s.id = ty.school_id WHERE s.code = 'wtq-zg' AND ty.status = 'in_post' LIMIT 1");
+	char body[512], *token, sql[300];
+	const char *fields[3];
+	struct upload up = { "file", "one.csv", "text/csv", body, 0 };
+	struct reply r;
+	xmlDocPtr d;
+	long status;
+
+	ck_assert_int_eq(login_as(cl, &srv, "wtq-zg-admin", DEMO_PW), 303);
+	snprintf(body, sizeof(body), csv, id);
+	up.len = strlen(body);
+	d = upload(cl, "one.csv", body, up.len, &status);
+	ck_assert_int_eq(status, 200);
+	ck_assert_int_eq(xpath_long(d, "/page/import/@changed"), 1);
+	xmlFreeDoc(d);
+	/* the same as HTML: the counts and the button in Chinese */
+	token = csrf_token(cl, &srv);
+	fields[0] = "csrf"; fields[1] = token; fields[2] = NULL;
+	ck_assert_int_eq(client_post_multipart(cl, &srv, "/school/roster/import", fields, &up, 1, &r), 0);
+	ck_assert(reply_contains(&r, "确认导入"));
+	ck_assert(reply_contains(&r, "信息有变更"));
+	reply_free(&r);
+	free(token);
+	d = upload(cl, "one.csv", body, up.len, &status);
+	ck_assert_int_eq(commit(cl, xpath_long(d, "/page/import/@id"), NULL), 200);
+	xmlFreeDoc(d);
+	snprintf(sql, sizeof(sql), "SELECT count(*) FROM teacher t JOIN teacher_year ty ON ty.teacher_id = t.id"
+	    " WHERE t.id_number = '%s' AND t.name = '改名教师' AND ty.status = 'loan'"
+	    " AND ty.receiving_unit = '乐山市实验中学'", id);
+	ck_assert_int_eq(db_count(sql), 1);
+	free(id);
+	client_free(cl);
+}
+END_TEST
+
+/* A bad file gets a reason, not a crash; the leader and other schools cannot commit. */
+START_TEST(test_bad_files_and_who_may_commit)
+{
+	static const char good[] = "姓名,性别,身份证号\r\n新教师,男,%s\r\n";
+	static const char zip_cut[] = "PK\003\004 truncated";
+	struct client *cl = client_new(), *leader = client_new(), *other = client_new();
+	char body[256], id17[18] = "51110219900101123", *s;
+	xmlDocPtr d;
+	long status, id;
+	long long before = roster_size();
+
+	ck_assert_int_eq(login_as(cl, &srv, "wtq-zg-admin", DEMO_PW), 303);
+	ck_assert_int_eq(login_as(leader, &srv, "wtq-zg-leader", DEMO_PW), 303);
+	ck_assert_int_eq(login_as(other, &srv, "wtq-nh-admin", DEMO_PW), 303);
+	d = upload(cl, "x.xlsx", zip_cut, sizeof(zip_cut) - 1, &status);
+	ck_assert_int_eq(status, 422);
+	s = xpath_string(d, "/page/error/@code");
+	ck_assert_str_eq(s, "sheet_bad_format");
+	free(s);
+	xmlFreeDoc(d);
+	d = upload(cl, "x.csv", "a,b\r\n1,2\r\n", 10, &status);
+	ck_assert_int_eq(status, 422);
+	s = xpath_string(d, "/page/error/@code");
+	ck_assert_str_eq(s, "import_missing_column");
+	free(s);
+	xmlFreeDoc(d);
+	snprintf(body, sizeof(body), good, "");
+	{
+		char idn[19];
+		snprintf(idn, sizeof(idn), "%s%c", id17, idcard_check_char(id17));
+		snprintf(body, sizeof(body), good, idn);
+	}
+	d = upload(cl, "x.csv", body, strlen(body), &status);
+	ck_assert_int_eq(status, 200);
+	id = xpath_long(d, "/page/import/@id");
+	xmlFreeDoc(d);
+	ck_assert_int_eq(commit(leader, id, NULL), 404);
+	ck_assert_int_eq(commit(other, id, NULL), 404);
+	ck_assert_int_eq(roster_size(), before);
+	ck_assert_int_eq(commit(cl, id, NULL), 200);
+	ck_assert_int_eq(roster_size(), before + 1);
+	client_free(cl);
+	client_free(leader);
+	client_free(other);
+}
+END_TEST
+
+static void
+setup(void)
+{
+	curl_global_init(CURL_GLOBAL_DEFAULT);
+	if (server_start(&srv) != 0) {
+		server_stop(&srv);
+		exit(1);
+	}
+}
+
+static void
+teardown(void)
+{
+	server_halt(&srv);
+	log_reports += server_log_reports(&srv);
+	server_stop(&srv);
+	curl_global_cleanup();
+}
+
+int
+main(void)
+{
+	Suite *s = suite_create("import");
+	TCase *tc = tcase_create("through nginx");
+	SRunner *sr;
+	int failed;
+
+	tcase_add_unchecked_fixture(tc, setup, teardown);
+	tcase_set_timeout(tc, 600);
+	tcase_add_test(tc, test_utf8_csv_with_ten_bad_rows_then_fixed);
+	tcase_add_test(tc, test_gbk_csv_with_ten_bad_rows_then_fixed);
+	tcase_add_test(tc, test_xlsx_with_ten_bad_rows_then_fixed);
+	tcase_add_test(tc, test_changed_row_and_html_preview);
+	tcase_add_test(tc, test_bad_files_and_who_may_commit);
+	suite_add_tcase(s, tc);
+	sr = srunner_create(s);
+	srunner_set_fork_status(sr, CK_NOFORK);
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed == 0 && log_reports == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}

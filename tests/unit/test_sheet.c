@@ -1,0 +1,583 @@
+/*
+ * test_sheet.c - reading the files school admins have: CSV in UTF-8 (with
+ * and without a BOM, CRLF, quotes, embedded newlines) and in GBK (made here
+ * with iconv), .xlsx made here with libxlsxwriter (shared and rich strings,
+ * numbers, gaps, the rows the user sees) and zips made here with libzip;
+ * broken files of every kind are refused with a code, never a crash.
+ */
+#include "core/sheet.h"
+#include "core/idcard.h"
+#include "roster_import.h"
+
+#include <check.h>
+#include <iconv.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <xlsxwriter.h>
+#include <zip.h>
+
+/* 姓名, 张三, 李四 */
+#define ZH_NAME "\xE5\xA7\x93\xE5\x90\x8D"
+#define ZH_ZS   "\xE5\xBC\xA0\xE4\xB8\x89"
+#define ZH_LS   "\xE6\x9D\x8E\xE5\x9B\x9B"
+
+static char *
+slurp(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	char *buf;
+	long n;
+
+	ck_assert_ptr_nonnull(f);
+	fseek(f, 0, SEEK_END);
+	n = ftell(f);
+	fseek(f, 0, SEEK_SET);
+	buf = malloc((size_t)n + 1);
+	ck_assert_ptr_nonnull(buf);
+	ck_assert_uint_eq(fread(buf, 1, (size_t)n, f), (size_t)n);
+	fclose(f);
+	*len = (size_t)n;
+	return buf;
+}
+
+START_TEST(test_csv_utf8)
+{
+	arena *a = arena_new();
+	struct sheet s;
+	const char csv[] = "\xef\xbb\xbf" ZH_NAME ",b,c\r\n"
+	    " " ZH_ZS " ,\"x, \"\"y\"\"\",\"two\r\nlines\"\r\n"
+	    ",,\r\n"
+	    ZH_LS ",1\r\n";
+
+	ck_assert_int_eq(sheet_read_mem(a, csv, sizeof(csv) - 1, "a.csv", 10, 10, &s), SHEET_OK);
+	ck_assert_str_eq(s.format, "csv");
+	ck_assert_str_eq(s.encoding, "UTF-8");
+	ck_assert_uint_eq(s.nrows, 3);   /* the blank row is dropped */
+	ck_assert_str_eq(sheet_cell(&s.rows[0], 0), ZH_NAME);   /* no BOM */
+	ck_assert_str_eq(sheet_cell(&s.rows[1], 0), ZH_ZS);     /* trimmed */
+	ck_assert_str_eq(sheet_cell(&s.rows[1], 1), "x, \"y\"");
+	ck_assert_str_eq(sheet_cell(&s.rows[1], 2), "two\r\nlines");
+	ck_assert_int_eq(s.rows[1].line, 2);
+	ck_assert_int_eq(s.rows[2].line, 4);   /* the row Excel shows */
+	ck_assert_str_eq(sheet_cell(&s.rows[2], 1), "1");
+	ck_assert_str_eq(sheet_cell(&s.rows[2], 5), "");   /* past the end */
+	arena_free(a);
+}
+END_TEST
+
+START_TEST(test_csv_gbk)
+{
+	arena *a = arena_new();
+	struct sheet s;
+	const char utf[] = ZH_NAME ",x\n" ZH_ZS "," ZH_LS "\n";
+	char gbk[64], *ip = (char *)utf, *op = gbk;
+	size_t il = sizeof(utf) - 1, ol = sizeof(gbk);
+	iconv_t cd = iconv_open("GBK", "UTF-8");
+
+	ck_assert(cd != (iconv_t)-1);
+	ck_assert_uint_ne(iconv(cd, &ip, &il, &op, &ol), (size_t)-1);
+	iconv_close(cd);
+	ck_assert_int_eq(sheet_read_mem(a, gbk, (size_t)(op - gbk), "g.csv", 10, 10, &s), SHEET_OK);
+	ck_assert_str_eq(s.encoding, "GB18030");
+	ck_assert_uint_eq(s.nrows, 2);
+	ck_assert_str_eq(sheet_cell(&s.rows[0], 0), ZH_NAME);
+	ck_assert_str_eq(sheet_cell(&s.rows[1], 1), ZH_LS);
+	arena_free(a);
+}
+END_TEST
+
+START_TEST(test_csv_refused)
+{
+	arena *a = arena_new();
+	struct sheet s;
+	char big[6000];
+
+	/* 0x81 0x20: not UTF-8 and not GB18030 either */
+	ck_assert_int_eq(sheet_read_mem(a, "a,\x81\x20\n", 5, "x.csv", 10, 10, &s),
+	    SHEET_BAD_ENCODING);
+	ck_assert_int_eq(sheet_read_mem(a, "a,\xff\n", 4, "x.csv", 10, 10, &s),
+	    SHEET_BAD_ENCODING);
+	ck_assert_int_eq(sheet_read_mem(a, "", 0, "x.csv", 10, 10, &s), SHEET_EMPTY);
+	ck_assert_int_eq(sheet_read_mem(a, " ,\n,,\n", 6, "x.csv", 10, 10, &s), SHEET_EMPTY);
+	/* too many rows, too many columns, a huge cell */
+	ck_assert_int_eq(sheet_read_mem(a, "h\n1\n2\n3\n", 8, "x.csv", 2, 10, &s), SHEET_TOO_BIG);
+	ck_assert_int_eq(sheet_read_mem(a, "h\n1\n2\n", 6, "x.csv", 2, 10, &s), SHEET_OK);
+	ck_assert_int_eq(sheet_read_mem(a, "a,b,c\n", 6, "x.csv", 10, 2, &s), SHEET_TOO_BIG);
+	memset(big, 'x', sizeof(big));
+	ck_assert_int_eq(sheet_read_mem(a, big, sizeof(big), "x.csv", 10, 2, &s), SHEET_TOO_BIG);
+	/* a name that says xlsx over bytes that are not a zip */
+	ck_assert_int_eq(sheet_read_mem(a, "a,b\n", 4, "x.xlsx", 10, 10, &s), SHEET_BAD_FORMAT);
+	arena_free(a);
+}
+END_TEST
+
+START_TEST(test_xlsx)
+{
+	arena *a = arena_new();
+	struct sheet s;
+	char path[] = "/tmp/test_sheet_XXXXXX";
+	int fd = mkstemp(path);
+	lxw_workbook *wb;
+	lxw_worksheet *ws, *ws2;
+	lxw_format *bold;
+	char *data;
+	size_t len;
+
+	ck_assert_int_ge(fd, 0);
+	close(fd);
+	wb = workbook_new(path);
+	ws = workbook_add_worksheet(wb, "roster");
+	ws2 = workbook_add_worksheet(wb, "other");
+	bold = workbook_add_format(wb);
+	format_set_bold(bold);
+	worksheet_write_string(ws, 0, 0, ZH_NAME, NULL);
+	worksheet_write_string(ws, 0, 1, "id", NULL);
+	worksheet_write_string(ws, 0, 3, "n", NULL);
+	worksheet_write_string(ws, 1, 0, " " ZH_ZS " ", NULL);
+	worksheet_write_number(ws, 1, 1, 13800138000.0, NULL);
+	worksheet_write_number(ws, 1, 3, 2.5, NULL);
+	/* an 18-digit ID number typed as a number: Excel rounds it */
+	worksheet_write_number(ws, 4, 1, 110101199003078515.0, NULL);
+	{
+		lxw_rich_string_tuple f1 = { .format = bold, .string = "ab" };
+		lxw_rich_string_tuple f2 = { .format = NULL, .string = "cd" };
+		lxw_rich_string_tuple *rich[] = { &f1, &f2, NULL };
+		worksheet_write_rich_string(ws, 4, 2, rich, NULL);
+	}
+	worksheet_write_string(ws2, 0, 0, "not me", NULL);
+	ck_assert_int_eq(workbook_close(wb), LXW_NO_ERROR);
+
+	data = slurp(path, &len);
+	ck_assert_int_eq(sheet_read_mem(a, data, len, "r.csv", 10, 10, &s), SHEET_OK);
+	ck_assert_str_eq(s.format, "xlsx");
+	ck_assert_uint_eq(s.nrows, 3);
+	ck_assert_str_eq(sheet_cell(&s.rows[0], 0), ZH_NAME);
+	ck_assert_str_eq(sheet_cell(&s.rows[0], 2), "");   /* the gap stays a gap */
+	ck_assert_str_eq(sheet_cell(&s.rows[0], 3), "n");
+	ck_assert_str_eq(sheet_cell(&s.rows[1], 0), ZH_ZS);
+	ck_assert_str_eq(sheet_cell(&s.rows[1], 1), "13800138000");
+	ck_assert_str_eq(sheet_cell(&s.rows[1], 3), "2.5");
+	ck_assert_int_eq(s.rows[2].line, 5);
+	ck_assert_ptr_nonnull(strchr(sheet_cell(&s.rows[2], 1), 'E'));
+	ck_assert_str_eq(sheet_cell(&s.rows[2], 2), "abcd");
+	ck_assert_str_eq(sheet_cell(&s.rows[2], 0), "");
+
+	/* the same through a path */
+	ck_assert_int_eq(sheet_read(a, path, "r.xlsx", 10, 10, &s), SHEET_OK);
+	ck_assert_uint_eq(s.nrows, 3);
+	/* limits */
+	ck_assert_int_eq(sheet_read_mem(a, data, len, "r.xlsx", 1, 10, &s), SHEET_TOO_BIG);
+	ck_assert_int_eq(sheet_read_mem(a, data, len, "r.xlsx", 10, 3, &s), SHEET_TOO_BIG);
+	/* truncated */
+	ck_assert_int_eq(sheet_read_mem(a, data, len / 2, "r.xlsx", 10, 10, &s), SHEET_BAD_FORMAT);
+	ck_assert_int_eq(sheet_read_mem(a, data, 30, "r.xlsx", 10, 10, &s), SHEET_BAD_FORMAT);
+	free(data);
+	unlink(path);
+	ck_assert_int_eq(sheet_read(a, path, "r.xlsx", 10, 10, &s), SHEET_IO);
+	arena_free(a);
+}
+END_TEST
+
+/* A zip with the given parts, read into memory. */
+static char *
+make_zip(const char *const *names, const char *const *bodies, const size_t *lens,
+    size_t n, size_t *len)
+{
+	char path[] = "/tmp/test_sheetz_XXXXXX";
+	int fd = mkstemp(path), err;
+	zip_t *z;
+	char *data;
+
+	ck_assert_int_ge(fd, 0);
+	close(fd);
+	z = zip_open(path, ZIP_TRUNCATE, &err);
+	ck_assert_ptr_nonnull(z);
+	for (size_t i = 0; i < n; i++) {
+		zip_source_t *src = zip_source_buffer(z, bodies[i], lens[i], 0);
+		ck_assert_ptr_nonnull(src);
+		ck_assert_int_ge(zip_file_add(z, names[i], src, ZIP_FL_OVERWRITE), 0);
+	}
+	ck_assert_int_eq(zip_close(z), 0);
+	data = slurp(path, len);
+	unlink(path);
+	return data;
+}
+
+static const char sheet_shared[] =
+    "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
+    "<sheetData><row r=\"2\"><c r=\"B2\" t=\"s\"><v>0</v></c></row></sheetData></worksheet>";
+static const char sheet_inline[] =
+    "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
+    "<sheetData><row r=\"3\"><c r=\"C3\" t=\"inlineStr\"><is><t>hi</t></is></c>"
+    "<c r=\"D3\"><v>1.10101199003078E+17</v></c><c r=\"E3\"><v>42.0</v></c>"
+    "</row></sheetData></worksheet>";
+
+START_TEST(test_zip_malformed)
+{
+	arena *a = arena_new();
+	struct sheet s;
+	const char *names[2] = { "xl/worksheets/sheet1.xml", "xl/sharedStrings.xml" };
+	const char *bodies[2];
+	size_t lens[2], len;
+	char *data, *huge;
+
+	/* no workbook.xml, inline strings: the first sheet by its usual name */
+	bodies[0] = sheet_inline;
+	lens[0] = strlen(sheet_inline);
+	data = make_zip(names, bodies, lens, 1, &len);
+	ck_assert_int_eq(sheet_read_mem(a, data, len, "x.xlsx", 10, 10, &s), SHEET_OK);
+	ck_assert_uint_eq(s.nrows, 1);
+	ck_assert_int_eq(s.rows[0].line, 3);
+	ck_assert_str_eq(sheet_cell(&s.rows[0], 2), "hi");
+	ck_assert_str_eq(sheet_cell(&s.rows[0], 3), "1.10101199003078E+17");
+	ck_assert_str_eq(sheet_cell(&s.rows[0], 4), "42");
+	free(data);
+
+	/* a shared string with no sharedStrings.xml */
+	bodies[0] = sheet_shared;
+	lens[0] = strlen(sheet_shared);
+	data = make_zip(names, bodies, lens, 1, &len);
+	ck_assert_int_eq(sheet_read_mem(a, data, len, "x.xlsx", 10, 10, &s), SHEET_BAD_FORMAT);
+	free(data);
+
+	/* no worksheet at all; a worksheet that is not XML */
+	bodies[0] = "junk";
+	lens[0] = 4;
+	names[0] = "other.txt";
+	data = make_zip(names, bodies, lens, 1, &len);
+	ck_assert_int_eq(sheet_read_mem(a, data, len, "x.xlsx", 10, 10, &s), SHEET_BAD_FORMAT);
+	free(data);
+	names[0] = "xl/worksheets/sheet1.xml";
+	data = make_zip(names, bodies, lens, 1, &len);
+	ck_assert_int_eq(sheet_read_mem(a, data, len, "x.xlsx", 10, 10, &s), SHEET_BAD_FORMAT);
+	free(data);
+
+	/* a bomb: 60 MB of spaces that deflate to almost nothing */
+	huge = malloc(60u << 20);
+	ck_assert_ptr_nonnull(huge);
+	memset(huge, ' ', 60u << 20);
+	bodies[0] = sheet_inline;
+	lens[0] = strlen(sheet_inline);
+	bodies[1] = huge;
+	lens[1] = 60u << 20;
+	data = make_zip(names, bodies, lens, 2, &len);
+	free(huge);
+	ck_assert_uint_lt(len, 1u << 20);
+	ck_assert_int_eq(sheet_read_mem(a, data, len, "x.xlsx", 10, 10, &s), SHEET_TOO_BIG);
+	free(data);
+	arena_free(a);
+}
+END_TEST
+
+START_TEST(test_codes)
+{
+	ck_assert_str_eq(sheet_code(SHEET_EMPTY), "sheet_empty");
+	ck_assert_str_eq(sheet_code(SHEET_BAD_ENCODING), "sheet_bad_encoding");
+	ck_assert_str_eq(sheet_code((enum sheet_result)99), "sheet_io");
+	ck_assert_str_eq(sheet_cell(NULL, 0), "");
+}
+END_TEST
+
+/* ------------------------------------------------- the roster file checks */
+
+#define NROWS 1000
+/* 姓名 性别 身份证号 工号 手机号 学科 职称 类别 状态 接收单位, shuffled */
+static const char *const hdr[10] = {
+	"\xE8\xBA\xAB\xE4\xBB\xBD\xE8\xAF\x81\xE5\x8F\xB7", ZH_NAME,
+	"\xE6\x80\xA7\xE5\x88\xAB", "\xE5\xB7\xA5\xE5\x8F\xB7",
+	"\xE6\x89\x8B\xE6\x9C\xBA\xE5\x8F\xB7", "\xE5\xAD\xA6\xE7\xA7\x91",
+	"\xE8\x81\x8C\xE7\xA7\xB0", "\xE7\xB1\xBB\xE5\x88\xAB",
+	"\xE7\x8A\xB6\xE6\x80\x81", "\xE6\x8E\xA5\xE6\x94\xB6\xE5\x8D\x95\xE4\xBD\x8D",
+};
+#define ZH_MALE "\xE7\x94\xB7"
+#define ZH_SUPPORT "\xE5\x8C\xBA\xE5\xA4\x96\xE6\x94\xAF\xE6\x95\x99"   /* 区外支教 */
+
+/* The ten bad rows (data row index) and the code each must get. */
+static const struct { int i; const char *code; } bad[10] = {
+	{ 5, "import_missing_name" }, { 50, "import_bad_gender" },
+	{ 100, "import_bad_id" }, { 150, "import_missing_id" },
+	{ 200, "import_duplicate_in_file" }, { 250, "import_bad_category" },
+	{ 300, "import_bad_status" }, { 350, "import_missing_unit" },
+	{ 400, "import_bad_phone" }, { 450, "import_bad_id" },
+};
+
+static void
+gen_id(int i, char out[19])
+{
+	char tmp[32];
+
+	snprintf(tmp, sizeof(tmp), "11010119850101%03u", (unsigned)i % 1000u);
+	memcpy(out, tmp, 17);
+	out[17] = idcard_check_char(out);
+	out[18] = '\0';
+}
+
+/* The cells of data row i (10 columns, in hdr's order); with_bad breaks the ten. */
+static void
+gen_row(int i, int with_bad, char id[19], char name[32], char phone[16],
+    const char *v[10])
+{
+	gen_id(i, id);
+	snprintf(name, 32, ZH_ZS "%d", i);
+	snprintf(phone, 16, "138%08d", i);
+	v[0] = id; v[1] = name; v[2] = ZH_MALE; v[3] = ""; v[4] = phone;
+	v[5] = "math"; v[6] = ""; v[7] = ""; v[8] = ""; v[9] = "";
+	if (!with_bad)
+		return;
+	switch (i) {
+	case 5: v[1] = ""; break;
+	case 50: v[2] = "X"; break;
+	case 100: id[17] = id[17] == '0' ? '1' : '0'; break;
+	case 150: v[0] = ""; break;
+	case 200: gen_id(10, id); break;
+	case 250: v[7] = "boss"; break;
+	case 300: v[8] = "away"; break;
+	case 350: v[8] = ZH_SUPPORT; break;
+	case 400: v[4] = "12345"; break;
+	case 450: v[0] = "1.10101198501014E+17"; break;
+	}
+}
+
+static char *
+gen_csv(int with_bad, size_t *len)
+{
+	size_t cap = 200 * (NROWS + 2), n = 0;
+	char *buf = malloc(cap), id[19], name[32], phone[16];
+	const char *v[10];
+
+	ck_assert_ptr_nonnull(buf);
+	for (int c = 0; c < 10; c++)
+		n += (size_t)snprintf(buf + n, cap - n, "%s%s", c ? "," : "", hdr[c]);
+	n += (size_t)snprintf(buf + n, cap - n, "\r\n");
+	for (int i = 0; i < NROWS; i++) {
+		gen_row(i, with_bad, id, name, phone, v);
+		for (int c = 0; c < 10; c++)
+			n += (size_t)snprintf(buf + n, cap - n, "%s%s", c ? "," : "", v[c]);
+		n += (size_t)snprintf(buf + n, cap - n, "\r\n");
+	}
+	*len = n;
+	return buf;
+}
+
+static char *
+to_gbk(const char *in, size_t n, size_t *len)
+{
+	size_t cap = n * 2 + 16, il = n, ol = cap;
+	char *out = malloc(cap), *ip = (char *)in, *op = out;
+	iconv_t cd = iconv_open("GBK", "UTF-8");
+
+	ck_assert(cd != (iconv_t)-1);
+	ck_assert_uint_ne(iconv(cd, &ip, &il, &op, &ol), (size_t)-1);
+	iconv_close(cd);
+	*len = (size_t)(op - out);
+	return out;
+}
+
+static char *
+gen_xlsx(int with_bad, size_t *len)
+{
+	char path[] = "/tmp/test_sheetx_XXXXXX", id[19], name[32], phone[16], *data;
+	int fd = mkstemp(path);
+	lxw_workbook *wb;
+	lxw_worksheet *ws;
+	const char *v[10];
+
+	ck_assert_int_ge(fd, 0);
+	close(fd);
+	wb = workbook_new(path);
+	ws = workbook_add_worksheet(wb, NULL);
+	for (int c = 0; c < 10; c++)
+		worksheet_write_string(ws, 0, (lxw_col_t)c, hdr[c], NULL);
+	for (int i = 0; i < NROWS; i++) {
+		gen_row(i, with_bad, id, name, phone, v);
+		for (int c = 0; c < 10; c++) {
+			if (*v[c] == '\0')
+				continue;
+			/* phone numbers as numbers, as Excel users type them */
+			if (c == 4 || (c == 0 && strchr(v[c], 'E') != NULL))
+				worksheet_write_number(ws, (lxw_row_t)(i + 1), (lxw_col_t)c,
+				    strtod(v[c], NULL), NULL);
+			else
+				worksheet_write_string(ws, (lxw_row_t)(i + 1), (lxw_col_t)c, v[c], NULL);
+		}
+	}
+	ck_assert_int_eq(workbook_close(wb), LXW_NO_ERROR);
+	data = slurp(path, len);
+	unlink(path);
+	return data;
+}
+
+static void
+check_file(const char *data, size_t len, const char *filename, int with_bad)
+{
+	arena *a = arena_new();
+	struct sheet s;
+	struct import_check ic;
+	size_t k = 0;
+
+	ck_assert_int_eq(sheet_read_mem(a, data, len, filename, 5000, 30, &s), SHEET_OK);
+	ck_assert_int_eq(roster_import_check(a, &s, &ic), 0);
+	ck_assert_ptr_null(ic.error);
+	ck_assert_uint_eq(ic.nrows, NROWS);
+	ck_assert_uint_eq(ic.nproblem_rows, with_bad ? 10 : 0);
+	for (size_t i = 0; i < ic.nrows; i++) {
+		const struct import_row *r = &ic.rows[i];
+		ck_assert_int_eq(r->line, (int)i + 2);
+		if (r->nproblems == 0) {
+			ck_assert_ptr_nonnull(r->id_number);
+			ck_assert_str_eq(r->gender, "M");
+			ck_assert_uint_eq(strlen(r->phone), 11);
+			continue;
+		}
+		ck_assert(with_bad);
+		ck_assert_uint_lt(k, 10);
+		ck_assert_int_eq((int)i, bad[k].i);
+		ck_assert_uint_eq(r->nproblems, 1);
+		ck_assert_str_eq(r->problems[0], bad[k].code);
+		if (bad[k].i == 200)
+			ck_assert_int_eq(r->dup_of, 12);   /* row 10 is on line 12 */
+		k++;
+	}
+	ck_assert_uint_eq(k, with_bad ? 10 : 0);
+	arena_free(a);
+}
+
+START_TEST(test_import_check_formats)
+{
+	for (int with_bad = 1; with_bad >= 0; with_bad--) {
+		size_t len, glen;
+		char *csv = gen_csv(with_bad, &len), *gbk, *x;
+
+		check_file(csv, len, "r.csv", with_bad);
+		gbk = to_gbk(csv, len, &glen);
+		check_file(gbk, glen, "r.csv", with_bad);
+		x = gen_xlsx(with_bad, &len);
+		check_file(x, len, "r.xlsx", with_bad);
+		free(csv);
+		free(gbk);
+		free(x);
+	}
+}
+END_TEST
+
+START_TEST(test_import_headers)
+{
+	arena *a = arena_new();
+	struct sheet s;
+	struct import_check ic;
+	const char only_name[] = ZH_NAME ",x\n" ZH_ZS ",1\n";
+
+	ck_assert_int_eq(sheet_read_mem(a, only_name, sizeof(only_name) - 1, "a.csv",
+	    10, 10, &s), SHEET_OK);
+	ck_assert_int_eq(roster_import_check(a, &s, &ic), 0);
+	ck_assert_str_eq(ic.error, "import_missing_column");
+	ck_assert_str_eq(ic.missing_header, "gender");
+	arena_free(a);
+}
+END_TEST
+
+/* Every prefix and many corrupted copies of a real .xlsx: a code, never a crash. */
+START_TEST(test_xlsx_mangled)
+{
+	char path[] = "/tmp/test_sheetm_XXXXXX";
+	int fd = mkstemp(path);
+	lxw_workbook *wb;
+	lxw_worksheet *ws;
+	char *data, *copy;
+	size_t len;
+	unsigned seed = 12345;
+
+	ck_assert_int_ge(fd, 0);
+	close(fd);
+	wb = workbook_new(path);
+	ws = workbook_add_worksheet(wb, NULL);
+	for (int r = 0; r < 20; r++) {
+		worksheet_write_string(ws, (lxw_row_t)r, 0, ZH_ZS, NULL);
+		worksheet_write_number(ws, (lxw_row_t)r, 1, r * 1.5, NULL);
+	}
+	ck_assert_int_eq(workbook_close(wb), LXW_NO_ERROR);
+	data = slurp(path, &len);
+	unlink(path);
+	copy = malloc(len);
+	ck_assert_ptr_nonnull(copy);
+	for (size_t n = 1; n < len; n += 97) {
+		arena *a = arena_new();
+		struct sheet s;
+		ck_assert_int_ne(sheet_read_mem(a, data, n, "x.xlsx", 100, 10, &s), SHEET_OK);
+		arena_free(a);
+	}
+	for (int round = 0; round < 300; round++) {
+		arena *a = arena_new();
+		struct sheet s;
+		enum sheet_result r;
+
+		memcpy(copy, data, len);
+		for (int k = 0; k < 4; k++) {
+			seed = seed * 1103515245u + 12345u;
+			copy[(seed >> 8) % len] = (char)(seed >> 3);
+		}
+		r = sheet_read_mem(a, copy, len, "x.xlsx", 100, 10, &s);
+		ck_assert_int_lt(r, SHEET_RESULT__MAX);
+		if (r == SHEET_OK)
+			for (size_t i = 0; i < s.nrows; i++)
+				ck_assert_uint_le(s.rows[i].ncells, 10);
+		arena_free(a);
+	}
+	free(copy);
+	free(data);
+}
+END_TEST
+
+/* The template the pages offer reads back as a roster with one good row. */
+START_TEST(test_template_reads_back)
+{
+	for (int xlsx = 0; xlsx <= 1; xlsx++) {
+		arena *a = arena_new();
+		struct sheet s;
+		struct import_check ic;
+		char *data;
+		size_t len;
+
+		ck_assert_int_eq(roster_template(a, xlsx, &data, &len), SHEET_OK);
+		ck_assert_int_eq(sheet_read_mem(a, data, len, xlsx ? "t.xlsx" : "t.csv",
+		    5000, 30, &s), SHEET_OK);
+		ck_assert_str_eq(s.format, xlsx ? "xlsx" : "csv");
+		ck_assert_int_eq(roster_import_check(a, &s, &ic), 0);
+		ck_assert_ptr_null(ic.error);
+		ck_assert_uint_eq(ic.nrows, 1);
+		ck_assert_uint_eq(ic.nproblem_rows, 0);
+		ck_assert_str_eq(ic.rows[0].category, "regular");
+		ck_assert_str_eq(ic.rows[0].status, "in_post");
+		arena_free(a);
+	}
+}
+END_TEST
+
+int
+main(void)
+{
+	Suite *s = suite_create("sheet");
+	TCase *tc = tcase_create("core");
+	SRunner *sr;
+	int failed;
+
+	tcase_set_timeout(tc, 120);
+	tcase_add_test(tc, test_csv_utf8);
+	tcase_add_test(tc, test_csv_gbk);
+	tcase_add_test(tc, test_csv_refused);
+	tcase_add_test(tc, test_xlsx);
+	tcase_add_test(tc, test_zip_malformed);
+	tcase_add_test(tc, test_codes);
+	tcase_add_test(tc, test_template_reads_back);
+	tcase_add_test(tc, test_xlsx_mangled);
+	tcase_add_test(tc, test_import_check_formats);
+	tcase_add_test(tc, test_import_headers);
+	suite_add_tcase(s, tc);
+	sr = srunner_create(s);
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}
