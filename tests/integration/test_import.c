@@ -390,6 +390,32 @@ START_TEST(test_changed_row_and_html_preview)
 	    " WHERE t.id_number = '%s' AND t.name = '改名教师' AND ty.status = 'loan'"
 	    " AND ty.receiving_unit = '乐山市实验中学'", id);
 	ck_assert_int_eq(db_count(sql), 1);
+	/* The roster finds the teacher by name and by the ID number's last four; the leader reads it too. */
+	{
+		struct client *leader = client_new();
+		char path[200], *v;
+		ck_assert_int_eq(login_as(leader, &srv, "wtq-zg-leader", DEMO_PW), 303);
+		d = get_xml(leader, &srv, "/school/roster?q=%E6%94%B9%E5%90%8D%E6%95%99%E5%B8%88", &status);
+		ck_assert_int_eq(status, 200);
+		ck_assert_int_eq(xpath_long(d, "/page/roster/@count"), 1);
+		v = xpath_string(d, "/page/roster/teacher/@status");
+		ck_assert_str_eq(v, "loan");
+		free(v);
+		v = xpath_string(d, "/page/roster/teacher/@id-masked");
+		ck_assert_int_eq(strlen(v), 18);
+		ck_assert(strstr(v, id + 14) != NULL && strstr(v, "**********") != NULL);
+		free(v);
+		xmlFreeDoc(d);
+		snprintf(path, sizeof(path), "/school/roster?q=%s", id + 14);
+		d = get_xml(leader, &srv, path, &status);
+		ck_assert_int_ge(xpath_long(d, "count(/page/roster/teacher[name='改名教师'])"), 1);
+		xmlFreeDoc(d);
+		/* all of the school's teachers without a query */
+		d = get_xml(leader, &srv, "/school/roster", &status);
+		ck_assert_int_eq(xpath_long(d, "/page/roster/@count"), roster_size());
+		xmlFreeDoc(d);
+		client_free(leader);
+	}
 	free(id);
 	client_free(cl);
 }
