@@ -86,6 +86,8 @@ school_overview(struct ctx *c, xmlNodePtr root, long long school)
 			xml_attr_int(n, "pending-tenths", a.pending_tenths);
 			xml_attr_int(n, "normative-confirmed-tenths", a.normative_confirmed_tenths);
 			xml_attr_int(n, "threshold-tenths", a.threshold_tenths);
+			xml_attr_int(n, "normative-min-tenths", a.normative_min_tenths);
+			xml_attr_int(n, "gap-tenths", a.gap_tenths);
 			total++;
 			failing += !a.pass;
 		}

@@ -16,6 +16,7 @@
 #include "review.h"
 #include "review_pages.h"
 #include "roster.h"
+#include "stats.h"
 #include "roster_import.h"
 #include "teacher_pages.h"
 
@@ -229,6 +230,7 @@ static const struct route routes[] = {
 	{ HTTP_GET, "/school/points.csv", export_points_csv, SCHOOL_READERS, SCOPE_SCHOOL, "school_points_csv", 0 },
 	{ HTTP_GET, "/school/roster/template.csv", roster_template_csv, ROLE_SCHOOL_ADMIN, SCOPE_SCHOOL, "school_roster_template_csv", 0 },
 	{ HTTP_GET, "/school/roster/template.xlsx", roster_template_xlsx, ROLE_SCHOOL_ADMIN, SCOPE_SCHOOL, "school_roster_template_xlsx", 0 },
+	{ HTTP_GET, "/school/stats", stats_school_page, SCHOOL_READERS, SCOPE_SCHOOL, "school_stats", 0 },
 	{ HTTP_GET, "/school/roster", roster_page, SCHOOL_READERS, SCOPE_SCHOOL, "school_roster", 0 },
 	{ HTTP_GET, "/school/roster/import", roster_import_page, ROLE_SCHOOL_ADMIN, SCOPE_SCHOOL, "school_roster_import", 0 },
 	{ HTTP_POST, "/school/roster/import", roster_import_post, ROLE_SCHOOL_ADMIN, SCOPE_SCHOOL, "school_roster_import_upload", 0 },

@@ -60,16 +60,12 @@
                 <li><a href="/school"><xsl:call-template name="str"><xsl:with-param name="k" select="'nav.school'"/></xsl:call-template></a></li>
                 <li><a href="/school/review"><xsl:call-template name="str"><xsl:with-param name="k" select="'school.queue'"/></xsl:call-template></a></li>
                 <li><a href="/school/roster"><xsl:call-template name="str"><xsl:with-param name="k" select="'nav.roster'"/></xsl:call-template></a></li>
-                <xsl:if test="user/@role = 'school_admin'">
-                  <li><a href="/school/bulk"><xsl:call-template name="str"><xsl:with-param name="k" select="'nav.bulk'"/></xsl:call-template></a></li>
-                </xsl:if>
                 <li><a href="/school/points"><xsl:call-template name="str"><xsl:with-param name="k" select="'nav.points'"/></xsl:call-template></a></li>
                 <li><a href="/school/stats"><xsl:call-template name="str"><xsl:with-param name="k" select="'nav.stats'"/></xsl:call-template></a></li>
               </xsl:if>
               <xsl:if test="user/@role = 'district_admin'">
                 <li><a href="/district"><xsl:call-template name="str"><xsl:with-param name="k" select="'nav.district'"/></xsl:call-template></a></li>
                 <li><a href="/district/review"><xsl:call-template name="str"><xsl:with-param name="k" select="'district.queue'"/></xsl:call-template></a></li>
-                <li><a href="/district/changes"><xsl:call-template name="str"><xsl:with-param name="k" select="'nav.changes'"/></xsl:call-template></a></li>
               </xsl:if>
               <xsl:if test="user/@role = 'system_admin' or user/@role = 'district_admin' or user/@role = 'school_admin'">
                 <li><a href="/accounts"><xsl:call-template name="str"><xsl:with-param name="k" select="'nav.accounts'"/></xsl:call-template></a></li>

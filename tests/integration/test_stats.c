@@ -1,0 +1,160 @@
+/*
+ * test_stats.c - the school's statistics agree with the assessment the
+ * school page shows and with the database: teachers, passing and failing,
+ * the pass rate, the flag (ceil of teachers x percent / 100, and flagged
+ * exactly when failing reaches it), the below-threshold list (every failing
+ * teacher once, with gap = required - confirmed), and records per item and
+ * per state. The leader reads the same page; it has no forms.
+ */
+#include "common.h"
+
+#include <check.h>
+#include <curl/curl.h>
+#include <libxml/parser.h>
+#include <sqlite3.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static struct server srv;
+static int log_reports;
+
+static long long
+db_count(const char *sql, const char *school)
+{
+	char path[600];
+	sqlite3 *db;
+	sqlite3_stmt *st;
+	long long n = -1;
+
+	snprintf(path, sizeof(path), "%s/xueshi.db", srv.dir);
+	ck_assert_int_eq(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK);
+	sqlite3_bind_text(st, 1, school, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	return n;
+}
+
+static void
+check_school(const char *login, const char *school_code, int expect_flag)
+{
+	struct client *cl = client_new();
+	xmlDocPtr over, st;
+	long status, teachers, failing, at;
+	char expr[256];
+
+	ck_assert_int_eq(login_as(cl, &srv, login, DEMO_PW), 303);
+	over = get_xml(cl, &srv, "/school", &status);
+	ck_assert_int_eq(status, 200);
+	st = get_xml(cl, &srv, "/school/stats", &status);
+	ck_assert_int_eq(status, 200);
+	teachers = xpath_long(over, "count(/page/school/teachers/teacher[result])");
+	failing = xpath_long(over, "count(/page/school/teachers/teacher/result[@result='fail'])");
+	ck_assert_int_gt(teachers, 0);
+	ck_assert_int_eq(xpath_long(st, "/page/stats/@teachers"), teachers);
+	ck_assert_int_eq(xpath_long(st, "/page/stats/@failing"), failing);
+	ck_assert_int_eq(xpath_long(st, "/page/stats/@passing"), teachers - failing);
+	ck_assert_int_eq(xpath_long(st, "/page/stats/@pass-rate-tenths"),
+	    ((teachers - failing) * 2000 + teachers) / (2 * teachers));
+	if (expect_flag) {
+		long pct = xpath_long(st, "/page/stats/@flag-percent");
+		char *flagged = xpath_string(st, "/page/stats/@flagged");
+		ck_assert_int_gt(pct, 0);
+		at = (teachers * pct + 99) / 100;
+		ck_assert_int_eq(xpath_long(st, "/page/stats/@flag-at"), at < 1 ? 1 : at);
+		ck_assert_str_eq(flagged, failing >= at ? "yes" : "no");
+		ck_assert_int_eq(xpath_long(st, "/page/stats/@more-to-flag"), failing >= at ? 0 : at - failing);
+		free(flagged);
+	} else
+		ck_assert_int_eq(xpath_long(st, "count(/page/stats/@flag-percent)"), 0);
+	/* every failing teacher below the threshold, gap = required - confirmed */
+	ck_assert_int_eq(xpath_long(st, "count(/page/school/teachers/teacher[result/@result='fail'])"), failing);
+	ck_assert_int_eq(xpath_long(st, "count(/page/school/teachers/teacher/result[@result='fail'"
+	    " and @gap-tenths != @threshold-tenths - @confirmed-tenths and @gap-tenths != 0])"), 0);
+	/* records per state and per item equal the database's counts */
+	snprintf(expr, sizeof(expr), "sum(/page/stats/states/state/@records)");
+	ck_assert_int_eq(xpath_long(st, expr), db_count("SELECT count(*) FROM record r JOIN teacher_year ty"
+	    " ON ty.id = r.teacher_year_id JOIN school_year y ON y.id = ty.school_year_id AND y.is_current"
+	    " JOIN school s ON s.id = ty.school_id WHERE s.code = ?", school_code));
+	ck_assert_int_eq(xpath_long(st, "sum(/page/stats/items/item/state/@records)"),
+	    xpath_long(st, "sum(/page/stats/states/state/@records)"));
+	ck_assert_int_eq(xpath_long(st, "count(/page/stats/items/item)"),
+	    db_count("SELECT count(DISTINCT r.item_id) FROM record r JOIN teacher_year ty"
+	    " ON ty.id = r.teacher_year_id JOIN school_year y ON y.id = ty.school_year_id AND y.is_current"
+	    " JOIN school s ON s.id = ty.school_id WHERE s.code = ?", school_code));
+	xmlFreeDoc(over);
+	xmlFreeDoc(st);
+	client_free(cl);
+}
+
+START_TEST(test_wutongqiao_school_figures_agree)
+{
+	check_school("wtq-sx-admin", "wtq-sx", 0);
+}
+END_TEST
+
+START_TEST(test_wuhua_school_flag_and_figures_agree)
+{
+	check_school("wh-hy-admin", "wh-hy", 1);
+}
+END_TEST
+
+START_TEST(test_leader_reads_html_without_forms)
+{
+	struct client *cl = client_new();
+	struct reply r;
+
+	ck_assert_int_eq(login_as(cl, &srv, "wtq-sx-leader", DEMO_PW), 303);
+	ck_assert_int_eq(client_do(cl, &srv, "GET", "/school/stats", NULL, NULL, 0, NULL, &r), 0);
+	ck_assert_int_eq(r.status, 200);
+	ck_assert(reply_contains(&r, "合格率"));
+	ck_assert(!reply_contains(&r, "method=\"post\" action=\"/school"));
+	reply_free(&r);
+	client_free(cl);
+}
+END_TEST
+
+static void
+setup(void)
+{
+	curl_global_init(CURL_GLOBAL_DEFAULT);
+	if (server_start(&srv) != 0) {
+		server_stop(&srv);
+		exit(1);
+	}
+}
+
+static void
+teardown(void)
+{
+	server_halt(&srv);
+	log_reports += server_log_reports(&srv);
+	server_stop(&srv);
+	curl_global_cleanup();
+}
+
+int
+main(void)
+{
+	Suite *s = suite_create("stats");
+	TCase *tc = tcase_create("through nginx");
+	SRunner *sr;
+	int failed;
+
+	tcase_add_unchecked_fixture(tc, setup, teardown);
+	tcase_set_timeout(tc, 300);
+	tcase_add_test(tc, test_wutongqiao_school_figures_agree);
+	tcase_add_test(tc, test_wuhua_school_flag_and_figures_agree);
+	tcase_add_test(tc, test_leader_reads_html_without_forms);
+	suite_add_tcase(s, tc);
+	sr = srunner_create(s);
+	srunner_set_fork_status(sr, CK_NOFORK);
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed == 0 && log_reports == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}
