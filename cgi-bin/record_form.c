@@ -390,9 +390,25 @@ preview(struct ctx *c, long long ty, const struct record_row *r, const struct it
 	return 200;
 }
 
+/* The form came from the bulk registration page. */
 static int
-save(struct ctx *c, long long ty, const char *base, long long district, long long record_id)
+bulk_requested(struct ctx *c)
 {
+	const char *b = http_form(c->req, "bulk");
+	return b != NULL && strcmp(b, "1") == 0;
+}
+
+/*
+ * Validate the form once and save one record for each of the nty
+ * teacher-years (one, or many for a bulk registration: then the records
+ * share a new bulk_id and the evidence files are stored once and linked to
+ * every record), all in one transaction with one audit entry per record.
+ */
+static int
+save(struct ctx *c, const long long *tys, size_t nty, const char *base, long long district,
+    long long record_id, const char *refuse)
+{
+	long long ty = tys[0], bulk_id = 0;
 	static const char sql_update[] =
 	    "UPDATE record SET project_id = ?3, started_on = ?4, ended_on = ?5, quantity = ?6,"
 	    " level = ?7, certified_tenths = ?8, points = ?9, addons = ?10, role = ?11,"
@@ -406,9 +422,11 @@ save(struct ctx *c, long long ty, const char *base, long long district, long lon
 	static const char sql_insert[] =
 	    "INSERT INTO record (teacher_year_id, item_id, project_id, started_on, ended_on, quantity,"
 	    " level, certified_tenths, points, addons, role, certificate_no, certificate_on, cn_number,"
-	    " isbn, first_author, organiser, description, claimed_tenths, state, created_by, submitted_at)"
+	    " isbn, first_author, organiser, description, claimed_tenths, state, created_by, submitted_at,"
+	    " bulk_id)"
 	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,"
-	    " ?19, ?20, ?21, CASE WHEN ?20 = 'submitted' THEN strftime('%Y-%m-%dT%H:%M:%SZ', 'now') END)";
+	    " ?19, ?20, ?21, CASE WHEN ?20 = 'submitted' THEN strftime('%Y-%m-%dT%H:%M:%SZ', 'now') END,"
+	    " ?23)";
 	static const char *const levels[] = { "school", "district", "city", "province", "national" };
 	static const char *const trainee_roles[] = { "trainee", "excellent" };
 	static const char *const actions[] = { "draft", "submit", "preview" };
@@ -418,7 +436,7 @@ save(struct ctx *c, long long ty, const char *base, long long district, long lon
 	struct form f;
 	struct evidence_info *infos = NULL;
 	const char *organiser, *description, *cn = "", *isbn = "", *field = NULL, *error = NULL;
-	long long item_id = 0, claimed = 0, project = 0, id;
+	long long item_id = 0, claimed = 0, project = 0, id = 0;
 	int status, action, first_author = -1;
 	char points_json[128] = "", after[200], path[96];
 	size_t nfiles = 0;
@@ -444,10 +462,12 @@ save(struct ctx *c, long long ty, const char *base, long long district, long lon
 		int locked = 0;
 		if ((st = db_stmt(c->db, sql_lock)) == NULL)
 			return 500;
-		sqlite3_bind_int64(st, 1, ty);
-		if (sqlite3_step(st) == SQLITE_ROW)
-			locked = strcmp((const char *)sqlite3_column_text(st, 0), "open") != 0;
-		sqlite3_reset(st);
+		for (size_t k = 0; k < nty && !locked; k++) {
+			sqlite3_bind_int64(st, 1, tys[k]);
+			if (sqlite3_step(st) == SQLITE_ROW)
+				locked = strcmp((const char *)sqlite3_column_text(st, 0), "open") != 0;
+			sqlite3_reset(st);
+		}
 		if (locked) {
 			form_error(&f, "item", "year_locked");
 			return 409;
@@ -581,99 +601,130 @@ save(struct ctx *c, long long ty, const char *base, long long district, long lon
 	}
 	if (action == 1 && nfiles == 0 && f.errors == 0)
 		form_error(&f, "evidence", "evidence_required");
+	if (refuse != NULL) /* the caller found a problem of its own: show the form, save nothing */
+		form_error(&f, "teachers", refuse);
 	if (f.errors)
 		return 422;
 	if (action == 2)
 		return preview(c, ty, &r, &it, claimed, f.node);
 
+	if (action == 2 && nty > 1)
+		action = 1; /* no preview of a bulk registration: it is saved as submitted */
 	if ((dr = db_begin(c->db)) != DB_OK)
 		return dr == DB_BUSY ? 503 : 500;
-	if ((st = db_stmt(c->db, record_id > 0 ? sql_update : sql_insert)) == NULL) {
-		db_rollback(c->db);
-		return 500;
+	if (nty > 1 || bulk_requested(c)) {
+		if ((st = db_stmt(c->db, "SELECT coalesce(max(bulk_id), 0) + 1 FROM record")) == NULL) {
+			db_rollback(c->db);
+			return 500;
+		}
+		if (sqlite3_step(st) == SQLITE_ROW)
+			bulk_id = sqlite3_column_int64(st, 0);
+		sqlite3_reset(st);
 	}
-	sqlite3_bind_int64(st, 1, ty);
-	sqlite3_bind_int64(st, 2, item_id);
-	if (project > 0)
-		sqlite3_bind_int64(st, 3, project);
-	sqlite3_bind_text(st, 4, r.started_on, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 5, r.ended_on, -1, SQLITE_TRANSIENT);
-	if (r.quantity > 0)
-		sqlite3_bind_int64(st, 6, r.quantity);
-	if (*r.level)
-		sqlite3_bind_text(st, 7, r.level, -1, SQLITE_STATIC);
-	if (r.certified_tenths > 0)
-		sqlite3_bind_int64(st, 8, r.certified_tenths);
-	if (points_json[0])
-		sqlite3_bind_text(st, 9, points_json, -1, SQLITE_TRANSIENT);
-	if (strcmp(it.rule_type, "roster") == 0)
-		sqlite3_bind_text(st, 10, r.video ? "[\"video\"]" : "[]", -1, SQLITE_STATIC);
-	if (*r.role)
-		sqlite3_bind_text(st, 11, r.role, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 12, r.certificate_no, -1, SQLITE_TRANSIENT);
-	if (*r.certificate_on)
-		sqlite3_bind_text(st, 13, r.certificate_on, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 14, cn, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 15, isbn, -1, SQLITE_TRANSIENT);
-	if (first_author >= 0)
-		sqlite3_bind_int(st, 16, first_author);
-	sqlite3_bind_text(st, 17, organiser ? organiser : "", -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 18, description ? description : "", -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(st, 19, claimed);
-	sqlite3_bind_text(st, 20, action == 1 ? "submitted" : "draft", -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 21, c->user->id);
-	if (record_id > 0)
-		sqlite3_bind_int64(st, 22, record_id);
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if ((dr = db_result_of(rc)) != DB_OK) {
-		db_rollback(c->db);
-		return dr == DB_BUSY ? 503 : 500;
-	}
-	if (record_id > 0 && sqlite3_changes(db_handle(c->db)) != 1) {
-		/* Not (or no longer) a draft or a returned record of this year: nothing changes. */
-		db_rollback(c->db);
-		form_error(&f, "item", "not_allowed");
-		return 409;
-	}
-	id = record_id > 0 ? record_id : sqlite3_last_insert_rowid(db_handle(c->db));
-	for (size_t i = 0; i < c->req->nfiles && dr == DB_OK; i++)
-		if (strcmp(c->req->files[i].field, "evidence") == 0)
-			dr = store_evidence(c, id, &c->req->files[i], &infos[i]);
-	snprintf(after, sizeof(after), "{\"state\":\"%s\",\"item\":%lld,\"claimed_tenths\":%lld,\"files\":%zu}",
-	    action == 1 ? "submitted" : "draft", item_id, claimed, nfiles);
-	if (dr == DB_OK) {
-		struct audit_entry e = { 0 };
-		e.account_id = c->user->id;
-		e.district_id = district;
-		e.action = action == 1 ? "record_submit" : record_id > 0 ? "record_edit" : "record_create";
-		e.object_type = "record";
-		e.object_id = id;
-		e.after = after;
-		e.client = c->req->remote_addr;
-		dr = audit_write(c->db, &e);
-	}
-	if (dr != DB_OK) {
-		db_rollback(c->db);
-		return dr == DB_BUSY ? 503 : 500;
+	for (size_t k = 0; k < nty; k++) {
+		ty = tys[k];
+		if ((st = db_stmt(c->db, record_id > 0 ? sql_update : sql_insert)) == NULL) {
+			db_rollback(c->db);
+			return 500;
+		}
+		sqlite3_bind_int64(st, 1, ty);
+		if (bulk_id > 0)
+			sqlite3_bind_int64(st, 23, bulk_id);
+		sqlite3_bind_int64(st, 2, item_id);
+		if (project > 0)
+			sqlite3_bind_int64(st, 3, project);
+		sqlite3_bind_text(st, 4, r.started_on, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 5, r.ended_on, -1, SQLITE_TRANSIENT);
+		if (r.quantity > 0)
+			sqlite3_bind_int64(st, 6, r.quantity);
+		if (*r.level)
+			sqlite3_bind_text(st, 7, r.level, -1, SQLITE_STATIC);
+		if (r.certified_tenths > 0)
+			sqlite3_bind_int64(st, 8, r.certified_tenths);
+		if (points_json[0])
+			sqlite3_bind_text(st, 9, points_json, -1, SQLITE_TRANSIENT);
+		if (strcmp(it.rule_type, "roster") == 0)
+			sqlite3_bind_text(st, 10, r.video ? "[\"video\"]" : "[]", -1, SQLITE_STATIC);
+		if (*r.role)
+			sqlite3_bind_text(st, 11, r.role, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 12, r.certificate_no, -1, SQLITE_TRANSIENT);
+		if (*r.certificate_on)
+			sqlite3_bind_text(st, 13, r.certificate_on, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 14, cn, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 15, isbn, -1, SQLITE_TRANSIENT);
+		if (first_author >= 0)
+			sqlite3_bind_int(st, 16, first_author);
+		sqlite3_bind_text(st, 17, organiser ? organiser : "", -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 18, description ? description : "", -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int64(st, 19, claimed);
+		sqlite3_bind_text(st, 20, action == 1 ? "submitted" : "draft", -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 21, c->user->id);
+		if (record_id > 0)
+			sqlite3_bind_int64(st, 22, record_id);
+		rc = sqlite3_step(st);
+		sqlite3_reset(st);
+		if ((dr = db_result_of(rc)) != DB_OK) {
+			db_rollback(c->db);
+			if (bulk_id > 0 && dr != DB_BUSY) {
+				/* A bulk registration failed part-way: nothing of it is kept. */
+				form_error(&f, "teachers", "bulk_failed");
+				return 409;
+			}
+			return dr == DB_BUSY ? 503 : 500;
+		}
+		if (record_id > 0 && sqlite3_changes(db_handle(c->db)) != 1) {
+			/* Not (or no longer) a draft or a returned record of this year: nothing changes. */
+			db_rollback(c->db);
+			form_error(&f, "item", "not_allowed");
+			return 409;
+		}
+		id = record_id > 0 ? record_id : sqlite3_last_insert_rowid(db_handle(c->db));
+		for (size_t i = 0; i < c->req->nfiles && dr == DB_OK; i++)
+			if (strcmp(c->req->files[i].field, "evidence") == 0)
+				dr = store_evidence(c, id, &c->req->files[i], &infos[i]);
+		snprintf(after, sizeof(after), "{\"state\":\"%s\",\"item\":%lld,\"claimed_tenths\":%lld,\"files\":%zu}",
+		    action == 1 ? "submitted" : "draft", item_id, claimed, nfiles);
+		if (dr == DB_OK) {
+			struct audit_entry e = { 0 };
+			e.account_id = c->user->id;
+			e.district_id = district;
+			e.action = action == 1 ? "record_submit" : record_id > 0 ? "record_edit" : "record_create";
+			e.object_type = "record";
+			e.object_id = id;
+			e.after = after;
+			e.client = c->req->remote_addr;
+			dr = audit_write(c->db, &e);
+		}
+		if (dr != DB_OK) {
+			db_rollback(c->db);
+			if (bulk_id > 0) {
+				/* A bulk registration failed part-way: nothing of it is kept. */
+				form_error(&f, "teachers", "bulk_failed");
+				return dr == DB_BUSY ? 503 : 409;
+			}
+			return dr == DB_BUSY ? 503 : 500;
+		}
 	}
 	if ((dr = db_commit(c->db)) != DB_OK)
 		return dr == DB_BUSY ? 503 : 500;
-	snprintf(path, sizeof(path), "%s/records/%lld", base, id);
+	if (bulk_id > 0)
+		snprintf(path, sizeof(path), "/school/bulk?done=%lld", bulk_id);
+	else
+		snprintf(path, sizeof(path), "%s/records/%lld", base, id);
 	return app_redirect(c, path);
 }
 
 int
 record_form_post(struct ctx *c, long long ty, const char *base, long long district)
 {
-	return save(c, ty, base, district, 0);
+	return save(c, &ty, 1, base, district, 0, NULL);
 }
 
 int
 record_form_edit_post(struct ctx *c, long long ty, const char *base, long long district,
     long long record_id)
 {
-	return save(c, ty, base, district, record_id);
+	return save(c, &ty, 1, base, district, record_id, NULL);
 }
 
 /* Echo a stored value into the form as if the user had typed it. */
@@ -750,4 +801,11 @@ record_form_edit_get(struct ctx *c, long long ty, const char *base, long long re
 		return status;
 	item_node(c, root, &it, ty);
 	return 200;
+}
+
+int
+record_form_post_many(struct ctx *c, const long long *tys, size_t nty, const char *base,
+    long long district, const char *refuse)
+{
+	return save(c, tys, nty, base, district, 0, refuse);
 }

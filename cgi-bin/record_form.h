@@ -14,6 +14,19 @@ int record_form_get(struct ctx *c, long long ty, const char *base);
 /* POST: validate, compute, check evidence, save; 303 to base/records/ID, or the form with errors (422). */
 int record_form_post(struct ctx *c, long long ty, const char *base, long long district);
 
+/*
+ * POST a bulk registration: the same form, validated once, saved as one
+ * record for each of the nty teacher-years (already scoped by the caller) in
+ * one transaction, sharing a new bulk_id, the evidence stored once and
+ * linked to each; one audit entry per record. 303 to /school/bulk?done=ID,
+ * or the form with errors (422; 409 with bulk_failed when saving failed
+ * part-way, which leaves nothing). With refuse (an error code of the
+ * caller's, e.g. a bad teacher list) the form is validated and shown again
+ * with that error on the "teachers" field and nothing is saved.
+ */
+int record_form_post_many(struct ctx *c, const long long *tys, size_t nty, const char *base,
+    long long district, const char *refuse);
+
 /* GET/POST base/records/ID/edit: change a draft or a returned record (409 otherwise). */
 int record_form_edit_get(struct ctx *c, long long ty, const char *base, long long record_id);
 int record_form_edit_post(struct ctx *c, long long ty, const char *base, long long district,

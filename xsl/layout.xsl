@@ -60,6 +60,9 @@
                 <li><a href="/school"><xsl:call-template name="str"><xsl:with-param name="k" select="'nav.school'"/></xsl:call-template></a></li>
                 <li><a href="/school/review"><xsl:call-template name="str"><xsl:with-param name="k" select="'school.queue'"/></xsl:call-template></a></li>
                 <li><a href="/school/roster"><xsl:call-template name="str"><xsl:with-param name="k" select="'nav.roster'"/></xsl:call-template></a></li>
+                <xsl:if test="user/@role = 'school_admin'">
+                  <li><a href="/school/bulk"><xsl:call-template name="str"><xsl:with-param name="k" select="'nav.bulk'"/></xsl:call-template></a></li>
+                </xsl:if>
                 <li><a href="/school/points"><xsl:call-template name="str"><xsl:with-param name="k" select="'nav.points'"/></xsl:call-template></a></li>
                 <li><a href="/school/stats"><xsl:call-template name="str"><xsl:with-param name="k" select="'nav.stats'"/></xsl:call-template></a></li>
               </xsl:if>

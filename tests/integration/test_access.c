@@ -121,6 +121,8 @@ static const struct acase cases[] = {
 	{ "school_points_csv", "/school/points.csv", "LNOONNON" },
 	{ "school_roster_template_csv", "/school/roster/template.csv", "LNONNNON" },
 	{ "school_roster_template_xlsx", "/school/roster/template.xlsx", "LNONNNON" },
+	{ "school_bulk", "/school/bulk", "LNONNNON" },
+	{ "school_bulk_create", "/school/bulk", "NNONNNON" },
 	{ "school_stats", "/school/stats", "LNOONNON" },
 	{ "school_roster", "/school/roster", "LNOONNON" },
 	{ "school_roster_import", "/school/roster/import", "LNONNNON" },

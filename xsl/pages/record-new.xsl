@@ -15,7 +15,10 @@
   <xsl:template match="/page" mode="title"><xsl:call-template name="str"><xsl:with-param name="k" select="'record-new.title'"/></xsl:call-template></xsl:template>
 
   <xsl:template match="/page" mode="content">
-    <h1><xsl:call-template name="str"><xsl:with-param name="k" select="'record-new.title'"/></xsl:call-template></h1>
+    <xsl:choose>
+      <xsl:when test="bulk"><h1><xsl:call-template name="str"><xsl:with-param name="k" select="'bulk.title'"/></xsl:call-template></h1><xsl:apply-templates select="bulk" mode="head"/></xsl:when>
+      <xsl:otherwise><h1><xsl:call-template name="str"><xsl:with-param name="k" select="'record-new.title'"/></xsl:call-template></h1></xsl:otherwise>
+    </xsl:choose>
     <xsl:choose>
       <xsl:when test="catalogue"><xsl:apply-templates select="catalogue"/></xsl:when>
       <xsl:otherwise><xsl:apply-templates select="item"/></xsl:otherwise>
@@ -23,7 +26,13 @@
   </xsl:template>
 
   <xsl:template match="catalogue">
-    <form method="get" action="{$base}/records/new" class="search">
+    <xsl:variable name="search">
+      <xsl:choose>
+        <xsl:when test="/page/bulk">/school/bulk</xsl:when>
+        <xsl:otherwise><xsl:value-of select="concat($base, '/records/new')"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <form method="get" action="{$search}" class="search">
       <xsl:if test="$base = '/school'"><input type="hidden" name="teacher-year" value="{$ty}"/></xsl:if>
       <label for="q"><xsl:call-template name="str"><xsl:with-param name="k" select="'record-new.search'"/></xsl:call-template></label>
       <input id="q" name="q" type="search" value="{@q}"/>
@@ -34,7 +43,10 @@
       <ul class="cards items">
         <xsl:for-each select="key('by-category', @category)">
           <li class="card">
-            <a href="{$base}/records/new?item={@id}&amp;teacher-year={$ty}"><xsl:value-of select="."/></a>
+            <xsl:choose>
+              <xsl:when test="/page/bulk"><a href="/school/bulk?item={@id}"><xsl:value-of select="."/></a></xsl:when>
+              <xsl:otherwise><a href="{$base}/records/new?item={@id}&amp;teacher-year={$ty}"><xsl:value-of select="."/></a></xsl:otherwise>
+            </xsl:choose>
             <div class="meta">
               <xsl:if test="@hours-tenths &gt; 0">
                 <xsl:call-template name="hours"><xsl:with-param name="t" select="@hours-tenths"/></xsl:call-template>
@@ -78,7 +90,10 @@
       <form method="post" action="{$action}" enctype="multipart/form-data">
         <xsl:call-template name="csrf"/>
         <input type="hidden" name="item" value="{@id}"/>
-        <input type="hidden" name="teacher-year" value="{$ty}"/>
+        <xsl:choose>
+          <xsl:when test="/page/bulk"><input type="hidden" name="bulk" value="1"/></xsl:when>
+          <xsl:otherwise><input type="hidden" name="teacher-year" value="{$ty}"/></xsl:otherwise>
+        </xsl:choose>
         <xsl:call-template name="input"><xsl:with-param name="n" select="'started_on'"/><xsl:with-param name="label" select="'record-new.started'"/><xsl:with-param name="type" select="'date'"/></xsl:call-template>
         <xsl:call-template name="input"><xsl:with-param name="n" select="'ended_on'"/><xsl:with-param name="label" select="'record-new.ended'"/><xsl:with-param name="type" select="'date'"/></xsl:call-template>
         <xsl:if test="$rule = 'per_unit' or $rule = 'per_term' or $rule = 'tiered_level'">
@@ -177,12 +192,63 @@
             <xsl:if test="/page/form/preview/@cut != 'none'">（<xsl:call-template name="str"><xsl:with-param name="k" select="concat('cut.', /page/form/preview/@cut)"/></xsl:call-template><xsl:if test="/page/form/preview/@cap">：<xsl:value-of select="/page/form/preview/@cap"/></xsl:if>）</xsl:if>
           </p>
         </xsl:if>
+        <xsl:apply-templates select="/page/bulk" mode="teachers"/>
+        <xsl:if test="/page/bulk">
+          <div class="actions">
+            <button type="submit" name="action" value="submit" class="primary"><xsl:call-template name="str"><xsl:with-param name="k" select="'bulk.save'"/></xsl:call-template></button>
+          </div>
+        </xsl:if>
         <div class="actions">
+          <xsl:if test="/page/bulk"><xsl:attribute name="hidden">hidden</xsl:attribute></xsl:if>
           <button type="submit" name="action" value="preview"><xsl:call-template name="str"><xsl:with-param name="k" select="'record-new.preview'"/></xsl:call-template></button>
           <button type="submit" name="action" value="submit" class="primary"><xsl:call-template name="str"><xsl:with-param name="k" select="'record-new.submit'"/></xsl:call-template></button>
           <button type="submit" name="action" value="draft"><xsl:call-template name="str"><xsl:with-param name="k" select="'record-new.draft'"/></xsl:call-template></button>
         </div>
       </form>
     </section>
+  </xsl:template>
+
+  <!-- Bulk registration: the result of the last one, the past ones. -->
+  <xsl:template match="bulk" mode="head">
+    <xsl:if test="@done">
+      <p class="notice" role="status"><xsl:call-template name="str"><xsl:with-param name="k" select="'bulk.done'"/></xsl:call-template>
+        <xsl:value-of select="past/registration[@id = current()/@done]/@records"/></p>
+    </xsl:if>
+    <p><xsl:call-template name="str"><xsl:with-param name="k" select="'bulk.intro'"/></xsl:call-template></p>
+    <xsl:if test="past/registration">
+      <details>
+        <summary><xsl:call-template name="str"><xsl:with-param name="k" select="'bulk.past'"/></xsl:call-template></summary>
+        <ul>
+          <xsl:for-each select="past/registration">
+            <li><xsl:value-of select="@started-on"/> · <xsl:value-of select="item"/> · <xsl:value-of select="@records"/>
+              <xsl:call-template name="str"><xsl:with-param name="k" select="'bulk.records'"/></xsl:call-template></li>
+          </xsl:for-each>
+        </ul>
+      </details>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- Bulk registration: whom it is for. -->
+  <xsl:template match="bulk" mode="teachers">
+    <fieldset class="teachers">
+      <legend><xsl:call-template name="str"><xsl:with-param name="k" select="'bulk.teachers'"/></xsl:call-template></legend>
+      <xsl:for-each select="/page/form/form-error[@field = 'teachers']">
+        <p class="error" role="alert"><xsl:call-template name="str"><xsl:with-param name="k" select="concat('bulk.', @code)"/></xsl:call-template></p>
+      </xsl:for-each>
+      <xsl:for-each select="/page/list-problems/problem">
+        <p class="error"><xsl:call-template name="str"><xsl:with-param name="k" select="'bulk.line'"/></xsl:call-template>
+          <xsl:value-of select="@line"/> (<xsl:value-of select="@value"/>): <xsl:call-template name="str"><xsl:with-param name="k" select="concat('bulk.', @code)"/></xsl:call-template></p>
+      </xsl:for-each>
+      <ul class="checklist">
+        <xsl:for-each select="teacher">
+          <li><label><input type="checkbox" name="teachers" value="{@teacher-year}"><xsl:if test="@chosen = '1'"><xsl:attribute name="checked">checked</xsl:attribute></xsl:if></input>
+            <xsl:text> </xsl:text><xsl:value-of select="name"/><xsl:text> </xsl:text><xsl:value-of select="@staff-no"/></label></li>
+        </xsl:for-each>
+      </ul>
+      <p>
+        <label for="staff_nos"><xsl:call-template name="str"><xsl:with-param name="k" select="'bulk.list'"/></xsl:call-template></label><br/>
+        <textarea id="staff_nos" name="staff_nos" rows="6"><xsl:value-of select="/page/form/value[@name = 'staff_nos']"/></textarea>
+      </p>
+    </fieldset>
   </xsl:template>
 </xsl:stylesheet>

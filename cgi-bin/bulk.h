@@ -1,0 +1,18 @@
+/*
+ * bulk.h - bulk registration (批量登记): one activity for many teachers of
+ * the school at once (校本培训, 网络晒课 lists, party-building study, a
+ * district event's attendance). The form is the single-record form of the
+ * chosen item plus the teachers: ticked on the roster, or staff numbers /
+ * ID numbers pasted one per line. Saved by record_form_post_many.
+ */
+#ifndef XS_BULK_H
+#define XS_BULK_H
+
+struct ctx;
+
+/* GET /school/bulk[?item=ID][&done=BULK]: past bulk registrations, the catalogue, the form. */
+int bulk_page(struct ctx *c);
+/* POST /school/bulk: validate and save every record or none. */
+int bulk_post(struct ctx *c);
+
+#endif

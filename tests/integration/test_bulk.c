@@ -1,0 +1,322 @@
+/*
+ * test_bulk.c - bulk registration (批量登记) through nginx: one activity for
+ * 200 teachers is one transaction with 200 records sharing a bulk id, one
+ * evidence file stored once and linked to each, and one audit entry per
+ * record; a failure in the middle (a trigger the test installs aborts the
+ * 100th insert) leaves nothing behind; a pasted list with an unknown staff
+ * number is reported by line, keeps what was typed and saves nothing; the
+ * leader cannot post and another school's teachers cannot be chosen.
+ */
+#include "common.h"
+
+#include <check.h>
+#include <curl/curl.h>
+#include <libxml/parser.h>
+#include <sqlite3.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static struct server srv;
+static int log_reports;
+
+#define N 200
+
+static sqlite3 *
+db(void)
+{
+	char path[600];
+	sqlite3 *h;
+
+	snprintf(path, sizeof(path), "%s/xueshi.db", srv.dir);
+	ck_assert_int_eq(sqlite3_open(path, &h), SQLITE_OK);
+	sqlite3_busy_timeout(h, 10000);
+	return h;
+}
+
+static long long
+count(const char *sql)
+{
+	sqlite3 *h = db();
+	sqlite3_stmt *st;
+	long long n = -1;
+
+	ck_assert_int_eq(sqlite3_prepare_v2(h, sql, -1, &st, NULL), SQLITE_OK);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	sqlite3_close(h);
+	return n;
+}
+
+static void
+exec(const char *sql)
+{
+	sqlite3 *h = db();
+	char *err = NULL;
+
+	ck_assert_msg(sqlite3_exec(h, sql, NULL, NULL, &err) == SQLITE_OK, "%s: %s", sql, err ? err : "");
+	sqlite3_close(h);
+}
+
+/* 200 more teachers on wtq-zg's roster this year (as an import would add them). */
+static void
+add_teachers(void)
+{
+	exec("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 200)"
+	    " INSERT INTO teacher(district_id, name, gender, id_number, staff_no)"
+	    " SELECT d.id, 'BULK' || i, 'F', printf('5111021990%08d', i), printf('BULK%04d', i)"
+	    " FROM n, district d WHERE d.code = 'wutongqiao'");
+	exec("INSERT INTO teacher_year(teacher_id, school_year_id, school_id)"
+	    " SELECT t.id, y.id, s.id FROM teacher t JOIN district d ON d.id = t.district_id"
+	    " JOIN school_year y ON y.district_id = d.id AND y.is_current"
+	    " JOIN school s ON s.district_id = d.id AND s.code = 'wtq-zg'"
+	    " WHERE t.staff_no LIKE 'BULK%'");
+}
+
+static long long
+item_id(const char *code)
+{
+	char sql[300];
+
+	snprintf(sql, sizeof(sql), "SELECT i.id FROM item i JOIN school_year y ON y.id = i.school_year_id"
+	    " AND y.is_current JOIN district d ON d.id = y.district_id AND d.code = 'wutongqiao'"
+	    " WHERE i.code = '%s'", code);
+	return count(sql);
+}
+
+/* The teacher-year ids of the 200 added teachers, as form fields. */
+static const char **
+fields_for(const char *token, const char *item, const char *list, char tys[N][24], int with_teachers)
+{
+	static const char *f[2 * N + 40];
+	sqlite3 *h = db();
+	sqlite3_stmt *st;
+	int n = 0, k = 0;
+
+	f[n++] = "csrf"; f[n++] = token;
+	f[n++] = "bulk"; f[n++] = "1";
+	f[n++] = "item"; f[n++] = item;
+	f[n++] = "started_on"; f[n++] = "2022-03-01";
+	f[n++] = "ended_on"; f[n++] = "2022-03-01";
+	f[n++] = "quantity"; f[n++] = "1";
+	f[n++] = "organiser"; f[n++] = "五通桥区教师发展中心";
+	f[n++] = "description"; f[n++] = "第一期党建学习";
+	f[n++] = "action"; f[n++] = "submit";
+	if (list != NULL) {
+		f[n++] = "staff_nos"; f[n++] = list;
+	}
+	ck_assert_int_eq(sqlite3_prepare_v2(h, "SELECT ty.id FROM teacher_year ty JOIN teacher t"
+	    " ON t.id = ty.teacher_id WHERE t.staff_no LIKE 'BULK%' ORDER BY t.staff_no", -1, &st, NULL),
+	    SQLITE_OK);
+	while (with_teachers && sqlite3_step(st) == SQLITE_ROW && k < N) {
+		snprintf(tys[k], 24, "%lld", (long long)sqlite3_column_int64(st, 0));
+		f[n++] = "teachers"; f[n++] = tys[k++];
+	}
+	sqlite3_finalize(st);
+	sqlite3_close(h);
+	f[n] = NULL;
+	return f;
+}
+
+static const char records_q[] = "SELECT count(*) FROM record";
+static const char evidence_q[] = "SELECT count(*) FROM evidence";
+static const char audit_q[] = "SELECT count(*) FROM audit WHERE action = 'record_submit'";
+
+START_TEST(test_two_hundred_teachers_in_one_transaction)
+{
+	struct client *cl = client_new();
+	static char tys[N][24];
+	char item[24], *token, *loc, sql[300];
+	struct upload up = { "evidence", "签到表.png", "image/png", test_png, test_png_len };
+	struct reply r;
+	long long before_r, before_e, before_a, bulk;
+
+	snprintf(item, sizeof(item), "%lld", item_id("djxx"));
+	ck_assert_int_eq(login_as(cl, &srv, "wtq-zg-admin", DEMO_PW), 303);
+	token = csrf_token(cl, &srv);
+
+	/* 1. A failure at the 100th record leaves nothing behind. */
+	exec("CREATE TRIGGER test_fail_midway BEFORE INSERT ON record"
+	    " WHEN NEW.bulk_id IS NOT NULL AND (SELECT count(*) FROM record WHERE bulk_id = NEW.bulk_id) >= 99"
+	    " BEGIN SELECT RAISE(ABORT, 'test: fail in the middle'); END");
+	before_r = count(records_q);
+	before_e = count(evidence_q);
+	before_a = count(audit_q);
+	ck_assert_int_eq(client_post_multipart(cl, &srv, "/school/bulk?format=xml",
+	    fields_for(token, item, NULL, tys, 1), &up, 1, &r), 0);
+	ck_assert_int_eq(r.status, 409);
+	ck_assert(reply_contains(&r, "bulk_failed"));
+	reply_free(&r);
+	ck_assert_int_eq(count(records_q), before_r);
+	ck_assert_int_eq(count(evidence_q), before_e);
+	ck_assert_int_eq(count(audit_q), before_a);
+	ck_assert_int_eq(count("SELECT count(*) FROM record WHERE bulk_id IS NOT NULL"), 0);
+	exec("DROP TRIGGER test_fail_midway");
+
+	/* 2. Without the trigger: 200 records, one bulk id, the file once, 200 audit entries. */
+	ck_assert_int_eq(client_post_multipart(cl, &srv, "/school/bulk",
+	    fields_for(token, item, NULL, tys, 1), &up, 1, &r), 0);
+	ck_assert_int_eq(r.status, 303);
+	loc = reply_header(&r, "Location");
+	ck_assert_ptr_nonnull(loc);
+	ck_assert(strstr(loc, "/school/bulk?done=") != NULL);
+	bulk = atoll(strstr(loc, "done=") + 5);
+	free(loc);
+	reply_free(&r);
+	snprintf(sql, sizeof(sql), "SELECT count(*) FROM record WHERE bulk_id = %lld", bulk);
+	ck_assert_int_eq(count(sql), N);
+	ck_assert_int_eq(count(records_q), before_r + N);
+	snprintf(sql, sizeof(sql), "SELECT count(*) FROM record WHERE bulk_id = %lld"
+	    " AND state = 'submitted' AND claimed_tenths = 100", bulk);
+	ck_assert_int_eq(count(sql), N); /* 党建学习: 10 hours a term */
+	snprintf(sql, sizeof(sql), "SELECT count(*) FROM evidence e JOIN record r ON r.id = e.record_id"
+	    " WHERE r.bulk_id = %lld", bulk);
+	ck_assert_int_eq(count(sql), N);
+	snprintf(sql, sizeof(sql), "SELECT count(DISTINCT e.sha256) FROM evidence e JOIN record r"
+	    " ON r.id = e.record_id WHERE r.bulk_id = %lld", bulk);
+	ck_assert_int_eq(count(sql), 1);
+	snprintf(sql, sizeof(sql), "SELECT count(*) FROM audit a JOIN record r ON r.id = a.object_id"
+	    " AND a.object_type = 'record' WHERE r.bulk_id = %lld AND a.action = 'record_submit'", bulk);
+	ck_assert_int_eq(count(sql), N);
+	ck_assert_int_eq(count(audit_q), before_a + N);
+	/* the page lists it */
+	{
+		char path[64];
+		xmlDocPtr d;
+		long st;
+		snprintf(path, sizeof(path), "/school/bulk?done=%lld", bulk);
+		d = get_xml(cl, &srv, path, &st);
+		ck_assert_int_eq(st, 200);
+		snprintf(sql, sizeof(sql), "/page/bulk/past/registration[@id=%lld]/@records", bulk);
+		ck_assert_int_eq(xpath_long(d, sql), N);
+		xmlFreeDoc(d);
+	}
+	free(token);
+	client_free(cl);
+}
+END_TEST
+
+START_TEST(test_pasted_list_with_unknown_line_saves_nothing)
+{
+	struct client *cl = client_new();
+	static char tys[N][24];
+	char item[24], *token, *v;
+	const char *list = "BULK0001\nNOSUCH99\r\nBULK0002\n";
+	struct upload up = { "evidence", "名单.png", "image/png", test_png, test_png_len };
+	struct reply r;
+	xmlDocPtr d;
+	long long before = count(records_q);
+
+	snprintf(item, sizeof(item), "%lld", item_id("djxx"));
+	ck_assert_int_eq(login_as(cl, &srv, "wtq-zg-admin", DEMO_PW), 303);
+	token = csrf_token(cl, &srv);
+	ck_assert_int_eq(client_post_multipart(cl, &srv, "/school/bulk?format=xml",
+	    fields_for(token, item, list, tys, 0), &up, 1, &r), 0);
+	ck_assert_int_eq(r.status, 422);
+	d = reply_xml(&r);
+	ck_assert_ptr_nonnull(d);
+	ck_assert_int_eq(xpath_long(d, "count(/page/list-problems/problem)"), 1);
+	ck_assert_int_eq(xpath_long(d, "/page/list-problems/problem/@line"), 2);
+	v = xpath_string(d, "/page/list-problems/problem/@code");
+	ck_assert_str_eq(v, "bulk_unknown_teacher");
+	free(v);
+	v = xpath_string(d, "/page/form/value[@name='organiser']");
+	ck_assert_str_eq(v, "五通桥区教师发展中心");
+	free(v);
+	v = xpath_string(d, "/page/form/value[@name='staff_nos']");
+	ck_assert_str_eq(v, list);
+	free(v);
+	xmlFreeDoc(d);
+	reply_free(&r);
+	ck_assert_int_eq(count(records_q), before);
+	/* the same in HTML speaks Chinese */
+	ck_assert_int_eq(client_post_multipart(cl, &srv, "/school/bulk",
+	    fields_for(token, item, list, tys, 0), &up, 1, &r), 0);
+	ck_assert(reply_contains(&r, "本校本学年名册中没有这个工号"));
+	reply_free(&r);
+	/* nobody chosen */
+	ck_assert_int_eq(client_post_multipart(cl, &srv, "/school/bulk?format=xml",
+	    fields_for(token, item, NULL, tys, 0), &up, 1, &r), 0);
+	ck_assert_int_eq(r.status, 422);
+	ck_assert(reply_contains(&r, "bulk_no_teachers"));
+	reply_free(&r);
+	ck_assert_int_eq(count(records_q), before);
+	free(token);
+	client_free(cl);
+}
+END_TEST
+
+START_TEST(test_leader_and_other_school_cannot)
+{
+	struct client *leader = client_new(), *other = client_new();
+	static char tys[N][24];
+	char item[24], *token;
+	struct upload up = { "evidence", "x.png", "image/png", test_png, test_png_len };
+	struct reply r;
+	long long before = count(records_q);
+
+	snprintf(item, sizeof(item), "%lld", item_id("djxx"));
+	ck_assert_int_eq(login_as(leader, &srv, "wtq-zg-leader", DEMO_PW), 303);
+	token = csrf_token(leader, &srv);
+	ck_assert_int_eq(client_post_multipart(leader, &srv, "/school/bulk",
+	    fields_for(token, item, NULL, tys, 1), &up, 1, &r), 0);
+	ck_assert_int_eq(r.status, 404);
+	reply_free(&r);
+	free(token);
+	/* wtq-nh's admin ticks wtq-zg's teachers: not theirs */
+	ck_assert_int_eq(login_as(other, &srv, "wtq-nh-admin", DEMO_PW), 303);
+	token = csrf_token(other, &srv);
+	ck_assert_int_eq(client_post_multipart(other, &srv, "/school/bulk",
+	    fields_for(token, item, NULL, tys, 1), &up, 1, &r), 0);
+	ck_assert_int_eq(r.status, 404);
+	reply_free(&r);
+	free(token);
+	ck_assert_int_eq(count(records_q), before);
+	client_free(leader);
+	client_free(other);
+}
+END_TEST
+
+static void
+setup(void)
+{
+	curl_global_init(CURL_GLOBAL_DEFAULT);
+	if (server_start(&srv) != 0) {
+		server_stop(&srv);
+		exit(1);
+	}
+	add_teachers();
+}
+
+static void
+teardown(void)
+{
+	server_halt(&srv);
+	log_reports += server_log_reports(&srv);
+	server_stop(&srv);
+	curl_global_cleanup();
+}
+
+int
+main(void)
+{
+	Suite *s = suite_create("bulk");
+	TCase *tc = tcase_create("through nginx");
+	SRunner *sr;
+	int failed;
+
+	tcase_add_unchecked_fixture(tc, setup, teardown);
+	tcase_set_timeout(tc, 300);
+	tcase_add_test(tc, test_two_hundred_teachers_in_one_transaction);
+	tcase_add_test(tc, test_pasted_list_with_unknown_line_saves_nothing);
+	tcase_add_test(tc, test_leader_and_other_school_cannot);
+	suite_add_tcase(s, tc);
+	sr = srunner_create(s);
+	srunner_set_fork_status(sr, CK_NOFORK);
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed == 0 && log_reports == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}
