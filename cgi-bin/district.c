@@ -4,6 +4,7 @@
  * a school's year (签字盖章, which locks it) and reopening it with a reason.
  * Everything is loaded through the caller's district.
  */
+#include "changes.h"
 #include "core/app.h"
 #include "core/render.h"
 #include "review.h"
@@ -179,6 +180,7 @@ get_evidence(struct ctx *c)
 
 static const struct route routes[] = {
 	{ HTTP_GET, "/district", page_district, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district", 0 },
+	{ HTTP_GET, "/district/changes", changes_district_page, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_changes", 0 },
 	{ HTTP_GET, "/district/schools/{id}", page_school, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_school", 0 },
 	{ HTTP_POST, "/district/schools/{id}/confirm", post_confirm, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_confirm", 0 },
 	{ HTTP_POST, "/district/schools/{id}/reopen", post_reopen, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_reopen", 0 },

@@ -468,6 +468,53 @@ START_TEST(test_bad_files_and_who_may_commit)
 }
 END_TEST
 
+/* The imports' changes (变动情况): the school sees them, reports them, then the district sees them. */
+START_TEST(test_changes_reported_to_district)
+{
+	struct client *cl = client_new(), *dist = client_new(), *leader = client_new();
+	xmlDocPtr d;
+	long status;
+	long long mine = db_count("SELECT count(*) FROM roster_change rc JOIN school s ON s.id = rc.school_id"
+	    " WHERE s.code = 'wtq-zg'");
+	char path[80];
+	struct reply r;
+
+	ck_assert_int_gt(mine, 0);
+	ck_assert_int_eq(login_as(cl, &srv, "wtq-zg-admin", DEMO_PW), 303);
+	ck_assert_int_eq(login_as(dist, &srv, "wutongqiao-admin", DEMO_PW), 303);
+	ck_assert_int_eq(login_as(leader, &srv, "wtq-zg-leader", DEMO_PW), 303);
+	d = get_xml(cl, &srv, "/school/roster/changes", &status);
+	ck_assert_int_eq(status, 200);
+	ck_assert_int_eq(xpath_long(d, "/page/changes/@count"), mine);
+	ck_assert_int_eq(xpath_long(d, "/page/changes/@unreported"), mine);
+	xmlFreeDoc(d);
+	/* not reported yet: the district does not see them */
+	snprintf(path, sizeof(path), "/district/changes?school=%lld",
+	    db_count("SELECT id FROM school WHERE code = 'wtq-zg'"));
+	d = get_xml(dist, &srv, path, &status);
+	ck_assert_int_eq(status, 200);
+	ck_assert_int_eq(xpath_long(d, "/page/changes/@count"), 0);
+	xmlFreeDoc(d);
+	/* the leader cannot report */
+	ck_assert_int_eq(post_form(leader, &srv, "/school/roster/changes/report", "", NULL), 404);
+	ck_assert_int_eq(post_form(cl, &srv, "/school/roster/changes/report", "", &r), 303);
+	reply_free(&r);
+	ck_assert_int_eq(db_count("SELECT count(*) FROM audit WHERE action = 'roster_changes_report'"), 1);
+	d = get_xml(dist, &srv, path, &status);
+	ck_assert_int_eq(xpath_long(d, "/page/changes/@count"), mine);
+	ck_assert_int_eq(xpath_long(d, "count(/page/changes/change[@kind='joined' and @import])"),
+	    db_count("SELECT count(*) FROM roster_change rc JOIN school s ON s.id = rc.school_id"
+	    " WHERE s.code = 'wtq-zg' AND rc.kind = 'joined' AND rc.import_id IS NOT NULL"));
+	xmlFreeDoc(d);
+	d = get_xml(cl, &srv, "/school/roster/changes", &status);
+	ck_assert_int_eq(xpath_long(d, "/page/changes/@unreported"), 0);
+	xmlFreeDoc(d);
+	client_free(cl);
+	client_free(dist);
+	client_free(leader);
+}
+END_TEST
+
 static void
 setup(void)
 {
@@ -502,6 +549,7 @@ main(void)
 	tcase_add_test(tc, test_xlsx_with_ten_bad_rows_then_fixed);
 	tcase_add_test(tc, test_changed_row_and_html_preview);
 	tcase_add_test(tc, test_bad_files_and_who_may_commit);
+	tcase_add_test(tc, test_changes_reported_to_district);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_set_fork_status(sr, CK_NOFORK);
