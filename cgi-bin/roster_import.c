@@ -4,6 +4,7 @@
 #include "roster_import.h"
 
 #include <fcntl.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -621,7 +622,8 @@ apply_row(struct ctx *c, long long year, long long import_id, const struct impor
 	sqlite3_bind_int64(st, 3, tid);
 	sqlite3_bind_text(st, 4, kind, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 5, r->category, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 6, import_id);
+	if (import_id > 0)
+		sqlite3_bind_int64(st, 6, import_id);
 	sqlite3_bind_int64(st, 7, c->user->id);
 	res = db_result_of(sqlite3_step(st));
 	sqlite3_reset(st);
@@ -630,7 +632,8 @@ apply_row(struct ctx *c, long long year, long long import_id, const struct impor
 	memset(&e, 0, sizeof(e));
 	e.account_id = c->user->id;
 	e.district_id = c->user->district_id;
-	e.action = d->eff == EFF_CHANGED ? "roster_import_update" : "roster_import_add";
+	e.action = import_id == 0 ? (d->eff == EFF_CHANGED ? "roster_update" : "roster_add") :
+	    d->eff == EFF_CHANGED ? "roster_import_update" : "roster_import_add";
 	e.object_type = "teacher_year";
 	e.object_id = tyid;
 	e.after = json_str(c->a, "category", r->category, "status", r->status);
@@ -729,4 +732,118 @@ int
 roster_import_page(struct ctx *c)
 {
 	return import_page(c) == NULL ? 500 : 200;
+}
+
+/* ------------------------------------------- one teacher, by hand (a one-row import) */
+
+static const char *
+text_of(const struct choice *ch, const char *code)
+{
+	for (; code != NULL && ch->text != NULL; ch++)
+		if (strcmp(ch->code, code) == 0)
+			return ch->text;
+	return code != NULL ? code : "";
+}
+
+static const char *const form_fields[IMP__NCOLS] = {
+	"name", "gender", "id_number", "staff_no", "phone", "subject", "title",
+	"category", "status", "receiving_unit"
+};
+
+/* GET /school/roster/new[?teacher-year=ID]: the form, empty or with a teacher of this school's roster. */
+int
+roster_teacher_form(struct ctx *c)
+{
+	static const char sql[] =
+	    "SELECT t.name, t.gender, t.id_number, t.staff_no, t.phone, t.subject, t.title,"
+	    " ty.category, ty.status, ty.receiving_unit FROM teacher_year ty JOIN teacher t ON t.id = ty.teacher_id"
+	    " JOIN school_year y ON y.id = ty.school_year_id AND y.is_current = 1"
+	    " WHERE ty.id = ? AND ty.school_id = ?";
+	xmlNodePtr root = app_page(c, "roster-teacher"), form;
+	const char *tyq = http_query(c->req, "teacher-year");
+	sqlite3_stmt *st;
+
+	if (root == NULL || (form = xml_node(root, "form")) == NULL)
+		return 500;
+	if (tyq == NULL)
+		return 200;
+	if ((st = db_stmt(c->db, sql)) == NULL)
+		return 500;
+	sqlite3_bind_int64(st, 1, atoll(tyq));
+	sqlite3_bind_int64(st, 2, c->user->school_id);
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		sqlite3_reset(st);
+		return 404;
+	}
+	xml_attr(root, "edit", "1");
+	for (int i = 0; i < IMP__NCOLS; i++) {
+		const unsigned char *v = sqlite3_column_text(st, i);
+		xml_attr(xml_text(form, "value", v ? (const char *)v : ""), "name", form_fields[i]);
+	}
+	sqlite3_reset(st);
+	return 200;
+}
+
+/* POST /school/roster/new: add a teacher, or change one already on this school's roster (by ID number). */
+int
+roster_teacher_post(struct ctx *c)
+{
+	xmlNodePtr root = app_page(c, "roster-teacher"), form;
+	const char *v[IMP__NCOLS];
+	const char *hdr[IMP__NCOLS];
+	struct sheet_row rows[2];
+	struct sheet sh;
+	struct import_check chk;
+	struct row_db d;
+	long long year;
+	int locked;
+	enum db_result res;
+
+	if (root == NULL || (form = xml_node(root, "form")) == NULL)
+		return 500;
+	for (int i = 0; i < IMP__NCOLS; i++) {
+		const char *x = http_form(c->req, form_fields[i]);
+		v[i] = x != NULL ? x : "";
+		hdr[i] = headers[i];
+		xml_attr(xml_text(form, "value", v[i]), "name", form_fields[i]);
+	}
+	if (http_form(c->req, "edit") != NULL)
+		xml_attr(root, "edit", "1");
+	/* the codes the form sends, as the words a file would hold */
+	v[IMP_GENDER] = *v[IMP_GENDER] ? text_of(genders, v[IMP_GENDER]) : "";
+	v[IMP_CATEGORY] = text_of(categories, *v[IMP_CATEGORY] ? v[IMP_CATEGORY] : "regular");
+	v[IMP_STATUS] = text_of(statuses, *v[IMP_STATUS] ? v[IMP_STATUS] : "in_post");
+	rows[0].line = 1;
+	rows[0].ncells = IMP__NCOLS;
+	rows[0].cells = hdr;
+	rows[1].line = 2;
+	rows[1].ncells = IMP__NCOLS;
+	rows[1].cells = v;
+	memset(&sh, 0, sizeof(sh));
+	sh.nrows = 2;
+	sh.rows = rows;
+	if ((year = current_year(c, &locked)) == 0)
+		return import_error(c, root, 409, "no_current_year", NULL);
+	if (locked)
+		return import_error(c, root, 409, "year_locked", NULL);
+	if (roster_import_check(c->a, &sh, &chk) != 0 || chk.error != NULL || chk.nrows != 1)
+		return 500;
+	if (db_begin(c->db) != DB_OK)
+		return 503;
+	if (classify(c, year, &chk, &d) != 0) {
+		db_rollback(c->db);
+		return 500;
+	}
+	if (chk.rows[0].nproblems > 0) {
+		db_rollback(c->db);
+		for (size_t k = 0; k < chk.rows[0].nproblems; k++)
+			xml_attr(xml_node(root, "problem"), "code", chk.rows[0].problems[k]);
+		return 422;
+	}
+	res = apply_row(c, year, 0, &chk.rows[0], &d);
+	if (res != DB_OK || (res = db_commit(c->db)) != DB_OK) {
+		db_rollback(c->db);
+		return res == DB_BUSY ? 503 : 500;
+	}
+	return app_redirect(c, arena_printf(c->a, "/school/roster?q=%s", chk.rows[0].id_number + 14));
 }

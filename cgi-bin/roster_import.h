@@ -53,6 +53,9 @@ int roster_template_xlsx(struct ctx *c);
 int roster_import_page(struct ctx *c);
 /* POST /school/roster/import: upload, check, keep the file, show the preview */
 int roster_import_post(struct ctx *c);
+/* GET /school/roster/new[?teacher-year=ID], POST: one teacher by hand (checked as a one-row import) */
+int roster_teacher_form(struct ctx *c);
+int roster_teacher_post(struct ctx *c);
 /* POST /school/roster/import/{id}/commit: apply every row or none */
 int roster_import_commit(struct ctx *c);
 

@@ -237,6 +237,8 @@ static const struct route routes[] = {
 	{ HTTP_GET, "/school/stats", stats_school_page, SCHOOL_READERS, SCOPE_SCHOOL, "school_stats", 0 },
 	{ HTTP_GET, "/school/roster/changes", changes_school_page, SCHOOL_READERS, SCOPE_SCHOOL, "school_roster_changes", 0 },
 	{ HTTP_POST, "/school/roster/changes/report", changes_school_report, ROLE_SCHOOL_ADMIN, SCOPE_SCHOOL, "school_roster_changes_report", 0 },
+	{ HTTP_GET, "/school/roster/new", roster_teacher_form, ROLE_SCHOOL_ADMIN, SCOPE_SCHOOL, "school_roster_new", 0 },
+	{ HTTP_POST, "/school/roster/new", roster_teacher_post, ROLE_SCHOOL_ADMIN, SCOPE_SCHOOL, "school_roster_save", 0 },
 	{ HTTP_GET, "/school/roster", roster_page, SCHOOL_READERS, SCOPE_SCHOOL, "school_roster", 0 },
 	{ HTTP_GET, "/school/roster/import", roster_import_page, ROLE_SCHOOL_ADMIN, SCOPE_SCHOOL, "school_roster_import", 0 },
 	{ HTTP_POST, "/school/roster/import", roster_import_post, ROLE_SCHOOL_ADMIN, SCOPE_SCHOOL, "school_roster_import_upload", 0 },

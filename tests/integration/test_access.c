@@ -126,6 +126,8 @@ static const struct acase cases[] = {
 	{ "school_roster_changes", "/school/roster/changes", "LNOONNON" },
 	{ "school_roster_changes_report", "/school/roster/changes/report", "NNONNNON" },
 	{ "district_changes", "/district/changes", "LNNNONNO" },
+	{ "school_roster_new", "/school/roster/new", "LNONNNON" },
+	{ "school_roster_save", "/school/roster/new", "NNONNNON" },
 	{ "school_stats", "/school/stats", "LNOONNON" },
 	{ "school_roster", "/school/roster", "LNOONNON" },
 	{ "school_roster_import", "/school/roster/import", "LNONNNON" },

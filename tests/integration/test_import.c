@@ -468,6 +468,57 @@ START_TEST(test_bad_files_and_who_may_commit)
 }
 END_TEST
 
+/* One teacher by hand: bad ID keeps the input and saves nothing; good adds; the same ID edits. */
+START_TEST(test_add_and_edit_one_teacher)
+{
+	struct client *cl = client_new();
+	char id17[18] = "51110219880808002", idn[19], fields[512];
+	long long before = roster_size();
+	struct reply r;
+	xmlDocPtr d;
+	char *v, sql[200];
+
+	snprintf(idn, sizeof(idn), "%s%c", id17, idcard_check_char(id17));
+	ck_assert_int_eq(login_as(cl, &srv, "wtq-zg-admin", DEMO_PW), 303);
+	snprintf(fields, sizeof(fields), "name=%%E7%%8E%%8B%%E8%%80%%81%%E5%%B8%%88&gender=M"
+	    "&id_number=%.17s%c&staff_no=HAND01&phone=13912345678&category=regular&status=in_post",
+	    id17, idn[17] == '0' ? '1' : '0');
+	ck_assert_int_eq(post_form(cl, &srv, "/school/roster/new?format=xml", fields, &r), 422);
+	d = reply_xml(&r);
+	v = xpath_string(d, "/page/problem/@code");
+	ck_assert_str_eq(v, "import_bad_id");
+	free(v);
+	v = xpath_string(d, "/page/form/value[@name='name']");
+	ck_assert_str_eq(v, "王老师");
+	free(v);
+	xmlFreeDoc(d);
+	reply_free(&r);
+	ck_assert_int_eq(roster_size(), before);
+	snprintf(fields, sizeof(fields), "name=%%E7%%8E%%8B%%E8%%80%%81%%E5%%B8%%88&gender=M"
+	    "&id_number=%s&staff_no=HAND01&phone=13912345678&category=new_teacher&status=in_post", idn);
+	ck_assert_int_eq(post_form(cl, &srv, "/school/roster/new", fields, NULL), 303);
+	ck_assert_int_eq(roster_size(), before + 1);
+	snprintf(sql, sizeof(sql), "SELECT count(*) FROM roster_change rc JOIN teacher t ON t.id = rc.teacher_id"
+	    " WHERE t.id_number = '%s' AND rc.kind = 'joined' AND rc.import_id IS NULL", idn);
+	ck_assert_int_eq(db_count(sql), 1);
+	/* the same ID again with a loan: a change, not a second teacher */
+	snprintf(fields, sizeof(fields), "edit=1&name=%%E7%%8E%%8B%%E8%%80%%81%%E5%%B8%%88&gender=M"
+	    "&id_number=%s&staff_no=HAND01&phone=13912345678&category=new_teacher&status=loan"
+	    "&receiving_unit=%%E5%%B8%%82%%E4%%B8%%80%%E4%%B8%%AD", idn);
+	ck_assert_int_eq(post_form(cl, &srv, "/school/roster/new", fields, NULL), 303);
+	ck_assert_int_eq(roster_size(), before + 1);
+	snprintf(sql, sizeof(sql), "SELECT count(*) FROM teacher_year ty JOIN teacher t ON t.id = ty.teacher_id"
+	    " WHERE t.id_number = '%s' AND ty.status = 'loan' AND ty.category = 'new_teacher'", idn);
+	ck_assert_int_eq(db_count(sql), 1);
+	/* loan without a receiving unit is refused */
+	snprintf(fields, sizeof(fields), "name=x&gender=F&id_number=%s&status=loan", idn);
+	ck_assert_int_eq(post_form(cl, &srv, "/school/roster/new?format=xml", fields, &r), 422);
+	ck_assert(reply_contains(&r, "import_missing_unit"));
+	reply_free(&r);
+	client_free(cl);
+}
+END_TEST
+
 /* The imports' changes (变动情况): the school sees them, reports them, then the district sees them. */
 START_TEST(test_changes_reported_to_district)
 {
@@ -549,6 +600,7 @@ main(void)
 	tcase_add_test(tc, test_xlsx_with_ten_bad_rows_then_fixed);
 	tcase_add_test(tc, test_changed_row_and_html_preview);
 	tcase_add_test(tc, test_bad_files_and_who_may_commit);
+	tcase_add_test(tc, test_add_and_edit_one_teacher);
 	tcase_add_test(tc, test_changes_reported_to_district);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);

@@ -22,6 +22,8 @@
       <xsl:value-of select="roster/@count"/>
       <xsl:if test="user/@role = 'school_admin'">
         · <a href="/school/roster/import"><xsl:call-template name="s"><xsl:with-param name="k" select="'import.title'"/></xsl:call-template></a>
+        · <a href="/school/roster/new"><xsl:call-template name="s"><xsl:with-param name="k" select="'roster.new'"/></xsl:call-template></a>
+        · <a href="/school/roster/changes"><xsl:call-template name="s"><xsl:with-param name="k" select="'nav.changes'"/></xsl:call-template></a>
       </xsl:if>
     </p>
     <div class="table-wrap">
@@ -39,7 +41,8 @@
           <xsl:for-each select="roster/teacher">
             <tr>
               <td><a href="/school/teachers/{@teacher-year}"><xsl:value-of select="name"/></a>
-                <xsl:if test="@active = '0'"> (<xsl:call-template name="s"><xsl:with-param name="k" select="'roster.inactive'"/></xsl:call-template>)</xsl:if></td>
+                <xsl:if test="@active = '0'"> (<xsl:call-template name="s"><xsl:with-param name="k" select="'roster.inactive'"/></xsl:call-template>)</xsl:if>
+                <xsl:if test="/page/user/@role = 'school_admin'"> · <a href="/school/roster/new?teacher-year={@teacher-year}"><xsl:call-template name="s"><xsl:with-param name="k" select="'roster.edit'"/></xsl:call-template></a></xsl:if></td>
               <td><xsl:value-of select="@staff-no"/></td>
               <td><xsl:call-template name="s"><xsl:with-param name="k" select="concat('gender.', @gender)"/></xsl:call-template></td>
               <td><xsl:value-of select="@id-masked"/></td>
