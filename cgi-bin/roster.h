@@ -10,4 +10,9 @@ struct ctx;
 /* GET /school/roster?q=TEXT: the list (school admin and leader). */
 int roster_page(struct ctx *c);
 
+/* POST /school/roster/{id}/deactivate, /reactivate, /transfer (school admin; id: teacher-year) */
+int roster_deactivate(struct ctx *c);
+int roster_reactivate(struct ctx *c);
+int roster_transfer(struct ctx *c);
+
 #endif

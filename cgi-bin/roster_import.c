@@ -776,10 +776,22 @@ roster_teacher_form(struct ctx *c)
 		return 404;
 	}
 	xml_attr(root, "edit", "1");
+	xml_attr_int(root, "teacher-year", atoll(tyq));
 	for (int i = 0; i < IMP__NCOLS; i++) {
 		const unsigned char *v = sqlite3_column_text(st, i);
 		xml_attr(xml_text(form, "value", v ? (const char *)v : ""), "name", form_fields[i]);
 	}
+	sqlite3_reset(st);
+	/* the other schools of the district, for a transfer */
+	if ((st = db_stmt(c->db, "SELECT id, name FROM school WHERE district_id = ? AND active = 1"
+	    " AND id <> ? ORDER BY code")) == NULL)
+		return 500;
+	sqlite3_bind_int64(st, 1, c->user->district_id);
+	sqlite3_bind_int64(st, 2, c->user->school_id);
+	form = xml_node(root, "schools");
+	while (sqlite3_step(st) == SQLITE_ROW)
+		xml_attr_int(xml_text(form, "school", (const char *)sqlite3_column_text(st, 1)), "id",
+		    sqlite3_column_int64(st, 0));
 	sqlite3_reset(st);
 	return 200;
 }

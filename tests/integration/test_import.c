@@ -519,6 +519,80 @@ START_TEST(test_add_and_edit_one_teacher)
 }
 END_TEST
 
+static void
+db_exec(const char *sql)
+{
+	char path[600];
+	sqlite3 *db;
+
+	snprintf(path, sizeof(path), "%s/xueshi.db", srv.dir);
+	ck_assert_int_eq(sqlite3_open(path, &db), SQLITE_OK);
+	sqlite3_busy_timeout(db, 10000);
+	ck_assert_int_eq(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+}
+
+/* A transfer moves the year with its records; refused while the other school's year is locked. Leaving and coming back. */
+START_TEST(test_transfer_and_deactivate)
+{
+	struct client *zg = client_new(), *nh = client_new();
+	long long ty = db_count("SELECT ty.id FROM teacher_year ty JOIN school s ON s.id = ty.school_id"
+	    " AND s.code = 'wtq-zg' WHERE (SELECT count(*) FROM record r WHERE r.teacher_year_id = ty.id) > 0"
+	    " ORDER BY ty.id LIMIT 1");
+	long long nh_id = db_count("SELECT id FROM school WHERE code = 'wtq-nh'");
+	long long nrec, teacher;
+	char sql[300], path[100], fields[100];
+	long status;
+	xmlDocPtr d;
+
+	ck_assert_int_gt(ty, 0);
+	snprintf(sql, sizeof(sql), "SELECT count(*) FROM record WHERE teacher_year_id = %lld", ty);
+	nrec = db_count(sql);
+	snprintf(sql, sizeof(sql), "SELECT teacher_id FROM teacher_year WHERE id = %lld", ty);
+	teacher = db_count(sql);
+	ck_assert_int_eq(login_as(zg, &srv, "wtq-zg-admin", DEMO_PW), 303);
+	ck_assert_int_eq(login_as(nh, &srv, "wtq-nh-admin", DEMO_PW), 303);
+	snprintf(path, sizeof(path), "/school/roster/%lld/transfer?format=xml", ty);
+	snprintf(fields, sizeof(fields), "school=%lld&note=x", nh_id);
+	/* wtq-nh has handed its year in: refused, nothing moves */
+	ck_assert_int_eq(post_form(zg, &srv, path, fields, NULL), 409);
+	snprintf(sql, sizeof(sql), "SELECT count(*) FROM teacher_year WHERE id = %lld AND school_id = %lld", ty, nh_id);
+	ck_assert_int_eq(db_count(sql), 0);
+	/* the district reopens wtq-nh's year: now it moves, records and all */
+	db_exec("UPDATE school_year_state SET state = 'open' WHERE school_id = (SELECT id FROM school WHERE code = 'wtq-nh')");
+	ck_assert_int_eq(post_form(zg, &srv, path, fields, NULL), 303);
+	ck_assert_int_eq(db_count(sql), 1);
+	snprintf(sql, sizeof(sql), "SELECT count(*) FROM record WHERE teacher_year_id = %lld", ty);
+	ck_assert_int_eq(db_count(sql), nrec);
+	snprintf(sql, sizeof(sql), "SELECT count(*) FROM roster_change WHERE teacher_id = %lld"
+	    " AND kind IN ('transfer_out', 'transfer_in')", teacher);
+	ck_assert_int_eq(db_count(sql), 2);
+	snprintf(path, sizeof(path), "/school/teachers/%lld", ty);
+	d = get_xml(zg, &srv, path, &status);
+	ck_assert_int_eq(status, 404);
+	xmlFreeDoc(d);
+	d = get_xml(nh, &srv, path, &status);
+	ck_assert_int_eq(status, 200);
+	xmlFreeDoc(d);
+	/* the old school can no longer move them */
+	snprintf(path, sizeof(path), "/school/roster/%lld/deactivate", ty);
+	ck_assert_int_eq(post_form(zg, &srv, path, "", NULL), 404);
+	/* the new school: leaving, then coming back, each a change */
+	ck_assert_int_eq(post_form(nh, &srv, path, "", NULL), 303);
+	snprintf(sql, sizeof(sql), "SELECT active FROM teacher WHERE id = %lld", teacher);
+	ck_assert_int_eq(db_count(sql), 0);
+	snprintf(path, sizeof(path), "/school/roster/%lld/reactivate", ty);
+	ck_assert_int_eq(post_form(nh, &srv, path, "", NULL), 303);
+	snprintf(sql, sizeof(sql), "SELECT active FROM teacher WHERE id = %lld", teacher);
+	ck_assert_int_eq(db_count(sql), 1);
+	snprintf(sql, sizeof(sql), "SELECT count(*) FROM roster_change WHERE teacher_id = %lld"
+	    " AND kind IN ('left', 'rejoined')", teacher);
+	ck_assert_int_eq(db_count(sql), 2);
+	client_free(zg);
+	client_free(nh);
+}
+END_TEST
+
 /* The imports' changes (变动情况): the school sees them, reports them, then the district sees them. */
 START_TEST(test_changes_reported_to_district)
 {
@@ -601,6 +675,7 @@ main(void)
 	tcase_add_test(tc, test_changed_row_and_html_preview);
 	tcase_add_test(tc, test_bad_files_and_who_may_commit);
 	tcase_add_test(tc, test_add_and_edit_one_teacher);
+	tcase_add_test(tc, test_transfer_and_deactivate);
 	tcase_add_test(tc, test_changes_reported_to_district);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);

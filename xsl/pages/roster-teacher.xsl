@@ -78,6 +78,27 @@
       <xsl:call-template name="field"><xsl:with-param name="n" select="'receiving_unit'"/><xsl:with-param name="label" select="'roster.unit'"/></xsl:call-template>
       <p><button type="submit" class="primary"><xsl:call-template name="s"><xsl:with-param name="k" select="'roster.save'"/></xsl:call-template></button></p>
     </form>
+    <xsl:if test="@teacher-year">
+      <h2><xsl:call-template name="s"><xsl:with-param name="k" select="'roster.transfer'"/></xsl:call-template></h2>
+      <form method="post" action="/school/roster/{@teacher-year}/transfer">
+        <xsl:call-template name="csrf"/>
+        <p><select name="school">
+          <xsl:for-each select="schools/school"><option value="{@id}"><xsl:value-of select="."/></option></xsl:for-each>
+        </select></p>
+        <p><label for="note"><xsl:call-template name="s"><xsl:with-param name="k" select="'roster.note'"/></xsl:call-template></label><br/>
+          <input id="note" name="note"/></p>
+        <p><button type="submit"><xsl:call-template name="s"><xsl:with-param name="k" select="'roster.transfer'"/></xsl:call-template></button></p>
+      </form>
+      <h2><xsl:call-template name="s"><xsl:with-param name="k" select="'roster.leave'"/></xsl:call-template></h2>
+      <form method="post" action="/school/roster/{@teacher-year}/deactivate">
+        <xsl:call-template name="csrf"/>
+        <p><button type="submit"><xsl:call-template name="s"><xsl:with-param name="k" select="'roster.deactivate'"/></xsl:call-template></button></p>
+      </form>
+      <form method="post" action="/school/roster/{@teacher-year}/reactivate">
+        <xsl:call-template name="csrf"/>
+        <p><button type="submit"><xsl:call-template name="s"><xsl:with-param name="k" select="'roster.reactivate'"/></xsl:call-template></button></p>
+      </form>
+    </xsl:if>
     <p><a href="/school/roster"><xsl:call-template name="s"><xsl:with-param name="k" select="'import.back'"/></xsl:call-template></a></p>
   </xsl:template>
 </xsl:stylesheet>

@@ -12,6 +12,9 @@
 
   <xsl:template match="/page" mode="content">
     <h1><xsl:call-template name="s"><xsl:with-param name="k" select="'nav.roster'"/></xsl:call-template></h1>
+    <xsl:for-each select="refused">
+      <p class="error" role="alert"><xsl:call-template name="s"><xsl:with-param name="k" select="concat('roster.', @code)"/></xsl:call-template></p>
+    </xsl:for-each>
     <form method="get" action="/school/roster" class="search">
       <label for="q"><xsl:call-template name="s"><xsl:with-param name="k" select="'roster.search'"/></xsl:call-template></label>
       <input type="search" id="q" name="q" value="{roster/q}"/>
