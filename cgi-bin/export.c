@@ -5,6 +5,7 @@
  * (school_overview), so the file and the page cannot disagree.
  */
 #include "export.h"
+#include "core/strings.h"
 #include "core/render.h"
 #include "core/sheet.h"
 #include "points.h"
@@ -17,36 +18,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The string table, parsed once per process (freed at exit by the OS). */
-static xmlDocPtr strings_doc;
-static int strings_tried;
-
 const char *
 export_string(const struct config *cfg, const char *key)
 {
-	xmlNodePtr root, n;
+	const char *v = strings_get(cfg->xsl_dir, key);
 
-	if (!strings_tried) {
-		char path[4200];
-		strings_tried = 1;
-		if ((size_t)snprintf(path, sizeof(path), "%s/strings.zh-CN.xml", cfg->xsl_dir) < sizeof(path))
-			strings_doc = xmlReadFile(path, NULL, XML_PARSE_NONET | XML_PARSE_NOBLANKS);
-	}
-	if (strings_doc == NULL || (root = xmlDocGetRootElement(strings_doc)) == NULL)
-		return key;
-	for (n = root->children; n != NULL; n = n->next) {
-		xmlChar *k;
-		int match;
-		if (n->type != XML_ELEMENT_NODE || xmlStrcmp(n->name, BAD_CAST "s") != 0)
-			continue;
-		k = xmlGetProp(n, BAD_CAST "k");
-		match = k != NULL && xmlStrcmp(k, BAD_CAST key) == 0;
-		xmlFree(k);
-		if (match)
-			return n->children && n->children->content ?
-			    (const char *)n->children->content : "";
-	}
-	return key;
+	return v != NULL ? v : key;
 }
 
 static const char *

@@ -13,51 +13,70 @@
 #include "core/http.h"
 #include "core/idcard.h"
 #include "core/render.h"
+#include "core/strings.h"
 #include "core/utf8.h"
 
-/* The template's headers, zh-CN (UTF-8 bytes, so no Chinese in C source). */
-static const char *const headers[IMP__NCOLS] = {
-	"\xE5\xA7\x93\xE5\x90\x8D",                          /* 姓名 */
-	"\xE6\x80\xA7\xE5\x88\xAB",                          /* 性别 */
-	"\xE8\xBA\xAB\xE4\xBB\xBD\xE8\xAF\x81\xE5\x8F\xB7",  /* 身份证号 */
-	"\xE5\xB7\xA5\xE5\x8F\xB7",                          /* 工号 */
-	"\xE6\x89\x8B\xE6\x9C\xBA\xE5\x8F\xB7",              /* 手机号 */
-	"\xE5\xAD\xA6\xE7\xA7\x91",                          /* 学科 */
-	"\xE8\x81\x8C\xE7\xA7\xB0",                          /* 职称 */
-	"\xE7\xB1\xBB\xE5\x88\xAB",                          /* 类别 */
-	"\xE7\x8A\xB6\xE6\x80\x81",                          /* 状态 */
-	"\xE6\x8E\xA5\xE6\x94\xB6\xE5\x8D\x95\xE4\xBD\x8D",  /* 接收单位 */
-};
-
+/*
+ * The words of a roster file: the headers and the choices, zh-CN, from the
+ * string table (keys import.col.*, import.val.*), filled in by
+ * roster_import_words before a file is read or written.
+ */
 static const char *const col_codes[IMP__NCOLS] = {
 	"name", "gender", "id_number", "staff_no", "phone", "subject", "title",
 	"category", "status", "receiving_unit"
 };
+static const char *headers[IMP__NCOLS];
 
 struct choice {
 	const char *text, *code;
 };
 
-static const struct choice genders[] = {
-	{ "\xE7\x94\xB7", "M" },   /* 男 */
-	{ "\xE5\xA5\xB3", "F" },   /* 女 */
+static struct choice genders[] = {
+	{ NULL, "M" }, { NULL, "F" }, { NULL, NULL }
+};
+static struct choice categories[] = {
+	{ NULL, "regular" }, { NULL, "new_teacher" }, { NULL, "new_principal" }, { NULL, NULL }
+};
+static struct choice statuses[] = {
+	{ NULL, "in_post" }, { NULL, "support_out" }, { NULL, "exchange_in" }, { NULL, "loan" },
 	{ NULL, NULL }
 };
+static const char *example[3]; /* name, subject, title of the template's example row */
+static const char *words_dir;
 
-static const struct choice categories[] = {
-	{ "\xE5\x9C\xA8\xE8\x81\x8C\xE6\x95\x99\xE5\xB8\x88", "regular" },            /* 在职教师 */
-	{ "\xE6\x96\xB0\xE5\x85\xA5\xE8\x81\x8C\xE6\x95\x99\xE5\xB8\x88", "new_teacher" }, /* 新入职教师 */
-	{ "\xE6\x96\xB0\xE4\xBB\xBB\xE6\xA0\xA1\xE9\x95\xBF", "new_principal" },      /* 新任校长 */
-	{ NULL, NULL }
-};
+static const char *
+word(const char *dir, const char *prefix, const char *code)
+{
+	char key[80];
+	const char *v;
 
-static const struct choice statuses[] = {
-	{ "\xE5\x9C\xA8\xE5\xB2\x97", "in_post" },                                    /* 在岗 */
-	{ "\xE5\x8C\xBA\xE5\xA4\x96\xE6\x94\xAF\xE6\x95\x99", "support_out" },        /* 区外支教 */
-	{ "\xE5\x8C\xBA\xE5\x86\x85\xE4\xBA\xA4\xE6\xB5\x81", "exchange_in" },        /* 区内交流 */
-	{ "\xE9\x95\xBF\xE6\x9C\x9F\xE5\xA4\x96\xE5\x80\x9F", "loan" },               /* 长期外借 */
-	{ NULL, NULL }
-};
+	snprintf(key, sizeof(key), "%s%s", prefix, code);
+	v = strings_get(dir, key);
+	return v != NULL ? v : code;
+}
+
+static void
+fill(const char *dir, struct choice *ch, const char *prefix)
+{
+	for (; ch->code != NULL; ch++)
+		ch->text = word(dir, prefix, ch->code);
+}
+
+void
+roster_import_words(const char *xsl_dir)
+{
+	if (words_dir != NULL && strcmp(words_dir, xsl_dir) == 0)
+		return;
+	words_dir = xsl_dir;
+	for (int c = 0; c < IMP__NCOLS; c++)
+		headers[c] = word(xsl_dir, "import.col.", col_codes[c]);
+	fill(xsl_dir, genders, "import.val.gender.");
+	fill(xsl_dir, categories, "import.val.category.");
+	fill(xsl_dir, statuses, "import.val.status.");
+	example[0] = word(xsl_dir, "import.example.", "name");
+	example[1] = word(xsl_dir, "import.example.", "subject");
+	example[2] = word(xsl_dir, "import.example.", "title");
+}
 
 const char *
 import_col_code(enum import_col c)
@@ -68,8 +87,8 @@ import_col_code(enum import_col c)
 static const char *
 choose(const struct choice *ch, const char *text)
 {
-	for (; ch->text != NULL; ch++)
-		if (strcmp(ch->text, text) == 0 || strcmp(ch->code, text) == 0)
+	for (; ch->code != NULL; ch++)
+		if ((ch->text != NULL && strcmp(ch->text, text) == 0) || strcmp(ch->code, text) == 0)
 			return ch->code;
 	return NULL;
 }
@@ -236,13 +255,13 @@ roster_template(arena *a, int xlsx, char **data, size_t *len)
 		cols[i].width = i == IMP_ID ? 22 : i == IMP_UNIT ? 24 : 12;
 		cells[i] = "";
 	}
-	cells[IMP_NAME] = "\xE5\xBC\xA0\xE4\xB8\x89";   /* 张三 */
+	cells[IMP_NAME] = example[0];
 	cells[IMP_GENDER] = genders[0].text;
 	cells[IMP_ID] = id;
 	cells[IMP_STAFF_NO] = "0001";
 	cells[IMP_PHONE] = "13800000000";
-	cells[IMP_SUBJECT] = "\xE8\xAF\xAD\xE6\x96\x87";  /* 语文 */
-	cells[IMP_TITLE] = "\xE4\xB8\x80\xE7\xBA\xA7\xE6\x95\x99\xE5\xB8\x88"; /* 一级教师 */
+	cells[IMP_SUBJECT] = example[1];
+	cells[IMP_TITLE] = example[2];
 	cells[IMP_CATEGORY] = categories[0].text;
 	cells[IMP_STATUS] = statuses[0].text;
 	memset(&t, 0, sizeof(t));
@@ -260,6 +279,7 @@ send_template(struct ctx *c, int xlsx)
 	char *data = NULL;
 	size_t len = 0;
 
+	roster_import_words(c->cfg->xsl_dir);
 	if (roster_template(c->a, xlsx, &data, &len) != SHEET_OK)
 		return 500;
 	http_header_add(c->resp, "Content-Disposition", xlsx ?
@@ -421,6 +441,7 @@ import_page(struct ctx *c)
 {
 	xmlNodePtr root = app_page(c, "roster-import"), cols;
 
+	roster_import_words(c->cfg->xsl_dir);
 	if (root == NULL)
 		return NULL;
 	cols = xml_node(root, "columns");
@@ -739,9 +760,9 @@ roster_import_page(struct ctx *c)
 static const char *
 text_of(const struct choice *ch, const char *code)
 {
-	for (; code != NULL && ch->text != NULL; ch++)
+	for (; code != NULL && ch->code != NULL; ch++)
 		if (strcmp(ch->code, code) == 0)
-			return ch->text;
+			return ch->text != NULL ? ch->text : ch->code;
 	return code != NULL ? code : "";
 }
 
@@ -763,6 +784,7 @@ roster_teacher_form(struct ctx *c)
 	const char *tyq = http_query(c->req, "teacher-year");
 	sqlite3_stmt *st;
 
+	roster_import_words(c->cfg->xsl_dir);
 	if (root == NULL || (form = xml_node(root, "form")) == NULL)
 		return 500;
 	if (tyq == NULL)
@@ -811,6 +833,7 @@ roster_teacher_post(struct ctx *c)
 	int locked;
 	enum db_result res;
 
+	roster_import_words(c->cfg->xsl_dir);
 	if (root == NULL || (form = xml_node(root, "form")) == NULL)
 		return 500;
 	for (int i = 0; i < IMP__NCOLS; i++) {

@@ -36,6 +36,12 @@ struct import_check {
 	struct import_row *rows;
 };
 
+/*
+ * Take the headers and the choice words (男, 在职教师, 在岗, ...) from the
+ * string table below xsl_dir; before any check or template. Kept per process.
+ */
+void roster_import_words(const char *xsl_dir);
+
 /* The code of a column, for the XML ("name", "gender", ...). */
 const char *import_col_code(enum import_col c);
 

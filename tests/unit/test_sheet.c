@@ -563,6 +563,13 @@ main(void)
 	SRunner *sr;
 	int failed;
 
+	{
+		/* the import's words come from the string table, as in the programs */
+		static char xsl[1024];
+		const char *src = getenv("XUESHI_SRCDIR");
+		snprintf(xsl, sizeof(xsl), "%s/xsl", src ? src : ".");
+		roster_import_words(xsl);
+	}
 	tcase_set_timeout(tc, 120);
 	tcase_add_test(tc, test_csv_utf8);
 	tcase_add_test(tc, test_csv_gbk);
