@@ -8,6 +8,8 @@
 
 #include "core/app.h"
 #include "core/render.h"
+#include "core/sheet.h"
+#include "core/strings.h"
 #include "record_form.h"
 
 #include <stdlib.h>
@@ -180,6 +182,7 @@ bulk_post(struct ctx *c)
 	long long *tys = arena_alloc(c->a, BULK_MAX * sizeof(*tys));
 	size_t n = 0;
 	const char *list = http_form(c->req, "staff_nos");
+	const struct http_file *lf;
 	xmlNodePtr problems = NULL;
 	int bad = 0, status;
 
@@ -200,6 +203,45 @@ bulk_post(struct ctx *c)
 	}
 	if (bad == -404)
 		return 404;
+	/* an uploaded list (.xlsx or .csv): the first cell of each row, read as pasted lines */
+	if (bad == 0 && (lf = http_upload(c->req, "list_file")) != NULL && lf->size > 0) {
+		struct sheet sh;
+		enum sheet_result sr = lf->over_limit ? SHEET_TOO_BIG :
+		    sheet_read(c->a, lf->path, lf->filename, BULK_MAX + 1, 64, &sh);
+		char *joined;
+		size_t cap = 1, used = 0;
+		if (sr != SHEET_OK) {
+			long long ty = some_teacher_year(c);
+			if (ty == 0)
+				return 404;
+			status = record_form_post_many(c, &ty, 1, "/school", c->user->district_id,
+			    sheet_code(sr));
+			if (c->page != NULL) {
+				keep_list(c, list);
+				bulk_node(c, tys, n);
+			}
+			return status;
+		}
+		for (size_t i = 0; i < sh.nrows; i++)
+			cap += strlen(sheet_cell(&sh.rows[i], 0)) + 1;
+		if (list != NULL)
+			cap += strlen(list) + 1;
+		if ((joined = arena_alloc(c->a, cap)) == NULL)
+			return 500;
+		if (list != NULL && *list) {
+			used = (size_t)snprintf(joined, cap, "%s\n", list);
+		}
+		for (size_t i = 0; i < sh.nrows; i++) {
+			const char *cell = sheet_cell(&sh.rows[i], 0);
+			const char *h1 = strings_get(c->cfg->xsl_dir, "import.col.staff_no");
+			const char *h2 = strings_get(c->cfg->xsl_dir, "import.col.id_number");
+			/* a header row naming the column is not a teacher */
+			if (i == 0 && ((h1 && strcmp(cell, h1) == 0) || (h2 && strcmp(cell, h2) == 0)))
+				continue;
+			used += (size_t)snprintf(joined + used, cap - used, "%s\n", cell);
+		}
+		list = joined;
+	}
 	/* a pasted list: staff numbers or ID numbers, one per line */
 	if (list != NULL && bad == 0) {
 		const char *p = list;

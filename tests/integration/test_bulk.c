@@ -248,6 +248,42 @@ START_TEST(test_pasted_list_with_unknown_line_saves_nothing)
 }
 END_TEST
 
+/* A list file (as a school admin saves a column from Excel) with its header row. */
+START_TEST(test_list_file)
+{
+	struct client *cl = client_new();
+	static char tys[N][24];
+	static const char csv[] = "\xEF\xBB\xBF工号\r\nBULK0003\r\nBULK0004\r\nBULK0005\r\n";
+	char item[24], *token, *loc, sql[200];
+	struct upload up[2] = {
+		{ "evidence", "x.png", "image/png", test_png, test_png_len },
+		{ "list_file", "名单.csv", "text/csv", csv, sizeof(csv) - 1 },
+	};
+	struct reply r;
+	long long bulk;
+
+	snprintf(item, sizeof(item), "%lld", item_id("djxx"));
+	ck_assert_int_eq(login_as(cl, &srv, "wtq-zg-admin", DEMO_PW), 303);
+	token = csrf_token(cl, &srv);
+	ck_assert_int_eq(client_post_multipart(cl, &srv, "/school/bulk",
+	    fields_for(token, item, NULL, tys, 0), up, 2, &r), 0);
+	ck_assert_int_eq(r.status, 303);
+	loc = reply_header(&r, "Location");
+	ck_assert_ptr_nonnull(loc);
+	bulk = atoll(strstr(loc, "done=") + 5);
+	free(loc);
+	reply_free(&r);
+	snprintf(sql, sizeof(sql), "SELECT count(*) FROM record r JOIN teacher_year ty ON ty.id = r.teacher_year_id"
+	    " JOIN teacher t ON t.id = ty.teacher_id WHERE r.bulk_id = %lld AND t.staff_no IN"
+	    " ('BULK0003', 'BULK0004', 'BULK0005')", bulk);
+	ck_assert_int_eq(count(sql), 3);
+	snprintf(sql, sizeof(sql), "SELECT count(*) FROM record WHERE bulk_id = %lld", bulk);
+	ck_assert_int_eq(count(sql), 3);
+	free(token);
+	client_free(cl);
+}
+END_TEST
+
 START_TEST(test_leader_and_other_school_cannot)
 {
 	struct client *leader = client_new(), *other = client_new();
@@ -311,6 +347,7 @@ main(void)
 	tcase_set_timeout(tc, 300);
 	tcase_add_test(tc, test_two_hundred_teachers_in_one_transaction);
 	tcase_add_test(tc, test_pasted_list_with_unknown_line_saves_nothing);
+	tcase_add_test(tc, test_list_file);
 	tcase_add_test(tc, test_leader_and_other_school_cannot);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);

@@ -249,6 +249,10 @@
         <label for="staff_nos"><xsl:call-template name="str"><xsl:with-param name="k" select="'bulk.list'"/></xsl:call-template></label><br/>
         <textarea id="staff_nos" name="staff_nos" rows="6"><xsl:value-of select="/page/form/value[@name = 'staff_nos']"/></textarea>
       </p>
+      <p>
+        <label for="list_file"><xsl:call-template name="str"><xsl:with-param name="k" select="'bulk.list-file'"/></xsl:call-template></label><br/>
+        <input type="file" id="list_file" name="list_file" accept=".xlsx,.csv"/>
+      </p>
     </fieldset>
   </xsl:template>
 </xsl:stylesheet>
