@@ -5,6 +5,7 @@
  * Everything is loaded through the caller's district.
  */
 #include "changes.h"
+#include "stats.h"
 #include "core/app.h"
 #include "core/render.h"
 #include "review.h"
@@ -180,6 +181,7 @@ get_evidence(struct ctx *c)
 
 static const struct route routes[] = {
 	{ HTTP_GET, "/district", page_district, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district", 0 },
+	{ HTTP_GET, "/district/stats", stats_district_page, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_stats", 0 },
 	{ HTTP_GET, "/district/changes", changes_district_page, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_changes", 0 },
 	{ HTTP_GET, "/district/schools/{id}", page_school, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_school", 0 },
 	{ HTTP_POST, "/district/schools/{id}/confirm", post_confirm, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_confirm", 0 },

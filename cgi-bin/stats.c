@@ -134,3 +134,32 @@ stats_school_page(struct ctx *c)
 		return status;
 	return per_item_and_state(c, stats);
 }
+
+/*
+ * GET /district/stats: every active school of the district with its
+ * teachers' results (school_overview, one <school> each); the page sums them.
+ */
+int
+stats_district_page(struct ctx *c)
+{
+	static const char sql[] =
+	    "SELECT id FROM school WHERE district_id = ? AND active = 1 ORDER BY code";
+	xmlNodePtr root = app_page(c, "district-stats");
+	sqlite3_stmt *st = db_stmt(c->db, sql);
+	long long ids[512];
+	size_t n = 0;
+
+	if (root == NULL || st == NULL)
+		return 500;
+	sqlite3_bind_int64(st, 1, c->user->district_id);
+	while (sqlite3_step(st) == SQLITE_ROW && n < sizeof(ids) / sizeof(ids[0]))
+		ids[n++] = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	/* school_overview uses cached statements of its own: read the ids first */
+	for (size_t i = 0; i < n; i++) {
+		int status = school_overview(c, root, ids[i]);
+		if (status != 200 && status != 404)
+			return status;
+	}
+	return 200;
+}

@@ -12,4 +12,7 @@ struct ctx;
 /* GET /school/stats */
 int stats_school_page(struct ctx *c);
 
+/* GET /district/stats: the district's schools side by side */
+int stats_district_page(struct ctx *c);
+
 #endif

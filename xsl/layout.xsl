@@ -70,6 +70,7 @@
                 <li><a href="/district"><xsl:call-template name="str"><xsl:with-param name="k" select="'nav.district'"/></xsl:call-template></a></li>
                 <li><a href="/district/review"><xsl:call-template name="str"><xsl:with-param name="k" select="'district.queue'"/></xsl:call-template></a></li>
                 <li><a href="/district/changes"><xsl:call-template name="str"><xsl:with-param name="k" select="'nav.changes'"/></xsl:call-template></a></li>
+                <li><a href="/district/stats"><xsl:call-template name="str"><xsl:with-param name="k" select="'nav.stats'"/></xsl:call-template></a></li>
               </xsl:if>
               <xsl:if test="user/@role = 'system_admin' or user/@role = 'district_admin' or user/@role = 'school_admin'">
                 <li><a href="/accounts"><xsl:call-template name="str"><xsl:with-param name="k" select="'nav.accounts'"/></xsl:call-template></a></li>

@@ -126,6 +126,7 @@ static const struct acase cases[] = {
 	{ "school_roster_changes", "/school/roster/changes", "LNOONNON" },
 	{ "school_roster_changes_report", "/school/roster/changes/report", "NNONNNON" },
 	{ "district_changes", "/district/changes", "LNNNONNO" },
+	{ "district_stats", "/district/stats", "LNNNONNO" },
 	{ "school_roster_new", "/school/roster/new", "LNONNNON" },
 	{ "school_roster_save", "/school/roster/new", "NNONNNON" },
 	{ "school_roster_deactivate", "/school/roster/{Y}/deactivate", "NNONNNNN" },

@@ -118,6 +118,44 @@ START_TEST(test_leader_reads_html_without_forms)
 }
 END_TEST
 
+/* The district's page: each school's figures equal the school's own statistics. */
+START_TEST(test_district_sees_each_school_as_the_school_does)
+{
+	struct client *dist = client_new(), *school = client_new();
+	xmlDocPtr d, own;
+	long status;
+	char expr[160];
+	char *id;
+
+	ck_assert_int_eq(login_as(dist, &srv, "wuhua-admin", DEMO_PW), 303);
+	ck_assert_int_eq(login_as(school, &srv, "wh-hy-admin", DEMO_PW), 303);
+	d = get_xml(dist, &srv, "/district/stats", &status);
+	ck_assert_int_eq(status, 200);
+	own = get_xml(school, &srv, "/school/stats", &status);
+	ck_assert_int_eq(status, 200);
+	ck_assert_int_eq(xpath_long(d, "count(/page/school)"),
+	    db_count("SELECT count(*) FROM school s JOIN district d ON d.id = s.district_id"
+	    " WHERE d.code = ? AND s.active = 1", "wuhua"));
+	id = xpath_string(own, "/page/school/@id");
+	snprintf(expr, sizeof(expr), "/page/school[@id=%s]/@teachers", id);
+	ck_assert_int_eq(xpath_long(d, expr), xpath_long(own, "/page/stats/@teachers"));
+	snprintf(expr, sizeof(expr), "/page/school[@id=%s]/@failing", id);
+	ck_assert_int_eq(xpath_long(d, expr), xpath_long(own, "/page/stats/@failing"));
+	free(id);
+	xmlFreeDoc(d);
+	xmlFreeDoc(own);
+	/* another district's admin sees only their own schools */
+	client_free(dist);
+	dist = client_new();
+	ck_assert_int_eq(login_as(dist, &srv, "wutongqiao-admin", DEMO_PW), 303);
+	d = get_xml(dist, &srv, "/district/stats", &status);
+	ck_assert_int_eq(xpath_long(d, "count(/page/school[starts-with(@code, 'wh-')])"), 0);
+	xmlFreeDoc(d);
+	client_free(dist);
+	client_free(school);
+}
+END_TEST
+
 static void
 setup(void)
 {
@@ -150,6 +188,7 @@ main(void)
 	tcase_add_test(tc, test_wutongqiao_school_figures_agree);
 	tcase_add_test(tc, test_wuhua_school_flag_and_figures_agree);
 	tcase_add_test(tc, test_leader_reads_html_without_forms);
+	tcase_add_test(tc, test_district_sees_each_school_as_the_school_does);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_set_fork_status(sr, CK_NOFORK);
