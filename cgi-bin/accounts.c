@@ -541,13 +541,39 @@ accounts_handover(struct ctx *c)
 int
 audit_list(struct ctx *c)
 {
+	/*
+	 * Local time (the district's offset, UTC+8 by default), the actor and the
+	 * object by name: a teacher's year by the teacher, a record by its
+	 * teacher and item, an account by its name and login, a school by name.
+	 */
 	static const char sql[] =
-	    "SELECT au.id, au.at, au.action, au.object_type, coalesce(au.object_id, 0),"
-	    " coalesce(actor.login, ''), coalesce(au.after, ''), au.client"
+	    "SELECT au.id, strftime('%Y-%m-%d %H:%M:%S', au.at, printf('%+d minutes',"
+	    "  coalesce(d.utc_offset_minutes, 480))), au.action, au.object_type,"
+	    " coalesce(au.object_id, 0), coalesce(actor.display_name, ''), coalesce(au.after, ''),"
+	    " au.client, coalesce(actor.login, ''), coalesce(au.before, ''),"
+	    " CASE au.object_type"
+	    "  WHEN 'record' THEN (SELECT t.name || ' · ' || i.name FROM record r"
+	    "   JOIN teacher_year ty ON ty.id = r.teacher_year_id JOIN teacher t ON t.id = ty.teacher_id"
+	    "   JOIN item i ON i.id = r.item_id WHERE r.id = au.object_id)"
+	    "  WHEN 'teacher_year' THEN (SELECT t.name || coalesce(' · ' || nullif(t.staff_no, ''), '')"
+	    "   FROM teacher_year ty JOIN teacher t ON t.id = ty.teacher_id WHERE ty.id = au.object_id)"
+	    "  WHEN 'account' THEN (SELECT a.display_name || ' (' || a.login || ')' FROM account a"
+	    "   WHERE a.id = au.object_id)"
+	    "  WHEN 'school' THEN (SELECT s.name FROM school s WHERE s.id = au.object_id)"
+	    " END, coalesce(d.time_zone, 'Asia/Shanghai')"
 	    " FROM audit au LEFT JOIN account actor ON actor.id = au.account_id"
+	    " LEFT JOIN district d ON d.id = au.district_id"
 	    " WHERE (?1 = 'system_admin' OR au.district_id = ?2)"
 	    " AND (?3 IS NULL OR au.action = ?3)"
 	    " ORDER BY au.id DESC LIMIT 200";
+	/* Before and after, field by field (flat JSON objects). */
+	static const char sql_fields[] =
+	    "SELECT k, max(b), max(a) FROM ("
+	    " SELECT key AS k, CASE WHEN type IN ('object', 'array') THEN json(value) ELSE value END"
+	    "  AS b, NULL AS a FROM json_each(CASE WHEN json_valid(?1) THEN ?1 ELSE '{}' END)"
+	    " UNION ALL SELECT key, NULL, CASE WHEN type IN ('object', 'array') THEN json(value)"
+	    "  ELSE value END FROM json_each(CASE WHEN json_valid(?2) THEN ?2 ELSE '{}' END))"
+	    " GROUP BY k ORDER BY k";
 	xmlNodePtr root = app_page(c, "audit"), list;
 	const char *action = http_query(c->req, "action");
 	sqlite3_stmt *st;
@@ -570,13 +596,36 @@ audit_list(struct ctx *c)
 			break;
 		xml_attr_int(e, "id", sqlite3_column_int64(st, 0));
 		xml_attr(e, "at", col(st, 1));
+		xml_attr(e, "time-zone", col(st, 11));
 		xml_attr(e, "action", col(st, 2));
 		xml_attr(e, "object-type", col(st, 3));
 		xml_attr_int(e, "object-id", sqlite3_column_int64(st, 4));
 		xml_attr(e, "by", col(st, 5));
+		xml_attr(e, "by-login", col(st, 8));
 		xml_attr(e, "client", col(st, 7));
+		if (sqlite3_column_type(st, 10) != SQLITE_NULL)
+			xml_text(e, "object", col(st, 10));
 		if (col(st, 6)[0])
 			xml_text(e, "details", col(st, 6));
+		if (col(st, 9)[0] || col(st, 6)[0]) {
+			sqlite3_stmt *fs = db_stmt(c->db, sql_fields);
+			char *before = arena_strdup(c->a, col(st, 9)), *after = arena_strdup(c->a, col(st, 6));
+			if (fs == NULL || before == NULL || after == NULL)
+				break;
+			sqlite3_bind_text(fs, 1, before, -1, SQLITE_STATIC);
+			sqlite3_bind_text(fs, 2, after, -1, SQLITE_STATIC);
+			while (sqlite3_step(fs) == SQLITE_ROW) {
+				xmlNodePtr ch = xml_node(e, "change");
+				if (ch == NULL)
+					break;
+				xml_attr(ch, "field", col(fs, 0));
+				if (sqlite3_column_type(fs, 1) != SQLITE_NULL)
+					xml_attr(ch, "before", col(fs, 1));
+				if (sqlite3_column_type(fs, 2) != SQLITE_NULL)
+					xml_attr(ch, "after", col(fs, 2));
+			}
+			sqlite3_reset(fs);
+		}
 	}
 	sqlite3_reset(st);
 	return 200;

@@ -16,9 +16,10 @@
 /*
  * Generate the demo data into db, which must hold the presets. teachers is
  * the number of teachers per school (30 for the demo; the benchmark
- * generator asks for more). Returns 0, or -1 with a message on stderr; the
- * whole load is one transaction.
+ * generator asks for more). Every record past draft gets an evidence file
+ * of its own, stored under evidence_dir (NULL: no evidence). Returns 0, or
+ * -1 with a message on stderr; the whole load is one transaction.
  */
-int demo_generate(struct db *db, int teachers_per_school);
+int demo_generate(struct db *db, int teachers_per_school, const char *evidence_dir);
 
 #endif

@@ -177,6 +177,10 @@ export_summary(struct ctx *c, int xlsx)
 		r[SUM_STAFF] = attr(c, k, "staff-no");
 		r[SUM_CATEGORY] = S2(c, "category.", attr(c, k, "category"));
 		r[SUM_STATUS] = S2(c, "status.", attr(c, k, "status"));
+		if (child(k, "receiving-unit") != NULL)
+			r[SUM_STATUS] = arena_printf(c->a, "%s%s%s%s", r[SUM_STATUS],
+			    S(c, "summary.unit-open"), text(c, child(k, "receiving-unit")),
+			    S(c, "summary.unit-close"));
 		r[SUM_TOTAL] = attr(c, res, "confirmed-tenths");
 		r[SUM_PENDING] = attr(c, res, "pending-tenths");
 		r[SUM_NORMATIVE] = attr(c, res, "normative-confirmed-tenths");

@@ -12,6 +12,8 @@
 #include "core/files.h"
 #include "core/form.h"
 #include "core/render.h"
+#include "core/rules.h"
+#include "core/workflow.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -89,7 +91,8 @@ item_node(struct ctx *c, xmlNodePtr root, const struct item_row *it, long long t
 {
 	static const char *levels[] = { "school", "district", "city", "province", "national" };
 	static const char sql_projects[] =
-	    "SELECT p.id, p.name, p.approved FROM training_project p"
+	    "SELECT p.id, p.name, p.approved, coalesce(p.max_participants, 0), p.organiser"
+	    " FROM training_project p"
 	    " JOIN teacher_year ty ON ty.school_year_id = p.school_year_id"
 	    " WHERE ty.id = ? ORDER BY p.approved DESC, p.name";
 	xmlNodePtr n = xml_text(root, "item", it->name);
@@ -125,13 +128,23 @@ item_node(struct ctx *c, xmlNodePtr root, const struct item_row *it, long long t
 	}
 	if (strcmp(it->rule_type, "participant_limit") == 0)
 		xml_attr(n, "participant-role", it->participant_role);
-	if (it->needs_project && (st = db_stmt(c->db, sql_projects)) != NULL) {
+	/* Training classes: the excellent-trainee quota needs the class and its size. */
+	if (strcmp(it->rule_type, "trainee_multiplier") == 0) {
+		xml_attr(n, "asks-class", "yes");
+		xml_attr_int(n, "quota-percent", it->quota_percent);
+	}
+	if ((it->needs_project || strcmp(it->rule_type, "trainee_multiplier") == 0) &&
+	    (st = db_stmt(c->db, sql_projects)) != NULL) {
 		sqlite3_bind_int64(st, 1, ty);
 		while (sqlite3_step(st) == SQLITE_ROW) {
 			xmlNodePtr p = xml_text(n, "project", col(st, 1));
 			if (p) {
 				xml_attr_int(p, "id", sqlite3_column_int64(st, 0));
 				xml_attr(p, "approved", sqlite3_column_int(st, 2) ? "yes" : "no");
+				if (sqlite3_column_int64(st, 3) > 0)
+					xml_attr_int(p, "class-size", sqlite3_column_int64(st, 3));
+				if (*col(st, 4))
+					xml_attr(p, "organiser", col(st, 4));
 			}
 		}
 		sqlite3_reset(st);
@@ -160,29 +173,6 @@ record_form_get(struct ctx *c, long long ty, const char *base)
 	item_node(c, root, &it, ty);
 	form_begin(&f, c, "record");
 	return 200;
-}
-
-/* A date field (YYYY-MM-DD, a real date). */
-static const char *
-form_date(struct form *f, const char *name, int required)
-{
-	const char *v = form_text(f, name, required, 10, 0, 0);
-	int y, m, d;
-	char check[16];
-
-	if (v == NULL || *v == '\0')
-		return v;
-	if (strlen(v) != 10 || sscanf(v, "%4d-%2d-%2d", &y, &m, &d) != 3 || m < 1 || m > 12 ||
-	    d < 1 || d > 31) {
-		form_error(f, name, "bad_date");
-		return NULL;
-	}
-	snprintf(check, sizeof(check), "%04d-%02d-%02d", y, m, d);
-	if (strcmp(check, v) != 0) {
-		form_error(f, name, "bad_date");
-		return NULL;
-	}
-	return v;
 }
 
 /* Hours as typed ("12", "12.5"): tenths, or -1 after an error. */
@@ -317,7 +307,11 @@ store_evidence(struct ctx *c, long long record, const struct http_file *f,
 		return DB_ERROR;
 	sqlite3_bind_int64(st, 1, record);
 	sqlite3_bind_text(st, 2, info->sha256, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 3, f->filename, -1, SQLITE_TRANSIENT);
+	{
+		char name[4 * FILES_NAME_MAX + 1];
+		sqlite3_bind_text(st, 3, files_safe_name(f->filename, name, sizeof(name)), -1,
+		    SQLITE_TRANSIENT);
+	}
 	sqlite3_bind_int64(st, 4, c->user->id);
 	rc = sqlite3_step(st);
 	sqlite3_reset(st);
@@ -325,53 +319,18 @@ store_evidence(struct ctx *c, long long record, const struct http_file *f,
 }
 
 /*
- * The hours the rules would count, cap effects included: the record is
- * saved inside a transaction, the year assessed, and everything rolled
- * back. Nothing is kept; the form is shown again with <preview/>.
+ * The hours the rules would count, cap effects included: called inside the
+ * transaction that has just saved the record exactly as saving would (the
+ * same statement, as submitted), it assesses the year, rolls everything
+ * back and puts <preview/> in the form. Nothing is kept.
  */
 static int
-preview(struct ctx *c, long long ty, const struct record_row *r, const struct item_row *it,
-    long long claimed, xmlNodePtr formnode)
+preview(struct ctx *c, long long ty, long long id, long long claimed, xmlNodePtr formnode)
 {
-	static const char sql[] =
-	    "INSERT INTO record (teacher_year_id, item_id, started_on, ended_on, claimed_tenths,"
-	    " quantity, level, certified_tenths, role, certificate_no, certificate_on, state)"
-	    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'submitted')";
-	sqlite3_stmt *st;
 	struct assessment a;
-	long long id;
 	enum db_result dr;
 	xmlNodePtr p;
 
-	if ((dr = db_begin(c->db)) != DB_OK)
-		return dr == DB_BUSY ? 503 : 500;
-	if ((st = db_stmt(c->db, sql)) == NULL) {
-		db_rollback(c->db);
-		return 500;
-	}
-	sqlite3_bind_int64(st, 1, ty);
-	sqlite3_bind_int64(st, 2, it->id);
-	sqlite3_bind_text(st, 3, r->started_on, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 4, r->ended_on, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(st, 5, claimed);
-	if (r->quantity > 0)
-		sqlite3_bind_int64(st, 6, r->quantity);
-	if (*r->level)
-		sqlite3_bind_text(st, 7, r->level, -1, SQLITE_TRANSIENT);
-	if (r->certified_tenths > 0)
-		sqlite3_bind_int64(st, 8, r->certified_tenths);
-	if (*r->role)
-		sqlite3_bind_text(st, 9, r->role, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 10, r->certificate_no, -1, SQLITE_TRANSIENT);
-	if (*r->certificate_on)
-		sqlite3_bind_text(st, 11, r->certificate_on, -1, SQLITE_TRANSIENT);
-	if (sqlite3_step(st) != SQLITE_DONE) {
-		sqlite3_reset(st);
-		db_rollback(c->db);
-		return 500;
-	}
-	sqlite3_reset(st);
-	id = sqlite3_last_insert_rowid(db_handle(c->db));
 	dr = assess_teacher_year(c->db, c->a, ty, &a);
 	db_rollback(c->db);
 	if (dr != DB_OK)
@@ -381,6 +340,7 @@ preview(struct ctx *c, long long ty, const struct record_row *r, const struct it
 	xml_attr_int(p, "claimed-tenths", claimed);
 	for (size_t i = 0; i < a.nlines; i++)
 		if (a.lines[i].record_id == id) {
+			xml_attr_int(p, "claimed-tenths", a.lines[i].claimed_tenths);
 			xml_attr_int(p, "counted-tenths", a.lines[i].counted_tenths);
 			xml_attr(p, "cut", a.lines[i].cut);
 			if (a.lines[i].cap_name)
@@ -468,6 +428,23 @@ save(struct ctx *c, const long long *tys, size_t nty, const char *base, long lon
 				locked = strcmp((const char *)sqlite3_column_text(st, 0), "open") != 0;
 			sqlite3_reset(st);
 		}
+		if (locked && record_id > 0) {
+			/* A record the district returned goes back up while the year is handed in. */
+			static const char sql_returned[] =
+			    "SELECT r.state, r.district_returned, coalesce(sys.state, 'open') FROM record r"
+			    " JOIN teacher_year ty ON ty.id = r.teacher_year_id"
+			    " LEFT JOIN school_year_state sys ON sys.school_id = ty.school_id"
+			    " AND sys.school_year_id = ty.school_year_id WHERE r.id = ?";
+			if ((st = db_stmt(c->db, sql_returned)) == NULL)
+				return 500;
+			sqlite3_bind_int64(st, 1, record_id);
+			if (sqlite3_step(st) == SQLITE_ROW && strcmp(col(st, 2), "submitted") == 0 &&
+			    workflow_allowed_handed_in((enum record_state)workflow_state_parse(col(st, 0)),
+			    RA_EDIT, c->user->role == ROLE_NAME_TEACHER ? ACTOR_TEACHER : ACTOR_SCHOOL,
+			    sqlite3_column_int(st, 1)))
+				locked = 0;
+			sqlite3_reset(st);
+		}
 		if (locked) {
 			form_error(&f, "item", "year_locked");
 			return 409;
@@ -549,11 +526,13 @@ save(struct ctx *c, const long long *tys, size_t nty, const char *base, long lon
 		if (!first_author)
 			form_error(&f, "first_author", "first_author_only");
 	}
-	if (it.needs_project) {
+	if (it.needs_project || strcmp(it.rule_type, "trainee_multiplier") == 0) {
 		static const char sql_project[] =
 		    "SELECT 1 FROM training_project p JOIN teacher_year ty ON ty.school_year_id = p.school_year_id"
 		    " WHERE ty.id = ? AND p.id = ?";
-		if (form_int(&f, "project", 1, 1, 1LL << 53, &project) == 0) {
+		/* An excellent trainee needs the class (project) so the quota can be kept. */
+		int need = it.needs_project || strcmp(r.role, "excellent") == 0;
+		if (form_int(&f, "project", need, 1, 1LL << 53, &project) == 0) {
 			int ok;
 			if ((st = db_stmt(c->db, sql_project)) == NULL)
 				return 500;
@@ -564,6 +543,76 @@ save(struct ctx *c, const long long *tys, size_t nty, const char *base, long lon
 			if (!ok)
 				form_error(&f, "project", "invalid");
 		}
+	}
+	/* Activities belong to their school year (a certificate item: its certificate's date). */
+	{
+		static const char sql_bounds[] =
+		    "SELECT y.starts_on, y.ends_on FROM teacher_year ty"
+		    " JOIN school_year y ON y.id = ty.school_year_id WHERE ty.id = ?";
+		char ys[16] = "", ye[16] = "";
+		int by_certificate = strcmp(it.rule_type, "once_per_certificate") == 0 ||
+		    strcmp(it.rule_type, "participant_limit") == 0;
+		if ((st = db_stmt(c->db, sql_bounds)) == NULL)
+			return 500;
+		sqlite3_bind_int64(st, 1, ty);
+		if (sqlite3_step(st) == SQLITE_ROW) {
+			snprintf(ys, sizeof(ys), "%s", col(st, 0));
+			snprintf(ye, sizeof(ye), "%s", col(st, 1));
+		}
+		sqlite3_reset(st);
+		if (by_certificate && *r.certificate_on &&
+		    rules_in_year(r.certificate_on, r.certificate_on, ys, ye) == RULES_OUTSIDE_YEAR)
+			form_error_range(&f, "certificate_on", "outside_year", ys, ye);
+		else if (!by_certificate && r.started_on && r.ended_on && *r.started_on &&
+		    *r.ended_on && rules_in_year(r.started_on, r.ended_on, ys, ye) == RULES_OUTSIDE_YEAR)
+			form_error_range(&f, "started_on", "outside_year", ys, ye);
+	}
+	/*
+	 * Excellent trainees: at most quota_percent of the class (its size is the
+	 * project's max_participants). Counted in people, this registration's
+	 * teachers included, drafts and rejected records not.
+	 */
+	if (strcmp(it.rule_type, "trainee_multiplier") == 0 && strcmp(r.role, "excellent") == 0 &&
+	    project > 0 && f.errors == 0) {
+		static const char sql_quota[] =
+		    "SELECT coalesce(p.max_participants, 0), (SELECT count(DISTINCT ty.teacher_id)"
+		    "  FROM record r JOIN teacher_year ty ON ty.id = r.teacher_year_id"
+		    "  JOIN item i ON i.id = r.item_id WHERE r.project_id = p.id AND r.role = 'excellent'"
+		    "  AND i.rule_type = 'trainee_multiplier' AND r.id <> ?2"
+		    "  AND r.state IN ('submitted', 'school_approved', 'district_approved'))"
+		    " FROM training_project p WHERE p.id = ?1";
+		long long size = 0, taken = 0, allowed;
+		int quota = it.quota_percent > 0 && it.quota_percent <= 100 ? it.quota_percent : 100;
+		if ((st = db_stmt(c->db, sql_quota)) == NULL)
+			return 500;
+		sqlite3_bind_int64(st, 1, project);
+		sqlite3_bind_int64(st, 2, record_id);
+		if (sqlite3_step(st) == SQLITE_ROW) {
+			size = sqlite3_column_int64(st, 0);
+			taken = sqlite3_column_int64(st, 1);
+		}
+		sqlite3_reset(st);
+		allowed = size * quota / 100;
+		if (size <= 0)
+			form_error(&f, "project", "class_size_unknown");
+		else if (action != 0 && taken + (long long)nty > allowed)
+			form_error_detail(&f, "role", "excellent_quota",
+			    arena_printf(c->a, "%lld / %lld", allowed, size));
+	}
+	/* Per-term items: at most the terms of the year (policy.terms_per_year). */
+	if (strcmp(it.rule_type, "per_term") == 0 && r.quantity > 0) {
+		static const char sql_terms[] =
+		    "SELECT p.terms_per_year FROM teacher_year ty JOIN policy p"
+		    " ON p.school_year_id = ty.school_year_id WHERE ty.id = ?";
+		int terms = 0;
+		if ((st = db_stmt(c->db, sql_terms)) == NULL)
+			return 500;
+		sqlite3_bind_int64(st, 1, ty);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			terms = sqlite3_column_int(st, 0);
+		sqlite3_reset(st);
+		if (terms > 0 && r.quantity > terms)
+			form_error_detail(&f, "quantity", "terms_over", arena_printf(c->a, "%d", terms));
 	}
 	if (f.errors == 0 && assess_claim(&it, &r, &claimed, &field, &error) != 0)
 		form_error(&f, field, error);
@@ -605,9 +654,6 @@ save(struct ctx *c, const long long *tys, size_t nty, const char *base, long lon
 		form_error(&f, "teachers", refuse);
 	if (f.errors)
 		return 422;
-	if (action == 2)
-		return preview(c, ty, &r, &it, claimed, f.node);
-
 	if (action == 2 && nty > 1)
 		action = 1; /* no preview of a bulk registration: it is saved as submitted */
 	if ((dr = db_begin(c->db)) != DB_OK)
@@ -657,7 +703,8 @@ save(struct ctx *c, const long long *tys, size_t nty, const char *base, long lon
 		sqlite3_bind_text(st, 17, organiser ? organiser : "", -1, SQLITE_TRANSIENT);
 		sqlite3_bind_text(st, 18, description ? description : "", -1, SQLITE_TRANSIENT);
 		sqlite3_bind_int64(st, 19, claimed);
-		sqlite3_bind_text(st, 20, action == 1 ? "submitted" : "draft", -1, SQLITE_STATIC);
+		/* A preview saves as a submission would, then rolls back. */
+		sqlite3_bind_text(st, 20, action != 0 ? "submitted" : "draft", -1, SQLITE_STATIC);
 		sqlite3_bind_int64(st, 21, c->user->id);
 		if (record_id > 0)
 			sqlite3_bind_int64(st, 22, record_id);
@@ -679,6 +726,8 @@ save(struct ctx *c, const long long *tys, size_t nty, const char *base, long lon
 			return 409;
 		}
 		id = record_id > 0 ? record_id : sqlite3_last_insert_rowid(db_handle(c->db));
+		if (action == 2)
+			return preview(c, ty, id, claimed, f.node);
 		for (size_t i = 0; i < c->req->nfiles && dr == DB_OK; i++)
 			if (strcmp(c->req->files[i].field, "evidence") == 0)
 				dr = store_evidence(c, id, &c->req->files[i], &infos[i]);

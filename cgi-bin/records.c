@@ -3,6 +3,7 @@
 #include "core/files.h"
 #include "core/render.h"
 #include "core/assess.h"
+#include "review.h"
 
 #include <fcntl.h>
 #include <stdio.h>
@@ -24,9 +25,12 @@ static const char sql_record[] =
     " r.points, r.addons, r.role, r.certificate_no, r.certificate_on, r.cn_number, r.isbn,"
     " r.first_author, r.organiser, r.description, r.claimed_tenths, r.created_at,"
     " r.submitted_at, i.id, i.code, i.category, i.name, i.unit, i.hours_tenths,"
-    " i.rule_type, i.normative, i.conditions, p.name, p.approved, t.id, t.name, r.teacher_year_id"
+    " i.rule_type, i.normative, i.conditions, p.name, p.approved, t.id, t.name, r.teacher_year_id,"
+    " r.district_returned, coalesce(sys.state, 'open')"
     " FROM record r JOIN item i ON i.id = r.item_id"
     " JOIN teacher_year ty ON ty.id = r.teacher_year_id JOIN teacher t ON t.id = ty.teacher_id"
+    " LEFT JOIN school_year_state sys ON sys.school_id = ty.school_id"
+    "  AND sys.school_year_id = ty.school_year_id"
     " LEFT JOIN training_project p ON p.id = r.project_id WHERE r.id = ?";
 
 static const char sql_evidence[] =
@@ -36,6 +40,16 @@ static const char sql_evidence[] =
     "   WHERE o.sha256 = e.sha256 AND o.record_id <> e.record_id AND y2.district_id = ?2)"
     " FROM evidence e JOIN evidence_file f ON f.sha256 = e.sha256 WHERE e.record_id = ?1"
     " ORDER BY e.id";
+
+/* Other teachers' claims of the same work as first author (review.h), for reviewers. */
+static const char sql_first_author_claims[] =
+    "SELECT o.id, t.name, s.name, o.state FROM record r"
+    " JOIN teacher_year ty ON ty.id = r.teacher_year_id JOIN school_year y ON y.id = ty.school_year_id,"
+    " record o JOIN teacher_year oty ON oty.id = o.teacher_year_id"
+    " JOIN school_year oy ON oy.id = oty.school_year_id JOIN teacher t ON t.id = oty.teacher_id"
+    " JOIN school s ON s.id = oty.school_id"
+    " WHERE r.id = ?1 AND oy.district_id = y.district_id AND oty.teacher_id <> ty.teacher_id"
+    " AND o.state <> 'draft' AND" REVIEW_SAME_FIRST_AUTHOR_WORK " ORDER BY o.id LIMIT 20";
 
 static const char sql_reviews[] =
     "SELECT v.stage, v.decision, v.reason, v.at, coalesce(a.display_name, '') FROM review v"
@@ -90,6 +104,9 @@ record_page(struct ctx *c, long long id)
 	if (*col(st, 19))
 		xml_attr(r, "submitted", col(st, 19));
 	xml_attr_int(r, "teacher-year", sqlite3_column_int64(st, 33));
+	xml_attr(r, "year-state", col(st, 35));
+	if (sqlite3_column_int(st, 34))
+		xml_attr(r, "district-returned", "yes");
 	if (*col(st, 15))
 		xml_text(r, "organiser", col(st, 15));
 	if (*col(st, 16))
@@ -136,6 +153,26 @@ record_page(struct ctx *c, long long id)
 			xml_attr_int(f, "used-elsewhere", sqlite3_column_int64(st, 6));
 	}
 	sqlite3_reset(st);
+
+	/* The same work claimed as first author by another teacher: reviewers see each claim. */
+	if (c->user != NULL && c->user->role != ROLE_NAME_TEACHER) {
+		xmlNodePtr claims = NULL;
+		if ((st = db_stmt(c->db, sql_first_author_claims)) == NULL)
+			return 500;
+		sqlite3_bind_int64(st, 1, id);
+		while (sqlite3_step(st) == SQLITE_ROW) {
+			xmlNodePtr o;
+			if (claims == NULL && (claims = xml_node(r, "first-author-claims")) == NULL)
+				break;
+			if ((o = xml_node(claims, "claim")) == NULL)
+				break;
+			xml_attr_int(o, "record", sqlite3_column_int64(st, 0));
+			xml_attr(o, "teacher", col(st, 1));
+			xml_attr(o, "school", col(st, 2));
+			xml_attr(o, "state", col(st, 3));
+		}
+		sqlite3_reset(st);
+	}
 
 	/* What the rules count for it, with this year's caps. */
 	{
@@ -249,7 +286,11 @@ evidence_send(struct ctx *c, sqlite3_stmt *st)
 	got = read(of->fd, body, size);
 	if (got < 0 || (size_t)got != size)
 		return 500;
-	fname = encode_filename(c->a, name);
+	/* Names stored before they were bounded are bounded here too. */
+	{
+		char safe[4 * FILES_NAME_MAX + 1];
+		fname = encode_filename(c->a, files_safe_name(name, safe, sizeof(safe)));
+	}
 	disp = arena_printf(c->a, "%s; filename=\"evidence\"; filename*=UTF-8''%s",
 	    strncmp(type, "image/", 6) == 0 || strcmp(type, "application/pdf") == 0 ?
 	    "inline" : "attachment", fname ? fname : "evidence");

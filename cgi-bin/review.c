@@ -10,21 +10,37 @@ review_code(enum review_result r)
 {
 	static const char *const codes[REVIEW_RESULT__MAX] = {
 		"ok", "not_allowed", "reason_required", "year_locked",
-		"project_unapproved", "busy", "internal"
+		"project_unapproved", "evidence_required", "first_author_reason", "busy", "internal"
 	};
 	return (unsigned)r < REVIEW_RESULT__MAX ? codes[r] : "internal";
 }
 
 static const char sql_load[] =
-    "SELECT r.state, coalesce(sys.state, 'open'), coalesce(p.approved, 1), y.district_id"
+    "SELECT r.state, coalesce(sys.state, 'open'), coalesce(p.approved, 1), y.district_id,"
+    " r.district_returned, i.evidence_required,"
+    " (SELECT count(*) FROM evidence e WHERE e.record_id = r.id)"
     " FROM record r JOIN teacher_year ty ON ty.id = r.teacher_year_id"
-    " JOIN school_year y ON y.id = ty.school_year_id"
+    " JOIN school_year y ON y.id = ty.school_year_id JOIN item i ON i.id = r.item_id"
     " LEFT JOIN school_year_state sys ON sys.school_id = ty.school_id AND sys.school_year_id = y.id"
     " LEFT JOIN training_project p ON p.id = r.project_id WHERE r.id = ?";
+/* Other teachers' claims of the same work as first author, approved at this stage or later. */
+static const char sql_first_author[] =
+    "SELECT count(*) FROM record r JOIN teacher_year ty ON ty.id = r.teacher_year_id"
+    " JOIN school_year y ON y.id = ty.school_year_id,"
+    " record o JOIN teacher_year oty ON oty.id = o.teacher_year_id"
+    " JOIN school_year oy ON oy.id = oty.school_year_id"
+    " WHERE r.id = ?1 AND oy.district_id = y.district_id AND oty.teacher_id <> ty.teacher_id"
+    " AND o.state IN ('school_approved', 'district_approved')"
+    " AND (?2 = 0 OR o.state = 'district_approved') AND" REVIEW_SAME_FIRST_AUTHOR_WORK;
+/*
+ * district_returned (?4): set when the district returns the record, cleared
+ * when the school sends it up again or the district decides.
+ */
 static const char sql_update[] =
     "UPDATE record SET state = ?2, updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now'),"
     " submitted_at = CASE WHEN ?2 = 'submitted' THEN strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
-    " ELSE submitted_at END WHERE id = ?1 AND state = ?3";
+    " ELSE submitted_at END, district_returned = coalesce(?4, district_returned)"
+    " WHERE id = ?1 AND state = ?3";
 static const char sql_delete[] = "DELETE FROM record WHERE id = ? AND state = ?";
 static const char sql_review[] =
     "INSERT INTO review (record_id, stage, decision, reason, reviewer_id) VALUES (?, ?, ?, ?, ?)";
@@ -35,7 +51,8 @@ review_apply(struct ctx *c, long long id, enum record_action action,
 {
 	sqlite3_stmt *st;
 	char state[32] = "", year_state[32] = "", before[64], after[128];
-	int approved = 1, next, rc;
+	int approved = 1, next, rc, district_returned = 0, needs_evidence = 0;
+	long long nevidence = 0;
 	long long district = 0;
 	enum db_result dr;
 	struct audit_entry e = { 0 };
@@ -52,6 +69,9 @@ review_apply(struct ctx *c, long long id, enum record_action action,
 		snprintf(year_state, sizeof(year_state), "%s", (const char *)sqlite3_column_text(st, 1));
 		approved = sqlite3_column_int(st, 2);
 		district = sqlite3_column_int64(st, 3);
+		district_returned = sqlite3_column_int(st, 4);
+		needs_evidence = sqlite3_column_int(st, 5);
+		nevidence = sqlite3_column_int64(st, 6);
 	}
 	sqlite3_reset(st);
 	if (state[0] == '\0')
@@ -63,14 +83,41 @@ review_apply(struct ctx *c, long long id, enum record_action action,
 		db_rollback(c->db);
 		return REVIEW_LOCKED;
 	}
-	/* The school hands its year in: until the district reopens it, the school only watches. */
-	if (strcmp(year_state, "submitted") == 0 && actor != ACTOR_DISTRICT) {
+	/*
+	 * The school handed its year in: until the district reopens it, only a
+	 * record the district returned goes back up (core/workflow's table).
+	 */
+	if (strcmp(year_state, "submitted") == 0 &&
+	    !workflow_allowed_handed_in((enum record_state)workflow_state_parse(state), action,
+	    actor, district_returned)) {
 		db_rollback(c->db);
 		return REVIEW_LOCKED;
 	}
 	if (action == RA_DISTRICT_APPROVE && !approved) {
 		db_rollback(c->db);
 		return REVIEW_UNAPPROVED_PROJECT;
+	}
+	/* Every hour needs its evidence: no submission or approval without it. */
+	if ((action == RA_SUBMIT || action == RA_SCHOOL_APPROVE || action == RA_DISTRICT_APPROVE) &&
+	    needs_evidence && nevidence == 0) {
+		db_rollback(c->db);
+		return REVIEW_NO_EVIDENCE;
+	}
+	/* The same work claimed as first author by another teacher, approved already. */
+	if ((action == RA_SCHOOL_APPROVE || action == RA_DISTRICT_APPROVE) &&
+	    (reason == NULL || *reason == '\0')) {
+		long long others = 0;
+		if ((st = db_stmt(c->db, sql_first_author)) == NULL)
+			goto error;
+		sqlite3_bind_int64(st, 1, id);
+		sqlite3_bind_int(st, 2, action == RA_DISTRICT_APPROVE);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			others = sqlite3_column_int64(st, 0);
+		sqlite3_reset(st);
+		if (others > 0) {
+			db_rollback(c->db);
+			return REVIEW_FIRST_AUTHOR;
+		}
 	}
 	if (action == RA_WITHDRAW) {
 		if ((st = db_stmt(c->db, sql_delete)) == NULL)
@@ -83,6 +130,11 @@ review_apply(struct ctx *c, long long id, enum record_action action,
 		sqlite3_bind_int64(st, 1, id);
 		sqlite3_bind_text(st, 2, workflow_state_name((enum record_state)next), -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 3, state, -1, SQLITE_TRANSIENT);
+		if (action == RA_DISTRICT_RETURN)
+			sqlite3_bind_int(st, 4, 1);
+		else if (action == RA_SCHOOL_APPROVE || action == RA_DISTRICT_APPROVE ||
+		    action == RA_DISTRICT_REJECT || action == RA_SCHOOL_REJECT)
+			sqlite3_bind_int(st, 4, 0);
 	}
 	rc = sqlite3_step(st);
 	sqlite3_reset(st);

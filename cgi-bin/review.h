@@ -1,7 +1,9 @@
 /*
  * review.h - moving a record through the workflow (core/workflow.h) from a
  * handler: one transaction that checks the move, the lock on the school's
- * year and the training project's approval, updates the record, writes the
+ * year (core/workflow's handed-in column), the evidence the item needs (to
+ * submit and to approve), the training project's approval, a first-author
+ * claim approved for someone else already, updates the record, writes the
  * review and the audit row.
  */
 #ifndef XS_REVIEW_H
@@ -16,12 +18,29 @@ enum review_result {
 	REVIEW_REASON_REQUIRED, /* returns and rejections need a reason */
 	REVIEW_LOCKED,          /* the school's year is confirmed by the district */
 	REVIEW_UNAPPROVED_PROJECT, /* a training project without 审批备案 */
+	REVIEW_NO_EVIDENCE,     /* the item needs evidence and the record has none */
+	REVIEW_FIRST_AUTHOR,    /* another teacher's claim as first author of the same
+	                           work is approved already: approving needs a reason */
 	REVIEW_BUSY,
 	REVIEW_ERROR,
 	REVIEW_RESULT__MAX
 };
 
 const char *review_code(enum review_result r);
+
+/*
+ * SQL condition: record o claims, as first author, the same work as record r
+ * (two different records): the same award certificate number, the same
+ * ISBN, or - an article - the same journal CN and the same title. Used by
+ * the review (a second approval needs a reason) and the record page (both
+ * reviewers see the other claims).
+ */
+#define REVIEW_SAME_FIRST_AUTHOR_WORK \
+	" (o.first_author = 1 AND r.first_author = 1 AND o.id <> r.id AND" \
+	" ((r.certificate_no <> '' AND o.certificate_no = r.certificate_no)" \
+	" OR (r.isbn <> '' AND o.isbn = r.isbn)" \
+	" OR (r.certificate_no = '' AND r.isbn = '' AND r.cn_number <> '' AND" \
+	"  o.cn_number = r.cn_number AND r.description <> '' AND o.description = r.description)))"
 
 /*
  * Apply action by actor to record id (already checked to be in the caller's

@@ -25,12 +25,13 @@ school_overview(struct ctx *c, xmlNodePtr root, long long school)
 	    "SELECT s.id, s.name, s.code, y.id, y.label, coalesce(sys.state, 'open'),"
 	    " sys.submitted_at, sys.confirmed_at, coalesce(p.flag_percent, 0),"
 	    " (SELECT count(*) FROM record r JOIN teacher_year ty ON ty.id = r.teacher_year_id"
-	    "  WHERE ty.school_id = s.id AND ty.school_year_id = y.id AND r.state = 'submitted')"
+	    "  WHERE ty.school_id = s.id AND ty.school_year_id = y.id AND r.state = 'submitted'),"
+	    " coalesce(sys.reopened_reason, '')"
 	    " FROM school s JOIN school_year y ON y.district_id = s.district_id AND y.is_current = 1"
 	    " LEFT JOIN school_year_state sys ON sys.school_id = s.id AND sys.school_year_id = y.id"
 	    " LEFT JOIN policy p ON p.school_year_id = y.id WHERE s.id = ?";
 	static const char sql_teachers[] =
-	    "SELECT ty.id, t.name, t.staff_no, ty.category, ty.status FROM teacher_year ty"
+	    "SELECT ty.id, t.name, t.staff_no, ty.category, ty.status, ty.receiving_unit FROM teacher_year ty"
 	    " JOIN teacher t ON t.id = ty.teacher_id WHERE ty.school_id = ? AND ty.school_year_id = ?"
 	    " ORDER BY t.staff_no, t.id";
 	sqlite3_stmt *st = db_stmt(c->db, sql_school);
@@ -60,6 +61,9 @@ school_overview(struct ctx *c, xmlNodePtr root, long long school)
 		xml_attr(s, "confirmed", col(st, 7));
 	xml_attr_int(s, "unreviewed", sqlite3_column_int64(st, 9));
 	xml_text(s, "name", col(st, 1));
+	/* Why the district reopened the year: the school is told. */
+	if (*col(st, 10))
+		xml_text(s, "reopened-reason", col(st, 10));
 	year = sqlite3_column_int64(st, 3);
 	flag = sqlite3_column_int(st, 8);
 	sqlite3_reset(st);
@@ -78,6 +82,9 @@ school_overview(struct ctx *c, xmlNodePtr root, long long school)
 		xml_attr(t, "category", col(st, 3));
 		xml_attr(t, "status", col(st, 4));
 		xml_text(t, "name", col(st, 1));
+		/* 支教/交流/外借: the dispatching school reports them with the receiving unit. */
+		if (*col(st, 5))
+			xml_text(t, "receiving-unit", col(st, 5));
 		/* The statement is cached: copy what we need before assessing. */
 		if (assess_teacher_year(c->db, c->a, ty, &a) == DB_OK) {
 			xmlNodePtr n = xml_node(t, "result");
@@ -212,9 +219,10 @@ review_post(struct ctx *c, long long id, const enum record_action acts[3],
 		form_begin(&f, c, "review");
 		form_text(&f, "decision", 0, 16, 0, 0);
 		form_text(&f, "reason", 0, 1000, 1, 0);
-		form_error(&f, r == REVIEW_REASON_REQUIRED ? "reason" : "decision", review_code(r));
+		form_error(&f, r == REVIEW_REASON_REQUIRED || r == REVIEW_FIRST_AUTHOR ? "reason" :
+		    "decision", review_code(r));
 	}
-	return r == REVIEW_REASON_REQUIRED ? 422 : 409;
+	return r == REVIEW_REASON_REQUIRED || r == REVIEW_FIRST_AUTHOR ? 422 : 409;
 }
 
 int

@@ -69,7 +69,16 @@ roster_page_into(struct ctx *c, xmlNodePtr root)
 		xml_attr(t, "gender", col(st, 2));
 		xml_attr(t, "id-masked", masked);
 		xml_attr(t, "staff-no", col(st, 4));
-		xml_attr(t, "phone", col(st, 5));
+		/* Mobile numbers are masked as on the page; only the edit form shows them whole. */
+		{
+			const char *ph = col(st, 5);
+			char pm[32] = "";
+			if (strlen(ph) == 11)
+				snprintf(pm, sizeof(pm), "%.3s****%s", ph, ph + 7);
+			else if (*ph)
+				snprintf(pm, sizeof(pm), "****");
+			xml_attr(t, "phone-masked", pm);
+		}
 		xml_attr(t, "category", col(st, 8));
 		xml_attr(t, "status", col(st, 9));
 		xml_attr(t, "active", sqlite3_column_int(st, 11) ? "1" : "0");
@@ -201,6 +210,18 @@ set_active(struct ctx *c, int active)
 	if (r == DB_OK && sqlite3_changes(db_handle(c->db)) == 1) {
 		r = change_row(c, year, c->user->school_id, teacher, active ? "rejoined" : "left", 0,
 		    http_form(c->req, "note"));
+		if (r == DB_OK && !active) {
+			/* A teacher who left is signed out everywhere at once. */
+			st = db_stmt(c->db, "DELETE FROM session WHERE account_id IN"
+			    " (SELECT id FROM account WHERE teacher_id = ? AND role = 'teacher')");
+			if (st == NULL)
+				r = DB_ERROR;
+			else {
+				sqlite3_bind_int64(st, 1, teacher);
+				r = db_result_of(sqlite3_step(st));
+				sqlite3_reset(st);
+			}
+		}
 		if (r == DB_OK)
 			r = audit_roster(c, active ? "roster_reactivate" : "roster_deactivate", c->id[0],
 			    active ? "{\"active\":1}" : "{\"active\":0}");
@@ -273,6 +294,18 @@ roster_transfer(struct ctx *c)
 	sqlite3_bind_int64(st, 3, c->user->school_id);
 	r = db_result_of(sqlite3_step(st));
 	sqlite3_reset(st);
+	if (r == DB_OK) {
+		/* The teacher's account follows the teacher: the new school manages it. */
+		st = db_stmt(c->db, "UPDATE account SET school_id = ? WHERE teacher_id = ? AND role = 'teacher'");
+		if (st == NULL)
+			r = DB_ERROR;
+		else {
+			sqlite3_bind_int64(st, 1, target);
+			sqlite3_bind_int64(st, 2, teacher);
+			r = db_result_of(sqlite3_step(st));
+			sqlite3_reset(st);
+		}
+	}
 	if (r == DB_OK)
 		r = change_row(c, year, c->user->school_id, teacher, "transfer_out", target, http_form(c->req, "note"));
 	if (r == DB_OK)

@@ -207,7 +207,6 @@ get_evidence(struct ctx *c)
 	return evidence_in_scope(c, c->id[0], c->user->school_id, 0);
 }
 
-/* HELPERS: before editing, see the top of /tmp/helper-brief.md (claim protocol). */
 static const struct route routes[] = {
 	{ HTTP_GET, "/school", page_school, SCHOOL_READERS, SCOPE_SCHOOL, "school", 0 },
 	{ HTTP_GET, "/school/review", page_queue, SCHOOL_READERS, SCOPE_SCHOOL, "school_queue", 0 },

@@ -88,7 +88,8 @@ static int
 own_year(struct ctx *c, long long *ty, long long *district, int *self_registration)
 {
 	static const char sql[] =
-	    "SELECT ty.id, d.id, d.self_registration FROM teacher_year ty"
+	    "SELECT ty.id, d.id, d.self_registration, t.active FROM teacher_year ty"
+	    " JOIN teacher t ON t.id = ty.teacher_id"
 	    " JOIN school_year y ON y.id = ty.school_year_id AND y.is_current = 1"
 	    " JOIN district d ON d.id = y.district_id WHERE ty.teacher_id = ?";
 	sqlite3_stmt *st = db_stmt(c->db, sql);
@@ -102,6 +103,9 @@ own_year(struct ctx *c, long long *ty, long long *district, int *self_registrati
 		*ty = sqlite3_column_int64(st, 0);
 		*district = sqlite3_column_int64(st, 1);
 		*self_registration = sqlite3_column_int(st, 2);
+		/* A teacher the school has marked as left registers nothing more. */
+		if (!sqlite3_column_int(st, 3))
+			*self_registration = -1;
 	}
 	sqlite3_reset(st);
 	return found ? 200 : 404;
@@ -109,7 +113,7 @@ own_year(struct ctx *c, long long *ty, long long *district, int *self_registrati
 
 /* Where the district does not let teachers register: a page that says who does. */
 static int
-not_self_registering(struct ctx *c)
+not_self_registering(struct ctx *c, int left)
 {
 	xmlNodePtr root = app_page(c, "record-new");
 
@@ -117,6 +121,26 @@ not_self_registering(struct ctx *c)
 		return 500;
 	xml_attr(root, "base", "/teacher");
 	xml_attr(root, "self-registration", "no");
+	if (left)
+		xml_attr(xml_node(root, "refused"), "code", "teacher_left");
+	else {
+		/* Who registers instead: the school and its hours admins. */
+		static const char sql[] =
+		    "SELECT s.name, a.display_name, a.login FROM school s"
+		    " LEFT JOIN account a ON a.school_id = s.id AND a.role = 'school_admin' AND a.active = 1"
+		    " WHERE s.id = ? ORDER BY a.id";
+		sqlite3_stmt *st = db_stmt(c->db, sql);
+		xmlNodePtr who = xml_node(root, "registrar");
+		if (st == NULL || who == NULL)
+			return 500;
+		sqlite3_bind_int64(st, 1, c->user->school_id);
+		while (sqlite3_step(st) == SQLITE_ROW) {
+			xml_attr(who, "school", (const char *)sqlite3_column_text(st, 0));
+			if (sqlite3_column_type(st, 1) != SQLITE_NULL)
+				xml_text(who, "admin", (const char *)sqlite3_column_text(st, 1));
+		}
+		sqlite3_reset(st);
+	}
 	return 403;
 }
 
@@ -132,7 +156,7 @@ registering_year(struct ctx *c, long long *ty, long long *district)
 
 	if (status != 200)
 		return status;
-	return self ? 200 : not_self_registering(c);
+	return self == 1 ? 200 : not_self_registering(c, self < 0);
 }
 
 /* 200 when record id belongs to teacher-year ty. */
@@ -213,6 +237,13 @@ own_move(struct ctx *c, enum record_action action)
 	sqlite3_reset(st);
 	if (!found)
 		return 404;
+	if (action == RA_SUBMIT) {
+		/* Submitting is registering: the same who-may as the forms. */
+		long long ty = 0, district = 0;
+		int status = registering_year(c, &ty, &district);
+		if (status != 200)
+			return status;
+	}
 	r = review_apply(c, c->id[0], action, ACTOR_TEACHER, "");
 	if (r == REVIEW_BUSY)
 		return 503;

@@ -22,19 +22,49 @@
 #include <libxml/tree.h>
 
 #include <dirent.h>
+#include <errno.h>
+#include <sys/stat.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 static void
+usage_to(FILE *out)
+{
+	fprintf(out,
+	    "usage: xueshictl [--datadir DIR] COMMAND DB [ARGS]\n"
+	    "\n"
+	    "The administrator's command line of xueshi (学时登记管理系统).\n"
+	    "\n"
+	    "commands:\n"
+	    "  init DB            create the database and apply every migration\n"
+	    "  migrate DB         apply the migrations not yet applied (after an upgrade;\n"
+	    "                     the programs also do it when they start)\n"
+	    "  preset DB NAME     load a preset district: wutongqiao (五通桥区) or wuhua (五华区)\n"
+	    "  demo DB            a new database with both presets and the demo data: six\n"
+	    "                     schools, 180 teachers, ~1,750 records, an evidence file for\n"
+	    "                     every record past draft (written to $XUESHI_EVIDENCE, or to\n"
+	    "                     the directory 'evidence' beside DB), and demo accounts\n"
+	    "                     (printed; all use the password %s)\n"
+	    "  version DB         print the schema version\n"
+	    "  assess DB --district CODE --year YYYY-YYYY [--school CODE]\n"
+	    "         [--teacher STAFF_NO] [--format xml|text]\n"
+	    "                     the assessment (合格/不合格) as the pages show it\n"
+	    "\n"
+	    "options:\n"
+	    "  --datadir DIR      where db/ (migrations, presets, demo) is; default the\n"
+	    "                     installed data directory, or $XUESHI_DATADIR\n"
+	    "  --help             this text\n"
+	    "\n"
+	    "environment: XUESHI_DB, XUESHI_DATADIR, XUESHI_EVIDENCE (see docs/operations.md)\n",
+	    DEMO_PASSWORD);
+}
+
+static void
 usage(void)
 {
-	fprintf(stderr,
-	    "usage: xueshictl [--datadir DIR] init|migrate|demo|version DB\n"
-	    "       xueshictl [--datadir DIR] preset DB NAME\n"
-	    "       xueshictl assess DB --district CODE --year YYYY-YYYY [--school CODE]\n"
-	    "                 [--teacher STAFF_NO] [--format xml|text]\n");
+	usage_to(stderr);
 }
 
 static void
@@ -269,6 +299,10 @@ main(int argc, char **argv)
 	int applied = 0, rc = 0, argi = 1;
 	char dir[8192];
 
+	if (argc > 1 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
+		usage_to(stdout);
+		return 0;
+	}
 	if (argc > 2 && strcmp(argv[1], "--datadir") == 0) {
 		setenv("XUESHI_DATADIR", argv[2], 1);
 		argi = 3;
@@ -344,7 +378,22 @@ main(int argc, char **argv)
 		snprintf(dir, sizeof(dir), "%s/db/demo", cfg.datadir);
 		if ((rc = exec_dir(db, dir)) != 0)
 			goto out;
-		if (demo_generate(db, 30) != 0) {
+		/* The demo's evidence files go where the programs will look for them. */
+		if (getenv("XUESHI_EVIDENCE") != NULL)
+			snprintf(dir, sizeof(dir), "%s", getenv("XUESHI_EVIDENCE"));
+		else {
+			const char *slash = strrchr(path, '/');
+			if (slash == NULL)
+				snprintf(dir, sizeof(dir), "evidence");
+			else
+				snprintf(dir, sizeof(dir), "%.*s/evidence", (int)(slash - path), path);
+		}
+		if (mkdir(dir, 0750) != 0 && errno != EEXIST) {
+			fprintf(stderr, "xueshictl: cannot create %s: %s\n", dir, strerror(errno));
+			rc = 1;
+			goto out;
+		}
+		if (demo_generate(db, 30, dir) != 0) {
 			rc = 1;
 			goto out;
 		}

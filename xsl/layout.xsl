@@ -54,7 +54,9 @@
               </li>
               <xsl:if test="user/@role = 'teacher'">
                 <li><a href="/teacher"><xsl:call-template name="str"><xsl:with-param name="k" select="'nav.teacher'"/></xsl:call-template></a></li>
-                <li><a href="/teacher/records/new"><xsl:call-template name="str"><xsl:with-param name="k" select="'nav.register'"/></xsl:call-template></a></li>
+                <xsl:if test="user/@registers = 'yes'">
+                  <li><a href="/teacher/records/new"><xsl:call-template name="str"><xsl:with-param name="k" select="'nav.register'"/></xsl:call-template></a></li>
+                </xsl:if>
               </xsl:if>
               <xsl:if test="user/@role = 'school_admin' or user/@role = 'school_leader'">
                 <li><a href="/school"><xsl:call-template name="str"><xsl:with-param name="k" select="'nav.school'"/></xsl:call-template></a></li>
@@ -123,6 +125,8 @@
     <xsl:for-each select="/page/form/form-error[@field = $n]">
       <p class="field-error" role="alert">
         <xsl:call-template name="str"><xsl:with-param name="k" select="concat('form.', @code)"/></xsl:call-template>
+        <xsl:if test="@detail"><xsl:text>（</xsl:text><xsl:value-of select="@detail"/><xsl:text>）</xsl:text></xsl:if>
+        <xsl:if test="@from"><xsl:text>（</xsl:text><xsl:value-of select="@from"/><xsl:call-template name="str"><xsl:with-param name="k" select="'form.range-to'"/></xsl:call-template><xsl:value-of select="@to"/><xsl:text>）</xsl:text></xsl:if>
       </p>
     </xsl:for-each>
   </xsl:template>

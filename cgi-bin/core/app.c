@@ -139,6 +139,8 @@ app_page_context(struct ctx *c)
 			xml_attr_int(u, "teacher", c->user->teacher_id);
 		if (c->user->must_change)
 			xml_attr(u, "must-change-password", "yes");
+		if (c->user->role == ROLE_NAME_TEACHER)
+			xml_attr(u, "registers", c->user->registers ? "yes" : "no");
 	}
 	if (c->csrf != NULL && (t = xml_node(c->page, "csrf")) != NULL)
 		xml_attr(t, "token", c->csrf);

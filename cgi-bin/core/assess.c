@@ -69,15 +69,60 @@ find_item(const struct item_row *items, size_t n, long long id)
 	return NULL;
 }
 
-/* Ids of a project's counting participants (same item and certificate), in the stable order. */
+/*
+ * Where record's teacher stands among the distinct teachers the statement
+ * lists (rows of record id, teacher id, in the stable order): *rank is the
+ * 0-based place of the teacher's first counting record (-1 when the record
+ * is not listed), *count the number of distinct teachers. People are
+ * counted, not records: a teacher's second record of the same certificate
+ * or class takes no second place.
+ */
 static enum db_result
-participant_rank(struct db *db, long long item, const char *cert, long long record,
+distinct_rank(sqlite3_stmt *st, arena *a, long long record, long long *rank, long long *count)
+{
+	long long *seen = NULL;
+	size_t nseen = 0, cap = 0;
+	enum db_result r = DB_OK;
+
+	*rank = -1;
+	*count = 0;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		long long id = sqlite3_column_int64(st, 0), t = sqlite3_column_int64(st, 1);
+		size_t k;
+		for (k = 0; k < nseen && seen[k] != t; k++)
+			;
+		if (k == nseen) {
+			if (nseen == cap) {
+				long long *n = arena_alloc(a, (cap ? 2 * cap : 16) * sizeof(*n));
+				if (n == NULL) {
+					r = DB_ERROR;
+					break;
+				}
+				if (nseen)
+					memcpy(n, seen, nseen * sizeof(*n));
+				seen = n;
+				cap = cap ? 2 * cap : 16;
+			}
+			seen[nseen++] = t;
+		}
+		if (id == record)
+			*rank = (long long)k;
+	}
+	sqlite3_reset(st);
+	*count = (long long)nseen;
+	return r;
+}
+
+/* A project's counting participants (same item and certificate), people in the stable order. */
+static enum db_result
+participant_rank(struct db *db, arena *a, long long item, const char *cert, long long record,
     long long *rank, long long *count)
 {
 	static const char sql[] =
-	    "SELECT id FROM record WHERE item_id = ? AND certificate_no = ?"
-	    " AND state IN ('district_approved', 'submitted', 'school_approved')"
-	    " ORDER BY state <> 'district_approved', started_on, id";
+	    "SELECT r.id, ty.teacher_id FROM record r JOIN teacher_year ty ON ty.id = r.teacher_year_id"
+	    " WHERE r.item_id = ? AND r.certificate_no = ?"
+	    " AND r.state IN ('district_approved', 'submitted', 'school_approved')"
+	    " ORDER BY r.state <> 'district_approved', r.started_on, r.id";
 	sqlite3_stmt *st = db_stmt(db, sql);
 
 	*rank = -1;
@@ -86,13 +131,41 @@ participant_rank(struct db *db, long long item, const char *cert, long long reco
 		return DB_ERROR;
 	sqlite3_bind_int64(st, 1, item);
 	sqlite3_bind_text(st, 2, cert, -1, SQLITE_TRANSIENT);
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		if (sqlite3_column_int64(st, 0) == record)
-			*rank = *count;
-		(*count)++;
-	}
+	return distinct_rank(st, a, record, rank, count);
+}
+
+/*
+ * An excellent trainee's place among the class's excellent trainees (a
+ * training project with its size), people in the stable order, and the
+ * class size (0: not known).
+ */
+static enum db_result
+excellent_rank(struct db *db, arena *a, long long project, long long record, long long *rank,
+    long long *class_size)
+{
+	static const char sql_size[] =
+	    "SELECT coalesce(max_participants, 0) FROM training_project WHERE id = ?";
+	static const char sql[] =
+	    "SELECT r.id, ty.teacher_id FROM record r JOIN teacher_year ty ON ty.id = r.teacher_year_id"
+	    " JOIN item i ON i.id = r.item_id WHERE r.project_id = ? AND r.role = 'excellent'"
+	    " AND i.rule_type = 'trainee_multiplier'"
+	    " AND r.state IN ('district_approved', 'submitted', 'school_approved')"
+	    " ORDER BY r.state <> 'district_approved', r.started_on, r.id";
+	sqlite3_stmt *st = db_stmt(db, sql_size);
+	long long count;
+
+	*rank = -1;
+	*class_size = 0;
+	if (st == NULL)
+		return DB_ERROR;
+	sqlite3_bind_int64(st, 1, project);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		*class_size = sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);
-	return DB_OK;
+	if ((st = db_stmt(db, sql)) == NULL)
+		return DB_ERROR;
+	sqlite3_bind_int64(st, 1, project);
+	return distinct_rank(st, a, record, rank, &count);
 }
 
 static int
@@ -114,6 +187,7 @@ assess_year(struct db *db, arena *a, long long ty, struct assess_context *cx,
 	size_t nitems = 0, nrecs = 0, *order;
 	const char **nums, **dates;
 	enum cut *pre;
+	int *quota_cut;
 	enum db_result r;
 
 	memset(out, 0, sizeof(*out));
@@ -128,9 +202,11 @@ assess_year(struct db *db, arena *a, long long ty, struct assess_context *cx,
 	nums = arena_alloc(a, (nrecs + 1) * sizeof(*nums));
 	dates = arena_alloc(a, (nrecs + 1) * sizeof(*dates));
 	pre = arena_alloc(a, (nrecs + 1) * sizeof(*pre));
+	quota_cut = arena_alloc(a, (nrecs + 1) * sizeof(*quota_cut));
 	if (caps == NULL || out->lines == NULL || order == NULL || nums == NULL ||
-	    dates == NULL || pre == NULL)
+	    dates == NULL || pre == NULL || quota_cut == NULL)
 		return DB_ERROR;
+	memset(quota_cut, 0, (nrecs + 1) * sizeof(*quota_cut));
 
 	/* Once per certificate, over the records that count, in the stable order. */
 	{
@@ -167,14 +243,41 @@ assess_year(struct db *db, arena *a, long long ty, struct assess_context *cx,
 		caps[i].date = recs[i].started_on;
 		caps[i].confirmed = conf;
 		caps[i].pending = pend;
+		/* An activity outside its school year counts nothing (certificates: their date, above). */
+		if (it != NULL && pre[i] == CUT_NONE && (conf || pend) &&
+		    strcmp(it->rule_type, "once_per_certificate") != 0 &&
+		    strcmp(it->rule_type, "participant_limit") != 0 &&
+		    rules_in_year(recs[i].started_on, recs[i].ended_on, cx->starts_on,
+		    cx->ends_on) == RULES_OUTSIDE_YEAR)
+			pre[i] = CUT_OUTSIDE_YEAR;
 		caps[i].pre_cut = pre[i];
 		if (it != NULL) {
 			to_params(it, &p);
 			to_input(&recs[i], &in);
+			/*
+			 * Excellent trainees: at most quota_percent of the class get the
+			 * 125%; the rest (and any whose class is not known) count the set
+			 * hours, with the explanation.
+			 */
+			if ((conf || pend) && strcmp(it->rule_type, "trainee_multiplier") == 0 &&
+			    in.excellent == 1) {
+				long long rank = -1, size = 0;
+				if (recs[i].project_id > 0 && excellent_rank(db, a, recs[i].project_id,
+				    recs[i].id, &rank, &size) != DB_OK)
+					return DB_ERROR;
+				if (size <= 0 || rank < 0 || !rules_excellent_within_quota(rank, size,
+				    it->quota_percent > 0 ? it->quota_percent : 10)) {
+					in.excellent = 0;
+					quota_cut[i] = 1;
+				}
+			}
 			if (rules_claim(&p, &in, &claimed) != RULES_OK)
 				claimed = 0;
 			caps[i].item_id = it->id;
 			caps[i].item_cap = it->cap_tenths;
+			if (strcmp(it->rule_type, "per_term") == 0)
+				caps[i].item_cap = rules_per_term_cap(it->hours_tenths,
+				    cx->terms_per_year, it->cap_tenths);
 			caps[i].group_id = it->cap_group_id;
 			caps[i].group_cap = it->group_cap_tenths;
 			/* Research projects: one leader, at most four members, across teachers. */
@@ -182,7 +285,7 @@ assess_year(struct db *db, arena *a, long long ty, struct assess_context *cx,
 			    strcmp(it->rule_type, "participant_limit") == 0 &&
 			    *recs[i].certificate_no && it->participant_limit > 0) {
 				long long rank, total;
-				if (participant_rank(db, it->id, recs[i].certificate_no, recs[i].id,
+				if (participant_rank(db, a, it->id, recs[i].certificate_no, recs[i].id,
 				    &rank, &total) != DB_OK)
 					return DB_ERROR;
 				if (rank >= 0 && total > 0) {
@@ -208,6 +311,8 @@ assess_year(struct db *db, arena *a, long long ty, struct assess_context *cx,
 		l->claimed_tenths = caps[i].claimed;
 		l->counted_tenths = caps[i].counted;
 		l->cut = rules_cut_name(caps[i].cut);
+		if (caps[i].cut == CUT_NONE && quota_cut[i])
+			l->cut = "excellent_quota"; /* counted, at 100% instead of 125% */
 		l->cap_name = caps[i].cut == CUT_GROUP_CAP && it ? it->group_name : NULL;
 		l->normative = it ? it->normative : 0;
 		l->confirmed = caps[i].confirmed;

@@ -172,8 +172,8 @@ assess_load_context(struct db *db, arena *a, long long ty, struct assess_context
 	static const char sql[] =
 	    "SELECT ty.category, ty.teacher_id, y.id, y.starts_on, y.ends_on, y.district_id,"
 	    " p.min_tenths, p.normative_min_tenths, p.new_teacher_tenths, p.new_principal_tenths,"
-	    " p.cycle_years, p.cycle_min_tenths, coalesce(p.flag_percent, 0), p.points_reading"
-	    " FROM teacher_year ty JOIN school_year y ON y.id = ty.school_year_id"
+	    " p.cycle_years, p.cycle_min_tenths, coalesce(p.flag_percent, 0), p.points_reading,"
+	    " p.terms_per_year FROM teacher_year ty JOIN school_year y ON y.id = ty.school_year_id"
 	    " JOIN policy p ON p.school_year_id = y.id WHERE ty.id = ?";
 	sqlite3_stmt *st = db_stmt(db, sql);
 	enum db_result r = DB_NOTFOUND;
@@ -197,6 +197,7 @@ assess_load_context(struct db *db, arena *a, long long ty, struct assess_context
 		cx->cycle_min_tenths = int_col(st, 11, -1);
 		cx->flag_percent = sqlite3_column_int(st, 12);
 		cx->points_reading = dup_col(a, st, 13);
+		cx->terms_per_year = sqlite3_column_int(st, 14);
 		r = DB_OK;
 	}
 	sqlite3_reset(st);

@@ -17,6 +17,7 @@ struct assess_context {
 	long long cycle_min_tenths;                          /* -1: no cycle rule */
 	int flag_percent;
 	const char *points_reading;                          /* quarters | year_total */
+	int terms_per_year;                                  /* per-term items count at most these */
 };
 
 enum db_result assess_load_items(struct db *db, arena *a, long long school_year,

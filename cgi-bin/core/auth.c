@@ -194,6 +194,14 @@ static const char sql_account_failed[] =
     "UPDATE account SET failed_logins = failed_logins + 1, last_failed_at = ?2,"
     " locked_until = CASE WHEN failed_logins + 1 >= ?3 THEN ?2 + ?4 ELSE locked_until END"
     " WHERE id = ?1";
+/*
+ * An attempt refused during a back-off counts towards the lock but does not
+ * move the back-off's start: waiting it out must always work.
+ */
+static const char sql_account_refused[] =
+    "UPDATE account SET failed_logins = failed_logins + 1,"
+    " locked_until = CASE WHEN failed_logins + 1 >= ?3 THEN ?2 + ?4 ELSE locked_until END"
+    " WHERE id = ?1 AND locked_until <= ?2";
 static const char sql_account_ok[] =
     "UPDATE account SET failed_logins = 0, locked_until = 0 WHERE id = ?";
 static const char sql_session_new[] =
@@ -224,21 +232,32 @@ account_wait(long long n, long long last, long long locked_until, long long now,
 
 static enum login_result
 fail(struct db *db, long long account, long long district, const char *login,
-    const char *client, long long now, enum login_result why)
+    const char *client, long long now, enum login_result why, int by_client)
 {
 	sqlite3_stmt *st;
 	struct audit_entry e = { 0 };
 	char after[160];
 
-	if ((st = db_stmt(db, sql_record_failure)) == NULL)
-		return LOGIN_ERROR;
-	sqlite3_bind_text(st, 1, client, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 2, login, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(st, 3, now);
-	if (sqlite3_step(st) != SQLITE_DONE)
-		return LOGIN_ERROR;
-	if (account > 0 && why != LOGIN_DISABLED) {
-		if ((st = db_stmt(db, sql_account_failed)) == NULL)
+	/*
+	 * Only a checked password counts against the client address: an attempt
+	 * refused because the address or the account is throttled must not
+	 * renew the throttle (one bad attempt a minute from a school's shared
+	 * address would keep every teacher there out), and an attempt during a
+	 * lock neither counts nor extends it.
+	 */
+	int refused = why == LOGIN_SLOWED || why == LOGIN_LOCKED;
+
+	if (!refused) {
+		if ((st = db_stmt(db, sql_record_failure)) == NULL)
+			return LOGIN_ERROR;
+		sqlite3_bind_text(st, 1, client, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 2, login, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int64(st, 3, now);
+		if (sqlite3_step(st) != SQLITE_DONE)
+			return LOGIN_ERROR;
+	}
+	if (account > 0 && why != LOGIN_DISABLED && why != LOGIN_LOCKED && !by_client) {
+		if ((st = db_stmt(db, refused ? sql_account_refused : sql_account_failed)) == NULL)
 			return LOGIN_ERROR;
 		sqlite3_bind_int64(st, 1, account);
 		sqlite3_bind_int64(st, 2, now);
@@ -270,7 +289,7 @@ auth_login(struct db *db, const char *login, const char *password,
 	long long client_failures = 0, client_last = 0, wait;
 	char hash[crypto_pwhash_STRBYTES] = "", csrf[AUTH_TOKEN_HEX + 1];
 	char token_hash[AUTH_TOKEN_HEX + 1];
-	int active = 0, locked = 0, found = 0;
+	int active = 0, locked = 0, found = 0, by_client = 0;
 	enum login_result r;
 	enum db_result dr;
 	struct audit_entry e = { 0 };
@@ -317,6 +336,8 @@ auth_login(struct db *db, const char *login, const char *password,
 			r = LOGIN_SLOWED;
 	}
 	if (r == LOGIN_OK && client_failures >= AUTH_CLIENT_MAX && client_last + 60 > now) {
+		/* The address is throttled, not the account: the account's count stays. */
+		by_client = 1;
 		r = LOGIN_SLOWED;
 		wait = client_last + 60 - now;
 	}
@@ -338,13 +359,14 @@ auth_login(struct db *db, const char *login, const char *password,
 	if ((dr = db_begin(db)) != DB_OK)
 		return dr == DB_BUSY ? LOGIN_BUSY : LOGIN_ERROR;
 	if (r != LOGIN_OK) {
-		enum login_result out = fail(db, id, district, login, client, now, r);
+		enum login_result out = fail(db, id, district, login, client, now, r, by_client);
 		if (out == LOGIN_ERROR) {
 			db_rollback(db);
 			return LOGIN_ERROR;
 		}
 		/* The attempt that reaches the limit locks at once. */
-		if (found && r != LOGIN_DISABLED && failed + 1 >= AUTH_LOCK_AFTER && r != LOGIN_LOCKED) {
+		if (found && !by_client && r != LOGIN_DISABLED && failed + 1 >= AUTH_LOCK_AFTER
+		    && r != LOGIN_LOCKED) {
 			r = LOGIN_LOCKED;
 			*retry_after = AUTH_LOCK;
 		}
@@ -403,7 +425,9 @@ err:
 static const char sql_session_user[] =
     "SELECT s.id, s.csrf, s.last_seen, s.expires_at, a.id, a.role, coalesce(a.district_id, 0),"
     " coalesce(a.school_id, 0), coalesce(a.teacher_id, 0), a.login, a.display_name,"
-    " a.must_change_password, a.active"
+    " a.must_change_password, a.active,"
+    " coalesce((SELECT d.self_registration FROM district d WHERE d.id = a.district_id), 0)"
+    " AND coalesce((SELECT t.active FROM teacher t WHERE t.id = a.teacher_id), 0)"
     " FROM session s JOIN account a ON a.id = s.account_id WHERE s.token_hash = ?";
 static const char sql_session_touch[] =
     "UPDATE session SET last_seen = ? WHERE id = ?";
@@ -440,6 +464,7 @@ auth_session_user(struct db *db, arena *a, const char *token, long long now)
 			u->name = arena_strdup(a, (const char *)sqlite3_column_text(st, 10));
 			u->must_change = sqlite3_column_int(st, 11);
 			active = sqlite3_column_int(st, 12);
+			u->registers = role == ROLE_NAME_TEACHER && sqlite3_column_int(st, 13);
 			if (role < 0 || u->csrf == NULL || u->login == NULL || u->name == NULL)
 				u = NULL;
 		}

@@ -9,12 +9,15 @@
  * AUTH_IDLE seconds without a request and AUTH_ABSOLUTE seconds after login.
  *
  * Throttling: every failed login (wrong password, unknown login, or an
- * attempt made while throttled) counts against the account; from the 5th on
- * the account must wait 2^(n-5) s (at most 60 s) before the next attempt is
- * even checked, and at the 10th it is locked for AUTH_LOCK seconds, during
- * which the right password is refused too. A client address with 30 failures
- * in 15 minutes waits 60 s between attempts. A success resets the account's
- * count.
+ * attempt made during the account's back-off) counts against the account;
+ * from the 5th on the account must wait 2^(n-5) s (at most 60 s) after its
+ * last checked failure before the next attempt is even checked, and at the
+ * 10th it is locked for AUTH_LOCK seconds, during which the right password
+ * is refused too; attempts during the lock neither count nor extend it.
+ * A client address with 30 checked failures in 15 minutes waits 60 s after
+ * its last checked failure; attempts refused meanwhile are not counted, so
+ * they never renew the wait, and they do not count against the account.
+ * A success resets the account's count.
  */
 #ifndef XS_AUTH_H
 #define XS_AUTH_H
@@ -53,6 +56,9 @@ struct user {
 	const char *name;
 	const char *csrf;        /* this session's CSRF token */
 	int must_change;         /* must change the password before anything else */
+	int registers;           /* a teacher who may register: the district lets
+	                            teachers register and the school has not marked
+	                            the teacher as left */
 };
 
 /* "teacher", "school_admin", ... and back; -1 for an unknown name. */

@@ -247,3 +247,68 @@ out:
 		unlink(tmp);
 	return r;
 }
+
+/* Bytes of the UTF-8 sequence that starts at p (1 for a stray or cut byte). */
+static size_t
+seq_len(const char *p)
+{
+	unsigned char c = (unsigned char)*p;
+	size_t n = c < 0xc0 ? 1 : c < 0xe0 ? 2 : c < 0xf0 ? 3 : 4;
+
+	return strnlen(p, n) < n ? 1 : n;
+}
+
+/* Copy the characters of [p, end) into out at *o, replacing unsafe ones. */
+static void
+copy_chars(const char *p, const char *end, char *out, size_t outlen, size_t *o)
+{
+	while (p < end && *p) {
+		size_t n = seq_len(p);
+		unsigned char c = (unsigned char)*p;
+		if (*o + n + 1 > outlen)
+			return;
+		if (n == 1 && (c < 0x20 || c == 0x7f || c == '/' || c == '\\' || c >= 0x80))
+			out[(*o)++] = '_';
+		else {
+			memcpy(out + *o, p, n);
+			*o += n;
+		}
+		p += n;
+	}
+}
+
+char *
+files_safe_name(const char *name, char *out, size_t outlen)
+{
+	const char *ext = NULL, *p, *cut;
+	size_t nchars = 0, extchars = 0, o = 0;
+
+	if (outlen == 0)
+		return out;
+	if (name == NULL)
+		name = "";
+	for (p = name; *p; p += seq_len(p)) {
+		if (*p == '.' && p != name)
+			ext = p;
+		nchars++;
+	}
+	if (ext != NULL)
+		for (p = ext; *p; p += seq_len(p))
+			extchars++;
+	if (ext == NULL || extchars > 16)
+		ext = NULL, extchars = 0;
+	if (nchars <= FILES_NAME_MAX)
+		copy_chars(name, name + strlen(name), out, outlen, &o);
+	else {
+		size_t keep = FILES_NAME_MAX - extchars, i = 0;
+		for (cut = name; *cut && i < keep; cut += seq_len(cut), i++)
+			;
+		copy_chars(name, cut, out, outlen, &o);
+		if (ext != NULL)
+			copy_chars(ext, ext + strlen(ext), out, outlen, &o);
+	}
+	out[o] = '\0';
+	if (o == 0 && outlen > 8)
+		snprintf(out, outlen, "evidence");
+	return out;
+}

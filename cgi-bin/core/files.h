@@ -54,6 +54,18 @@ enum files_result files_store(const char *dir, const char *path,
  */
 int files_path(const char *dir, const char *sha256, char *out, size_t outlen);
 
+/*
+ * The name an evidence file is kept and served under: the browser's name,
+ * shortened to at most FILES_NAME_MAX characters (UTF-8 characters, never
+ * cut inside one) with its extension kept ("很长的名字…….jpg"), path
+ * separators and control characters replaced by "_". Writes into out
+ * (outlen >= 4 * FILES_NAME_MAX + 1 holds any result) and returns out.
+ * A 500-character Chinese name would otherwise make a Content-Disposition
+ * header of 4.5 KB that nginx refuses (502).
+ */
+#define FILES_NAME_MAX 80
+char *files_safe_name(const char *name, char *out, size_t outlen);
+
 /* Close the libmagic handle (at exit). */
 void files_cleanup(void);
 

@@ -1,6 +1,7 @@
 /* form.c - see form.h */
 #include "form.h"
 #include "render.h"
+#include "rules.h"
 #include "utf8.h"
 
 #include <errno.h>
@@ -20,12 +21,20 @@ form_begin(struct form *f, struct ctx *c, const char *name)
 void
 form_error(struct form *f, const char *field, const char *code)
 {
+	form_error_detail(f, field, code, NULL);
+}
+
+void
+form_error_detail(struct form *f, const char *field, const char *code, const char *detail)
+{
 	xmlNodePtr e;
 
 	f->errors++;
 	if (f->node != NULL && (e = xml_node(f->node, "form-error")) != NULL) {
 		xml_attr(e, "field", field);
 		xml_attr(e, "code", code);
+		if (detail != NULL && *detail)
+			xml_attr(e, "detail", detail);
 	}
 }
 
@@ -115,4 +124,31 @@ form_choice(struct form *f, const char *name, int required,
 			return (int)i;
 	form_error(f, name, "invalid");
 	return -1;
+}
+
+const char *
+form_date(struct form *f, const char *name, int required)
+{
+	const char *v = form_text(f, name, required, 10, 0, 0);
+
+	if (v == NULL || *v == '\0')
+		return v;
+	if (!rules_date_valid(v)) {
+		form_error(f, name, "bad_date");
+		return NULL;
+	}
+	return v;
+}
+
+void
+form_error_range(struct form *f, const char *field, const char *code, const char *from,
+    const char *to)
+{
+	xmlNodePtr e;
+
+	form_error(f, field, code);
+	if (f->node != NULL && (e = xmlGetLastChild(f->node)) != NULL) {
+		xml_attr(e, "from", from);
+		xml_attr(e, "to", to);
+	}
 }

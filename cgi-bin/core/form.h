@@ -26,6 +26,14 @@ void form_begin(struct form *f, struct ctx *c, const char *name);
 void form_error(struct form *f, const char *field, const char *code);
 
 /*
+ * The same with a detail the page shows beside the message, in the data's
+ * own words (a year's bounds "2021-07-01 至 2022-06-30", a quota "3"); NULL
+ * or "" for none.
+ */
+void form_error_detail(struct form *f, const char *field, const char *code,
+    const char *detail);
+
+/*
  * A required (required=1) or optional text field of at most max characters,
  * trimmed of surrounding blanks. Returns the value ("" when optional and
  * absent), or NULL after recording "required", "too_long" or "invalid".
@@ -41,6 +49,17 @@ const char *form_text(struct form *f, const char *name, int required,
  */
 int form_int(struct form *f, const char *name, int required, long long min,
     long long max, long long *out);
+
+/*
+ * A date field: a real calendar date written YYYY-MM-DD (rules_date_valid:
+ * 2023-02-29 and 2023-04-31 are refused). Returns the value ("" when
+ * optional and absent), or NULL after recording "required" or "bad_date".
+ */
+const char *form_date(struct form *f, const char *name, int required);
+
+/* The same with the bounds that were not kept (a school year's first and last day). */
+void form_error_range(struct form *f, const char *field, const char *code,
+    const char *from, const char *to);
 
 /* One of the choices; returns its index or -1 after recording an error. */
 int form_choice(struct form *f, const char *name, int required,

@@ -25,6 +25,7 @@ static const char *const error_codes[RULES_ERROR__MAX] = {
 	[RULES_PARAMS] = "bad_params",
 	[RULES_OVERFLOW] = "too_large",
 	[RULES_DATE] = "bad_date",
+	[RULES_OUTSIDE_YEAR] = "outside_year",
 	[RULES_ARGS] = "bad_args",
 };
 static const char *const error_fields[RULES_ERROR__MAX] = {
@@ -42,6 +43,7 @@ static const char *const error_fields[RULES_ERROR__MAX] = {
 	[RULES_PARAMS] = "",
 	[RULES_OVERFLOW] = "",
 	[RULES_DATE] = "",
+	[RULES_OUTSIDE_YEAR] = "started_on",
 	[RULES_ARGS] = "",
 };
 static const char *const cut_names[CUT__MAX] = {
@@ -459,20 +461,42 @@ rules_order(const struct order_key *keys, size_t n, size_t *order)
 	return RULES_OK;
 }
 
-/* s is YYYY-MM-DD with month 01..12 and day 01..31 (string order is date order). */
-static int
-date_ok(const char *s)
+int
+rules_date_valid(const char *s)
 {
-	int month, day;
+	static const int days[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	int year, month, day, leap;
 
 	if (s == NULL || strlen(s) != 10 || s[4] != '-' || s[7] != '-')
 		return 0;
 	for (int i = 0; i < 10; i++)
 		if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
 			return 0;
+	year = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
 	month = (s[5] - '0') * 10 + (s[6] - '0');
 	day = (s[8] - '0') * 10 + (s[9] - '0');
-	return within(month, 1, 12) && within(day, 1, 31);
+	if (year < 1900 || !within(month, 1, 12) || day < 1)
+		return 0;
+	leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+	return day <= days[month - 1] + (month == 2 && leap);
+}
+
+/* The shorter name used inside this file. */
+static int
+date_ok(const char *s)
+{
+	return rules_date_valid(s);
+}
+
+enum rules_error
+rules_in_year(const char *start, const char *end, const char *year_start,
+    const char *year_end)
+{
+	if (!date_ok(year_start) || !date_ok(year_end) || strcmp(year_start, year_end) > 0 ||
+	    !date_ok(start) || !date_ok(end) || strcmp(start, end) > 0)
+		return RULES_DATE;
+	return strcmp(start, year_start) >= 0 && strcmp(end, year_end) <= 0 ? RULES_OK :
+	    RULES_OUTSIDE_YEAR;
 }
 
 enum rules_error
@@ -657,4 +681,27 @@ rules_school_flagged(int64_t failing, int64_t total, int flag_percent)
 		return 0;
 	/* Both sides <= 1e11: no overflow. */
 	return failing * 100 >= total * flag_percent;
+}
+
+tenths
+rules_per_term_cap(tenths hours, int terms_per_year, tenths item_cap)
+{
+	tenths cap;
+
+	if (hours <= 0 || terms_per_year <= 0 || hours > RULES_HOURS_MAX ||
+	    terms_per_year > RULES_QUANTITY_MAX)
+		return item_cap > 0 ? item_cap : 0;
+	cap = hours * terms_per_year;
+	if (cap > RULES_CLAIM_MAX)
+		cap = RULES_CLAIM_MAX;
+	return item_cap > 0 && item_cap < cap ? item_cap : cap;
+}
+
+int
+rules_excellent_within_quota(int64_t rank, int64_t class_size, int quota_percent)
+{
+	if (!within(rank, 0, RULES_PEOPLE_MAX) || !within(class_size, 0, RULES_PEOPLE_MAX) ||
+	    quota_percent < 0 || quota_percent > 100)
+		return 0;
+	return (rank + 1) * 100 <= class_size * quota_percent;
 }

@@ -121,7 +121,8 @@ enum rules_error {
 	RULES_QUOTA,             /* more excellent trainees than the class quota allows */
 	RULES_PARAMS,            /* the item's parameters are invalid (a catalogue error) */
 	RULES_OVERFLOW,          /* a result would exceed its bound */
-	RULES_DATE,              /* a date that is not YYYY-MM-DD, or an empty range */
+	RULES_DATE,              /* a date that is not a real YYYY-MM-DD, or an empty range */
+	RULES_OUTSIDE_YEAR,      /* dates outside the school year */
 	RULES_ARGS,              /* any other invalid argument (NULL, too many entries, ...) */
 	RULES_ERROR__MAX
 };
@@ -310,6 +311,44 @@ enum rules_error rules_order(const struct order_key *keys, size_t n, size_t *ord
 enum rules_error rules_once_per_certificate(const char *const *numbers,
     const char *const *dates, const size_t *order, size_t n, const char *year_start,
     const char *year_end, enum cut *cut);
+
+/*
+ * 1 when s is a real calendar date written YYYY-MM-DD (year 1900 or later;
+ * 2024-02-29 yes, 2023-02-29, 2022-02-30 and 2023-04-31 no), else 0.
+ * String order of valid dates is date order. The one date check of every
+ * form and import.
+ */
+int rules_date_valid(const char *s);
+
+/*
+ * An activity from start to end (inclusive) belongs to the school year
+ * [year_start, year_end]: RULES_OK when both lie within it, RULES_OUTSIDE_YEAR
+ * when either lies outside, RULES_DATE when a date is not valid or a range
+ * is empty. 五通桥 2021-2022: 2021-07-01..2022-06-30 holds 2021-07-01 to
+ * 2022-06-30; 2021-06-30 to 2021-07-02 is outside.
+ */
+enum rules_error rules_in_year(const char *start, const char *end, const char *year_start,
+    const char *year_end);
+
+/*
+ * Per-term items (党建工作学习研讨, 每人每期 10 学时): a year has terms_per_year
+ * terms (a policy setting, 2 by default), so the item counts at most
+ * hours x terms a year, whatever was registered: 6 terms of 10 h give 20 h.
+ * The yearly cap of such an item is the tighter of that and item_cap (0:
+ * none). Returns the cap in tenths (0 when hours or terms is not positive:
+ * no cap of its own), clamped to RULES_CLAIM_MAX.
+ */
+tenths rules_per_term_cap(tenths hours, int terms_per_year, tenths item_cap);
+
+/*
+ * The excellent-trainee quota, record by record: the rank-th (0-based, in
+ * the stable order) excellent trainee of a class of class_size counts at
+ * 125% when (rank + 1) * 100 <= class_size * quota_percent, else at 100%.
+ * 1 within the quota, 0 beyond it or when an argument is out of range
+ * (negative rank or size, quota outside 0..100). Class of 30, quota 10:
+ * ranks 0, 1, 2 yes, 3 no.
+ */
+int rules_excellent_within_quota(int64_t rank, int64_t class_size, int quota_percent);
 
 enum participant_role { PARTICIPANT_LEADER, PARTICIPANT_MEMBER, PARTICIPANT__MAX };
 

@@ -11,12 +11,19 @@ static const char *const action_names[RA__MAX] = {
 	"district_approve", "district_return", "district_reject"
 };
 
-/* One row per allowed move: from, action, the actors allowed (bits), to. */
+/*
+ * One row per allowed move: from, action, the actors allowed (bits), to,
+ * and whether the move is allowed on a record the district returned while
+ * the school's year is handed in (the way such a record goes back up: the
+ * teacher or school corrects and resubmits it, the school reviews it again,
+ * and it is in the district's queue once more; nothing else moves then).
+ */
 struct move {
 	enum record_state from;
 	enum record_action action;
 	unsigned actors;
 	enum record_state to;
+	int handed_in;
 };
 
 #define T (1u << ACTOR_TEACHER)
@@ -24,18 +31,18 @@ struct move {
 #define D (1u << ACTOR_DISTRICT)
 
 static const struct move moves[] = {
-	{ RS_DRAFT, RA_EDIT, T | S, RS_DRAFT },
-	{ RS_RETURNED, RA_EDIT, T | S, RS_RETURNED },
-	{ RS_DRAFT, RA_SUBMIT, T | S, RS_SUBMITTED },
-	{ RS_RETURNED, RA_SUBMIT, T | S, RS_SUBMITTED },
-	{ RS_DRAFT, RA_WITHDRAW, T | S, RS_DRAFT },
-	{ RS_RETURNED, RA_WITHDRAW, T | S, RS_RETURNED },
-	{ RS_SUBMITTED, RA_SCHOOL_APPROVE, S, RS_SCHOOL_APPROVED },
-	{ RS_SUBMITTED, RA_SCHOOL_RETURN, S, RS_RETURNED },
-	{ RS_SUBMITTED, RA_SCHOOL_REJECT, S, RS_REJECTED },
-	{ RS_SCHOOL_APPROVED, RA_DISTRICT_APPROVE, D, RS_DISTRICT_APPROVED },
-	{ RS_SCHOOL_APPROVED, RA_DISTRICT_RETURN, D, RS_RETURNED },
-	{ RS_SCHOOL_APPROVED, RA_DISTRICT_REJECT, D, RS_REJECTED },
+	{ RS_DRAFT, RA_EDIT, T | S, RS_DRAFT, 0 },
+	{ RS_RETURNED, RA_EDIT, T | S, RS_RETURNED, 1 },
+	{ RS_DRAFT, RA_SUBMIT, T | S, RS_SUBMITTED, 0 },
+	{ RS_RETURNED, RA_SUBMIT, T | S, RS_SUBMITTED, 1 },
+	{ RS_DRAFT, RA_WITHDRAW, T | S, RS_DRAFT, 0 },
+	{ RS_RETURNED, RA_WITHDRAW, T | S, RS_RETURNED, 0 },
+	{ RS_SUBMITTED, RA_SCHOOL_APPROVE, S, RS_SCHOOL_APPROVED, 1 },
+	{ RS_SUBMITTED, RA_SCHOOL_RETURN, S, RS_RETURNED, 1 },
+	{ RS_SUBMITTED, RA_SCHOOL_REJECT, S, RS_REJECTED, 0 },
+	{ RS_SCHOOL_APPROVED, RA_DISTRICT_APPROVE, D, RS_DISTRICT_APPROVED, 1 },
+	{ RS_SCHOOL_APPROVED, RA_DISTRICT_RETURN, D, RS_RETURNED, 1 },
+	{ RS_SCHOOL_APPROVED, RA_DISTRICT_REJECT, D, RS_REJECTED, 1 },
 };
 
 #undef T
@@ -81,6 +88,17 @@ workflow_next(enum record_state from, enum record_action action,
 		    (moves[i].actors & (1u << actor)))
 			return (int)moves[i].to;
 	return -1;
+}
+
+int
+workflow_allowed_handed_in(enum record_state from, enum record_action action,
+    enum record_actor actor, int district_returned)
+{
+	for (size_t i = 0; i < sizeof(moves) / sizeof(moves[0]); i++)
+		if (moves[i].from == from && moves[i].action == action &&
+		    (moves[i].actors & (1u << actor)))
+			return moves[i].handed_in && (actor == ACTOR_DISTRICT || district_returned);
+	return 0;
 }
 
 int

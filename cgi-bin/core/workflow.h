@@ -57,6 +57,18 @@ int workflow_action_parse(const char *s);
 int workflow_next(enum record_state from, enum record_action action,
     enum record_actor actor);
 
+/*
+ * While the school's year is handed in (submitted to the district, not yet
+ * confirmed): 1 when the move is still allowed. The district reviews as
+ * always; the teacher and the school may only take a record the district
+ * returned (district_returned = 1) back up: edit and resubmit it, and the
+ * school approve it (or return it to the teacher) again. A school's
+ * rejection, a withdrawal or a new record waits for the district to reopen
+ * the year. Returns 0 for a move workflow_next does not allow.
+ */
+int workflow_allowed_handed_in(enum record_state from, enum record_action action,
+    enum record_actor actor, int district_returned);
+
 /* 1 when action needs a reason (returns and rejections). */
 int workflow_needs_reason(enum record_action action);
 

@@ -2,6 +2,7 @@
 #include "common.h"
 
 #include <libxml/parser.h>
+#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -111,3 +112,70 @@ const unsigned char test_png[] = {
 	0x00, 0x00, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82
 };
 const size_t test_png_len = sizeof(test_png);
+
+/* The server's database, opened for one statement. */
+static sqlite3 *
+open_db(const struct server *s)
+{
+	char path[600];
+	sqlite3 *db = NULL;
+
+	snprintf(path, sizeof(path), "%s/xueshi.db", s->dir);
+	if (sqlite3_open(path, &db) != SQLITE_OK) {
+		sqlite3_close(db);
+		return NULL;
+	}
+	sqlite3_busy_timeout(db, 30000);
+	return db;
+}
+
+long long
+srv_int(const struct server *s, const char *sql)
+{
+	sqlite3 *db = open_db(s);
+	sqlite3_stmt *st = NULL;
+	long long v = -1;
+
+	if (db == NULL)
+		return -1;
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int64(st, 0);
+	else
+		fprintf(stderr, "srv_int: %s: %s\n", sql, sqlite3_errmsg(db));
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	return v;
+}
+
+char *
+srv_text(const struct server *s, const char *sql)
+{
+	sqlite3 *db = open_db(s);
+	sqlite3_stmt *st = NULL;
+	char *v = NULL;
+
+	if (db != NULL && sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0) != NULL)
+		v = strdup((const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	return v != NULL ? v : strdup("");
+}
+
+int
+srv_sql(const struct server *s, const char *sql)
+{
+	sqlite3 *db = open_db(s);
+	char *err = NULL;
+	int rc;
+
+	if (db == NULL)
+		return -1;
+	rc = sqlite3_exec(db, sql, NULL, NULL, &err);
+	if (rc != SQLITE_OK)
+		fprintf(stderr, "srv_sql: %s: %s\n", sql, err ? err : "?");
+	sqlite3_free(err);
+	sqlite3_close(db);
+	return rc == SQLITE_OK ? 0 : -1;
+}

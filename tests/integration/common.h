@@ -32,6 +32,16 @@ xmlDocPtr get_xml(struct client *cl, const struct server *s, const char *path,
 char *form_escape(const char *s);
 
 /* A real 1x1 PNG for uploads. */
+/*
+ * The server's database, for what a test must arrange or check directly:
+ * srv_int returns the first column of the first row (-1 on error), srv_text
+ * the same as a malloc'd string ("" when none), srv_sql runs statements
+ * (0 or -1). Each opens and closes the database.
+ */
+long long srv_int(const struct server *s, const char *sql);
+char *srv_text(const struct server *s, const char *sql);
+int srv_sql(const struct server *s, const char *sql);
+
 extern const unsigned char test_png[];
 extern const size_t test_png_len;
 

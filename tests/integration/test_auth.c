@@ -395,6 +395,65 @@ START_TEST(test_no_secret_in_xml_logs_or_audit)
 }
 END_TEST
 
+/*
+ * A school's teachers share one address. After 30 wrong passwords from it
+ * the address waits; attempts refused meanwhile must not renew the wait,
+ * and once the wait is over the right password works.
+ */
+START_TEST(test_address_throttle_does_not_renew_itself)
+{
+	struct client *cl = client_new();
+	struct reply r;
+	char body[300], *token = csrf_token(cl, &srv), *code;
+	xmlDocPtr d;
+	long long failures, last;
+
+	ck_assert_int_eq(srv_sql(&srv, "DELETE FROM login_failure"), 0);
+	/* 30 wrong passwords, 3 for each of 10 accounts: none of them is slowed. */
+	for (int i = 0; i < 30; i++) {
+		snprintf(body, sizeof(body), "login=WTQ%05d&password=wrong-%d&csrf=%s",
+		    10 + i % 10, i, token);
+		ck_assert_int_eq(client_do(cl, &srv, "POST", "/login?format=xml",
+		    "application/x-www-form-urlencoded", body, strlen(body), NULL, &r), 0);
+		ck_assert_int_eq(r.status, 200);
+		reply_free(&r);
+	}
+	failures = srv_int(&srv, "SELECT count(*) FROM login_failure");
+	last = srv_int(&srv, "SELECT max(at) FROM login_failure");
+	ck_assert_int_eq(failures, 30);
+	/* Now the address waits, even with the right password of another account. */
+	for (int i = 0; i < 5; i++) {
+		snprintf(body, sizeof(body), "login=%s&password=%s&csrf=%s",
+		    i == 0 ? "wtq-zg-leader" : "WTQ00030", i == 0 ? DEMO_PW : "wrong", token);
+		ck_assert_int_eq(client_do(cl, &srv, "POST", "/login?format=xml",
+		    "application/x-www-form-urlencoded", body, strlen(body), NULL, &r), 0);
+		ck_assert_int_eq(r.status, 429);
+		d = reply_xml(&r);
+		code = xpath_string(d, "/page/form/form-error/@code");
+		ck_assert_str_eq(code, "login_slowed");
+		free(code);
+		xmlFreeDoc(d);
+		reply_free(&r);
+	}
+	/* The refused attempts were not counted and did not move the wait. */
+	ck_assert_int_eq(srv_int(&srv, "SELECT count(*) FROM login_failure"), 30);
+	ck_assert_int_eq(srv_int(&srv, "SELECT max(at) FROM login_failure"), last);
+	/* Nor did they count against the refused account. */
+	ck_assert_int_eq(srv_int(&srv, "SELECT failed_logins FROM account WHERE login = 'wtq-zg-leader'"), 0);
+	/* The wait (60 s after the last checked failure) passes: the right password works. */
+	ck_assert_int_eq(srv_sql(&srv, "UPDATE login_failure SET at = at - 61"), 0);
+	ck_assert_int_eq(login_as(cl, &srv, "wtq-zg-leader", DEMO_PW), 303);
+	code = client_cookie(cl, "xs_session");
+	ck_assert_ptr_nonnull(code);
+	free(code);
+	/* Leave the address clean for the tests after this one. */
+	ck_assert_int_eq(srv_sql(&srv, "DELETE FROM login_failure;"
+	    " UPDATE account SET failed_logins = 0, locked_until = 0, last_failed_at = 0"), 0);
+	free(token);
+	client_free(cl);
+}
+END_TEST
+
 /* Last: it leaves this client address throttled for a minute. */
 START_TEST(test_hundred_wrong_passwords_slowed_then_locked)
 {
@@ -470,6 +529,7 @@ main(void)
 	tcase_add_test(tc, test_password_change_and_disable_end_sessions);
 	tcase_add_test(tc, test_school_admin_handover_is_audited_for_the_district);
 	tcase_add_test(tc, test_no_secret_in_xml_logs_or_audit);
+	tcase_add_test(tc, test_address_throttle_does_not_renew_itself);
 	tcase_add_test(tc, test_hundred_wrong_passwords_slowed_then_locked);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);

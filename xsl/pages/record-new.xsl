@@ -20,6 +20,22 @@
       <xsl:otherwise><h1><xsl:call-template name="str"><xsl:with-param name="k" select="'record-new.title'"/></xsl:call-template></h1></xsl:otherwise>
     </xsl:choose>
     <xsl:choose>
+      <xsl:when test="refused/@code = 'teacher_left'">
+        <p class="notice error"><xsl:call-template name="str"><xsl:with-param name="k" select="'refused.teacher_left'"/></xsl:call-template></p>
+      </xsl:when>
+      <xsl:when test="@self-registration = 'no'">
+        <p class="notice"><xsl:call-template name="str"><xsl:with-param name="k" select="'teacher.admin-registers'"/></xsl:call-template></p>
+        <xsl:if test="registrar/@school">
+          <p>
+            <xsl:call-template name="str"><xsl:with-param name="k" select="'record-new.registrar'"/></xsl:call-template>
+            <xsl:value-of select="registrar/@school"/>
+            <xsl:for-each select="registrar/admin">
+              <xsl:text>（</xsl:text><xsl:value-of select="."/><xsl:text>）</xsl:text>
+            </xsl:for-each>
+          </p>
+        </xsl:if>
+        <p><a href="/teacher"><xsl:call-template name="str"><xsl:with-param name="k" select="'nav.teacher'"/></xsl:call-template></a></p>
+      </xsl:when>
       <xsl:when test="catalogue"><xsl:apply-templates select="catalogue"/></xsl:when>
       <xsl:otherwise><xsl:apply-templates select="item"/></xsl:otherwise>
     </xsl:choose>
@@ -156,14 +172,22 @@
             <xsl:call-template name="str"><xsl:with-param name="k" select="'record-new.first-author'"/></xsl:call-template></label>
             <xsl:call-template name="field-error"><xsl:with-param name="n" select="'first_author'"/></xsl:call-template></div>
         </xsl:if>
-        <xsl:if test="@needs-project = 'yes'">
+        <xsl:if test="@needs-project = 'yes' or @asks-class = 'yes'">
+          <xsl:variable name="chosen" select="/page/form/value[@name = 'project']"/>
           <div class="field">
-            <label for="f-project"><xsl:call-template name="str"><xsl:with-param name="k" select="'record.project'"/></xsl:call-template></label>
+            <label for="f-project">
+              <xsl:choose>
+                <xsl:when test="@asks-class = 'yes'"><xsl:call-template name="str"><xsl:with-param name="k" select="'record-new.class'"/></xsl:call-template></xsl:when>
+                <xsl:otherwise><xsl:call-template name="str"><xsl:with-param name="k" select="'record.project'"/></xsl:call-template></xsl:otherwise>
+              </xsl:choose>
+            </label>
             <select id="f-project" name="project">
+              <xsl:if test="@needs-project != 'yes' or not(@needs-project)"><option value=""><xsl:call-template name="str"><xsl:with-param name="k" select="'record-new.no-class'"/></xsl:call-template></option></xsl:if>
               <xsl:for-each select="project">
-                <option value="{@id}"><xsl:value-of select="."/><xsl:if test="@approved = 'no'"> （<xsl:call-template name="str"><xsl:with-param name="k" select="'record-new.unapproved'"/></xsl:call-template>）</xsl:if></option>
+                <option value="{@id}"><xsl:if test="@id = $chosen"><xsl:attribute name="selected">selected</xsl:attribute></xsl:if><xsl:value-of select="."/><xsl:if test="@organiser"> · <xsl:value-of select="@organiser"/></xsl:if><xsl:if test="@class-size"> · <xsl:value-of select="@class-size"/><xsl:call-template name="str"><xsl:with-param name="k" select="'record-new.class-size'"/></xsl:call-template></xsl:if><xsl:if test="@approved = 'no'"> （<xsl:call-template name="str"><xsl:with-param name="k" select="'record-new.unapproved'"/></xsl:call-template>）</xsl:if></option>
               </xsl:for-each>
             </select>
+            <xsl:if test="@asks-class = 'yes'"><p class="hint"><xsl:call-template name="str"><xsl:with-param name="k" select="'record-new.class-hint'"/></xsl:call-template></p></xsl:if>
             <xsl:call-template name="field-error"><xsl:with-param name="n" select="'project'"/></xsl:call-template>
           </div>
         </xsl:if>

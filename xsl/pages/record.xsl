@@ -57,23 +57,39 @@
       </xsl:when>
       <xsl:otherwise><p class="empty"><xsl:call-template name="str"><xsl:with-param name="k" select="'record.no-evidence'"/></xsl:call-template></p></xsl:otherwise>
     </xsl:choose>
+    <xsl:if test="$r/first-author-claims/claim">
+      <div class="notice flag" role="note">
+        <p><xsl:call-template name="str"><xsl:with-param name="k" select="'record.first-author-claims'"/></xsl:call-template></p>
+        <ul>
+          <xsl:for-each select="$r/first-author-claims/claim">
+            <li><xsl:value-of select="@school"/><xsl:text> · </xsl:text><xsl:value-of select="@teacher"/><xsl:text> · </xsl:text>
+              <xsl:call-template name="str"><xsl:with-param name="k" select="concat('state.', @state)"/></xsl:call-template></li>
+          </xsl:for-each>
+        </ul>
+      </div>
+    </xsl:if>
     <xsl:if test="refused">
       <p class="notice" role="alert"><xsl:call-template name="str"><xsl:with-param name="k" select="concat('refused.', refused/@code)"/></xsl:call-template></p>
     </xsl:if>
     <xsl:for-each select="form/form-error">
       <p class="notice" role="alert"><xsl:call-template name="str"><xsl:with-param name="k" select="concat('form.', @code)"/></xsl:call-template></p>
     </xsl:for-each>
-    <xsl:if test="$base = '/teacher' and ($r/@state = 'draft' or $r/@state = 'returned')">
+    <xsl:if test="$r/@district-returned = 'yes' and $r/@state = 'returned' and $r/@year-state = 'submitted'">
+      <p class="notice"><xsl:call-template name="str"><xsl:with-param name="k" select="'record.district-returned'"/></xsl:call-template></p>
+    </xsl:if>
+    <xsl:if test="$base = '/teacher' and ($r/@state = 'draft' or $r/@state = 'returned') and ($r/@year-state = 'open' or ($r/@year-state = 'submitted' and $r/@district-returned = 'yes' and $r/@state = 'returned'))">
       <div class="actions">
         <a class="button" href="/teacher/records/{$r/@id}/edit"><xsl:call-template name="str"><xsl:with-param name="k" select="'record.edit'"/></xsl:call-template></a>
         <form method="post" action="/teacher/records/{$r/@id}/submit" class="inline">
           <xsl:call-template name="csrf"/>
           <button type="submit" class="primary"><xsl:call-template name="str"><xsl:with-param name="k" select="'record-new.submit'"/></xsl:call-template></button>
         </form>
-        <form method="post" action="/teacher/records/{$r/@id}/withdraw" class="inline">
-          <xsl:call-template name="csrf"/>
-          <button type="submit"><xsl:call-template name="str"><xsl:with-param name="k" select="'record.withdraw'"/></xsl:call-template></button>
-        </form>
+        <xsl:if test="$r/@year-state = 'open'">
+          <form method="post" action="/teacher/records/{$r/@id}/withdraw" class="inline">
+            <xsl:call-template name="csrf"/>
+            <button type="submit"><xsl:call-template name="str"><xsl:with-param name="k" select="'record.withdraw'"/></xsl:call-template></button>
+          </form>
+        </xsl:if>
       </div>
     </xsl:if>
     <xsl:if test="($base = '/school' and /page/user/@role = 'school_admin' and $r/@state = 'submitted') or ($base = '/district' and $r/@state = 'school_approved')">

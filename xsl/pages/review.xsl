@@ -11,10 +11,12 @@
     <xsl:variable name="b" select="concat('/', @stage)"/>
     <h1><xsl:call-template name="str"><xsl:with-param name="k" select="concat('queue.', @stage)"/></xsl:call-template></h1>
     <form method="get" action="{$b}/review" class="search">
+      <!-- Inside the loop the context is the string table: read the state first. -->
+      <xsl:variable name="current" select="queue/@state"/>
       <select name="state">
         <xsl:for-each select="$S/s[starts-with(@k, 'state.')]">
           <option value="{substring-after(@k, 'state.')}">
-            <xsl:if test="substring-after(@k, 'state.') = /page/queue/@state"><xsl:attribute name="selected">selected</xsl:attribute></xsl:if>
+            <xsl:if test="substring-after(@k, 'state.') = $current"><xsl:attribute name="selected">selected</xsl:attribute></xsl:if>
             <xsl:value-of select="."/></option>
         </xsl:for-each>
       </select>

@@ -15,6 +15,9 @@
       · <xsl:call-template name="str"><xsl:with-param name="k" select="'school.teachers'"/></xsl:call-template> <xsl:value-of select="$s/@teachers"/> · <xsl:call-template name="str"><xsl:with-param name="k" select="'school.failing'"/></xsl:call-template> <xsl:value-of select="$s/@failing"/>
       <xsl:if test="$s/@flagged = 'yes'"> · <strong class="flag"><xsl:call-template name="str"><xsl:with-param name="k" select="'school.flagged'"/></xsl:call-template></strong></xsl:if>
     </p>
+    <xsl:if test="$s/reopened-reason and $s/@state = 'open'">
+      <p class="notice"><xsl:call-template name="str"><xsl:with-param name="k" select="'school.reopened-reason'"/></xsl:call-template><xsl:value-of select="$s/reopened-reason"/></p>
+    </xsl:if>
     <xsl:if test="refused">
       <p class="notice" role="alert"><xsl:call-template name="str"><xsl:with-param name="k" select="concat('refused.', refused/@code)"/></xsl:call-template></p>
     </xsl:if>

@@ -11,7 +11,7 @@
     <p class="subtitle"><xsl:value-of select="$s/name"/> · <xsl:value-of select="$s/@year"/> <xsl:call-template name="str"><xsl:with-param name="k" select="'teacher.school-year'"/></xsl:call-template></p>
     <table class="records">
       <thead>
-        <tr><th><xsl:call-template name="str"><xsl:with-param name="k" select="'card.no'"/></xsl:call-template></th><th><xsl:call-template name="str"><xsl:with-param name="k" select="'card.name'"/></xsl:call-template></th><th><xsl:call-template name="str"><xsl:with-param name="k" select="'card.staff-no'"/></xsl:call-template></th><th><xsl:call-template name="str"><xsl:with-param name="k" select="'school.category'"/></xsl:call-template></th>
+        <tr><th><xsl:call-template name="str"><xsl:with-param name="k" select="'card.no'"/></xsl:call-template></th><th><xsl:call-template name="str"><xsl:with-param name="k" select="'card.name'"/></xsl:call-template></th><th><xsl:call-template name="str"><xsl:with-param name="k" select="'card.staff-no'"/></xsl:call-template></th><th><xsl:call-template name="str"><xsl:with-param name="k" select="'school.category'"/></xsl:call-template></th><th><xsl:call-template name="str"><xsl:with-param name="k" select="'summary.status'"/></xsl:call-template></th>
             <th><xsl:call-template name="str"><xsl:with-param name="k" select="'card.total'"/></xsl:call-template></th><th><xsl:call-template name="str"><xsl:with-param name="k" select="'card.normative'"/></xsl:call-template></th><th><xsl:call-template name="str"><xsl:with-param name="k" select="'card.required'"/></xsl:call-template></th><th><xsl:call-template name="str"><xsl:with-param name="k" select="'card.result'"/></xsl:call-template></th></tr>
       </thead>
       <tbody>
@@ -21,6 +21,7 @@
             <td><xsl:value-of select="name"/></td>
             <td><xsl:value-of select="@staff-no"/></td>
             <td><xsl:call-template name="str"><xsl:with-param name="k" select="concat('category.', @category)"/></xsl:call-template></td>
+            <td><xsl:call-template name="str"><xsl:with-param name="k" select="concat('status.', @status)"/></xsl:call-template><xsl:if test="receiving-unit"><xsl:call-template name="str"><xsl:with-param name="k" select="'summary.unit-open'"/></xsl:call-template><xsl:value-of select="receiving-unit"/><xsl:call-template name="str"><xsl:with-param name="k" select="'summary.unit-close'"/></xsl:call-template></xsl:if></td>
             <td class="num"><xsl:call-template name="hours"><xsl:with-param name="t" select="result/@confirmed-tenths"/></xsl:call-template></td>
             <td class="num"><xsl:call-template name="hours"><xsl:with-param name="t" select="result/@normative-confirmed-tenths"/></xsl:call-template></td>
             <td class="num"><xsl:call-template name="hours"><xsl:with-param name="t" select="result/@threshold-tenths"/></xsl:call-template></td>
