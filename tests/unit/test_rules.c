@@ -1152,6 +1152,78 @@ START_TEST(test_names)
 }
 END_TEST
 
+/* Dates are real dates: the one validator of every form and import. */
+START_TEST(test_dates_are_real)
+{
+	static const char *good[] = { "2021-07-01", "2022-06-30", "2024-02-29", "2000-02-29",
+		"2022-12-31", "2022-04-30" };
+	static const char *bad[] = { "2022-02-30", "2023-02-29", "2023-04-31", "1900-02-29",
+		"2022-13-01", "2022-00-10", "2022-01-00", "2022-1-01", "2022/01/01", "20220101",
+		"2022-01-01x", "", "2022-06-31", "2022-09-31", "2022-11-31" };
+
+	for (size_t i = 0; i < sizeof(good) / sizeof(good[0]); i++)
+		ck_assert_msg(rules_date_valid(good[i]) == 1, "%s should be a date", good[i]);
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+		ck_assert_msg(rules_date_valid(bad[i]) == 0, "%s should not be a date", bad[i]);
+	ck_assert_int_eq(rules_date_valid(NULL), 0);
+}
+END_TEST
+
+/* 五通桥 2021-2022: 登记内容的时间范围 2021-07-01 to 2022-06-30, bounds inclusive. */
+START_TEST(test_activity_within_school_year)
+{
+	const char *ys = "2021-07-01", *ye = "2022-06-30";
+
+	ck_assert_int_eq(rules_in_year("2021-07-01", "2022-06-30", ys, ye), RULES_OK);
+	ck_assert_int_eq(rules_in_year("2022-03-01", "2022-03-02", ys, ye), RULES_OK);
+	ck_assert_int_eq(rules_in_year("2021-06-30", "2021-07-02", ys, ye), RULES_OUTSIDE_YEAR);
+	ck_assert_int_eq(rules_in_year("2022-06-30", "2022-07-01", ys, ye), RULES_OUTSIDE_YEAR);
+	ck_assert_int_eq(rules_in_year("2020-09-01", "2020-09-01", ys, ye), RULES_OUTSIDE_YEAR);
+	ck_assert_int_eq(rules_in_year("2022-02-30", "2022-03-01", ys, ye), RULES_DATE);
+	ck_assert_int_eq(rules_in_year("2022-03-02", "2022-03-01", ys, ye), RULES_DATE);
+	ck_assert_str_eq(rules_error_code(RULES_OUTSIDE_YEAR), "outside_year");
+}
+END_TEST
+
+/* 党建工作学习研讨, 10 h per term: two terms a year by default, so at most 20 h. */
+START_TEST(test_per_term_cap)
+{
+	struct cap_entry e[1];
+
+	ck_assert_int_eq(rules_per_term_cap(100, 2, 0), 200);
+	ck_assert_int_eq(rules_per_term_cap(100, 3, 0), 300);
+	ck_assert_int_eq(rules_per_term_cap(100, 2, 150), 150);   /* a tighter item cap */
+	ck_assert_int_eq(rules_per_term_cap(100, 2, 500), 200);
+	ck_assert_int_eq(rules_per_term_cap(0, 2, 0), 0);
+	ck_assert_int_eq(rules_per_term_cap(100, 0, 80), 80);
+	/* Six terms registered at 10 h: the caps give 20 h, not 60 h. */
+	memset(e, 0, sizeof(e));
+	e[0].record_id = 1;
+	e[0].date = "2021-09-01";
+	e[0].claimed = 600;
+	e[0].item_id = 4;
+	e[0].item_cap = rules_per_term_cap(100, 2, 0);
+	e[0].confirmed = 1;
+	ck_assert_int_eq(rules_apply_caps(e, 1), RULES_OK);
+	ck_assert_int_eq(e[0].counted, 200);
+	ck_assert_int_eq(e[0].cut, CUT_ITEM_CAP);
+}
+END_TEST
+
+/* 优秀学员人数不超过培训班人数的10%: of 30, the first three; of 9, none; of 10, one. */
+START_TEST(test_excellent_quota_by_rank)
+{
+	ck_assert_int_eq(rules_excellent_within_quota(0, 30, 10), 1);
+	ck_assert_int_eq(rules_excellent_within_quota(2, 30, 10), 1);
+	ck_assert_int_eq(rules_excellent_within_quota(3, 30, 10), 0);
+	ck_assert_int_eq(rules_excellent_within_quota(0, 9, 10), 0);
+	ck_assert_int_eq(rules_excellent_within_quota(0, 10, 10), 1);
+	ck_assert_int_eq(rules_excellent_within_quota(1, 10, 10), 0);
+	ck_assert_int_eq(rules_excellent_within_quota(-1, 30, 10), 0);
+	ck_assert_int_eq(rules_excellent_within_quota(0, 30, 101), 0);
+}
+END_TEST
+
 static Suite *
 rules_suite(void)
 {
@@ -1194,6 +1266,10 @@ rules_suite(void)
 	tcase_add_test(tc, test_once_per_certificate_then_caps);
 	tcase_add_test(tc, test_project_participants);
 	tcase_add_test(tc, test_participants_in_order);
+	tcase_add_test(tc, test_dates_are_real);
+	tcase_add_test(tc, test_activity_within_school_year);
+	tcase_add_test(tc, test_per_term_cap);
+	tcase_add_test(tc, test_excellent_quota_by_rank);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("assess");

@@ -67,6 +67,34 @@ START_TEST(test_names_round_trip)
 }
 END_TEST
 
+/*
+ * While the school's year is handed in, a record the district returned goes
+ * back up: the teacher or school edits and resubmits it, the school reviews
+ * it again. Nothing else moves but the district's own review.
+ */
+START_TEST(test_district_returned_path_while_handed_in)
+{
+	ck_assert(workflow_allowed_handed_in(RS_RETURNED, RA_EDIT, ACTOR_TEACHER, 1));
+	ck_assert(workflow_allowed_handed_in(RS_RETURNED, RA_SUBMIT, ACTOR_TEACHER, 1));
+	ck_assert(workflow_allowed_handed_in(RS_RETURNED, RA_SUBMIT, ACTOR_SCHOOL, 1));
+	ck_assert(workflow_allowed_handed_in(RS_SUBMITTED, RA_SCHOOL_APPROVE, ACTOR_SCHOOL, 1));
+	ck_assert(workflow_allowed_handed_in(RS_SUBMITTED, RA_SCHOOL_RETURN, ACTOR_SCHOOL, 1));
+	ck_assert(workflow_allowed_handed_in(RS_SCHOOL_APPROVED, RA_DISTRICT_APPROVE, ACTOR_DISTRICT, 0));
+	ck_assert(workflow_allowed_handed_in(RS_SCHOOL_APPROVED, RA_DISTRICT_RETURN, ACTOR_DISTRICT, 0));
+	/* not returned by the district: locked */
+	ck_assert(!workflow_allowed_handed_in(RS_RETURNED, RA_EDIT, ACTOR_TEACHER, 0));
+	ck_assert(!workflow_allowed_handed_in(RS_SUBMITTED, RA_SCHOOL_APPROVE, ACTOR_SCHOOL, 0));
+	ck_assert(!workflow_allowed_handed_in(RS_DRAFT, RA_SUBMIT, ACTOR_TEACHER, 0));
+	/* never while handed in: withdrawing, the school's rejection, a new draft's submission */
+	ck_assert(!workflow_allowed_handed_in(RS_RETURNED, RA_WITHDRAW, ACTOR_TEACHER, 1));
+	ck_assert(!workflow_allowed_handed_in(RS_SUBMITTED, RA_SCHOOL_REJECT, ACTOR_SCHOOL, 1));
+	ck_assert(!workflow_allowed_handed_in(RS_DRAFT, RA_SUBMIT, ACTOR_TEACHER, 1));
+	/* and nothing the workflow itself refuses */
+	ck_assert(!workflow_allowed_handed_in(RS_SUBMITTED, RA_SCHOOL_APPROVE, ACTOR_TEACHER, 1));
+	ck_assert(!workflow_allowed_handed_in(RS_DISTRICT_APPROVED, RA_EDIT, ACTOR_SCHOOL, 1));
+}
+END_TEST
+
 int
 main(void)
 {
@@ -79,6 +107,7 @@ main(void)
 	tcase_add_test(tc, test_returns_and_rejections);
 	tcase_add_test(tc, test_what_must_never_happen);
 	tcase_add_test(tc, test_names_round_trip);
+	tcase_add_test(tc, test_district_returned_path_while_handed_in);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);
