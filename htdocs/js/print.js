@@ -2,6 +2,7 @@
 document.addEventListener('DOMContentLoaded', function () {
   var buttons = document.querySelectorAll('button.print');
   for (var i = 0; i < buttons.length; i++) {
+    buttons[i].hidden = false;
     buttons[i].addEventListener('click', function () { window.print(); });
   }
 });

@@ -58,7 +58,7 @@ save_html(const struct reply *r, const char *path)
 
 /* Print html to pdf with Chromium; return the page count and the text (free it). */
 static char *
-print_pdf(const char *html, const char *pdf, int *pages)
+print_pdf_with(const char *html, const char *pdf, int *pages, const char *flags)
 {
 	char cmd[4096], buf[4096];
 	FILE *p;
@@ -68,8 +68,8 @@ print_pdf(const char *html, const char *pdf, int *pages)
 	snprintf(cmd, sizeof(cmd),
 	    "chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run"
 	    " --disable-background-networking --disable-component-update --disable-sync"
-	    " --user-data-dir=%s/chromium --allow-file-access-from-files --no-pdf-header-footer"
-	    " --print-to-pdf=%s file://%s >/dev/null 2>&1", srv.dir, pdf, html);
+	    " --user-data-dir=%s/chromium --allow-file-access-from-files --no-pdf-header-footer %s"
+	    " --print-to-pdf=%s file://%s >/dev/null 2>&1", srv.dir, flags, pdf, html);
 	ck_assert_int_eq(system(cmd), 0);
 	snprintf(cmd, sizeof(cmd), "pdfinfo %s | sed -n 's/^Pages: *//p'", pdf);
 	p = popen(cmd, "r");
@@ -77,6 +77,36 @@ print_pdf(const char *html, const char *pdf, int *pages)
 	*pages = fgets(buf, sizeof(buf), p) ? atoi(buf) : 0;
 	pclose(p);
 	snprintf(cmd, sizeof(cmd), "pdftotext -enc UTF-8 %s -", pdf);
+	p = popen(cmd, "r");
+	ck_assert_ptr_nonnull(p);
+	while ((k = fread(buf, 1, sizeof(buf), p)) > 0) {
+		text = realloc(text, n + k + 1);
+		memcpy(text + n, buf, k);
+		n += k;
+	}
+	pclose(p);
+	if (text == NULL)
+		text = strdup("");
+	text[n] = '\0';
+	return text;
+}
+
+static char *
+print_pdf(const char *html, const char *pdf, int *pages)
+{
+	return print_pdf_with(html, pdf, pages, "");
+}
+
+/* The text of one page of pdf (free it). */
+static char *
+pdf_page_text(const char *pdf, int page)
+{
+	char cmd[1200], buf[4096];
+	char *text = NULL;
+	size_t n = 0, k;
+	FILE *p;
+
+	snprintf(cmd, sizeof(cmd), "pdftotext -enc UTF-8 -f %d -l %d %s -", page, page, pdf);
 	p = popen(cmd, "r");
 	ck_assert_ptr_nonnull(p);
 	while ((k = fread(buf, 1, sizeof(buf), p)) > 0) {
@@ -177,6 +207,120 @@ START_TEST(test_summary_table_to_pdf)
 }
 END_TEST
 
+/*
+ * A long card (60 records, several A4 pages) printed with JavaScript off:
+ * every page names the teacher; the on-screen toolbar is not printed.
+ */
+START_TEST(test_long_card_names_the_teacher_on_every_page)
+{
+	struct client *t = client_new();
+	struct reply r;
+	char html[700], pdf[700], *text, *name, sql[600];
+	xmlDocPtr d;
+	int pages = 0;
+	long long ty;
+
+	ck_assert_int_eq(login_as(t, &srv, "WTQ00070", DEMO_PW), 303);
+	ty = srv_int(&srv, "SELECT ty.id FROM teacher_year ty JOIN teacher t ON t.id = ty.teacher_id"
+	    " JOIN school_year y ON y.id = ty.school_year_id AND y.is_current = 1"
+	    " WHERE t.staff_no = 'WTQ00070'");
+	snprintf(sql, sizeof(sql), "WITH RECURSIVE n(k) AS (SELECT 1 UNION ALL SELECT k + 1 FROM n"
+	    " WHERE k < 60) INSERT INTO record (teacher_year_id, item_id, started_on, ended_on,"
+	    " quantity, level, claimed_tenths, organiser, state) SELECT %lld, i.id,"
+	    " date('2021-09-01', '+' || k || ' days'), date('2021-09-01', '+' || k || ' days'), 1,"
+	    " 'school', 40, '五通桥区教师发展中心', 'draft' FROM n, item i JOIN school_year y"
+	    " ON y.id = i.school_year_id AND y.is_current = 1 JOIN district d ON d.id = y.district_id"
+	    " AND d.code = 'wutongqiao' WHERE i.code = 'zjjs'", ty);
+	ck_assert_int_eq(srv_sql(&srv, sql), 0);
+	d = get_xml(t, &srv, "/teacher/card", NULL);
+	name = xpath_string(d, "/page/teacher/name");
+	ck_assert_int_ge(xpath_long(d, "count(/page/records/record)"), 60);
+	xmlFreeDoc(d);
+	ck_assert_int_eq(client_do(t, &srv, "GET", "/teacher/card", NULL, NULL, 0, NULL, &r), 0);
+	ck_assert_int_eq(r.status, 200);
+	/* Without a script the page still says how to print it. */
+	ck_assert(reply_contains(&r, "用浏览器菜单中的“打印”打印本页"));
+	snprintf(html, sizeof(html), "%s/long-card.html", srv.dir);
+	snprintf(pdf, sizeof(pdf), "%s/long-card.pdf", srv.dir);
+	save_html(&r, html);
+	reply_free(&r);
+	/* As a browser without JavaScript: the copy loses the page's only script. */
+	{
+		char cmd[1600];
+		snprintf(cmd, sizeof(cmd), "sed -i 's#<script [^>]*print.js[^>]*></script>##' %s", html);
+		ck_assert_int_eq(system(cmd), 0);
+		snprintf(cmd, sizeof(cmd), "grep -q '<script' %s", html);
+		ck_assert_int_ne(system(cmd), 0);
+	}
+	text = print_pdf(html, pdf, &pages);
+	ck_assert_int_ge(pages, 2);
+	ck_assert(!contains(text, "用浏览器菜单"));
+	free(text);
+	for (int p = 1; p <= pages; p++) {
+		text = pdf_page_text(pdf, p);
+		ck_assert_msg(contains(text, name), "page %d of %d does not name %s", p, pages, name);
+		free(text);
+	}
+	free(name);
+	client_free(t);
+}
+END_TEST
+
+/*
+ * The card on a phone: a 360 px wide Chromium window lays the page out no
+ * wider than the screen (no sideways scrolling). The saved copy carries a
+ * script of the test's own that writes the page's scroll width into the
+ * title, which --dump-dom prints.
+ */
+START_TEST(test_card_fits_a_360px_phone)
+{
+	struct client *t = client_new();
+	struct reply r;
+	char html[700], cmd[2400], buf[8192];
+	FILE *f, *p;
+	size_t n;
+	int width = -1;
+
+	ck_assert_int_eq(login_as(t, &srv, "WTQ00002", DEMO_PW), 303);
+	ck_assert_int_eq(client_do(t, &srv, "GET", "/teacher/card", NULL, NULL, 0, NULL, &r), 0);
+	ck_assert_int_eq(r.status, 200);
+	snprintf(html, sizeof(html), "%s/card-phone.html", srv.dir);
+	save_html(&r, html);
+	reply_free(&r);
+	/*
+	 * Chromium will not make a window narrower than about 500 px, so the
+	 * card is shown in a 360 px frame; the wrapper measures the frame's page.
+	 */
+	snprintf(cmd, sizeof(cmd), "%s/phone.html", srv.dir);
+	f = fopen(cmd, "w");
+	ck_assert_ptr_nonnull(f);
+	fputs("<!DOCTYPE html><html><head><title>x</title></head><body style=\"margin:0\">"
+	    "<iframe id=\"f\" src=\"card-phone.html\" style=\"width:360px;height:800px;border:0\">"
+	    "</iframe><script>document.getElementById('f').addEventListener('load', function () {"
+	    " document.title = 'W' + this.contentDocument.documentElement.scrollWidth + 'W'; });"
+	    "</script></body></html>", f);
+	fclose(f);
+	snprintf(cmd, sizeof(cmd),
+	    "chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run"
+	    " --disable-background-networking --disable-component-update --disable-sync"
+	    " --user-data-dir=%s/chromium-phone --allow-file-access-from-files --disable-web-security"
+	    " --window-size=800,800 --virtual-time-budget=5000 --dump-dom file://%s/phone.html"
+	    " 2>/dev/null", srv.dir, srv.dir);
+	p = popen(cmd, "r");
+	ck_assert_ptr_nonnull(p);
+	n = fread(buf, 1, sizeof(buf) - 1, p);
+	buf[n] = '\0';
+	pclose(p);
+	{
+		char *w = strstr(buf, "<title>W");
+		ck_assert_msg(w != NULL, "no width in the dumped page");
+		width = atoi(w + strlen("<title>W"));
+	}
+	ck_assert_msg(width > 0 && width <= 360, "the card is %d px wide on a 360 px phone", width);
+	client_free(t);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -189,6 +333,8 @@ main(void)
 	tcase_set_timeout(tc, 300);
 	tcase_add_test(tc, test_registration_card_to_pdf);
 	tcase_add_test(tc, test_summary_table_to_pdf);
+	tcase_add_test(tc, test_long_card_names_the_teacher_on_every_page);
+	tcase_add_test(tc, test_card_fits_a_360px_phone);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_set_fork_status(sr, CK_NOFORK);

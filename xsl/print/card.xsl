@@ -22,7 +22,9 @@
     </table>
     <table class="records">
       <thead>
-        <tr><th><xsl:call-template name="str"><xsl:with-param name="k" select="'card.no'"/></xsl:call-template></th><th><xsl:call-template name="str"><xsl:with-param name="k" select="'record.dates'"/></xsl:call-template></th><th><xsl:call-template name="str"><xsl:with-param name="k" select="'record.category'"/></xsl:call-template></th><th><xsl:call-template name="str"><xsl:with-param name="k" select="'card.item'"/></xsl:call-template></th><th><xsl:call-template name="str"><xsl:with-param name="k" select="'record.organiser'"/></xsl:call-template></th>
+        <!-- Repeated at the top of every printed page, so a loose page says whose card it is. -->
+        <tr class="running"><th colspan="9"><xsl:call-template name="str"><xsl:with-param name="k" select="'card.name'"/></xsl:call-template><xsl:text>：</xsl:text><xsl:value-of select="teacher/name"/><xsl:text> · </xsl:text><xsl:value-of select="teacher/school"/><xsl:text> · </xsl:text><xsl:value-of select="school-year/@label"/> <xsl:call-template name="str"><xsl:with-param name="k" select="'teacher.school-year'"/></xsl:call-template></th></tr>
+        <tr class="heads"><th><xsl:call-template name="str"><xsl:with-param name="k" select="'card.no'"/></xsl:call-template></th><th><xsl:call-template name="str"><xsl:with-param name="k" select="'record.dates'"/></xsl:call-template></th><th><xsl:call-template name="str"><xsl:with-param name="k" select="'record.category'"/></xsl:call-template></th><th><xsl:call-template name="str"><xsl:with-param name="k" select="'card.item'"/></xsl:call-template></th><th><xsl:call-template name="str"><xsl:with-param name="k" select="'record.organiser'"/></xsl:call-template></th>
             <th><xsl:call-template name="str"><xsl:with-param name="k" select="'record.claimed'"/></xsl:call-template></th><th><xsl:call-template name="str"><xsl:with-param name="k" select="'record.counted'"/></xsl:call-template></th><th><xsl:call-template name="str"><xsl:with-param name="k" select="'card.state'"/></xsl:call-template></th><th><xsl:call-template name="str"><xsl:with-param name="k" select="'record.evidence'"/></xsl:call-template></th></tr>
       </thead>
       <tbody>
@@ -30,15 +32,15 @@
           <xsl:variable name="id" select="@id"/>
           <xsl:variable name="count" select="$a/count[@record = $id]"/>
           <tr>
-            <td><xsl:value-of select="position()"/></td>
-            <td><xsl:value-of select="@started"/><xsl:if test="@ended != @started"> ～ <xsl:value-of select="@ended"/></xsl:if></td>
-            <td><xsl:value-of select="item/@category"/></td>
-            <td><xsl:value-of select="item"/></td>
-            <td><xsl:value-of select="organiser"/></td>
-            <td class="num"><xsl:call-template name="hours"><xsl:with-param name="t" select="@claimed-tenths"/></xsl:call-template></td>
-            <td class="num"><xsl:call-template name="hours"><xsl:with-param name="t" select="$count/@counted-tenths"/></xsl:call-template></td>
-            <td><xsl:call-template name="str"><xsl:with-param name="k" select="concat('short-state.', @state)"/></xsl:call-template></td>
-            <td class="num"><xsl:value-of select="@evidence"/></td>
+            <td data-label="{$S/s[@k='card.no']}"><xsl:value-of select="position()"/></td>
+            <td data-label="{$S/s[@k='record.dates']}"><xsl:value-of select="@started"/><xsl:if test="@ended != @started"> ～ <xsl:value-of select="@ended"/></xsl:if></td>
+            <td data-label="{$S/s[@k='record.category']}"><xsl:value-of select="item/@category"/></td>
+            <td data-label="{$S/s[@k='card.item']}"><xsl:value-of select="item"/></td>
+            <td data-label="{$S/s[@k='record.organiser']}"><xsl:value-of select="organiser"/></td>
+            <td data-label="{$S/s[@k='record.claimed']}" class="num"><xsl:call-template name="hours"><xsl:with-param name="t" select="@claimed-tenths"/></xsl:call-template></td>
+            <td data-label="{$S/s[@k='record.counted']}" class="num"><xsl:call-template name="hours"><xsl:with-param name="t" select="$count/@counted-tenths"/></xsl:call-template></td>
+            <td data-label="{$S/s[@k='card.state']}"><xsl:call-template name="str"><xsl:with-param name="k" select="concat('short-state.', @state)"/></xsl:call-template></td>
+            <td data-label="{$S/s[@k='record.evidence']}" class="num"><xsl:value-of select="@evidence"/></td>
           </tr>
         </xsl:for-each>
       </tbody>

@@ -18,8 +18,14 @@
         <script src="/static/js/print.js" defer="defer"></script>
       </head>
       <body class="paper page-{@name}">
+        <!--
+          Printing needs no script: the browser's own 打印 (or 另存为 PDF)
+          prints this page as the paper it is. The button, which only
+          calls that, stays hidden until the script shows it.
+        -->
         <p class="no-print toolbar">
-          <button type="button" class="print"><xsl:call-template name="str"><xsl:with-param name="k" select="'action.print'"/></xsl:call-template></button>
+          <span class="print-hint"><xsl:call-template name="str"><xsl:with-param name="k" select="'paper.print-hint'"/></xsl:call-template></span>
+          <button type="button" class="print" hidden="hidden"><xsl:call-template name="str"><xsl:with-param name="k" select="'action.print'"/></xsl:call-template></button>
         </p>
         <xsl:apply-templates select="." mode="paper"/>
       </body>
