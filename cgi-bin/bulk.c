@@ -176,6 +176,57 @@ keep_list(struct ctx *c, const char *list)
 		}
 }
 
+/* 1 when s holds a digit: every staff number and ID number does, a header never. */
+static int
+has_digit(const char *s)
+{
+	for (; *s; s++)
+		if (*s >= '0' && *s <= '9')
+			return 1;
+	return 0;
+}
+
+/*
+ * One line of a list (source "box": the pasted list, "file": the uploaded
+ * one, line: its line or Excel row): trimmed, the first non-empty line
+ * taken as a header when it has no digit (工号, 身份证号, 教师工号 ...), then
+ * resolved to a teacher-year of the school, or a problem naming the source
+ * and line. Returns 0, or -1 when out of memory.
+ */
+static int
+list_entry(struct ctx *c, char *entry, const char *source, int line, int *seen,
+    long long *tys, size_t *n, xmlNodePtr *problems, int *bad)
+{
+	char *e;
+	long long ty;
+	xmlNodePtr pr;
+
+	while (*entry == ' ' || *entry == '\t' || *entry == ',')
+		entry++;
+	for (e = entry + strlen(entry); e > entry && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == ',');)
+		*--e = '\0';
+	if (*entry == '\0')
+		return 0;
+	if (!(*seen)++ && !has_digit(entry))
+		return 0; /* the header row */
+	ty = strlen(entry) <= 32 ? resolve(c, NULL, entry) : 0;
+	if (ty > 0) {
+		if (add_unique(tys, n, ty) != 0)
+			*bad = -413;
+		return 0;
+	}
+	if (*problems == NULL && (*problems = xmlNewNode(NULL, BAD_CAST "list-problems")) == NULL)
+		return -1;
+	if ((pr = xml_node(*problems, "problem")) == NULL)
+		return -1;
+	xml_attr(pr, "source", source);
+	xml_attr_int(pr, "line", line);
+	xml_attr(pr, "code", ty < 0 ? "bulk_ambiguous" : "bulk_unknown_teacher");
+	xml_attr(pr, "value", entry);
+	*bad = 1;
+	return 0;
+}
+
 int
 bulk_post(struct ctx *c)
 {
@@ -203,13 +254,31 @@ bulk_post(struct ctx *c)
 	}
 	if (bad == -404)
 		return 404;
-	/* an uploaded list (.xlsx or .csv): the first cell of each row, read as pasted lines */
-	if (bad == 0 && (lf = http_upload(c->req, "list_file")) != NULL && lf->size > 0) {
+	/* a pasted list: staff numbers or ID numbers, one per line */
+	if (list != NULL && bad == 0) {
+		const char *p = list;
+		int line = 0, seen = 0;
+		while (*p != '\0' && bad != -413) {
+			size_t len = strcspn(p, "\r\n");
+			char *entry = arena_strndup(c->a, p, len);
+			line++;
+			if (entry == NULL)
+				return 500;
+			if (list_entry(c, entry, "box", line, &seen, tys, &n, &problems, &bad) != 0)
+				return 500;
+			p += len;
+			if (*p == '\r' && p[1] == '\n')
+				p++;
+			if (*p != '\0')
+				p++;
+		}
+	}
+	/* an uploaded list (.xlsx or .csv): the first cell of each row, by the row Excel shows */
+	if ((bad == 0 || bad == 1) && (lf = http_upload(c->req, "list_file")) != NULL && lf->size > 0) {
 		struct sheet sh;
 		enum sheet_result sr = lf->over_limit ? SHEET_TOO_BIG :
 		    sheet_read(c->a, lf->path, lf->filename, BULK_MAX + 1, 64, &sh);
-		char *joined;
-		size_t cap = 1, used = 0;
+		int seen = 0;
 		if (sr != SHEET_OK) {
 			long long ty = some_teacher_year(c);
 			if (ty == 0)
@@ -222,61 +291,11 @@ bulk_post(struct ctx *c)
 			}
 			return status;
 		}
-		for (size_t i = 0; i < sh.nrows; i++)
-			cap += strlen(sheet_cell(&sh.rows[i], 0)) + 1;
-		if (list != NULL)
-			cap += strlen(list) + 1;
-		if ((joined = arena_alloc(c->a, cap)) == NULL)
-			return 500;
-		if (list != NULL && *list) {
-			used = (size_t)snprintf(joined, cap, "%s\n", list);
-		}
-		for (size_t i = 0; i < sh.nrows; i++) {
-			const char *cell = sheet_cell(&sh.rows[i], 0);
-			const char *h1 = strings_get(c->cfg->xsl_dir, "import.col.staff_no");
-			const char *h2 = strings_get(c->cfg->xsl_dir, "import.col.id_number");
-			/* a header row naming the column is not a teacher */
-			if (i == 0 && ((h1 && strcmp(cell, h1) == 0) || (h2 && strcmp(cell, h2) == 0)))
-				continue;
-			used += (size_t)snprintf(joined + used, cap - used, "%s\n", cell);
-		}
-		list = joined;
-	}
-	/* a pasted list: staff numbers or ID numbers, one per line */
-	if (list != NULL && bad == 0) {
-		const char *p = list;
-		int line = 0;
-		while (*p != '\0') {
-			size_t len = strcspn(p, "\r\n");
-			char *entry = arena_strndup(c->a, p, len), *e;
-			long long ty;
-			line++;
-			if (entry == NULL)
+		for (size_t i = 0; i < sh.nrows && bad != -413; i++) {
+			char *entry = arena_strdup(c->a, sheet_cell(&sh.rows[i], 0));
+			if (entry == NULL ||
+			    list_entry(c, entry, "file", sh.rows[i].line, &seen, tys, &n, &problems, &bad) != 0)
 				return 500;
-			while (*entry == ' ' || *entry == '\t' || *entry == ',')
-				entry++;
-			for (e = entry + strlen(entry); e > entry && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == ',');)
-				*--e = '\0';
-			if (*entry != '\0') {
-				ty = strlen(entry) <= 32 ? resolve(c, NULL, entry) : 0;
-				if (ty <= 0) {
-					if (problems == NULL)
-						problems = xmlNewNode(NULL, BAD_CAST "list-problems");
-					if (problems == NULL)
-						return 500;
-					xmlNodePtr pr = xml_node(problems, "problem");
-					xml_attr_int(pr, "line", line);
-					xml_attr(pr, "code", ty < 0 ? "bulk_ambiguous" : "bulk_unknown_teacher");
-					xml_attr(pr, "value", entry);
-					bad = 1;
-				} else if (add_unique(tys, &n, ty) != 0)
-					bad = -413;
-			}
-			p += len;
-			if (*p == '\r' && p[1] == '\n')
-				p++;
-			if (*p != '\0')
-				p++;
 		}
 	}
 	if (bad != 0 || n == 0) {

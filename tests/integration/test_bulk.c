@@ -284,6 +284,55 @@ START_TEST(test_list_file)
 }
 END_TEST
 
+/*
+ * Both lists with a header row, each problem named by its source and line:
+ * the box's line and the file's row as Excel shows it.
+ */
+START_TEST(test_list_headers_and_lines_by_source)
+{
+	struct client *cl = client_new();
+	static char tys[N][24];
+	static const char csv[] = "\xEF\xBB\xBF身份证号码\r\nBULK0006\r\nNOSUCH77\r\n";
+	const char *list = "教师工号\nBULK0007\nNOSUCH88\n";
+	char item[24], *token, *v;
+	struct upload up[2] = {
+		{ "evidence", "x.png", "image/png", test_png, test_png_len },
+		{ "list_file", "名单.csv", "text/csv", csv, sizeof(csv) - 1 },
+	};
+	struct reply r;
+	xmlDocPtr d;
+	long long before = count(records_q);
+
+	snprintf(item, sizeof(item), "%lld", item_id("djxx"));
+	ck_assert_int_eq(login_as(cl, &srv, "wtq-zg-admin", DEMO_PW), 303);
+	token = csrf_token(cl, &srv);
+	ck_assert_int_eq(client_post_multipart(cl, &srv, "/school/bulk?format=xml",
+	    fields_for(token, item, list, tys, 0), up, 2, &r), 0);
+	ck_assert_int_eq(r.status, 422);
+	d = reply_xml(&r);
+	ck_assert_int_eq(xpath_long(d, "count(/page/list-problems/problem)"), 2);
+	ck_assert_int_eq(xpath_long(d, "/page/list-problems/problem[@source='box']/@line"), 3);
+	ck_assert_int_eq(xpath_long(d, "/page/list-problems/problem[@source='file']/@line"), 3);
+	v = xpath_string(d, "/page/list-problems/problem[@source='file']/@value");
+	ck_assert_str_eq(v, "NOSUCH77");
+	free(v);
+	/* the box keeps what was typed, not the file's rows */
+	v = xpath_string(d, "/page/form/value[@name='staff_nos']");
+	ck_assert_str_eq(v, list);
+	free(v);
+	xmlFreeDoc(d);
+	reply_free(&r);
+	ck_assert_int_eq(client_post_multipart(cl, &srv, "/school/bulk",
+	    fields_for(token, item, list, tys, 0), up, 2, &r), 0);
+	ck_assert(reply_contains(&r, "粘贴的名单第 3 行（NOSUCH88）"));
+	ck_assert(reply_contains(&r, "名单文件第 3 行（NOSUCH77）"));
+	reply_free(&r);
+	ck_assert_int_eq(count(records_q), before);
+	free(token);
+	client_free(cl);
+}
+END_TEST
+
 START_TEST(test_leader_and_other_school_cannot)
 {
 	struct client *leader = client_new(), *other = client_new();
@@ -348,6 +397,7 @@ main(void)
 	tcase_add_test(tc, test_two_hundred_teachers_in_one_transaction);
 	tcase_add_test(tc, test_pasted_list_with_unknown_line_saves_nothing);
 	tcase_add_test(tc, test_list_file);
+	tcase_add_test(tc, test_list_headers_and_lines_by_source);
 	tcase_add_test(tc, test_leader_and_other_school_cannot);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);

@@ -260,8 +260,8 @@
         <p class="error" role="alert"><xsl:call-template name="str"><xsl:with-param name="k" select="concat('bulk.', @code)"/></xsl:call-template></p>
       </xsl:for-each>
       <xsl:for-each select="/page/list-problems/problem">
-        <p class="error"><xsl:call-template name="str"><xsl:with-param name="k" select="'bulk.line'"/></xsl:call-template>
-          <xsl:value-of select="@line"/> (<xsl:value-of select="@value"/>): <xsl:call-template name="str"><xsl:with-param name="k" select="concat('bulk.', @code)"/></xsl:call-template></p>
+        <p class="error"><xsl:call-template name="str"><xsl:with-param name="k" select="concat('bulk.line.', @source)"/></xsl:call-template>
+          <xsl:value-of select="@line"/><xsl:call-template name="str"><xsl:with-param name="k" select="'bulk.line-end'"/></xsl:call-template>（<xsl:value-of select="@value"/>）：<xsl:call-template name="str"><xsl:with-param name="k" select="concat('bulk.', @code)"/></xsl:call-template></p>
       </xsl:for-each>
       <ul class="checklist">
         <xsl:for-each select="teacher">
