@@ -14,6 +14,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <time.h>
 #include <unistd.h>
 #include <xlsxwriter.h>
 #include <zip.h>
@@ -277,6 +279,237 @@ START_TEST(test_codes)
 	ck_assert_str_eq(sheet_code(SHEET_BAD_ENCODING), "sheet_bad_encoding");
 	ck_assert_str_eq(sheet_code((enum sheet_result)99), "sheet_io");
 	ck_assert_str_eq(sheet_cell(NULL, 0), "");
+}
+END_TEST
+
+/* ------------------------------------------- entities, DTDs and the text cap */
+
+static const char ws_ref0[] =
+    "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
+    "<sheetData><row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c></row></sheetData></worksheet>";
+
+/*
+ * A sharedStrings.xml whose one string is entity a (64 KB of 'x')
+ * referenced n times: expanded, 64 KB * n bytes (the issue's 3.4 KB file
+ * took a worker to 12 GB with n = 200,000). Malloc'd.
+ */
+static char *
+entity_shared(size_t n, size_t *len)
+{
+	size_t cap = 65536 + 200 + 3 * n, k = 0;
+	char *s = malloc(cap);
+
+	ck_assert_ptr_nonnull(s);
+	k += (size_t)snprintf(s + k, cap - k, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+	    "<!DOCTYPE sst [<!ENTITY a \"");
+	memset(s + k, 'x', 65536);
+	k += 65536;
+	k += (size_t)snprintf(s + k, cap - k, "\">]><sst xmlns=\"http://schemas.openxmlformats.org/"
+	    "spreadsheetml/2006/main\"><si><t>");
+	for (size_t i = 0; i < n; i++) {
+		memcpy(s + k, "&a;", 3);
+		k += 3;
+	}
+	k += (size_t)snprintf(s + k, cap - k, "</t></si></sst>");
+	*len = k;
+	return s;
+}
+
+static long
+max_rss_kb(void)
+{
+	struct rusage ru;
+
+	ck_assert_int_eq(getrusage(RUSAGE_SELF, &ru), 0);
+	return ru.ru_maxrss;
+}
+
+static double
+now_s(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+START_TEST(test_xlsx_entity_expansion_refused)
+{
+	arena *a = arena_new();
+	struct sheet s;
+	const char *names[3] = { "xl/worksheets/sheet1.xml", "xl/sharedStrings.xml", NULL };
+	const char *bodies[3];
+	size_t lens[3], len, slen;
+	/* 2,000 references: 128 MB expanded, harmless to the machine if the fix is undone */
+	char *shared = entity_shared(2000, &slen), *data;
+	long rss0;
+	double t0;
+
+	bodies[0] = ws_ref0;
+	lens[0] = strlen(ws_ref0);
+	bodies[1] = shared;
+	lens[1] = slen;
+	data = make_zip(names, bodies, lens, 2, &len);
+	ck_assert_uint_lt(len, 8192);    /* a few KB on the wire */
+	rss0 = max_rss_kb();
+	t0 = now_s();
+	ck_assert_int_eq(sheet_read_mem(a, data, len, "x.xlsx", 10, 10, &s), SHEET_DTD);
+	ck_assert_str_eq(sheet_code(SHEET_DTD), "sheet_dtd");
+	/* refused before parsing: well under a second even with sanitizers, no memory to speak of */
+	ck_assert_msg(now_s() - t0 < 5.0, "took %.1f s", now_s() - t0);
+	ck_assert_msg(max_rss_kb() - rss0 < 32 * 1024, "grew %ld KB", max_rss_kb() - rss0);
+	free(data);
+	/* the same parts handed over directly */
+	ck_assert_int_eq(sheet_read_xlsx_parts(a, shared, slen, ws_ref0, strlen(ws_ref0), 10, 10, &s),
+	    SHEET_DTD);
+	free(shared);
+
+	/* a DTD in the worksheet, in workbook.xml, an external one, in lower case */
+	{
+		static const char ws_dtd[] = "<!DOCTYPE worksheet [<!ENTITY b \"bb\">]>"
+		    "<worksheet><sheetData><row><c t=\"inlineStr\"><is><t>&b;</t></is></c></row>"
+		    "</sheetData></worksheet>";
+		static const char wb_dtd[] = "<!DOCTYPE workbook SYSTEM \"file:///etc/passwd\"><workbook/>";
+		static const char ws_ext[] = "<?xml version=\"1.0\"?><!doctype worksheet SYSTEM"
+		    " \"http://127.0.0.1:1/x.dtd\"><worksheet><sheetData/></worksheet>";
+		bodies[0] = ws_dtd;
+		lens[0] = strlen(ws_dtd);
+		data = make_zip(names, bodies, lens, 1, &len);
+		ck_assert_int_eq(sheet_read_mem(a, data, len, "x.xlsx", 10, 10, &s), SHEET_DTD);
+		free(data);
+		names[0] = "xl/workbook.xml";
+		bodies[0] = wb_dtd;
+		lens[0] = strlen(wb_dtd);
+		names[1] = "xl/worksheets/sheet1.xml";
+		bodies[1] = sheet_inline;
+		lens[1] = strlen(sheet_inline);
+		data = make_zip(names, bodies, lens, 2, &len);
+		ck_assert_int_eq(sheet_read_mem(a, data, len, "x.xlsx", 10, 10, &s), SHEET_DTD);
+		free(data);
+		ck_assert_int_eq(sheet_read_xlsx_parts(a, NULL, 0, ws_ext, strlen(ws_ext), 10, 10, &s),
+		    SHEET_DTD);
+	}
+	/*
+	 * UTF-16: the bytes hold no "<!DOCTYPE" a byte search could see; the
+	 * parser's own check refuses it before the subset is read.
+	 */
+	{
+		static const char u8[] = "<?xml version=\"1.0\" encoding=\"UTF-16\"?>"
+		    "<!DOCTYPE sst [<!ENTITY a \"zz\">]><sst><si><t>&a;&a;</t></si></sst>";
+		char u16[2 * sizeof(u8) + 2];
+		size_t n = 0;
+		u16[n++] = '\xff';
+		u16[n++] = '\xfe';
+		for (size_t i = 0; i < sizeof(u8) - 1; i++) {
+			u16[n++] = u8[i];
+			u16[n++] = '\0';
+		}
+		ck_assert_ptr_null(memmem(u16, n, "<!DOCTYPE", 9));
+		ck_assert_int_eq(sheet_read_xlsx_parts(a, u16, n, ws_ref0, strlen(ws_ref0), 10, 10, &s),
+		    SHEET_DTD);
+	}
+	/* without a DTD: the predefined entities and character references are text, others refused */
+	{
+		static const char ok[] = "<worksheet><sheetData><row><c t=\"inlineStr\"><is>"
+		    "<t>a&lt;b&amp;&#x5F20;<![CDATA[<c>]]></t></is></c></row></sheetData></worksheet>";
+		static const char undeclared[] = "<worksheet><sheetData><row><c t=\"inlineStr\"><is>"
+		    "<t>&a;</t></is></c></row></sheetData></worksheet>";
+		ck_assert_int_eq(sheet_read_xlsx_parts(a, NULL, 0, ok, strlen(ok), 10, 10, &s), SHEET_OK);
+		ck_assert_str_eq(sheet_cell(&s.rows[0], 0), "a<b&\xE5\xBC\xA0<c>");
+		ck_assert_int_eq(sheet_read_xlsx_parts(a, NULL, 0, undeclared, strlen(undeclared),
+		    10, 10, &s), SHEET_BAD_FORMAT);
+	}
+	arena_free(a);
+}
+END_TEST
+
+/* A worksheet of nrows rows, each one cell referencing shared string 0. Malloc'd. */
+static char *
+ws_refs(int nrows, size_t *len)
+{
+	size_t cap = 200 + 64 * (size_t)nrows, k = 0;
+	char *s = malloc(cap);
+
+	ck_assert_ptr_nonnull(s);
+	k += (size_t)snprintf(s + k, cap - k, "<worksheet><sheetData>");
+	for (int r = 1; r <= nrows; r++)
+		k += (size_t)snprintf(s + k, cap - k, "<row r=\"%d\"><c r=\"A%d\" t=\"s\"><v>0</v></c></row>",
+		    r, r);
+	k += (size_t)snprintf(s + k, cap - k, "</sheetData></worksheet>");
+	*len = k;
+	return s;
+}
+
+/*
+ * The text cap: one 4,000-byte shared string in every row. 4,194 rows are
+ * 16,776,000 bytes, within 16 MiB (16,777,216); 4,195 rows are 16,780,000,
+ * over it. Without the cap every reference is copied again (64 columns of
+ * 5,000 rows would be 1.28 GB from a file of a few KB).
+ */
+START_TEST(test_text_cap)
+{
+	arena *a;
+	struct sheet s;
+	char shared[4200], *ws, *data, *csv;
+	const char *names[2] = { "xl/worksheets/sheet1.xml", "xl/sharedStrings.xml" };
+	const char *bodies[2];
+	size_t lens[2], wlen, len, k;
+	int n;
+
+	ck_assert_uint_eq(SHEET_MAX_TEXT, 16777216u);
+	k = (size_t)snprintf(shared, sizeof(shared), "<sst><si><t>");
+	memset(shared + k, 'y', 4000);
+	k += 4000;
+	k += (size_t)snprintf(shared + k, sizeof(shared) - k, "</t></si></sst>");
+	for (n = 4194; n <= 4195; n++) {
+		a = arena_new();
+		ws = ws_refs(n, &wlen);
+		bodies[0] = ws;
+		lens[0] = wlen;
+		bodies[1] = shared;
+		lens[1] = k;
+		data = make_zip(names, bodies, lens, 2, &len);
+		ck_assert_uint_lt(len, 64 * 1024);
+		ck_assert_int_eq(sheet_read_mem(a, data, len, "t.xlsx", 10000, 10, &s),
+		    n == 4194 ? SHEET_OK : SHEET_TOO_MUCH_TEXT);
+		if (n == 4194) {
+			ck_assert_uint_eq(s.nrows, 4194);
+			ck_assert_uint_eq(strlen(sheet_cell(&s.rows[4193], 0)), 4000);
+		}
+		free(data);
+		free(ws);
+		arena_free(a);
+	}
+	/* the same cap for CSV: 4,195 lines of 4,000 bytes */
+	a = arena_new();
+	csv = malloc(4195 * 4001);
+	ck_assert_ptr_nonnull(csv);
+	for (int r = 0; r < 4195; r++) {
+		memset(csv + (size_t)r * 4001, 'z', 4000);
+		csv[(size_t)r * 4001 + 4000] = '\n';
+	}
+	ck_assert_int_eq(sheet_read_mem(a, csv, 4194 * 4001, "t.csv", 10000, 10, &s), SHEET_OK);
+	ck_assert_int_eq(sheet_read_mem(a, csv, 4195 * 4001, "t.csv", 10000, 10, &s),
+	    SHEET_TOO_MUCH_TEXT);
+	free(csv);
+	/* a 32 KB cell is over one cell's limit, inline or shared */
+	{
+		size_t big = 32 * 1024, wk;
+		char *w = malloc(big + 200);
+		wk = (size_t)snprintf(w, 200, "<worksheet><sheetData><row><c t=\"inlineStr\"><is><t>");
+		memset(w + wk, 'q', big);
+		wk += big;
+		wk += (size_t)snprintf(w + wk, 200, "</t></is></c></row></sheetData></worksheet>");
+		ck_assert_int_eq(sheet_read_xlsx_parts(a, NULL, 0, w, wk, 10, 10, &s), SHEET_TOO_BIG);
+		wk = (size_t)snprintf(w, 200, "<sst><si><t>");
+		memset(w + wk, 'q', big);
+		wk += big;
+		wk += (size_t)snprintf(w + wk, 200, "</t></si></sst>");
+		ck_assert_int_eq(sheet_read_xlsx_parts(a, w, wk, ws_ref0, strlen(ws_ref0), 10, 10, &s),
+		    SHEET_TOO_BIG);
+		free(w);
+	}
+	arena_free(a);
 }
 END_TEST
 
@@ -577,6 +810,8 @@ main(void)
 	tcase_add_test(tc, test_xlsx);
 	tcase_add_test(tc, test_zip_malformed);
 	tcase_add_test(tc, test_codes);
+	tcase_add_test(tc, test_xlsx_entity_expansion_refused);
+	tcase_add_test(tc, test_text_cap);
 	tcase_add_test(tc, test_template_reads_back);
 	tcase_add_test(tc, test_xlsx_mangled);
 	tcase_add_test(tc, test_import_check_formats);
