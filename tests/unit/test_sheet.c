@@ -17,6 +17,8 @@
 #include <sys/resource.h>
 #include <time.h>
 #include <unistd.h>
+#include <libxml/parser.h>
+#include <libxml/tree.h>
 #include <xlsxwriter.h>
 #include <zip.h>
 
@@ -711,6 +713,120 @@ START_TEST(test_import_headers)
 }
 END_TEST
 
+/*
+ * One vocabulary: every word the string table gives a category or a status
+ * (category.* and status.* are what the pages, prints and exports show;
+ * import.val.* what the template writes) is read back by the import as its
+ * code, and so is the code itself. The table is read here, so a label added
+ * or changed there is covered without touching this test.
+ */
+START_TEST(test_import_accepts_every_label)
+{
+	static const struct { const char *prefix; int col; } sets[] = {
+		{ "category.", 3 }, { "import.val.category.", 3 },
+		{ "status.", 4 }, { "import.val.status.", 4 },
+		{ "gender.", 1 }, { "import.val.gender.", 1 },
+	};
+	char path[1024], buf[512], id[19];
+	const char *src = getenv("XUESHI_SRCDIR");
+	xmlDocPtr doc;
+	int seen[6] = { 0 }, total = 0;
+
+	snprintf(path, sizeof(path), "%s/xsl/strings.zh-CN.xml", src ? src : ".");
+	doc = xmlReadFile(path, NULL, XML_PARSE_NONET);
+	ck_assert_ptr_nonnull(doc);
+	gen_id(7, id);
+	for (xmlNodePtr n = xmlDocGetRootElement(doc)->children; n != NULL; n = n->next) {
+		xmlChar *k, *w;
+		if (n->type != XML_ELEMENT_NODE || (k = xmlGetProp(n, BAD_CAST "k")) == NULL)
+			continue;
+		w = xmlNodeGetContent(n);
+		for (size_t si = 0; si < sizeof(sets) / sizeof(sets[0]); si++) {
+			size_t pl = strlen(sets[si].prefix);
+			const char *code = (const char *)k + pl;
+			arena *a;
+			struct sheet s;
+			struct import_check ic;
+			const char *cells[6];
+
+			if (strncmp((const char *)k, sets[si].prefix, pl) != 0)
+				continue;
+			/* the word, then the code itself */
+			for (int pass = 0; pass < 2; pass++) {
+				const char *v = pass == 0 ? (const char *)w : code;
+				a = arena_new();
+				cells[0] = ZH_ZS;
+				cells[1] = ZH_MALE;
+				cells[2] = id;
+				cells[3] = "";
+				cells[4] = "";
+				cells[5] = "\xE5\xB8\x82\xE4\xB8\x80\xE4\xB8\xAD";   /* 市一中 */
+				cells[sets[si].col] = v;
+				snprintf(buf, sizeof(buf), "%s,%s,%s,%s,%s,%s\n%s,%s,%s,%s,%s,%s\n",
+				    ZH_NAME, hdr[2], hdr[0], hdr[7], hdr[8], hdr[9],
+				    cells[0], cells[1], cells[2], cells[3], cells[4], cells[5]);
+				ck_assert_int_eq(sheet_read_mem(a, buf, strlen(buf), "v.csv", 10, 10, &s),
+				    SHEET_OK);
+				ck_assert_int_eq(roster_import_check(a, &s, &ic), 0);
+				ck_assert_ptr_null(ic.error);
+				ck_assert_msg(ic.rows[0].nproblems == 0, "%s = %s: %s", (const char *)k, v,
+				    ic.rows[0].nproblems ? ic.rows[0].problems[0] : "");
+				ck_assert_str_eq(sets[si].col == 3 ? ic.rows[0].category :
+				    sets[si].col == 4 ? ic.rows[0].status : ic.rows[0].gender, code);
+				arena_free(a);
+			}
+			seen[si]++;
+			total++;
+		}
+		xmlFree(w);
+		xmlFree(k);
+	}
+	xmlFreeDoc(doc);
+	/* 3 categories, 4 statuses, 2 genders, each shown and in the template */
+	ck_assert_int_eq(seen[0], 3);
+	ck_assert_int_eq(seen[1], 3);
+	ck_assert_int_eq(seen[2], 4);
+	ck_assert_int_eq(seen[3], 4);
+	ck_assert_int_eq(seen[4], 2);
+	ck_assert_int_eq(seen[5], 2);
+	ck_assert_int_eq(total, 18);
+}
+END_TEST
+
+/* 新教师（见习期） as typed with ASCII brackets; near misses stay problems. */
+START_TEST(test_import_label_variants)
+{
+	static const struct { const char *word; const char *code; } cases[] = {
+		{ "\xE6\x96\xB0\xE6\x95\x99\xE5\xB8\x88(\xE8\xA7\x81\xE4\xB9\xA0\xE6\x9C\x9F)", "new_teacher" },
+		{ "\xE6\x96\xB0\xE6\x95\x99\xE5\xB8\x88\xEF\xBC\x88\xE8\xA7\x81\xE4\xB9\xA0\xE6\x9C\x9F)", "new_teacher" },
+		{ "\xE6\x96\xB0\xE6\x95\x99\xE5\xB8\x88", NULL },                   /* 新教师 alone */
+		{ "\xE6\x96\xB0\xE6\x95\x99\xE5\xB8\x88(\xE8\xA7\x81\xE4\xB9\xA0", NULL }, /* unclosed */
+		{ "regular ", "regular" },                                           /* trimmed */
+	};
+	char buf[512], id[19];
+
+	gen_id(8, id);
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		arena *a = arena_new();
+		struct sheet s;
+		struct import_check ic;
+
+		snprintf(buf, sizeof(buf), "%s,%s,%s,%s\n%s,%s,%s,%s\n", ZH_NAME, hdr[2], hdr[0], hdr[7],
+		    ZH_ZS, ZH_MALE, id, cases[i].word);
+		ck_assert_int_eq(sheet_read_mem(a, buf, strlen(buf), "v.csv", 10, 10, &s), SHEET_OK);
+		ck_assert_int_eq(roster_import_check(a, &s, &ic), 0);
+		if (cases[i].code != NULL) {
+			ck_assert_uint_eq(ic.rows[0].nproblems, 0);
+			ck_assert_str_eq(ic.rows[0].category, cases[i].code);
+		} else {
+			ck_assert_uint_eq(ic.rows[0].nproblems, 1);
+			ck_assert_str_eq(ic.rows[0].problems[0], "import_bad_category");
+		}
+		arena_free(a);
+	}
+}
+END_TEST
+
 /* Every prefix and many corrupted copies of a real .xlsx: a code, never a crash. */
 START_TEST(test_xlsx_mangled)
 {
@@ -816,6 +932,8 @@ main(void)
 	tcase_add_test(tc, test_xlsx_mangled);
 	tcase_add_test(tc, test_import_check_formats);
 	tcase_add_test(tc, test_import_headers);
+	tcase_add_test(tc, test_import_accepts_every_label);
+	tcase_add_test(tc, test_import_label_variants);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);
