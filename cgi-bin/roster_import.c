@@ -27,19 +27,26 @@ static const char *const col_codes[IMP__NCOLS] = {
 };
 static const char *headers[IMP__NCOLS];
 
+/*
+ * A choice: its code, the word the template writes (import.val.*) and the
+ * word the pages, prints and exports show (category.*, status.*, gender.*).
+ * An imported cell may hold either word or the code: what a school admin
+ * copies from any page or export back into a roster file is understood.
+ */
 struct choice {
-	const char *text, *code;
+	const char *text, *code, *shown;
 };
 
 static struct choice genders[] = {
-	{ NULL, "M" }, { NULL, "F" }, { NULL, NULL }
+	{ NULL, "M", NULL }, { NULL, "F", NULL }, { NULL, NULL, NULL }
 };
 static struct choice categories[] = {
-	{ NULL, "regular" }, { NULL, "new_teacher" }, { NULL, "new_principal" }, { NULL, NULL }
+	{ NULL, "regular", NULL }, { NULL, "new_teacher", NULL }, { NULL, "new_principal", NULL },
+	{ NULL, NULL, NULL }
 };
 static struct choice statuses[] = {
-	{ NULL, "in_post" }, { NULL, "support_out" }, { NULL, "exchange_in" }, { NULL, "loan" },
-	{ NULL, NULL }
+	{ NULL, "in_post", NULL }, { NULL, "support_out", NULL }, { NULL, "exchange_in", NULL },
+	{ NULL, "loan", NULL }, { NULL, NULL, NULL }
 };
 static const char *example[3]; /* name, subject, title of the template's example row */
 static const char *words_dir;
@@ -56,10 +63,12 @@ word(const char *dir, const char *prefix, const char *code)
 }
 
 static void
-fill(const char *dir, struct choice *ch, const char *prefix)
+fill(const char *dir, struct choice *ch, const char *prefix, const char *shown_prefix)
 {
-	for (; ch->code != NULL; ch++)
+	for (; ch->code != NULL; ch++) {
 		ch->text = word(dir, prefix, ch->code);
+		ch->shown = word(dir, shown_prefix, ch->code);
+	}
 }
 
 void
@@ -70,9 +79,9 @@ roster_import_words(const char *xsl_dir)
 	words_dir = xsl_dir;
 	for (int c = 0; c < IMP__NCOLS; c++)
 		headers[c] = word(xsl_dir, "import.col.", col_codes[c]);
-	fill(xsl_dir, genders, "import.val.gender.");
-	fill(xsl_dir, categories, "import.val.category.");
-	fill(xsl_dir, statuses, "import.val.status.");
+	fill(xsl_dir, genders, "import.val.gender.", "gender.");
+	fill(xsl_dir, categories, "import.val.category.", "category.");
+	fill(xsl_dir, statuses, "import.val.status.", "status.");
 	example[0] = word(xsl_dir, "import.example.", "name");
 	example[1] = word(xsl_dir, "import.example.", "subject");
 	example[2] = word(xsl_dir, "import.example.", "title");
@@ -84,11 +93,40 @@ import_col_code(enum import_col c)
 	return (unsigned)c < IMP__NCOLS ? col_codes[c] : "";
 }
 
+/*
+ * Whether a cell holds word w: the same bytes, except that ASCII brackets
+ * stand for the full-width ones the string table uses (新教师(见习期) is
+ * 新教师（见习期）, as people type it on either keyboard).
+ */
+static int
+same_word(const char *cell, const char *w)
+{
+	static const char lpar[] = "\xEF\xBC\x88", rpar[] = "\xEF\xBC\x89";   /* （ ） */
+
+	if (w == NULL)
+		return 0;
+	while (*cell != '\0' && *w != '\0') {
+		if (*cell == '(' && strncmp(w, lpar, 3) == 0) {
+			cell++;
+			w += 3;
+		} else if (*cell == ')' && strncmp(w, rpar, 3) == 0) {
+			cell++;
+			w += 3;
+		} else if (*cell == *w) {
+			cell++;
+			w++;
+		} else
+			return 0;
+	}
+	return *cell == '\0' && *w == '\0';
+}
+
 static const char *
 choose(const struct choice *ch, const char *text)
 {
 	for (; ch->code != NULL; ch++)
-		if ((ch->text != NULL && strcmp(ch->text, text) == 0) || strcmp(ch->code, text) == 0)
+		if (same_word(text, ch->text) || same_word(text, ch->shown) ||
+		    strcmp(ch->code, text) == 0)
 			return ch->code;
 	return NULL;
 }
@@ -470,7 +508,8 @@ check_bytes(struct ctx *c, xmlNodePtr root, long long year, const void *data, si
     const char *filename, struct import_check *chk, struct row_db **d)
 {
 	struct sheet sh;
-	enum sheet_result sr = sheet_read_mem(c->a, data, len, filename, IMPORT_MAX_ROWS + 1,
+	/* max_rows counts the data rows: the header row comes on top */
+	enum sheet_result sr = sheet_read_mem(c->a, data, len, filename, IMPORT_MAX_ROWS,
 	    IMPORT_MAX_COLS, &sh);
 
 	if (sr == SHEET_NOMEM)

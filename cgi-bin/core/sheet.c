@@ -9,6 +9,17 @@
  * size the zip declares and the bytes actually inflated), so a zip bomb is
  * refused as SHEET_TOO_BIG.
  *
+ * Entities: a part is refused as SHEET_DTD when its bytes hold "<!DOCTYPE"
+ * or "<!ENTITY" (before it is parsed), and again at parse time when the
+ * parser meets a document type declaration in any encoding (the SAX
+ * internalSubset callback stops the parser before the subset is read), and
+ * once more if a parsed document has a subset at all. Without a DTD the
+ * only entities are the five predefined ones and character references,
+ * which the parser turns into text; an undeclared entity is a fatal error.
+ * Text is read from the text and CDATA children of <t> and <v> only, never
+ * with xmlNodeGetContent (which expands entity references), and never more
+ * than one cell's worth; all cells together are capped at SHEET_MAX_TEXT.
+ *
  * Numbers: an integer stored as a number comes back as its digits with no
  * exponent or decimals ("110101199003078515" only if Excel kept it, which
  * it cannot: Excel keeps 15 significant digits). An integer of 16 or more
@@ -39,11 +50,15 @@
 #define SHEET_MAX_STRINGS  200000            /* shared strings */
 #define SHEET_MAX_ROWNUM   1048576           /* Excel's last row */
 
+/* A shared string longer than a cell may be: refused where it is used. */
+static char too_long[] = "";
+
 const char *
 sheet_code(enum sheet_result r)
 {
 	static const char *const codes[SHEET_RESULT__MAX] = { "ok", "sheet_empty",
-		"sheet_too_big", "sheet_bad_encoding", "sheet_bad_format", "sheet_nomem", "sheet_io" };
+		"sheet_too_big", "sheet_bad_encoding", "sheet_bad_format", "sheet_nomem", "sheet_io",
+		"sheet_dtd", "sheet_too_much_text" };
 	return (unsigned)r < SHEET_RESULT__MAX ? codes[r] : "sheet_io";
 }
 
@@ -66,6 +81,7 @@ struct builder {
 	const char **cells;
 	size_t ncells;
 	int line;
+	size_t text;   /* bytes of cell text so far (SHEET_MAX_TEXT) */
 };
 
 /* Trim ASCII white space, NBSP and the ideographic space at both ends. */
@@ -140,6 +156,11 @@ b_cell(struct builder *b, size_t col, const char *s, size_t n)
 		b->err = SHEET_TOO_BIG;
 		return;
 	}
+	if (n > SHEET_MAX_TEXT - b->text) {
+		b->err = SHEET_TOO_MUCH_TEXT;
+		return;
+	}
+	b->text += n;
 	if ((copy = arena_strndup(b->a, s, n)) == NULL) {
 		b->err = SHEET_NOMEM;
 		return;
@@ -411,13 +432,91 @@ zip_part(zip_t *z, const char *name, size_t cap, char **data, size_t *len)
 	return SHEET_OK;
 }
 
-static xmlDocPtr
-parse_xml(const char *data, size_t len)
+/*
+ * Whether the bytes declare a DTD or an entity: "<!DOCTYPE" or "<!ENTITY",
+ * in any case. Neither can appear in an xlsx part's markup otherwise (in
+ * text "<" is written "&lt;"), so this is cheap and certain for the UTF-8
+ * parts Excel writes; other encodings are caught by the parser below.
+ */
+static int
+declares_dtd(const char *data, size_t len)
 {
+	const char *p = data, *end = data + len;
+
+	while ((p = memchr(p, '<', (size_t)(end - p))) != NULL) {
+		size_t left = (size_t)(end - p);
+		if ((left >= 9 && strncasecmp(p, "<!DOCTYPE", 9) == 0) ||
+		    (left >= 8 && strncasecmp(p, "<!ENTITY", 8) == 0))
+			return 1;
+		p++;
+	}
+	return 0;
+}
+
+/* SAX: a document type declaration stops the parser before its subset is read. */
+static void
+refuse_subset(void *ctx, const xmlChar *name, const xmlChar *external_id,
+    const xmlChar *system_id)
+{
+	xmlParserCtxtPtr ctxt = ctx;
+
+	(void)name;
+	(void)external_id;
+	(void)system_id;
+	if (ctxt->_private != NULL)
+		*(int *)ctxt->_private = 1;
+	xmlStopParser(ctxt);
+}
+
+/*
+ * Parse one part: no network, no entity substitution, no DTD loading, no
+ * huge-document relaxation. Returns SHEET_OK with *doc, SHEET_DTD,
+ * SHEET_BAD_FORMAT or SHEET_NOMEM.
+ */
+static enum sheet_result
+parse_xml(const char *data, size_t len, xmlDocPtr *doc)
+{
+	xmlParserCtxtPtr ctxt;
+	int dtd = 0;
+
+	*doc = NULL;
 	if (len > INT32_MAX)
-		return NULL;
-	return xmlReadMemory(data, (int)len, "part.xml", NULL,
+		return SHEET_TOO_BIG;
+	if (declares_dtd(data, len))
+		return SHEET_DTD;
+	if ((ctxt = xmlNewParserCtxt()) == NULL)
+		return SHEET_NOMEM;
+	ctxt->_private = &dtd;
+	ctxt->sax->internalSubset = refuse_subset;
+	ctxt->sax->externalSubset = refuse_subset;
+	*doc = xmlCtxtReadMemory(ctxt, data, (int)len, "part.xml", NULL,
 	    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+	xmlFreeParserCtxt(ctxt);
+	if (*doc != NULL && ((*doc)->intSubset != NULL || (*doc)->extSubset != NULL))
+		dtd = 1;
+	if (*doc != NULL && (dtd || xmlDocGetRootElement(*doc) == NULL)) {
+		xmlFreeDoc(*doc);
+		*doc = NULL;
+	}
+	if (*doc == NULL)
+		return dtd ? SHEET_DTD : SHEET_BAD_FORMAT;
+	return SHEET_OK;
+}
+
+/* Read a part of the zip and parse it (see zip_part and parse_xml). */
+static enum sheet_result
+zip_xml(zip_t *z, const char *name, size_t cap, xmlDocPtr *doc)
+{
+	char *data;
+	size_t len;
+	enum sheet_result r;
+
+	*doc = NULL;
+	if ((r = zip_part(z, name, cap, &data, &len)) != SHEET_OK)
+		return r;
+	r = parse_xml(data, len, doc);
+	free(data);
+	return r;
 }
 
 static int
@@ -436,38 +535,93 @@ first_child(xmlNodePtr n, const char *name)
 	return NULL;
 }
 
-/* Text of the <t> elements under n, not those of phonetic runs (rPh). */
+/*
+ * The text of one cell, read from text and CDATA nodes only: an entity
+ * reference is never expanded (without a DTD there are none to meet), and
+ * no more than twice a cell's limit is ever copied (more is SHEET_TOO_BIG).
+ */
+struct celltext {
+	size_t len;
+	int over;     /* more text than fits */
+	int entity;   /* an entity reference node was met */
+	char buf[SHEET_MAX_CELL * 2 + 1];
+};
+
 static void
-collect_t(xmlNodePtr n, xmlBufferPtr buf)
+ct_reset(struct celltext *ct)
+{
+	ct->len = 0;
+	ct->over = 0;
+	ct->entity = 0;
+	ct->buf[0] = '\0';
+}
+
+/* Append the text and CDATA children of n. */
+static void
+ct_add(struct celltext *ct, xmlNodePtr n)
 {
 	for (xmlNodePtr c = n->children; c != NULL; c = c->next) {
+		size_t k, room;
+
+		if (c->type == XML_ENTITY_REF_NODE || c->type == XML_ENTITY_NODE) {
+			ct->entity = 1;
+			continue;
+		}
+		if ((c->type != XML_TEXT_NODE && c->type != XML_CDATA_SECTION_NODE) ||
+		    c->content == NULL)
+			continue;
+		k = strlen((const char *)c->content);
+		room = sizeof(ct->buf) - 1 - ct->len;
+		if (k > room) {
+			ct->over = 1;
+			k = room;
+		}
+		memcpy(ct->buf + ct->len, c->content, k);
+		ct->len += k;
+		ct->buf[ct->len] = '\0';
+	}
+}
+
+/* The result of a cell's text: SHEET_OK, SHEET_TOO_BIG or SHEET_BAD_FORMAT. */
+static enum sheet_result
+ct_result(const struct celltext *ct)
+{
+	return ct->entity ? SHEET_BAD_FORMAT : ct->over ? SHEET_TOO_BIG : SHEET_OK;
+}
+
+/* Text of the <t> elements under n, not those of phonetic runs (rPh). */
+static void
+collect_t(xmlNodePtr n, struct celltext *ct)
+{
+	for (xmlNodePtr c = n->children; c != NULL; c = c->next) {
+		if (c->type == XML_ENTITY_REF_NODE)
+			ct->entity = 1;
 		if (c->type != XML_ELEMENT_NODE)
 			continue;
 		if (is_el(c, "rPh"))
 			continue;
-		if (is_el(c, "t")) {
-			xmlChar *s = xmlNodeGetContent(c);
-			if (s != NULL) {
-				if (xmlBufferLength(buf) < SHEET_MAX_CELL * 2)
-					xmlBufferCat(buf, s);
-				xmlFree(s);
-			}
-		} else
-			collect_t(c, buf);
+		if (is_el(c, "t"))
+			ct_add(ct, c);
+		else
+			collect_t(c, ct);
 	}
 }
 
-/* The path of the first worksheet, "xl/worksheets/sheet1.xml" if unsure. */
-static char *
-first_sheet_path(arena *a, zip_t *z)
+/*
+ * The path of the first worksheet into *path, "xl/worksheets/sheet1.xml" if
+ * unsure. SHEET_OK, SHEET_DTD (workbook.xml or its rels declare one) or
+ * SHEET_NOMEM.
+ */
+static enum sheet_result
+first_sheet_path(arena *a, zip_t *z, char **path)
 {
-	char *data = NULL, *rid = NULL, *target = NULL, *path = NULL;
-	size_t len;
+	char *rid = NULL, *target = NULL;
 	xmlDocPtr doc;
 	xmlNodePtr n;
+	enum sheet_result r;
 
-	if (zip_part(z, "xl/workbook.xml", SHEET_MAX_SMALL, &data, &len) == SHEET_OK &&
-	    (doc = parse_xml(data, len)) != NULL) {
+	*path = NULL;
+	if ((r = zip_xml(z, "xl/workbook.xml", SHEET_MAX_SMALL, &doc)) == SHEET_OK) {
 		n = first_child(first_child(xmlDocGetRootElement(doc), "sheets"), "sheet");
 		if (n != NULL) {
 			xmlChar *v = xmlGetNsProp(n, BAD_CAST "id", BAD_CAST
@@ -478,63 +632,58 @@ first_sheet_path(arena *a, zip_t *z)
 			}
 		}
 		xmlFreeDoc(doc);
-	}
-	free(data);
-	data = NULL;
-	if (rid != NULL &&
-	    zip_part(z, "xl/_rels/workbook.xml.rels", SHEET_MAX_SMALL, &data, &len) == SHEET_OK &&
-	    (doc = parse_xml(data, len)) != NULL) {
-		for (n = xmlDocGetRootElement(doc)->children; n != NULL; n = n->next) {
-			xmlChar *id, *t;
-			if (!is_el(n, "Relationship"))
-				continue;
-			id = xmlGetProp(n, BAD_CAST "Id");
-			if (id != NULL && strcmp((char *)id, rid) == 0 &&
-			    (t = xmlGetProp(n, BAD_CAST "Target")) != NULL) {
-				target = arena_strdup(a, (char *)t);
-				xmlFree(t);
+	} else if (r == SHEET_DTD || r == SHEET_NOMEM)
+		return r;
+	if (rid != NULL) {
+		if ((r = zip_xml(z, "xl/_rels/workbook.xml.rels", SHEET_MAX_SMALL, &doc)) == SHEET_OK) {
+			for (n = xmlDocGetRootElement(doc)->children; n != NULL; n = n->next) {
+				xmlChar *id, *t;
+				if (!is_el(n, "Relationship"))
+					continue;
+				id = xmlGetProp(n, BAD_CAST "Id");
+				if (id != NULL && strcmp((char *)id, rid) == 0 &&
+				    (t = xmlGetProp(n, BAD_CAST "Target")) != NULL) {
+					target = arena_strdup(a, (char *)t);
+					xmlFree(t);
+				}
+				xmlFree(id);
+				if (target != NULL)
+					break;
 			}
-			xmlFree(id);
-			if (target != NULL)
-				break;
-		}
-		xmlFreeDoc(doc);
+			xmlFreeDoc(doc);
+		} else if (r == SHEET_DTD || r == SHEET_NOMEM)
+			return r;
 	}
-	free(data);
 	if (target != NULL && strstr(target, "..") == NULL) {
 		if (target[0] == '/')
-			path = arena_strdup(a, target + 1);
+			*path = arena_strdup(a, target + 1);
 		else
-			path = arena_printf(a, "xl/%s", target);
+			*path = arena_printf(a, "xl/%s", target);
 	}
-	return path != NULL ? path : arena_strdup(a, "xl/worksheets/sheet1.xml");
+	if (*path == NULL)
+		*path = arena_strdup(a, "xl/worksheets/sheet1.xml");
+	return *path != NULL ? SHEET_OK : SHEET_NOMEM;
 }
 
 struct strings {
 	size_t n;
-	char **s;
+	char **s;   /* too_long for a string longer than a cell may be */
 };
 
+/* The shared strings from sharedStrings.xml's bytes. */
 static enum sheet_result
-read_shared(arena *a, zip_t *z, struct strings *ss)
+shared_from_bytes(arena *a, const char *data, size_t len, struct strings *ss)
 {
-	char *data;
-	size_t len, cap = 0;
+	size_t cap = 0;
 	enum sheet_result r;
 	xmlDocPtr doc;
-	xmlBufferPtr buf;
+	struct celltext *ct;
 
 	ss->n = 0;
 	ss->s = NULL;
-	if (zip_name_locate(z, "xl/sharedStrings.xml", 0) < 0)
-		return SHEET_OK;   /* a workbook with no strings has none */
-	if ((r = zip_part(z, "xl/sharedStrings.xml", SHEET_MAX_PART, &data, &len)) != SHEET_OK)
+	if ((r = parse_xml(data, len, &doc)) != SHEET_OK)
 		return r;
-	doc = parse_xml(data, len);
-	free(data);
-	if (doc == NULL)
-		return SHEET_BAD_FORMAT;
-	if ((buf = xmlBufferCreate()) == NULL) {
+	if ((ct = malloc(sizeof(*ct))) == NULL) {
 		xmlFreeDoc(doc);
 		return SHEET_NOMEM;
 	}
@@ -557,18 +706,39 @@ read_shared(arena *a, zip_t *z, struct strings *ss)
 			ss->s = ns;
 			cap = nc;
 		}
-		xmlBufferEmpty(buf);
-		collect_t(n, buf);
-		ss->s[ss->n] = arena_strndup(a, (const char *)xmlBufferContent(buf),
-		    (size_t)xmlBufferLength(buf));
+		ct_reset(ct);
+		collect_t(n, ct);
+		if (ct->entity) {
+			r = SHEET_BAD_FORMAT;
+			break;
+		}
+		ss->s[ss->n] = ct->over ? too_long : arena_strndup(a, ct->buf, ct->len);
 		if (ss->s[ss->n] == NULL) {
 			r = SHEET_NOMEM;
 			break;
 		}
 		ss->n++;
 	}
-	xmlBufferFree(buf);
+	free(ct);
 	xmlFreeDoc(doc);
+	return r;
+}
+
+static enum sheet_result
+read_shared(arena *a, zip_t *z, struct strings *ss)
+{
+	char *data;
+	size_t len;
+	enum sheet_result r;
+
+	ss->n = 0;
+	ss->s = NULL;
+	if (zip_name_locate(z, "xl/sharedStrings.xml", 0) < 0)
+		return SHEET_OK;   /* a workbook with no strings has none */
+	if ((r = zip_part(z, "xl/sharedStrings.xml", SHEET_MAX_PART, &data, &len)) != SHEET_OK)
+		return r;
+	r = shared_from_bytes(a, data, len, ss);
+	free(data);
 	return r;
 }
 
@@ -619,52 +789,26 @@ format_number(arena *a, const char *v)
 	return arena_printf(a, "%.15g", d);
 }
 
+/* The rows of a worksheet's bytes, its shared strings read already. */
 static enum sheet_result
-read_xlsx(arena *a, const char *data, size_t len, size_t max_rows, size_t max_cols,
-    struct sheet *out)
+sheet_from_bytes(arena *a, const struct strings *ss, const char *data, size_t len,
+    size_t max_rows, size_t max_cols, struct sheet *out)
 {
-	zip_error_t ze;
-	zip_source_t *src;
-	zip_t *z;
-	struct strings ss;
 	struct builder b;
 	enum sheet_result r;
-	char *part = NULL, *path;
-	size_t plen;
 	xmlDocPtr doc;
 	xmlNodePtr sd;
+	struct celltext *ct;
 	long lastrow = 0;
 
-	zip_error_init(&ze);
-	if ((src = zip_source_buffer_create(data, len, 0, &ze)) == NULL) {
-		zip_error_fini(&ze);
-		return SHEET_NOMEM;
-	}
-	if ((z = zip_open_from_source(src, ZIP_RDONLY, &ze)) == NULL) {
-		zip_source_free(src);
-		zip_error_fini(&ze);
-		return SHEET_BAD_FORMAT;
-	}
-	zip_error_fini(&ze);
 	out->format = "xlsx";
 	out->encoding = "xlsx";
-	path = first_sheet_path(a, z);
-	if (path == NULL) {
-		zip_discard(z);
-		return SHEET_NOMEM;
-	}
-	if ((r = read_shared(a, z, &ss)) != SHEET_OK ||
-	    (r = zip_part(z, path, SHEET_MAX_PART, &part, &plen)) != SHEET_OK) {
-		zip_discard(z);
+	if ((r = parse_xml(data, len, &doc)) != SHEET_OK)
 		return r;
-	}
-	zip_discard(z);
-	doc = parse_xml(part, plen);
-	free(part);
-	if (doc == NULL)
-		return SHEET_BAD_FORMAT;
-	if (b_init(&b, a, max_rows, max_cols) != 0) {
-		b_free(&b);
+	if ((ct = malloc(sizeof(*ct))) == NULL || b_init(&b, a, max_rows, max_cols) != 0) {
+		if (ct != NULL)
+			b_free(&b);
+		free(ct);
 		xmlFreeDoc(doc);
 		return SHEET_NOMEM;
 	}
@@ -692,8 +836,8 @@ read_xlsx(arena *a, const char *data, size_t len, size_t max_rows, size_t max_co
 			b.err = SHEET_BAD_FORMAT;
 		lastrow = rownum;
 		for (xmlNodePtr c = row->children; c != NULL && b.err == SHEET_OK; c = c->next) {
-			xmlChar *ref, *t, *v = NULL;
-			const char *text = NULL;
+			xmlChar *ref, *t;
+			const char *text = NULL, *v;
 			char *num = NULL;
 			long rc;
 			xmlNodePtr vn;
@@ -704,50 +848,111 @@ read_xlsx(arena *a, const char *data, size_t len, size_t max_rows, size_t max_co
 			rc = ref_col((char *)ref);
 			xmlFree(ref);
 			col = rc >= 0 && rc > col ? rc : col + 1;
+			ct_reset(ct);
 			t = xmlGetProp(c, BAD_CAST "t");
 			if (t != NULL && strcmp((char *)t, "inlineStr") == 0) {
-				xmlBufferPtr buf = xmlBufferCreate();
 				xmlNodePtr is = first_child(c, "is");
-				if (buf != NULL && is != NULL) {
-					collect_t(is, buf);
-					b_cell(&b, (size_t)col, (const char *)xmlBufferContent(buf),
-					    (size_t)xmlBufferLength(buf));
+				if (is != NULL) {
+					collect_t(is, ct);
+					if ((b.err = ct_result(ct)) == SHEET_OK)
+						b_cell(&b, (size_t)col, ct->buf, ct->len);
 				}
-				xmlBufferFree(buf);
 				xmlFree(t);
 				continue;
 			}
-			if ((vn = first_child(c, "v")) != NULL)
-				v = xmlNodeGetContent(vn);
-			if (v == NULL) {
+			if ((vn = first_child(c, "v")) == NULL) {
 				xmlFree(t);
 				continue;
 			}
+			ct_add(ct, vn);
+			if ((b.err = ct_result(ct)) != SHEET_OK) {
+				xmlFree(t);
+				break;
+			}
+			v = ct->buf;
 			if (t != NULL && strcmp((char *)t, "s") == 0) {
 				char *end;
-				long i = strtol((char *)v, &end, 10);
-				if (*end != '\0' || i < 0 || (size_t)i >= ss.n)
+				long i = strtol(v, &end, 10);
+				if (*v == '\0' || *end != '\0' || i < 0 || (size_t)i >= ss->n)
 					b.err = SHEET_BAD_FORMAT;
+				else if (ss->s[i] == too_long)
+					b.err = SHEET_TOO_BIG;
 				else
-					text = ss.s[i];
+					text = ss->s[i];
 			} else if (t == NULL || strcmp((char *)t, "n") == 0) {
-				if ((num = format_number(a, (char *)v)) == NULL)
+				if ((num = format_number(a, v)) == NULL)
 					b.err = SHEET_NOMEM;
 				text = num;
 			} else if (strcmp((char *)t, "b") == 0) {
-				text = strcmp((char *)v, "1") == 0 ? "TRUE" : "FALSE";
+				text = strcmp(v, "1") == 0 ? "TRUE" : "FALSE";
 			} else {   /* "str", "e", anything else: the text */
-				text = (const char *)v;
+				text = v;
 			}
 			if (text != NULL && b.err == SHEET_OK)
 				b_cell(&b, (size_t)col, text, strlen(text));
-			xmlFree(v);
 			xmlFree(t);
 		}
 		b_row(&b, (int)rownum);
 	}
+	free(ct);
 	xmlFreeDoc(doc);
 	return b_finish(&b, out);
+}
+
+enum sheet_result
+sheet_read_xlsx_parts(arena *a, const char *shared, size_t shared_len,
+    const char *sheet, size_t sheet_len, size_t max_rows, size_t max_cols, struct sheet *out)
+{
+	struct strings ss = { 0, NULL };
+	enum sheet_result r;
+
+	memset(out, 0, sizeof(*out));
+	if (max_cols == 0)
+		return SHEET_TOO_BIG;
+	if (shared_len > SHEET_MAX_PART || sheet_len > SHEET_MAX_PART)
+		return SHEET_TOO_BIG;
+	if (shared != NULL && (r = shared_from_bytes(a, shared, shared_len, &ss)) != SHEET_OK)
+		return r;
+	return sheet_from_bytes(a, &ss, sheet != NULL ? sheet : "", sheet != NULL ? sheet_len : 0,
+	    max_rows, max_cols, out);
+}
+
+static enum sheet_result
+read_xlsx(arena *a, const char *data, size_t len, size_t max_rows, size_t max_cols,
+    struct sheet *out)
+{
+	zip_error_t ze;
+	zip_source_t *src;
+	zip_t *z;
+	struct strings ss;
+	enum sheet_result r;
+	char *part = NULL, *path;
+	size_t plen;
+
+	zip_error_init(&ze);
+	if ((src = zip_source_buffer_create(data, len, 0, &ze)) == NULL) {
+		zip_error_fini(&ze);
+		return SHEET_NOMEM;
+	}
+	if ((z = zip_open_from_source(src, ZIP_RDONLY, &ze)) == NULL) {
+		zip_source_free(src);
+		zip_error_fini(&ze);
+		return SHEET_BAD_FORMAT;
+	}
+	zip_error_fini(&ze);
+	out->format = "xlsx";
+	out->encoding = "xlsx";
+	/* every part is read and refused or parsed before the next is opened */
+	if ((r = first_sheet_path(a, z, &path)) != SHEET_OK ||
+	    (r = read_shared(a, z, &ss)) != SHEET_OK ||
+	    (r = zip_part(z, path, SHEET_MAX_PART, &part, &plen)) != SHEET_OK) {
+		zip_discard(z);
+		return r;
+	}
+	zip_discard(z);
+	r = sheet_from_bytes(a, &ss, part, plen, max_rows, max_cols, out);
+	free(part);
+	return r;
 }
 
 /* ---------------------------------------------------------------- entry */

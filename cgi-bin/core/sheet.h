@@ -7,12 +7,19 @@
  *
  * Everything read lives in the caller's arena. Limits are the caller's: a
  * file over max_rows data rows or max_cols columns is refused, not cut.
+ * Whatever the caller allows, the text of all cells together is at most
+ * SHEET_MAX_TEXT bytes (a shared string may be referenced by every cell, so
+ * the file's size does not bound it), one cell at most 4096 bytes, and an
+ * xlsx part with a DTD is refused before it is parsed (its entities would
+ * otherwise be expanded each time they are referenced).
  */
 #ifndef XS_SHEET_H
 #define XS_SHEET_H
 
 #include <stddef.h>
 #include "arena.h"
+
+#define SHEET_MAX_TEXT (16u << 20)   /* bytes of text in all cells of one sheet */
 
 enum sheet_result {
 	SHEET_OK = 0,
@@ -22,6 +29,8 @@ enum sheet_result {
 	SHEET_BAD_FORMAT,    /* not CSV or not a readable .xlsx */
 	SHEET_NOMEM,
 	SHEET_IO,
+	SHEET_DTD,           /* an xlsx part with a DTD (<!DOCTYPE, entities): refused unread */
+	SHEET_TOO_MUCH_TEXT, /* the cells together hold more than SHEET_MAX_TEXT bytes */
 	SHEET_RESULT__MAX
 };
 
@@ -51,6 +60,14 @@ enum sheet_result sheet_read(arena *a, const char *path, const char *filename,
 /* The same from memory (tests, and text pasted into a form as CSV). */
 enum sheet_result sheet_read_mem(arena *a, const void *data, size_t len,
     const char *filename, size_t max_rows, size_t max_cols, struct sheet *out);
+
+/*
+ * The xlsx reader below the zip (the fuzzer's and the tests' entry): the
+ * parts' bytes as the zip held them, sharedStrings.xml (shared, may be NULL)
+ * and the worksheet. The same checks and limits as sheet_read_mem.
+ */
+enum sheet_result sheet_read_xlsx_parts(arena *a, const char *shared, size_t shared_len,
+    const char *sheet, size_t sheet_len, size_t max_rows, size_t max_cols, struct sheet *out);
 
 /* Cell c of row r, "" when the row is shorter. */
 const char *sheet_cell(const struct sheet_row *r, size_t c);

@@ -17,6 +17,7 @@
 #include <libxml/parser.h>
 #include <sqlite3.h>
 #include <xlsxwriter.h>
+#include <zip.h>
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -640,6 +641,226 @@ START_TEST(test_changes_reported_to_district)
 }
 END_TEST
 
+/* A CSV of n good rows with ID numbers from region (malloc'd). */
+static char *
+rows_csv(int n, const char *region, size_t *len)
+{
+	size_t cap = 64 + (size_t)n * 64, k = 0;
+	char *s = malloc(cap);
+
+	ck_assert_ptr_nonnull(s);
+	k += (size_t)snprintf(s, cap, "姓名,性别,身份证号\r\n");
+	for (int i = 0; i < n; i++) {
+		char id17[18];
+		/* day j = i / 10 is 1970 + j / 336, month 1 + j / 28 % 12, day 1 + j % 28;
+		 * 10 sequence numbers a day: all distinct, all real dates */
+		int j = i / 10;
+		snprintf(id17, sizeof(id17), "%s19%02d%02d%02d%03d", region, 70 + j / 336,
+		    1 + (j / 28) % 12, 1 + j % 28, (i % 10) * 10 + 1);
+		k += (size_t)snprintf(s + k, cap - k, "界限%d,女,%s%c\r\n", i, id17,
+		    idcard_check_char(id17));
+	}
+	*len = k;
+	return s;
+}
+
+/* The documented bound: 5,000 teachers in a file are checked; 5,001 are refused, nothing kept. */
+START_TEST(test_row_bound_is_5000)
+{
+	struct client *cl = client_new();
+	long long before = roster_size(), files = db_count("SELECT count(*) FROM roster_import");
+	size_t len;
+	char *csv, *s;
+	xmlDocPtr d;
+	long status;
+
+	ck_assert_int_eq(login_as(cl, &srv, "wtq-zg-admin", DEMO_PW), 303);
+	csv = rows_csv(5001, "110107", &len);
+	d = upload(cl, "5001.csv", csv, len, &status);
+	ck_assert_int_eq(status, 422);
+	s = xpath_string(d, "/page/error/@code");
+	ck_assert_str_eq(s, "sheet_too_big");
+	free(s);
+	xmlFreeDoc(d);
+	ck_assert_int_eq(db_count("SELECT count(*) FROM roster_import"), files);
+	free(csv);
+	csv = rows_csv(5000, "110107", &len);
+	d = upload(cl, "5000.csv", csv, len, &status);
+	ck_assert_int_eq(status, 200);
+	ck_assert_int_eq(xpath_long(d, "/page/import/@rows"), 5000);
+	ck_assert_int_eq(xpath_long(d, "/page/import/@problems"), 0);
+	ck_assert_int_eq(xpath_long(d, "/page/import/@new"), 5000);
+	xmlFreeDoc(d);
+	free(csv);
+	ck_assert_int_eq(roster_size(), before);   /* a preview saves nothing */
+	client_free(cl);
+}
+END_TEST
+
+/* The bytes of a zip holding the parts (malloc'd). */
+static char *
+zip_bytes(const char *const *names, const char *const *bodies, const size_t *lens, size_t n,
+    size_t *len)
+{
+	char path[600];
+	zip_t *z;
+	int err;
+	FILE *f;
+	char *buf;
+	long size;
+
+	snprintf(path, sizeof(path), "%s/entities.xlsx", srv.dir);
+	z = zip_open(path, ZIP_CREATE | ZIP_TRUNCATE, &err);
+	ck_assert_ptr_nonnull(z);
+	for (size_t i = 0; i < n; i++) {
+		zip_source_t *src = zip_source_buffer(z, bodies[i], lens[i], 0);
+		ck_assert_ptr_nonnull(src);
+		ck_assert_int_ge(zip_file_add(z, names[i], src, ZIP_FL_OVERWRITE), 0);
+	}
+	ck_assert_int_eq(zip_close(z), 0);
+	f = fopen(path, "rb");
+	ck_assert_ptr_nonnull(f);
+	fseek(f, 0, SEEK_END);
+	size = ftell(f);
+	rewind(f);
+	buf = malloc((size_t)size);
+	ck_assert_int_eq(fread(buf, 1, (size_t)size, f), (size_t)size);
+	fclose(f);
+	unlink(path);
+	*len = (size_t)size;
+	return buf;
+}
+
+/*
+ * The issue's file: a few KB of .xlsx whose sharedStrings.xml defines a
+ * 64 KB entity and references it 2,000 times (128 MB if expanded). The
+ * import answers at once with the Chinese message; nothing is kept.
+ */
+START_TEST(test_xlsx_with_dtd_refused)
+{
+	static const char ws[] = "<worksheet><sheetData>"
+	    "<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c><c r=\"B1\" t=\"s\"><v>1</v></c>"
+	    "<c r=\"C1\" t=\"s\"><v>2</v></c></row>"
+	    "<row r=\"2\"><c r=\"A2\" t=\"s\"><v>3</v></c></row></sheetData></worksheet>";
+	const char *names[2] = { "xl/worksheets/sheet1.xml", "xl/sharedStrings.xml" };
+	const char *bodies[2];
+	size_t lens[2], cap = 70000 + 3 * 2000, k = 0, len;
+	char *sst = malloc(cap), *data, *token;
+	const char *fields[3];
+	long long before = roster_size(), files = db_count("SELECT count(*) FROM roster_import");
+	struct client *cl = client_new();
+	struct upload up = { "file", "entities.xlsx", "application/octet-stream", NULL, 0 };
+	struct reply r;
+	xmlDocPtr d;
+	long status;
+	char *s;
+
+	ck_assert_ptr_nonnull(sst);
+	k += (size_t)snprintf(sst, cap, "<?xml version=\"1.0\"?><!DOCTYPE sst [<!ENTITY a \"");
+	memset(sst + k, 'x', 65536);
+	k += 65536;
+	k += (size_t)snprintf(sst + k, cap - k, "\">]><sst><si><t>姓名</t></si><si><t>性别</t></si>"
+	    "<si><t>身份证号</t></si><si><t>");
+	for (int i = 0; i < 2000; i++, k += 3)
+		memcpy(sst + k, "&a;", 3);
+	k += (size_t)snprintf(sst + k, cap - k, "</t></si></sst>");
+	bodies[0] = ws;
+	lens[0] = strlen(ws);
+	bodies[1] = sst;
+	lens[1] = k;
+	data = zip_bytes(names, bodies, lens, 2, &len);
+	free(sst);
+	ck_assert_uint_lt(len, 8192);
+	ck_assert_int_eq(login_as(cl, &srv, "wtq-zg-admin", DEMO_PW), 303);
+	d = upload(cl, "entities.xlsx", data, len, &status);
+	ck_assert_int_eq(status, 422);
+	s = xpath_string(d, "/page/error/@code");
+	ck_assert_str_eq(s, "sheet_dtd");
+	free(s);
+	xmlFreeDoc(d);
+	/* the page, in Chinese */
+	token = csrf_token(cl, &srv);
+	fields[0] = "csrf"; fields[1] = token; fields[2] = NULL;
+	up.data = data;
+	up.len = len;
+	ck_assert_int_eq(client_post_multipart(cl, &srv, "/school/roster/import", fields, &up, 1, &r), 0);
+	ck_assert_int_eq(r.status, 422);
+	ck_assert(reply_contains(&r, "含有文档类型声明"));
+	reply_free(&r);
+	free(token);
+	free(data);
+	ck_assert_int_eq(db_count("SELECT count(*) FROM roster_import"), files);
+	ck_assert_int_eq(roster_size(), before);
+	client_free(cl);
+}
+END_TEST
+
+/*
+ * Every word the string table prints for a category or a status (the
+ * pages' category.* / status.* and the template's import.val.*) imports as
+ * its code, through the server, into the roster.
+ */
+START_TEST(test_every_label_imports)
+{
+	char path[1024], *csv, *s, expr[400];
+	size_t cap = 8192, k = 0;
+	const char *prefixes[4] = { "category.", "import.val.category.", "status.", "import.val.status." };
+	struct { char code[40]; char id[19]; int status; } rows[40];
+	int nrows = 0;
+	xmlDocPtr doc, d;
+	struct client *cl = client_new();
+	long status, id;
+
+	snprintf(path, sizeof(path), "%s/xsl/strings.zh-CN.xml", env_srcdir());
+	doc = xmlReadFile(path, NULL, XML_PARSE_NONET);
+	ck_assert_ptr_nonnull(doc);
+	csv = malloc(cap);
+	ck_assert_ptr_nonnull(csv);
+	k += (size_t)snprintf(csv, cap, "姓名,性别,身份证号,类别,状态,接收单位\r\n");
+	for (xmlNodePtr n = xmlDocGetRootElement(doc)->children; n != NULL; n = n->next) {
+		xmlChar *key, *w;
+		if (n->type != XML_ELEMENT_NODE || (key = xmlGetProp(n, BAD_CAST "k")) == NULL)
+			continue;
+		w = xmlNodeGetContent(n);
+		for (int p = 0; p < 4; p++) {
+			size_t pl = strlen(prefixes[p]);
+			char id17[18];
+			if (strncmp((char *)key, prefixes[p], pl) != 0)
+				continue;
+			ck_assert_int_lt(nrows, 40);
+			snprintf(rows[nrows].code, sizeof(rows[nrows].code), "%s", (char *)key + pl);
+			rows[nrows].status = p >= 2;
+			snprintf(id17, sizeof(id17), "11010819750101%03d", nrows * 10 + 1);
+			snprintf(rows[nrows].id, sizeof(rows[nrows].id), "%s%c", id17, idcard_check_char(id17));
+			k += (size_t)snprintf(csv + k, cap - k, "词表%d,男,%s,%s,%s,%s\r\n", nrows,
+			    rows[nrows].id, p < 2 ? (char *)w : "", p >= 2 ? (char *)w : "", "乐山市实验中学");
+			nrows++;
+		}
+		xmlFree(w);
+		xmlFree(key);
+	}
+	xmlFreeDoc(doc);
+	ck_assert_int_eq(nrows, 14);   /* 3 + 3 categories, 4 + 4 statuses */
+	ck_assert_int_eq(login_as(cl, &srv, "wtq-zg-admin", DEMO_PW), 303);
+	d = upload(cl, "词表.csv", csv, k, &status);
+	s = xpath_string(d, "/page/import/row[@effect='problem']/problem/@code");
+	ck_assert_msg(status == 200, "%ld: %s", status, s);
+	free(s);
+	ck_assert_int_eq(xpath_long(d, "/page/import/@new"), nrows);
+	id = xpath_long(d, "/page/import/@id");
+	xmlFreeDoc(d);
+	free(csv);
+	ck_assert_int_eq(commit(cl, id, NULL), 200);
+	for (int i = 0; i < nrows; i++) {
+		snprintf(expr, sizeof(expr), "SELECT count(*) FROM teacher_year ty JOIN teacher t"
+		    " ON t.id = ty.teacher_id WHERE t.id_number = '%.18s' AND ty.%s = '%.39s'", rows[i].id,
+		    rows[i].status ? "status" : "category", rows[i].code);
+		ck_assert_msg(db_count(expr) == 1, "row %d: %s", i, rows[i].code);
+	}
+	client_free(cl);
+}
+END_TEST
+
 static void
 setup(void)
 {
@@ -677,6 +898,9 @@ main(void)
 	tcase_add_test(tc, test_add_and_edit_one_teacher);
 	tcase_add_test(tc, test_transfer_and_deactivate);
 	tcase_add_test(tc, test_changes_reported_to_district);
+	tcase_add_test(tc, test_row_bound_is_5000);
+	tcase_add_test(tc, test_xlsx_with_dtd_refused);
+	tcase_add_test(tc, test_every_label_imports);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_set_fork_status(sr, CK_NOFORK);

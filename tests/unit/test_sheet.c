@@ -14,7 +14,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <time.h>
 #include <unistd.h>
+#include <libxml/parser.h>
+#include <libxml/tree.h>
 #include <xlsxwriter.h>
 #include <zip.h>
 
@@ -280,6 +284,237 @@ START_TEST(test_codes)
 }
 END_TEST
 
+/* ------------------------------------------- entities, DTDs and the text cap */
+
+static const char ws_ref0[] =
+    "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
+    "<sheetData><row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c></row></sheetData></worksheet>";
+
+/*
+ * A sharedStrings.xml whose one string is entity a (64 KB of 'x')
+ * referenced n times: expanded, 64 KB * n bytes (the issue's 3.4 KB file
+ * took a worker to 12 GB with n = 200,000). Malloc'd.
+ */
+static char *
+entity_shared(size_t n, size_t *len)
+{
+	size_t cap = 65536 + 200 + 3 * n, k = 0;
+	char *s = malloc(cap);
+
+	ck_assert_ptr_nonnull(s);
+	k += (size_t)snprintf(s + k, cap - k, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+	    "<!DOCTYPE sst [<!ENTITY a \"");
+	memset(s + k, 'x', 65536);
+	k += 65536;
+	k += (size_t)snprintf(s + k, cap - k, "\">]><sst xmlns=\"http://schemas.openxmlformats.org/"
+	    "spreadsheetml/2006/main\"><si><t>");
+	for (size_t i = 0; i < n; i++) {
+		memcpy(s + k, "&a;", 3);
+		k += 3;
+	}
+	k += (size_t)snprintf(s + k, cap - k, "</t></si></sst>");
+	*len = k;
+	return s;
+}
+
+static long
+max_rss_kb(void)
+{
+	struct rusage ru;
+
+	ck_assert_int_eq(getrusage(RUSAGE_SELF, &ru), 0);
+	return ru.ru_maxrss;
+}
+
+static double
+now_s(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+START_TEST(test_xlsx_entity_expansion_refused)
+{
+	arena *a = arena_new();
+	struct sheet s;
+	const char *names[3] = { "xl/worksheets/sheet1.xml", "xl/sharedStrings.xml", NULL };
+	const char *bodies[3];
+	size_t lens[3], len, slen;
+	/* 2,000 references: 128 MB expanded, harmless to the machine if the fix is undone */
+	char *shared = entity_shared(2000, &slen), *data;
+	long rss0;
+	double t0;
+
+	bodies[0] = ws_ref0;
+	lens[0] = strlen(ws_ref0);
+	bodies[1] = shared;
+	lens[1] = slen;
+	data = make_zip(names, bodies, lens, 2, &len);
+	ck_assert_uint_lt(len, 8192);    /* a few KB on the wire */
+	rss0 = max_rss_kb();
+	t0 = now_s();
+	ck_assert_int_eq(sheet_read_mem(a, data, len, "x.xlsx", 10, 10, &s), SHEET_DTD);
+	ck_assert_str_eq(sheet_code(SHEET_DTD), "sheet_dtd");
+	/* refused before parsing: well under a second even with sanitizers, no memory to speak of */
+	ck_assert_msg(now_s() - t0 < 5.0, "took %.1f s", now_s() - t0);
+	ck_assert_msg(max_rss_kb() - rss0 < 32 * 1024, "grew %ld KB", max_rss_kb() - rss0);
+	free(data);
+	/* the same parts handed over directly */
+	ck_assert_int_eq(sheet_read_xlsx_parts(a, shared, slen, ws_ref0, strlen(ws_ref0), 10, 10, &s),
+	    SHEET_DTD);
+	free(shared);
+
+	/* a DTD in the worksheet, in workbook.xml, an external one, in lower case */
+	{
+		static const char ws_dtd[] = "<!DOCTYPE worksheet [<!ENTITY b \"bb\">]>"
+		    "<worksheet><sheetData><row><c t=\"inlineStr\"><is><t>&b;</t></is></c></row>"
+		    "</sheetData></worksheet>";
+		static const char wb_dtd[] = "<!DOCTYPE workbook SYSTEM \"file:///etc/passwd\"><workbook/>";
+		static const char ws_ext[] = "<?xml version=\"1.0\"?><!doctype worksheet SYSTEM"
+		    " \"http://127.0.0.1:1/x.dtd\"><worksheet><sheetData/></worksheet>";
+		bodies[0] = ws_dtd;
+		lens[0] = strlen(ws_dtd);
+		data = make_zip(names, bodies, lens, 1, &len);
+		ck_assert_int_eq(sheet_read_mem(a, data, len, "x.xlsx", 10, 10, &s), SHEET_DTD);
+		free(data);
+		names[0] = "xl/workbook.xml";
+		bodies[0] = wb_dtd;
+		lens[0] = strlen(wb_dtd);
+		names[1] = "xl/worksheets/sheet1.xml";
+		bodies[1] = sheet_inline;
+		lens[1] = strlen(sheet_inline);
+		data = make_zip(names, bodies, lens, 2, &len);
+		ck_assert_int_eq(sheet_read_mem(a, data, len, "x.xlsx", 10, 10, &s), SHEET_DTD);
+		free(data);
+		ck_assert_int_eq(sheet_read_xlsx_parts(a, NULL, 0, ws_ext, strlen(ws_ext), 10, 10, &s),
+		    SHEET_DTD);
+	}
+	/*
+	 * UTF-16: the bytes hold no "<!DOCTYPE" a byte search could see; the
+	 * parser's own check refuses it before the subset is read.
+	 */
+	{
+		static const char u8[] = "<?xml version=\"1.0\" encoding=\"UTF-16\"?>"
+		    "<!DOCTYPE sst [<!ENTITY a \"zz\">]><sst><si><t>&a;&a;</t></si></sst>";
+		char u16[2 * sizeof(u8) + 2];
+		size_t n = 0;
+		u16[n++] = '\xff';
+		u16[n++] = '\xfe';
+		for (size_t i = 0; i < sizeof(u8) - 1; i++) {
+			u16[n++] = u8[i];
+			u16[n++] = '\0';
+		}
+		ck_assert_ptr_null(memmem(u16, n, "<!DOCTYPE", 9));
+		ck_assert_int_eq(sheet_read_xlsx_parts(a, u16, n, ws_ref0, strlen(ws_ref0), 10, 10, &s),
+		    SHEET_DTD);
+	}
+	/* without a DTD: the predefined entities and character references are text, others refused */
+	{
+		static const char ok[] = "<worksheet><sheetData><row><c t=\"inlineStr\"><is>"
+		    "<t>a&lt;b&amp;&#x5F20;<![CDATA[<c>]]></t></is></c></row></sheetData></worksheet>";
+		static const char undeclared[] = "<worksheet><sheetData><row><c t=\"inlineStr\"><is>"
+		    "<t>&a;</t></is></c></row></sheetData></worksheet>";
+		ck_assert_int_eq(sheet_read_xlsx_parts(a, NULL, 0, ok, strlen(ok), 10, 10, &s), SHEET_OK);
+		ck_assert_str_eq(sheet_cell(&s.rows[0], 0), "a<b&\xE5\xBC\xA0<c>");
+		ck_assert_int_eq(sheet_read_xlsx_parts(a, NULL, 0, undeclared, strlen(undeclared),
+		    10, 10, &s), SHEET_BAD_FORMAT);
+	}
+	arena_free(a);
+}
+END_TEST
+
+/* A worksheet of nrows rows, each one cell referencing shared string 0. Malloc'd. */
+static char *
+ws_refs(int nrows, size_t *len)
+{
+	size_t cap = 200 + 64 * (size_t)nrows, k = 0;
+	char *s = malloc(cap);
+
+	ck_assert_ptr_nonnull(s);
+	k += (size_t)snprintf(s + k, cap - k, "<worksheet><sheetData>");
+	for (int r = 1; r <= nrows; r++)
+		k += (size_t)snprintf(s + k, cap - k, "<row r=\"%d\"><c r=\"A%d\" t=\"s\"><v>0</v></c></row>",
+		    r, r);
+	k += (size_t)snprintf(s + k, cap - k, "</sheetData></worksheet>");
+	*len = k;
+	return s;
+}
+
+/*
+ * The text cap: one 4,000-byte shared string in every row. 4,194 rows are
+ * 16,776,000 bytes, within 16 MiB (16,777,216); 4,195 rows are 16,780,000,
+ * over it. Without the cap every reference is copied again (64 columns of
+ * 5,000 rows would be 1.28 GB from a file of a few KB).
+ */
+START_TEST(test_text_cap)
+{
+	arena *a;
+	struct sheet s;
+	char shared[4200], *ws, *data, *csv;
+	const char *names[2] = { "xl/worksheets/sheet1.xml", "xl/sharedStrings.xml" };
+	const char *bodies[2];
+	size_t lens[2], wlen, len, k;
+	int n;
+
+	ck_assert_uint_eq(SHEET_MAX_TEXT, 16777216u);
+	k = (size_t)snprintf(shared, sizeof(shared), "<sst><si><t>");
+	memset(shared + k, 'y', 4000);
+	k += 4000;
+	k += (size_t)snprintf(shared + k, sizeof(shared) - k, "</t></si></sst>");
+	for (n = 4194; n <= 4195; n++) {
+		a = arena_new();
+		ws = ws_refs(n, &wlen);
+		bodies[0] = ws;
+		lens[0] = wlen;
+		bodies[1] = shared;
+		lens[1] = k;
+		data = make_zip(names, bodies, lens, 2, &len);
+		ck_assert_uint_lt(len, 64 * 1024);
+		ck_assert_int_eq(sheet_read_mem(a, data, len, "t.xlsx", 10000, 10, &s),
+		    n == 4194 ? SHEET_OK : SHEET_TOO_MUCH_TEXT);
+		if (n == 4194) {
+			ck_assert_uint_eq(s.nrows, 4194);
+			ck_assert_uint_eq(strlen(sheet_cell(&s.rows[4193], 0)), 4000);
+		}
+		free(data);
+		free(ws);
+		arena_free(a);
+	}
+	/* the same cap for CSV: 4,195 lines of 4,000 bytes */
+	a = arena_new();
+	csv = malloc(4195 * 4001);
+	ck_assert_ptr_nonnull(csv);
+	for (int r = 0; r < 4195; r++) {
+		memset(csv + (size_t)r * 4001, 'z', 4000);
+		csv[(size_t)r * 4001 + 4000] = '\n';
+	}
+	ck_assert_int_eq(sheet_read_mem(a, csv, 4194 * 4001, "t.csv", 10000, 10, &s), SHEET_OK);
+	ck_assert_int_eq(sheet_read_mem(a, csv, 4195 * 4001, "t.csv", 10000, 10, &s),
+	    SHEET_TOO_MUCH_TEXT);
+	free(csv);
+	/* a 32 KB cell is over one cell's limit, inline or shared */
+	{
+		size_t big = 32 * 1024, wk;
+		char *w = malloc(big + 200);
+		wk = (size_t)snprintf(w, 200, "<worksheet><sheetData><row><c t=\"inlineStr\"><is><t>");
+		memset(w + wk, 'q', big);
+		wk += big;
+		wk += (size_t)snprintf(w + wk, 200, "</t></is></c></row></sheetData></worksheet>");
+		ck_assert_int_eq(sheet_read_xlsx_parts(a, NULL, 0, w, wk, 10, 10, &s), SHEET_TOO_BIG);
+		wk = (size_t)snprintf(w, 200, "<sst><si><t>");
+		memset(w + wk, 'q', big);
+		wk += big;
+		wk += (size_t)snprintf(w + wk, 200, "</t></si></sst>");
+		ck_assert_int_eq(sheet_read_xlsx_parts(a, w, wk, ws_ref0, strlen(ws_ref0), 10, 10, &s),
+		    SHEET_TOO_BIG);
+		free(w);
+	}
+	arena_free(a);
+}
+END_TEST
+
 /* ------------------------------------------------- the roster file checks */
 
 #define NROWS 1000
@@ -478,6 +713,120 @@ START_TEST(test_import_headers)
 }
 END_TEST
 
+/*
+ * One vocabulary: every word the string table gives a category or a status
+ * (category.* and status.* are what the pages, prints and exports show;
+ * import.val.* what the template writes) is read back by the import as its
+ * code, and so is the code itself. The table is read here, so a label added
+ * or changed there is covered without touching this test.
+ */
+START_TEST(test_import_accepts_every_label)
+{
+	static const struct { const char *prefix; int col; } sets[] = {
+		{ "category.", 3 }, { "import.val.category.", 3 },
+		{ "status.", 4 }, { "import.val.status.", 4 },
+		{ "gender.", 1 }, { "import.val.gender.", 1 },
+	};
+	char path[1024], buf[512], id[19];
+	const char *src = getenv("XUESHI_SRCDIR");
+	xmlDocPtr doc;
+	int seen[6] = { 0 }, total = 0;
+
+	snprintf(path, sizeof(path), "%s/xsl/strings.zh-CN.xml", src ? src : ".");
+	doc = xmlReadFile(path, NULL, XML_PARSE_NONET);
+	ck_assert_ptr_nonnull(doc);
+	gen_id(7, id);
+	for (xmlNodePtr n = xmlDocGetRootElement(doc)->children; n != NULL; n = n->next) {
+		xmlChar *k, *w;
+		if (n->type != XML_ELEMENT_NODE || (k = xmlGetProp(n, BAD_CAST "k")) == NULL)
+			continue;
+		w = xmlNodeGetContent(n);
+		for (size_t si = 0; si < sizeof(sets) / sizeof(sets[0]); si++) {
+			size_t pl = strlen(sets[si].prefix);
+			const char *code = (const char *)k + pl;
+			arena *a;
+			struct sheet s;
+			struct import_check ic;
+			const char *cells[6];
+
+			if (strncmp((const char *)k, sets[si].prefix, pl) != 0)
+				continue;
+			/* the word, then the code itself */
+			for (int pass = 0; pass < 2; pass++) {
+				const char *v = pass == 0 ? (const char *)w : code;
+				a = arena_new();
+				cells[0] = ZH_ZS;
+				cells[1] = ZH_MALE;
+				cells[2] = id;
+				cells[3] = "";
+				cells[4] = "";
+				cells[5] = "\xE5\xB8\x82\xE4\xB8\x80\xE4\xB8\xAD";   /* 市一中 */
+				cells[sets[si].col] = v;
+				snprintf(buf, sizeof(buf), "%s,%s,%s,%s,%s,%s\n%s,%s,%s,%s,%s,%s\n",
+				    ZH_NAME, hdr[2], hdr[0], hdr[7], hdr[8], hdr[9],
+				    cells[0], cells[1], cells[2], cells[3], cells[4], cells[5]);
+				ck_assert_int_eq(sheet_read_mem(a, buf, strlen(buf), "v.csv", 10, 10, &s),
+				    SHEET_OK);
+				ck_assert_int_eq(roster_import_check(a, &s, &ic), 0);
+				ck_assert_ptr_null(ic.error);
+				ck_assert_msg(ic.rows[0].nproblems == 0, "%s = %s: %s", (const char *)k, v,
+				    ic.rows[0].nproblems ? ic.rows[0].problems[0] : "");
+				ck_assert_str_eq(sets[si].col == 3 ? ic.rows[0].category :
+				    sets[si].col == 4 ? ic.rows[0].status : ic.rows[0].gender, code);
+				arena_free(a);
+			}
+			seen[si]++;
+			total++;
+		}
+		xmlFree(w);
+		xmlFree(k);
+	}
+	xmlFreeDoc(doc);
+	/* 3 categories, 4 statuses, 2 genders, each shown and in the template */
+	ck_assert_int_eq(seen[0], 3);
+	ck_assert_int_eq(seen[1], 3);
+	ck_assert_int_eq(seen[2], 4);
+	ck_assert_int_eq(seen[3], 4);
+	ck_assert_int_eq(seen[4], 2);
+	ck_assert_int_eq(seen[5], 2);
+	ck_assert_int_eq(total, 18);
+}
+END_TEST
+
+/* 新教师（见习期） as typed with ASCII brackets; near misses stay problems. */
+START_TEST(test_import_label_variants)
+{
+	static const struct { const char *word; const char *code; } cases[] = {
+		{ "\xE6\x96\xB0\xE6\x95\x99\xE5\xB8\x88(\xE8\xA7\x81\xE4\xB9\xA0\xE6\x9C\x9F)", "new_teacher" },
+		{ "\xE6\x96\xB0\xE6\x95\x99\xE5\xB8\x88\xEF\xBC\x88\xE8\xA7\x81\xE4\xB9\xA0\xE6\x9C\x9F)", "new_teacher" },
+		{ "\xE6\x96\xB0\xE6\x95\x99\xE5\xB8\x88", NULL },                   /* 新教师 alone */
+		{ "\xE6\x96\xB0\xE6\x95\x99\xE5\xB8\x88(\xE8\xA7\x81\xE4\xB9\xA0", NULL }, /* unclosed */
+		{ "regular ", "regular" },                                           /* trimmed */
+	};
+	char buf[512], id[19];
+
+	gen_id(8, id);
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		arena *a = arena_new();
+		struct sheet s;
+		struct import_check ic;
+
+		snprintf(buf, sizeof(buf), "%s,%s,%s,%s\n%s,%s,%s,%s\n", ZH_NAME, hdr[2], hdr[0], hdr[7],
+		    ZH_ZS, ZH_MALE, id, cases[i].word);
+		ck_assert_int_eq(sheet_read_mem(a, buf, strlen(buf), "v.csv", 10, 10, &s), SHEET_OK);
+		ck_assert_int_eq(roster_import_check(a, &s, &ic), 0);
+		if (cases[i].code != NULL) {
+			ck_assert_uint_eq(ic.rows[0].nproblems, 0);
+			ck_assert_str_eq(ic.rows[0].category, cases[i].code);
+		} else {
+			ck_assert_uint_eq(ic.rows[0].nproblems, 1);
+			ck_assert_str_eq(ic.rows[0].problems[0], "import_bad_category");
+		}
+		arena_free(a);
+	}
+}
+END_TEST
+
 /* Every prefix and many corrupted copies of a real .xlsx: a code, never a crash. */
 START_TEST(test_xlsx_mangled)
 {
@@ -577,10 +926,14 @@ main(void)
 	tcase_add_test(tc, test_xlsx);
 	tcase_add_test(tc, test_zip_malformed);
 	tcase_add_test(tc, test_codes);
+	tcase_add_test(tc, test_xlsx_entity_expansion_refused);
+	tcase_add_test(tc, test_text_cap);
 	tcase_add_test(tc, test_template_reads_back);
 	tcase_add_test(tc, test_xlsx_mangled);
 	tcase_add_test(tc, test_import_check_formats);
 	tcase_add_test(tc, test_import_headers);
+	tcase_add_test(tc, test_import_accepts_every_label);
+	tcase_add_test(tc, test_import_label_variants);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);
