@@ -5,12 +5,12 @@
 # everything this script started.
 #
 #   deploy/run-local.sh --bindir DIR --datadir DIR --state DIR [--port 8080]
-#                       [--workers 2] [--host 127.0.0.1]
+#                       [--workers 2] [--host 127.0.0.1] [--store DIR]
 # XUESHI_EXTRA_NGINX names a file of extra locations for the server block
 # (the benchmarks add the FastCGI floor this way).
 set -euo pipefail
 
-bindir= datadir= state= port=8080 workers=2 host=127.0.0.1
+bindir= datadir= state= store= port=8080 workers=2 host=127.0.0.1
 while [ $# -gt 0 ]; do
 	case "$1" in
 	--bindir) bindir=$2; shift 2 ;;
@@ -19,6 +19,7 @@ while [ $# -gt 0 ]; do
 	--port) port=$2; shift 2 ;;
 	--workers) workers=$2; shift 2 ;;
 	--host) host=$2; shift 2 ;;
+	--store) store=$2; shift 2 ;;
 	*) echo "run-local.sh: unknown option $1" >&2; exit 2 ;;
 	esac
 done
@@ -35,10 +36,12 @@ mkdir -p "$state"
 state=$(cd "$state" && pwd)
 mkdir -p "$state/run" "$state/logs" "$state/tmp" "$state/evidence" "$state/nginx-tmp"
 
-export XUESHI_DB="$state/xueshi.db"
+# --store DIR keeps the database and the evidence there (default: the state directory).
+store=${store:-$state}
+export XUESHI_DB="$store/xueshi.db"
 export XUESHI_DATADIR="$datadir"
 export XUESHI_TMPDIR="$state/tmp"
-export XUESHI_EVIDENCE="$state/evidence"
+export XUESHI_EVIDENCE="$store/evidence"
 export LIBFCGI_OS_CLOSE_POLL_TIMEOUT=0
 
 # nginx's workers must reach our sockets: as root, they run as the same user.

@@ -101,6 +101,10 @@
           </div>
         </header>
         <main id="main">
+          <!-- Storage failed (disk full, read-only): nothing was saved; the form below keeps what was typed. -->
+          <xsl:if test="storage-error">
+            <p class="notice error" role="alert"><xsl:call-template name="str"><xsl:with-param name="k" select="concat('error.', storage-error/@code)"/></xsl:call-template><xsl:text> </xsl:text><xsl:call-template name="str"><xsl:with-param name="k" select="'error.storage-kept'"/></xsl:call-template></p>
+          </xsl:if>
           <xsl:apply-templates select="." mode="content"/>
         </main>
         <footer class="site">

@@ -1,5 +1,6 @@
 /* app.c - see app.h: routing, the request cycle, FastCGI / CGI / prefork. */
 #include "app.h"
+#include "failure.h"
 #include "render.h"
 
 #include <fcgiapp.h>
@@ -335,7 +336,36 @@ app_handle(const struct program *prog, struct ctx *c, int parse_status)
 			return;
 	}
 	c->page = NULL;
+	failure_reset();
 	status = match->handler(c);
+	/* Nothing half-done: a handler that left its transaction open loses it. */
+	if (!sqlite3_get_autocommit(db_handle(c->db))) {
+		fprintf(stderr, "xueshi: %s %s: transaction left open, rolled back\n",
+		    match->name, c->req->path ? c->req->path : "");
+		db_rollback(c->db);
+		if (status < 400)
+			status = 500;
+	}
+	/*
+	 * The disk is full, the database or evidence directory read-only: not a
+	 * bug of the request. 503 with what happened (the form, where there is
+	 * one, kept as typed); the SQLite or errno text to the log.
+	 */
+	if (status >= 500) {
+		const char *what, *detail;
+		enum failure_kind fk = failure_get(&what, &detail);
+		if (fk != FAILURE_NONE) {
+			fprintf(stderr, "xueshi: %s %s: %s: %s: %s\n", match->name,
+			    c->req->path ? c->req->path : "", failure_code(fk), what, detail);
+			if (c->page == NULL) {
+				render_error_code(c, 503, failure_code(fk));
+				return;
+			}
+			xml_attr(xml_node(c->page, "storage-error"), "code", failure_code(fk));
+			http_header_add(c->resp, "Retry-After", "60");
+			status = 503;
+		}
+	}
 	if (status == 303) {
 		c->resp->status = 303;
 		return;
@@ -685,6 +715,7 @@ app_main(const struct program *prog, int argc, char **argv)
 
 	memset(&w, 0, sizeof(w));
 	w.prog = prog;
+	failure_install();
 	for (int i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--listen") == 0 && i + 1 < argc)
 			listen_spec = argv[++i];

@@ -1,5 +1,6 @@
 /* db.c - see db.h */
 #include "db.h"
+#include "failure.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -35,6 +36,8 @@ db_result_of(int rc)
 	case SQLITE_CONSTRAINT:
 		return DB_CONSTRAINT;
 	default:
+		/* A full disk or a read-only database is told as such (core/failure.h). */
+		failure_note_sqlite(rc);
 		return DB_ERROR;
 	}
 }

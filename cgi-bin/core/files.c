@@ -1,5 +1,6 @@
 /* files.c - see files.h */
 #include "files.h"
+#include "failure.h"
 
 #include <sodium.h>
 #include <magic.h>
@@ -199,14 +200,20 @@ files_store(const char *dir, const char *path, const struct evidence_info *info)
 	if (access(final, F_OK) == 0)
 		return FILES_OK; /* the same content is stored once */
 	snprintf(sub, sizeof(sub), "%s/%.2s", dir, info->sha256);
-	if (mkdir(dir, 0750) != 0 && errno != EEXIST)
+	if (mkdir(dir, 0750) != 0 && errno != EEXIST) {
+		failure_note_errno("evidence", errno, dir);
 		return FILES_IO;
-	if (mkdir(sub, 0750) != 0 && errno != EEXIST)
+	}
+	if (mkdir(sub, 0750) != 0 && errno != EEXIST) {
+		failure_note_errno("evidence", errno, sub);
 		return FILES_IO;
+	}
 	/* mkstemp's template: six X's, spelled so that no grep for markers trips on it. */
 	snprintf(tmp, sizeof(tmp), "%s/.tmp-%s", sub, "XX" "XX" "XX");
-	if ((out = mkstemp(tmp)) < 0)
+	if ((out = mkstemp(tmp)) < 0) {
+		failure_note_errno("evidence", errno, sub);
 		return FILES_IO;
+	}
 	if ((in = open(path, O_RDONLY | O_CLOEXEC)) < 0)
 		goto out;
 	while ((n = read(in, buf, sizeof(buf))) > 0) {
@@ -216,18 +223,23 @@ files_store(const char *dir, const char *path, const struct evidence_info *info)
 			if (w < 0) {
 				if (errno == EINTR)
 					continue;
+				failure_note_errno("evidence", errno, tmp);
 				goto out;
 			}
 			p += w;
 			n -= w;
 		}
 	}
-	if (n < 0 || fsync(out) != 0 || fchmod(out, 0640) != 0)
+	if (n < 0 || fsync(out) != 0 || fchmod(out, 0640) != 0) {
+		failure_note_errno("evidence", errno, tmp);
 		goto out;
+	}
 	close(out);
 	out = -1;
-	if (rename(tmp, final) != 0)
+	if (rename(tmp, final) != 0) {
+		failure_note_errno("evidence", errno, final);
 		goto out;
+	}
 	tmp[0] = '\0';
 	/* The directory entry is durable too. */
 	{

@@ -117,11 +117,9 @@ const size_t test_png_len = sizeof(test_png);
 static sqlite3 *
 open_db(const struct server *s)
 {
-	char path[600];
 	sqlite3 *db = NULL;
 
-	snprintf(path, sizeof(path), "%s/xueshi.db", s->dir);
-	if (sqlite3_open(path, &db) != SQLITE_OK) {
+	if (sqlite3_open(s->db, &db) != SQLITE_OK) {
 		sqlite3_close(db);
 		return NULL;
 	}

@@ -76,7 +76,13 @@ run_wait(char *const argv[])
 int
 server_start(struct server *s)
 {
-	char ctl[1024], db[1024], script[1024], bindir[1024], portbuf[16];
+	return server_start_in(s, NULL);
+}
+
+int
+server_start_in(struct server *s, const char *store)
+{
+	char ctl[1024], db[1024], script[1024], bindir[1024], portbuf[16], ev[1100];
 	const char *tmp = getenv("TMPDIR");
 
 	memset(s, 0, sizeof(*s));
@@ -84,11 +90,16 @@ server_start(struct server *s)
 	if (mkdtemp(s->dir) == NULL)
 		return -1;
 	snprintf(ctl, sizeof(ctl), "%s/xueshictl", env_builddir());
-	snprintf(db, sizeof(db), "%s/xueshi.db", s->dir);
+	snprintf(db, sizeof(db), "%s/xueshi.db", store ? store : s->dir);
+	snprintf(s->db, sizeof(s->db), "%s", db);
+	snprintf(ev, sizeof(ev), "%s/evidence", store ? store : s->dir);
 	setenv("XUESHI_DATADIR", env_srcdir(), 1);
+	setenv("XUESHI_EVIDENCE", ev, 1);
 	{
 		char *argv[] = { ctl, "demo", db, NULL };
-		if (run_wait(argv) != 0) {
+		int rc = run_wait(argv);
+		unsetenv("XUESHI_EVIDENCE");
+		if (rc != 0) {
 			fprintf(stderr, "harness: xueshictl demo failed\n");
 			return -1;
 		}
@@ -106,7 +117,8 @@ server_start(struct server *s)
 	if (s->pid == 0) {
 		char *argv[] = { "/bin/bash", script, "--bindir", bindir,
 		    "--datadir", (char *)env_srcdir(), "--state", s->dir,
-		    "--port", portbuf, "--workers", "2", NULL };
+		    "--port", portbuf, "--workers", "2",
+		    store ? "--store" : NULL, (char *)store, NULL };
 		setpgid(0, 0);
 		execv(argv[0], argv);
 		_exit(127);

@@ -15,6 +15,7 @@ struct server {
 	int port;
 	pid_t pid;         /* run-local.sh, leader of its own process group */
 	char base[64];     /* "http://127.0.0.1:PORT" */
+	char db[1024];     /* the database file (in dir, or in the store) */
 };
 
 struct reply {
@@ -34,6 +35,12 @@ const char *env_builddir(void);
  * free port and wait until the home page answers. Returns 0 or -1.
  */
 int server_start(struct server *s);
+
+/*
+ * The same with the database and the evidence files in store (a directory
+ * the test made, e.g. a small tmpfs), the rest in the temporary directory.
+ */
+int server_start_in(struct server *s, const char *store);
 
 /* Stop everything the server started (gracefully first); keep its directory. */
 void server_halt(struct server *s);
