@@ -10,7 +10,8 @@ review_code(enum review_result r)
 {
 	static const char *const codes[REVIEW_RESULT__MAX] = {
 		"ok", "not_allowed", "reason_required", "year_locked",
-		"project_unapproved", "evidence_required", "first_author_reason", "busy", "internal"
+		"project_unapproved", "evidence_required", "first_author_reason", "excellent_quota",
+		"busy", "internal"
 	};
 	return (unsigned)r < REVIEW_RESULT__MAX ? codes[r] : "internal";
 }
@@ -32,6 +33,19 @@ static const char sql_first_author[] =
     " WHERE r.id = ?1 AND oy.district_id = y.district_id AND oty.teacher_id <> ty.teacher_id"
     " AND o.state IN ('school_approved', 'district_approved')"
     " AND (?2 = 0 OR o.state = 'district_approved') AND" REVIEW_SAME_FIRST_AUTHOR_WORK;
+/*
+ * Submitting an excellent trainee (a draft saved earlier): the class's quota
+ * in people, the others already handed in; 1 when one more is too many.
+ */
+static const char sql_excellent_over[] =
+    "SELECT coalesce(p.max_participants, 0) * coalesce(json_extract(i.params, '$.quota_percent'), 100)"
+    " / 100 < 1 + (SELECT count(DISTINCT oty.teacher_id) FROM record o"
+    "  JOIN teacher_year oty ON oty.id = o.teacher_year_id JOIN item oi ON oi.id = o.item_id"
+    "  WHERE o.project_id = r.project_id AND o.role = 'excellent' AND o.id <> r.id"
+    "  AND oi.rule_type = 'trainee_multiplier'"
+    "  AND o.state IN ('submitted', 'school_approved', 'district_approved'))"
+    " FROM record r JOIN item i ON i.id = r.item_id LEFT JOIN training_project p ON p.id = r.project_id"
+    " WHERE r.id = ? AND r.role = 'excellent' AND i.rule_type = 'trainee_multiplier'";
 /*
  * district_returned (?4): set when the district returns the record, cleared
  * when the school sends it up again or the district decides.
@@ -102,6 +116,19 @@ review_apply(struct ctx *c, long long id, enum record_action action,
 	    needs_evidence && nevidence == 0) {
 		db_rollback(c->db);
 		return REVIEW_NO_EVIDENCE;
+	}
+	if (action == RA_SUBMIT) {
+		int over = 0;
+		if ((st = db_stmt(c->db, sql_excellent_over)) == NULL)
+			goto error;
+		sqlite3_bind_int64(st, 1, id);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			over = sqlite3_column_int(st, 0);
+		sqlite3_reset(st);
+		if (over) {
+			db_rollback(c->db);
+			return REVIEW_EXCELLENT_QUOTA;
+		}
 	}
 	/* The same work claimed as first author by another teacher, approved already. */
 	if ((action == RA_SCHOOL_APPROVE || action == RA_DISTRICT_APPROVE) &&

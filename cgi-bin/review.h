@@ -21,6 +21,7 @@ enum review_result {
 	REVIEW_NO_EVIDENCE,     /* the item needs evidence and the record has none */
 	REVIEW_FIRST_AUTHOR,    /* another teacher's claim as first author of the same
 	                           work is approved already: approving needs a reason */
+	REVIEW_EXCELLENT_QUOTA, /* submitting one more excellent trainee than the class allows */
 	REVIEW_BUSY,
 	REVIEW_ERROR,
 	REVIEW_RESULT__MAX

@@ -558,6 +558,26 @@ START_TEST(test_excellent_trainee_quota)
 	}
 	ck_assert_int_eq(num("SELECT count(*) FROM record WHERE project_id = %lld AND role = 'excellent'",
 	    cls), 3);
+	/* A draft saved as excellent cannot be submitted past the quota either. */
+	sql("UPDATE district SET self_registration = 1 WHERE code = 'wuhua'");
+	{
+		struct client *t = as("WH00068");
+		const char *f[] = { "item", it, "project", clsv, "started_on", "2025-08-01",
+			"ended_on", "2025-08-20", "role", "excellent", "action", "draft", NULL };
+		struct reply r;
+		long long draft;
+		ck_assert_int_eq(post_record(t, "/teacher/records/new", f, 1, NULL, NULL), 303);
+		draft = num("SELECT max(id) FROM record");
+		snprintf(path, sizeof(path), "/teacher/records/%lld/submit?format=xml", draft);
+		ck_assert_int_eq(post_form(t, &srv, path, "", &r), 409);
+		d = reply_xml(&r);
+		assert_xpath_str(d, "/page/refused/@code", "excellent_quota");
+		xmlFreeDoc(d);
+		reply_free(&r);
+		ck_assert_int_eq(num("SELECT state = 'draft' FROM record WHERE id = %lld", draft), 1);
+		client_free(t);
+	}
+	sql("UPDATE district SET self_registration = 0 WHERE code = 'wuhua'");
 	/* One stored past the quota counts 120 h, not 150 h, and says why. */
 	sql("INSERT INTO record (teacher_year_id, item_id, project_id, started_on, ended_on, role,"
 	    " claimed_tenths, state) VALUES (%lld, %lld, %lld, '2025-08-01', '2025-08-20', 'excellent',"
