@@ -600,8 +600,8 @@ audit_list(struct ctx *c)
 		xml_attr(e, "action", col(st, 2));
 		xml_attr(e, "object-type", col(st, 3));
 		xml_attr_int(e, "object-id", sqlite3_column_int64(st, 4));
-		xml_attr(e, "by", col(st, 5));
-		xml_attr(e, "by-login", col(st, 8));
+		xml_attr(e, "by", col(st, 8));
+		xml_attr(e, "by-name", col(st, 5));
 		xml_attr(e, "client", col(st, 7));
 		if (sqlite3_column_type(st, 10) != SQLITE_NULL)
 			xml_text(e, "object", col(st, 10));
