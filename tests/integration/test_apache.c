@@ -31,6 +31,7 @@
 #include <fcntl.h>
 #include <limits.h>
 #include <netinet/in.h>
+#include <poll.h>
 #include <pwd.h>
 #include <signal.h>
 #include <stdio.h>
@@ -380,6 +381,17 @@ stage_files(struct apache *a, const char *src, const char *build, char *libexec,
 		char *argv[] = { "/bin/cp", "-R", from, share, NULL };
 		if (run_wait(argv, NULL) != 0) {
 			snprintf(a->why, sizeof(a->why), "cannot copy %.1000s to %.1000s", from, share);
+			return -1;
+		}
+	}
+	{
+		/* Apache's Chinese 413 page (ErrorDocument), as make install writes it. */
+		char script[PATH_MAX + 64], errors[PATH_MAX + 16];
+		snprintf(script, sizeof(script), "%s/deploy/error-pages.sh", src);
+		snprintf(errors, sizeof(errors), "%s/errors", share);
+		char *argv[] = { "/bin/sh", script, share, errors, NULL };
+		if (run_wait(argv, NULL) != 0) {
+			snprintf(a->why, sizeof(a->why), "%.1000s failed", script);
 			return -1;
 		}
 	}
@@ -744,6 +756,8 @@ START_TEST(test_big_body_outside_uploads_is_413)
 	http_do(s, "POST", "/login", "application/x-www-form-urlencoded", body, n, NULL, &r);
 	free(body);
 	ck_assert_int_eq(r.status, 413);
+	/* In Chinese, from the string table (error.upload_too_large). */
+	ck_assert_msg(reply_contains(&r, "提交的内容超过了服务器允许的大小"), "%.300s", r.body);
 	reply_free(&r);
 }
 END_TEST
@@ -779,6 +793,46 @@ START_TEST(test_declared_length_over_limits_is_413)
 	/* Look-alikes of upload routes are not upload routes. */
 	ck_assert_int_eq(declared_length_status(s, "/school/bulkx", "2000000"), 413);
 	ck_assert_int_eq(declared_length_status(s, "/school/roster/import/5/commit", "2000000"), 413);
+}
+END_TEST
+
+/*
+ * The declared length alone over 32 MB on an upload route: Apache's 413
+ * (mod_rewrite under mod_fcgid, LimitRequestBody under CGI) carries the
+ * Chinese page too. Reads the whole answer (the server closes).
+ */
+START_TEST(test_declared_413_is_in_chinese)
+{
+	const struct server *s = site_server(_i);
+	struct sockaddr_in a;
+	char req[512], buf[16384];
+	size_t got = 0;
+	int fd = socket(AF_INET, SOCK_STREAM, 0), n;
+
+	ck_assert_int_ge(fd, 0);
+	memset(&a, 0, sizeof(a));
+	a.sin_family = AF_INET;
+	a.sin_port = htons((unsigned short)s->port);
+	a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	ck_assert_int_eq(connect(fd, (struct sockaddr *)&a, sizeof(a)), 0);
+	n = snprintf(req, sizeof(req),
+	    "POST /teacher/records/new HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
+	    "Content-Type: multipart/form-data; boundary=xsbound\r\n"
+	    "Content-Length: 33554433\r\n\r\n");
+	ck_assert_int_eq(send(fd, req, (size_t)n, MSG_NOSIGNAL), n);
+	for (;;) {
+		struct pollfd p = { fd, POLLIN, 0 };
+		ssize_t k;
+		if (got >= sizeof(buf) - 1 || poll(&p, 1, 15000) <= 0)
+			break;
+		if ((k = recv(fd, buf + got, sizeof(buf) - 1 - got, 0)) <= 0)
+			break;
+		got += (size_t)k;
+	}
+	close(fd);
+	buf[got] = '\0';
+	ck_assert_msg(strncmp(buf, "HTTP/1.1 413", 12) == 0, "%.200s", buf);
+	ck_assert_msg(strstr(buf, "提交的内容超过了服务器允许的大小") != NULL, "%.600s", buf);
 }
 END_TEST
 
@@ -840,6 +894,7 @@ main(void)
 		tcase_add_loop_test(tc, test_big_body_outside_uploads_is_413, w, w + 1);
 		tcase_add_loop_test(tc, test_declared_length_over_limits_is_413, w, w + 1);
 		tcase_add_loop_test(tc, test_upload_routes_take_bodies_over_1m, w, w + 1);
+		tcase_add_loop_test(tc, test_declared_413_is_in_chinese, w, w + 1);
 		suite_add_tcase(su, tc);
 	}
 	sr = srunner_create(su);
