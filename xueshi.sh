@@ -8,7 +8,9 @@
 #
 # Both install the Debian packages they need when they are missing (as root,
 # or through sudo), and keep every build product under _build/ and all
-# runtime state under the data directory (default _run/).
+# runtime state under the data directory (default _run/). The web servers
+# they install (nginx, apache2) are not left running or enabled as system
+# services: xueshi.sh starts its own nginx, the tests their own servers.
 set -euo pipefail
 
 top=$(cd "$(dirname "$0")" && pwd)
@@ -22,17 +24,56 @@ apache2 libapache2-mod-fcgid wrk"
 
 say() { printf '%s\n' "$*" >&2; }
 
+# Packages that ship a system service, and its units. Installing them must
+# not leave a web server running on port 80 that nobody asked for: while
+# they are installed, a temporary policy-rc.d forbids starting services, and
+# afterwards the units of the packages installed now are disabled (under
+# systemd), so they do not start at boot either. A package that was already
+# installed keeps whatever its administrator set up.
+SERVICE_UNITS="nginx-light:nginx apache2:apache2,apache-htcacheclean"
+
+units_of() {
+	local pair
+	for pair in $SERVICE_UNITS; do
+		[ "${pair%%:*}" = "$1" ] && { echo "${pair#*:}" | tr ',' ' '; return; }
+	done
+}
+
 install_packages() {
-	local missing=() p
+	local missing=() p units="" unit policy=/usr/sbin/policy-rc.d own_policy=""
 	for p in $PACKAGES; do
 		dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")
 	done
 	[ ${#missing[@]} -eq 0 ] && return 0
+	for p in "${missing[@]}"; do units="$units $(units_of "$p")"; done
 	say "xueshi: installing Debian packages: ${missing[*]}"
 	local sudo=""
 	[ "$(id -u)" = 0 ] || sudo="sudo"
+	if [ -n "${units// /}" ] && [ ! -e "$policy" ]; then
+		# 101: "action forbidden" (invoke-rc.d, deb-systemd-invoke).
+		printf '#!/bin/sh\n# Written by xueshi.sh while it installs packages; removed after.\nexit 101\n' |
+			$sudo tee "$policy" >/dev/null
+		$sudo chmod 0755 "$policy"
+		own_policy=1
+		trap "$sudo rm -f '$policy'" EXIT
+	fi
 	$sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq
 	$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+	if [ -n "$own_policy" ]; then
+		$sudo rm -f "$policy"
+		trap - EXIT
+	fi
+	for unit in $units; do
+		if [ -d /run/systemd/system ]; then
+			if systemctl is-enabled --quiet "$unit.service" 2>/dev/null ||
+			    systemctl is-active --quiet "$unit.service" 2>/dev/null; then
+				say "xueshi: disabling the system service $unit (installed just now; xueshi.sh runs its own nginx)"
+				$sudo systemctl disable --now --quiet "$unit.service" 2>/dev/null || true
+			fi
+		elif [ -x "/etc/init.d/$unit" ] && command -v update-rc.d >/dev/null; then
+			$sudo update-rc.d "$unit" disable >/dev/null 2>&1 || true
+		fi
+	done
 }
 
 # build NAME [configure args...]: configure and make into _build/NAME.

@@ -95,7 +95,7 @@ low=$(cut -f1 /proc/sys/net/ipv4/ip_local_port_range 2>/dev/null || echo 32768)
 pick_port() { echo $((10000 + RANDOM % (low > 12000 ? low - 10000 : 2000))); }
 port=$(pick_port)
 while ! port_free "$port"; do port=$(pick_port); done
-XUESHI_EXTRA_NGINX="$work/extra.conf" "$top/deploy/run-local.sh" --bindir "$builddir" \
+XUESHI_NGINX_LIMITS=off XUESHI_EXTRA_NGINX="$work/extra.conf" "$top/deploy/run-local.sh" --bindir "$builddir" \
 	--datadir "$top" --state "$work" --port "$port" --workers "$workers" \
 	>"$work/run-local.out" 2>&1 &
 runpid=$!

@@ -6,8 +6,10 @@
 #
 #   deploy/run-local.sh --bindir DIR --datadir DIR --state DIR [--port 8080]
 #                       [--workers 2] [--host 127.0.0.1] [--store DIR]
+# The server block is deploy/nginx/xueshi.conf itself, paths replaced.
 # XUESHI_EXTRA_NGINX names a file of extra locations for the server block
-# (the benchmarks add the FastCGI floor this way).
+# (the benchmarks add the FastCGI floor this way); XUESHI_NGINX_LIMITS=off
+# leaves out the per-address limits (benchmarks, the test suite).
 set -euo pipefail
 
 bindir= datadir= state= store= port=8080 workers=2 host=127.0.0.1
@@ -51,75 +53,67 @@ if [ "$(id -u)" = 0 ]; then
 fi
 
 programs="auth teacher school district"
+
+# The server block is the shipped site file, deploy/nginx/xueshi.conf, with
+# its installed paths replaced by this tree's: the quick start and the test
+# suite run the very limits, timeouts, upload routes and error pages a
+# deployment gets. Each replaced string must occur (a site file that drifts
+# fails here, loudly).
+site_file="$datadir/deploy/nginx/xueshi.conf"
+site=$(<"$site_file")
+subst() {
+	case "$site" in
+	(*"$1"*) site=${site//"$1"/"$2"} ;;
+	(*) echo "run-local.sh: $site_file no longer holds \"$1\"" >&2; exit 1 ;;
+	esac
+}
+subst "/usr/local/share/xueshi/errors/" "$state/errors/"
+subst "/usr/local/share/xueshi/htdocs/" "$datadir/htdocs/"
+subst "/usr/local/share/xueshi/deploy/" "$datadir/deploy/"
+subst "/run/xueshi/" "$state/run/"
+subst "/var/log/nginx/xueshi-" "$state/logs/"
+subst "	listen [::]:80;
+" ""
+extra=""
+[ -n "${XUESHI_EXTRA_NGINX:-}" ] && extra="
+	include ${XUESHI_EXTRA_NGINX};"
+subst "	listen 80;" "	listen $host:$port;$extra"
+# XUESHI_NGINX_LIMITS=off leaves out the per-address request and connection
+# limits (the zones stay defined): for benchmarks and for the test suite's
+# own rapid requests from 127.0.0.1. tests/integration/test_limits.c runs
+# with them on.
+if [ "${XUESHI_NGINX_LIMITS:-on}" = off ]; then
+	site=$(printf '%s\n' "$site" | grep -v -E '^[[:space:]]*limit_(req|conn) [a-z_]*zone=|^[[:space:]]*limit_conn xueshi_')
+fi
+
+# nginx's static error pages (413, 429, 503), from the string table.
+sh "$datadir/deploy/error-pages.sh" "$datadir" "$state/errors"
+
 cat > "$state/nginx.conf" <<CONF
 # Written by deploy/run-local.sh; regenerated at every start.
 $user_line
 worker_processes 1;
+# Room for slow clients beside normal traffic (docs/operations.md, Limits):
+# each proxied request holds two connections.
+worker_rlimit_nofile 8192;
 pid $state/run/nginx.pid;
 error_log $state/logs/nginx-error.log warn;
 daemon off;
-events { worker_connections 512; }
+events { worker_connections 4096; }
 http {
 	types {
 		text/html html; text/css css; application/javascript js;
 		image/png png; image/svg+xml svg; image/x-icon ico;
 	}
 	default_type application/octet-stream;
-	access_log $state/logs/access.log;
 	client_body_temp_path $state/nginx-tmp/body;
 	fastcgi_temp_path $state/nginx-tmp/fastcgi;
 	proxy_temp_path $state/nginx-tmp/proxy;
 	uwsgi_temp_path $state/nginx-tmp/uwsgi;
 	scgi_temp_path $state/nginx-tmp/scgi;
-	server_tokens off;
-	client_header_timeout 10s;
-	client_body_timeout 10s;
-	send_timeout 10s;
-	keepalive_timeout 15s;
-	client_max_body_size 1m;
-	client_header_buffer_size 4k;
-	large_client_header_buffers 4 16k;
 
-	server {
-		listen $host:$port;
-		server_name localhost;
-
-		location /static/ {
-			alias $datadir/htdocs/;
-			add_header X-Content-Type-Options nosniff;
-			expires 1h;
-		}
-		location = /favicon.ico { return 204; }
-$( [ -n "${XUESHI_EXTRA_NGINX:-}" ] && echo "		include ${XUESHI_EXTRA_NGINX};" )
-
-		location / {
-			include $datadir/deploy/fastcgi-params.conf;
-			fastcgi_pass unix:$state/run/auth.sock;
-		}
-		location /district {
-			include $datadir/deploy/fastcgi-params.conf;
-			fastcgi_pass unix:$state/run/district.sock;
-		}
-		location /school {
-			include $datadir/deploy/fastcgi-params.conf;
-			fastcgi_pass unix:$state/run/school.sock;
-			location /school/records/ {
-				client_max_body_size 32m;
-				include $datadir/deploy/fastcgi-params.conf;
-				fastcgi_pass unix:$state/run/school.sock;
-			}
-		}
-		location /teacher {
-			include $datadir/deploy/fastcgi-params.conf;
-			fastcgi_pass unix:$state/run/teacher.sock;
-			# Evidence uploads: the only place bodies may be large.
-			location /teacher/records/ {
-				client_max_body_size 32m;
-				include $datadir/deploy/fastcgi-params.conf;
-				fastcgi_pass unix:$state/run/teacher.sock;
-			}
-		}
-	}
+# ---- $site_file, paths replaced
+$site
 }
 CONF
 

@@ -42,6 +42,14 @@ int server_start(struct server *s);
  */
 int server_start_in(struct server *s, const char *store);
 
+/*
+ * As server_start, but nginx keeps the shipped per-address limits
+ * (limit_req, limit_conn of deploy/nginx/xueshi.conf). server_start leaves
+ * them out (XUESHI_NGINX_LIMITS=off): the suite's many quick requests from
+ * 127.0.0.1, logins above all, would meet them.
+ */
+int server_start_limited(struct server *s);
+
 /* Stop everything the server started (gracefully first); keep its directory. */
 void server_halt(struct server *s);
 

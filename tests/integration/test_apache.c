@@ -7,6 +7,14 @@
  * wrapped in a minimal main config (Listen on a free loopback port, the
  * modules it needs) and run with `apache2 -f CONF -DFOREGROUND`.
  *
+ * What Apache serves and runs is staged in that directory too (programs in
+ * libexec/, xsl/, db/ and htdocs/ in share/, made world-readable; under
+ * root the directory is in /tmp and belongs to www-data), so the suite
+ * passes wherever the checkout lies: below a directory www-data cannot
+ * traverse (root's 0700 home on Debian) as well. The main config also says
+ * `AllowOverride None` for / (as Debian's apache2.conf does), so Apache
+ * never looks for .htaccess files in the directories above.
+ *
  * apache2 and libapache2-mod-fcgid are required packages (xueshi.sh installs
  * them): when they are missing every test fails and says so, it never skips.
  * XUESHI_APACHE names another apache2 binary, XUESHI_APACHE_MODULES another
@@ -23,6 +31,7 @@
 #include <fcntl.h>
 #include <limits.h>
 #include <netinet/in.h>
+#include <poll.h>
 #include <pwd.h>
 #include <signal.h>
 #include <stdio.h>
@@ -203,14 +212,15 @@ abs_dir(const char *dir, char *out, size_t outlen)
  * must occur: a site file that drifts from the layout fails here, loudly.
  */
 static char *
-site_config(struct apache *a, enum site which, const char *src, const char *build)
+site_config(struct apache *a, enum site which, const char *src, const char *share,
+    const char *libexec)
 {
 	char path[PATH_MAX + 64], vhost[64];
 	char *text;
 	const struct { const char *from, *to; } subst[] = {
 		{ "<VirtualHost *:80>", vhost },
-		{ "/usr/local/libexec/xueshi", build },
-		{ "/usr/local/share/xueshi", src },
+		{ "/usr/local/libexec/xueshi", libexec },
+		{ "/usr/local/share/xueshi", share },
 		{ "/var/lib/xueshi", a->s.dir },
 	};
 
@@ -266,7 +276,11 @@ main_config(struct apache *a, enum site which, const char *conf, const char *sit
 	    "MaxRequestWorkers 16\n"
 	    "MinSpareThreads 1\n"
 	    "MaxSpareThreads 16\n"
-	    "GracefulShutdownTimeout 5\n",
+	    "GracefulShutdownTimeout 5\n"
+	    "<Directory />\n"
+	    "\tAllowOverride None\n"
+	    "\tRequire all denied\n"
+	    "</Directory>\n",
 	    d, a->s.port, d, d, d, d);
 	if (pw != NULL)
 		fprintf(f, "User %s\nGroup #%ld\n", pw->pw_name, (long)pw->pw_gid);
@@ -333,12 +347,70 @@ give_state_to(const struct apache *a, const struct passwd *pw)
 	return 0;
 }
 
+/*
+ * Copy what Apache serves and runs into a->s.dir: the programs into
+ * libexec/, xsl/, db/ and htdocs/ of the source tree into share/, every
+ * file world-readable and every directory world-traversable. The paths
+ * go to libexec and share (PATH_MAX each).
+ */
+static int
+stage_files(struct apache *a, const char *src, const char *build, char *libexec, char *share)
+{
+	static const char *const programs[] = {
+		"xueshi-auth", "xueshi-teacher", "xueshi-school", "xueshi-district",
+	};
+	static const char *const data[] = { "xsl", "db", "htdocs" };
+	char from[PATH_MAX + 64];
+
+	snprintf(libexec, PATH_MAX, "%s/libexec", a->s.dir);
+	snprintf(share, PATH_MAX, "%s/share", a->s.dir);
+	if (mkdir(libexec, 0755) != 0 || mkdir(share, 0755) != 0) {
+		snprintf(a->why, sizeof(a->why), "mkdir in %s: %s", a->s.dir, strerror(errno));
+		return -1;
+	}
+	for (size_t i = 0; i < sizeof(programs) / sizeof(programs[0]); i++) {
+		snprintf(from, sizeof(from), "%s/%s", build, programs[i]);
+		char *argv[] = { "/bin/cp", from, libexec, NULL };
+		if (run_wait(argv, NULL) != 0) {
+			snprintf(a->why, sizeof(a->why), "cannot copy %.1000s to %.1000s", from, libexec);
+			return -1;
+		}
+	}
+	for (size_t i = 0; i < sizeof(data) / sizeof(data[0]); i++) {
+		snprintf(from, sizeof(from), "%s/%s", src, data[i]);
+		char *argv[] = { "/bin/cp", "-R", from, share, NULL };
+		if (run_wait(argv, NULL) != 0) {
+			snprintf(a->why, sizeof(a->why), "cannot copy %.1000s to %.1000s", from, share);
+			return -1;
+		}
+	}
+	{
+		/* Apache's Chinese 413 page (ErrorDocument), as make install writes it. */
+		char script[PATH_MAX + 64], errors[PATH_MAX + 16];
+		snprintf(script, sizeof(script), "%s/deploy/error-pages.sh", src);
+		snprintf(errors, sizeof(errors), "%s/errors", share);
+		char *argv[] = { "/bin/sh", script, share, errors, NULL };
+		if (run_wait(argv, NULL) != 0) {
+			snprintf(a->why, sizeof(a->why), "%.1000s failed", script);
+			return -1;
+		}
+	}
+	{
+		char *argv[] = { "/bin/chmod", "-R", "a+rX", libexec, share, NULL };
+		if (run_wait(argv, NULL) != 0) {
+			snprintf(a->why, sizeof(a->why), "chmod -R a+rX %.1000s %.1000s failed", libexec, share);
+			return -1;
+		}
+	}
+	return 0;
+}
+
 /* Start Apache with site which; on failure a->why says why (and the logs are printed). */
 static int
 apache_start(struct apache *a, enum site which)
 {
 	char src[PATH_MAX], build[PATH_MAX], path[1024], conf[1024], site_path[1024];
-	char ctl[PATH_MAX + 16], db[1024], modpath[1024];
+	char ctl[PATH_MAX + 16], db[1024], modpath[1024], libexec[PATH_MAX], share[PATH_MAX];
 	const char *tmp = getenv("TMPDIR");
 	const struct passwd *pw = NULL;
 	char *site = NULL;
@@ -358,8 +430,9 @@ apache_start(struct apache *a, enum site which)
 	}
 	abs_dir(env_srcdir(), src, sizeof(src));
 	abs_dir(env_builddir(), build, sizeof(build));
+	/* Under root Apache's children (www-data) must reach it: /tmp, not $TMPDIR. */
 	snprintf(a->s.dir, sizeof(a->s.dir), "%s/xs-apache-XXXXXX",
-	    tmp != NULL && *tmp != '\0' ? tmp : "/tmp");
+	    geteuid() != 0 && tmp != NULL && *tmp != '\0' ? tmp : "/tmp");
 	if (mkdtemp(a->s.dir) == NULL) {
 		snprintf(a->why, sizeof(a->why), "mkdtemp %s: %s", a->s.dir, strerror(errno));
 		a->s.dir[0] = '\0';
@@ -375,6 +448,9 @@ apache_start(struct apache *a, enum site which)
 			}
 		}
 	}
+
+	if (stage_files(a, src, build, libexec, share) != 0)
+		return -1;
 
 	/* The demo database, as the site expects it in /var/lib/xueshi. */
 	snprintf(ctl, sizeof(ctl), "%s/xueshictl", build);
@@ -410,7 +486,7 @@ apache_start(struct apache *a, enum site which)
 		return -1;
 	}
 	snprintf(a->s.base, sizeof(a->s.base), "http://127.0.0.1:%d", a->s.port);
-	if ((site = site_config(a, which, src, build)) == NULL)
+	if ((site = site_config(a, which, src, share, libexec)) == NULL)
 		return -1;
 	snprintf(site_path, sizeof(site_path), "%s/site.conf", a->s.dir);
 	snprintf(conf, sizeof(conf), "%s/httpd.conf", a->s.dir);
@@ -680,6 +756,8 @@ START_TEST(test_big_body_outside_uploads_is_413)
 	http_do(s, "POST", "/login", "application/x-www-form-urlencoded", body, n, NULL, &r);
 	free(body);
 	ck_assert_int_eq(r.status, 413);
+	/* In Chinese, from the string table (error.upload_too_large). */
+	ck_assert_msg(reply_contains(&r, "提交的内容超过了服务器允许的大小"), "%.300s", r.body);
 	reply_free(&r);
 }
 END_TEST
@@ -710,6 +788,84 @@ START_TEST(test_declared_length_over_limits_is_413)
 	/* Over 32 MB on an upload route. */
 	ck_assert_int_eq(declared_length_status(s, "/teacher/records/new", "33554433"), 413);
 	ck_assert_int_eq(declared_length_status(s, "/school/records/12/edit", "99999999999"), 413);
+	ck_assert_int_eq(declared_length_status(s, "/school/bulk", "33554433"), 413);
+	ck_assert_int_eq(declared_length_status(s, "/school/roster/import", "33554433"), 413);
+	/* Look-alikes of upload routes are not upload routes. */
+	ck_assert_int_eq(declared_length_status(s, "/school/bulkx", "2000000"), 413);
+	ck_assert_int_eq(declared_length_status(s, "/school/roster/import/5/commit", "2000000"), 413);
+}
+END_TEST
+
+/*
+ * The declared length alone over 32 MB on an upload route: Apache's 413
+ * (mod_rewrite under mod_fcgid, LimitRequestBody under CGI) carries the
+ * Chinese page too. Reads the whole answer (the server closes).
+ */
+START_TEST(test_declared_413_is_in_chinese)
+{
+	const struct server *s = site_server(_i);
+	struct sockaddr_in a;
+	char req[512], buf[16384];
+	size_t got = 0;
+	int fd = socket(AF_INET, SOCK_STREAM, 0), n;
+
+	ck_assert_int_ge(fd, 0);
+	memset(&a, 0, sizeof(a));
+	a.sin_family = AF_INET;
+	a.sin_port = htons((unsigned short)s->port);
+	a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	ck_assert_int_eq(connect(fd, (struct sockaddr *)&a, sizeof(a)), 0);
+	n = snprintf(req, sizeof(req),
+	    "POST /teacher/records/new HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
+	    "Content-Type: multipart/form-data; boundary=xsbound\r\n"
+	    "Content-Length: 33554433\r\n\r\n");
+	ck_assert_int_eq(send(fd, req, (size_t)n, MSG_NOSIGNAL), n);
+	for (;;) {
+		struct pollfd p = { fd, POLLIN, 0 };
+		ssize_t k;
+		if (got >= sizeof(buf) - 1 || poll(&p, 1, 15000) <= 0)
+			break;
+		if ((k = recv(fd, buf + got, sizeof(buf) - 1 - got, 0)) <= 0)
+			break;
+		got += (size_t)k;
+	}
+	close(fd);
+	buf[got] = '\0';
+	ck_assert_msg(strncmp(buf, "HTTP/1.1 413", 12) == 0, "%.200s", buf);
+	ck_assert_msg(strstr(buf, "提交的内容超过了服务器允许的大小") != NULL, "%.600s", buf);
+}
+END_TEST
+
+/*
+ * Every upload route takes bodies over 1 MB: a 3 MB body reaches the
+ * program (its answer carries the programs' Content-Security-Policy; not
+ * logged in and malformed, it is a 4xx of its own, never Apache's 413).
+ */
+START_TEST(test_upload_routes_take_bodies_over_1m)
+{
+	static const char *const routes[] = {
+		"/teacher/records/new", "/teacher/records/7/edit",
+		"/school/records/new", "/school/records/12/edit",
+		"/school/bulk", "/school/roster/import",
+	};
+	const struct server *s = site_server(_i);
+	size_t n = 3u * 1024 * 1024;
+	char *body = malloc(n);
+
+	ck_assert_ptr_nonnull(body);
+	memset(body, 'x', n);
+	for (size_t i = 0; i < sizeof(routes) / sizeof(routes[0]); i++) {
+		struct reply r;
+		char *csp;
+		ck_assert_int_eq(http_do(s, "POST", routes[i], "multipart/form-data; boundary=xsbound",
+		    body, n, NULL, &r), 0);
+		csp = reply_header(&r, "Content-Security-Policy");
+		ck_assert_msg(r.status != 413 && r.status < 500 && csp != NULL,
+		    "POST %s with 3 MB: %ld, want the program's answer", routes[i], r.status);
+		free(csp);
+		reply_free(&r);
+	}
+	free(body);
 }
 END_TEST
 
@@ -737,6 +893,8 @@ main(void)
 		tcase_add_loop_test(tc, test_proxy_header_is_harmless, w, w + 1);
 		tcase_add_loop_test(tc, test_big_body_outside_uploads_is_413, w, w + 1);
 		tcase_add_loop_test(tc, test_declared_length_over_limits_is_413, w, w + 1);
+		tcase_add_loop_test(tc, test_upload_routes_take_bodies_over_1m, w, w + 1);
+		tcase_add_loop_test(tc, test_declared_413_is_in_chinese, w, w + 1);
 		suite_add_tcase(su, tc);
 	}
 	sr = srunner_create(su);
