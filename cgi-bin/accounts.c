@@ -1,6 +1,7 @@
 /* accounts.c - see accounts.h */
 #include "accounts.h"
-#include "core/audit.h"
+#include "store/sql.h"
+#include "store/audit.h"
 #include "core/form.h"
 #include "core/render.h"
 

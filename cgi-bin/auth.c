@@ -3,7 +3,8 @@
  * change, and (accounts.c) the account lifecycle.
  */
 #include "core/app.h"
-#include "core/audit.h"
+#include "store/sql.h"
+#include "store/audit.h"
 #include "core/form.h"
 #include "core/render.h"
 #include "accounts.h"

@@ -5,6 +5,7 @@
  * the roster, is refused with its line and nothing is saved.
  */
 #include "bulk.h"
+#include "store/sql.h"
 
 #include "core/app.h"
 #include "core/render.h"

@@ -5,9 +5,10 @@
  * school's unreported rows of the current year, audited.
  */
 #include "changes.h"
+#include "store/sql.h"
 
 #include "core/app.h"
-#include "core/audit.h"
+#include "store/audit.h"
 #include "core/render.h"
 
 #include <stdlib.h>

@@ -1,7 +1,8 @@
 /* demo.c - see demo.h */
 #include "demo.h"
+#include "store/sql.h"
 #include "core/files.h"
-#include "core/idcard.h"
+#include "domain/idcard.h"
 #include "core/auth.h"
 #include "core/assess.h"
 #include "core/assess_internal.h"

@@ -5,6 +5,7 @@
  * Everything is loaded through the caller's district.
  */
 #include "changes.h"
+#include "store/sql.h"
 #include "stats.h"
 #include "core/app.h"
 #include "core/render.h"

@@ -5,13 +5,14 @@
  * teacher is active (a deactivated teacher is off the roster).
  * Each teacher has at most one points record a year (the newest one that is
  * not rejected is the one shown). The hours are those assess_claim gives the
- * record, i.e. exactly what the assessment claims for it (core/rules.c,
+ * record, i.e. exactly what the assessment claims for it (domain/rules.c,
  * rules_points, under the district's points_reading).
  */
 #include "points.h"
-#include "core/audit.h"
+#include "store/sql.h"
+#include "store/audit.h"
 #include "core/render.h"
-#include "core/rules.h"
+#include "domain/rules.h"
 
 #include <errno.h>
 #include <stdio.h>

@@ -7,13 +7,14 @@
  * the school): the caller passes the teacher-year it has already scoped.
  */
 #include "record_form.h"
+#include "store/sql.h"
 #include "core/assess.h"
-#include "core/audit.h"
+#include "store/audit.h"
 #include "core/files.h"
 #include "core/form.h"
 #include "core/render.h"
-#include "core/rules.h"
-#include "core/workflow.h"
+#include "domain/rules.h"
+#include "domain/workflow.h"
 
 #include <stdio.h>
 #include <stdlib.h>

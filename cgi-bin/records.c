@@ -1,5 +1,6 @@
 /* records.c - see teacher_pages.h */
 #include "teacher_pages.h"
+#include "store/sql.h"
 #include "core/files.h"
 #include "core/render.h"
 #include "core/assess.h"

@@ -1,6 +1,7 @@
 /* review.c - see review.h */
 #include "review.h"
-#include "core/audit.h"
+#include "store/sql.h"
+#include "store/audit.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -99,7 +100,7 @@ review_apply(struct ctx *c, long long id, enum record_action action,
 	}
 	/*
 	 * The school handed its year in: until the district reopens it, only a
-	 * record the district returned goes back up (core/workflow's table).
+	 * record the district returned goes back up (domain/workflow's table).
 	 */
 	if (strcmp(year_state, "submitted") == 0 &&
 	    !workflow_allowed_handed_in((enum record_state)workflow_state_parse(state), action,

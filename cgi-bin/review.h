@@ -1,7 +1,7 @@
 /*
- * review.h - moving a record through the workflow (core/workflow.h) from a
+ * review.h - moving a record through the workflow (domain/workflow.h) from a
  * handler: one transaction that checks the move, the lock on the school's
- * year (core/workflow's handed-in column), the evidence the item needs (to
+ * year (domain/workflow's handed-in column), the evidence the item needs (to
  * submit and to approve), the training project's approval, a first-author
  * claim approved for someone else already, updates the record, writes the
  * review and the audit row.
@@ -10,7 +10,7 @@
 #define XS_REVIEW_H
 
 #include "core/app.h"
-#include "core/workflow.h"
+#include "domain/workflow.h"
 
 enum review_result {
 	REVIEW_OK = 0,

@@ -1,7 +1,8 @@
 /* review_pages.c - see review_pages.h */
 #include "review_pages.h"
+#include "store/sql.h"
 #include "core/assess.h"
-#include "core/audit.h"
+#include "store/audit.h"
 #include "core/form.h"
 #include "core/render.h"
 #include "review.h"

@@ -8,7 +8,7 @@
 #define XS_REVIEW_PAGES_H
 
 #include "core/app.h"
-#include "core/workflow.h"
+#include "domain/workflow.h"
 
 /* <school> with its year's state and <teachers> with their assessments. */
 int school_overview(struct ctx *c, xmlNodePtr root, long long school);

@@ -5,9 +5,10 @@
  * the first 4 and last 4 characters only.
  */
 #include "roster.h"
+#include "store/sql.h"
 
 #include "core/app.h"
-#include "core/audit.h"
+#include "store/audit.h"
 #include "core/render.h"
 
 #include <stdio.h>

@@ -2,6 +2,7 @@
  * roster_import.c - checking a roster file row by row (see roster_import.h).
  */
 #include "roster_import.h"
+#include "store/sql.h"
 
 #include <fcntl.h>
 #include <stdlib.h>
@@ -9,9 +10,9 @@
 #include <unistd.h>
 
 #include "core/app.h"
-#include "core/audit.h"
+#include "store/audit.h"
 #include "core/http.h"
-#include "core/idcard.h"
+#include "domain/idcard.h"
 #include "core/render.h"
 #include "core/strings.h"
 #include "core/utf8.h"

@@ -6,8 +6,9 @@
  * Every record, teacher-year and file is loaded through the caller's school.
  */
 #include "core/app.h"
+#include "store/sql.h"
 #include "core/assess.h"
-#include "core/audit.h"
+#include "store/audit.h"
 #include "core/form.h"
 #include "core/render.h"
 #include "export.h"

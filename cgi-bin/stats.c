@@ -11,6 +11,7 @@
  *   - records per state.
  */
 #include "stats.h"
+#include "store/sql.h"
 
 #include "core/app.h"
 #include "core/render.h"

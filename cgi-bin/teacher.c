@@ -5,10 +5,11 @@
  * teacher id: another teacher's record id answers 404.
  */
 #include "core/app.h"
+#include "store/sql.h"
 #include "core/assess.h"
 #include "core/files.h"
 #include "core/render.h"
-#include "core/workflow.h"
+#include "domain/workflow.h"
 #include "teacher_pages.h"
 #include "record_form.h"
 #include "review.h"

@@ -10,6 +10,7 @@
 #define XS_TEACHER_PAGES_H
 
 #include "core/app.h"
+#include "store/sql.h"
 
 /* <teacher> and <school-year> for teacher's current year; *ty its teacher_year id (0: none). */
 int teacher_year_node(struct ctx *c, xmlNodePtr root, long long teacher, long long *ty);

@@ -13,12 +13,13 @@
  * --datadir DIR (or XUESHI_DATADIR) names the directory holding db/.
  */
 #include "core/config.h"
+#include "store/sql.h"
 #include "core/db.h"
 #include "core/auth.h"
 #include "demo.h"
 #include "core/assess.h"
 #include "core/render.h"
-#include "core/rules.h"
+#include "domain/rules.h"
 #include <libxml/tree.h>
 
 #include <dirent.h>

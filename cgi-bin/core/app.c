@@ -1,5 +1,6 @@
 /* app.c - see app.h: routing, the request cycle, FastCGI / CGI / prefork. */
 #include "app.h"
+#include "store/sql.h"
 #include "failure.h"
 #include "render.h"
 
@@ -337,7 +338,12 @@ app_handle(const struct program *prog, struct ctx *c, int parse_status)
 	}
 	c->page = NULL;
 	failure_reset();
+	if (c->cfg->fault_injection && c->req->fault_at != NULL)
+		db_fault_arm(c->db, atol(c->req->fault_at));
 	status = match->handler(c);
+	if (c->cfg->fault_injection && db_fault_fired(c->db))
+		http_header_add(c->resp, "X-Xueshi-Fault", "fired");
+	db_fault_arm(c->db, 0);
 	/* Nothing half-done: a handler that left its transaction open loses it. */
 	if (!sqlite3_get_autocommit(db_handle(c->db))) {
 		fprintf(stderr, "xueshi: %s %s: transaction left open, rolled back\n",
@@ -430,6 +436,8 @@ serve_one(struct worker *w, const struct http_source *src,
 	c.resp = &resp;
 	app_handle(w->prog, &c, rc);
 	http_write(&resp, req.method == HTTP_HEAD, write_fn, wctx);
+	/* Nothing of this request survives into the next: no cursor left stepping. */
+	db_request_done(w->db);
 	arena_free(a);
 }
 
@@ -771,4 +779,21 @@ app_main(const struct program *prog, int argc, char **argv)
 		render_cleanup();
 	}
 	return 0;
+}
+
+int
+app_status(enum db_result r)
+{
+	switch (r) {
+	case DB_OK:
+		return 200;
+	case DB_NOTFOUND:
+		return 404;
+	case DB_CONSTRAINT:
+		return 409;
+	case DB_BUSY:
+		return 503;
+	default:
+		return 500;
+	}
 }

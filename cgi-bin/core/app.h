@@ -103,6 +103,13 @@ unsigned app_role_bit(enum role_name r);
 /* 303 to path (a local path) and return 303: `return app_redirect(c, "/")`. */
 int app_redirect(struct ctx *c, const char *path);
 
+/*
+ * The one mapping from a store result to an HTTP status: DB_OK 200,
+ * DB_NOTFOUND 404, DB_CONSTRAINT 409, DB_BUSY 503 (with Retry-After, added
+ * by the core), anything else 500.
+ */
+int app_status(enum db_result r);
+
 /* Add <user .../> for c->user and <csrf token=""/> under the page root. */
 void app_page_context(struct ctx *c);
 

@@ -1,7 +1,8 @@
 /* assess.c - see assess.h: the database side of the rules. */
 #include "assess.h"
+#include "store/sql.h"
 #include "assess_internal.h"
-#include "rules.h"
+#include "domain/rules.h"
 
 #include <string.h>
 

@@ -1,7 +1,7 @@
 /*
  * assess.h - the bridge between the database and the pure rules: load a
  * teacher's year (items, records, policy, the cycle) with fixed SQL, hand
- * plain structs to core/rules, and give back per-record explanations,
+ * plain structs to domain/rules, and give back per-record explanations,
  * totals and the result. All memory comes from the caller's arena.
  */
 #ifndef XS_ASSESS_H

@@ -4,6 +4,7 @@
  * functions, records with their inputs, the policy, the teacher's category.
  */
 #include "assess.h"
+#include "store/sql.h"
 #include "assess_internal.h"
 
 #include <stdlib.h>

@@ -1,6 +1,7 @@
 /* auth.c - see auth.h */
 #include "auth.h"
-#include "audit.h"
+#include "store/sql.h"
+#include "store/audit.h"
 #include "utf8.h"
 
 #include <fcntl.h>

@@ -47,6 +47,8 @@ config_load(struct config *cfg)
 	cfg->datadir = env_or("XUESHI_DATADIR", XS_DATADIR);
 	cfg->tmp_dir = env_or("XUESHI_TMPDIR", env_or("TMPDIR", "/tmp"));
 	cfg->evidence_dir = env_or("XUESHI_EVIDENCE", XS_EVIDENCEDIR);
+	cfg->fault_injection = getenv("XUESHI_FAULT_INJECTION") != NULL &&
+	    strcmp(getenv("XUESHI_FAULT_INJECTION"), "1") == 0;
 	if ((size_t)snprintf(cfg->xsl_dir, sizeof(cfg->xsl_dir), "%s/xsl",
 	    cfg->datadir) >= sizeof(cfg->xsl_dir) ||
 	    (size_t)snprintf(cfg->migrations_dir, sizeof(cfg->migrations_dir),

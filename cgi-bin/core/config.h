@@ -16,6 +16,8 @@ struct config {
 	const char *tmp_dir;      /* XUESHI_TMPDIR: uploads in flight */
 	const char *evidence_dir; /* XUESHI_EVIDENCE: stored evidence files */
 	struct http_limits limits;/* XUESHI_MAX_BODY, XUESHI_MAX_UPLOAD, ... */
+	int fault_injection;      /* XUESHI_FAULT_INJECTION=1: honour X-Xueshi-Fault-At
+	                             (the tests only; never set it in production) */
 };
 
 /*

@@ -1,5 +1,6 @@
 /* db.c - see db.h */
 #include "db.h"
+#include "store/sql.h"
 #include "failure.h"
 
 #include <dirent.h>
@@ -20,6 +21,8 @@ struct db {
 	sqlite3 *h;
 	struct cached stmts[DB_MAX_STMTS];
 	size_t nstmts;
+	long fault_left;   /* VM steps until the injected fault; 0: none armed */
+	int fault_fired;
 };
 
 enum db_result
@@ -104,8 +107,12 @@ db_stmt(struct db *db, const char *sql)
 {
 	sqlite3_stmt *st = NULL;
 
+	/*
+	 * A statement someone is still stepping is never reset under them: the
+	 * same SQL asked for meanwhile gets a statement of its own.
+	 */
 	for (size_t i = 0; i < db->nstmts; i++) {
-		if (db->stmts[i].sql == sql) {
+		if (db->stmts[i].sql == sql && !sqlite3_stmt_busy(db->stmts[i].stmt)) {
 			st = db->stmts[i].stmt;
 			sqlite3_reset(st);
 			sqlite3_clear_bindings(st);
@@ -373,4 +380,42 @@ out:
 	if (applied)
 		*applied = count;
 	return r;
+}
+
+void
+db_request_done(struct db *db)
+{
+	if (db == NULL)
+		return;
+	for (size_t i = 0; i < db->nstmts; i++)
+		if (sqlite3_stmt_busy(db->stmts[i].stmt))
+			sqlite3_reset(db->stmts[i].stmt);
+	db_fault_arm(db, 0);
+}
+
+/* The progress handler of an armed fault: called at every VM step. */
+static int
+fault_tick(void *arg)
+{
+	struct db *db = arg;
+
+	if (db->fault_left > 0 && --db->fault_left == 0) {
+		db->fault_fired = 1;
+		return 1; /* interrupt: the statement fails with SQLITE_INTERRUPT */
+	}
+	return 0;
+}
+
+void
+db_fault_arm(struct db *db, long n)
+{
+	db->fault_left = n > 0 ? n : 0;
+	db->fault_fired = 0;
+	sqlite3_progress_handler(db->h, n > 0 ? 1 : 0, n > 0 ? fault_tick : NULL, db);
+}
+
+int
+db_fault_fired(struct db *db)
+{
+	return db->fault_fired;
 }

@@ -1,17 +1,17 @@
 /*
- * db.h - the SQLite connection: pragmas, migrations, cached statements,
- * transactions.
+ * db.h - the database connection as the rest of the program sees it: open,
+ * close, migrate, transactions, and the result every store call returns.
+ * It names no SQLite type: the SQL lives in store/ (store/sql.h is the
+ * engine's side, for store/ and this module only), so that a second engine
+ * can stand behind the same header.
  *
- * Every connection runs in WAL mode with foreign keys on, synchronous=FULL (a
- * commit we acknowledged survives a power cut), a busy timeout, and
- * SQLITE_DBCONFIG_DEFENSIVE. Statements are prepared once per connection and
- * cached by their SQL text's address: pass string literals or other static
- * strings only. Open connections after fork(), never before.
+ * Every SQLite connection runs in WAL mode with foreign keys on,
+ * synchronous=FULL (a commit we acknowledged survives a power cut), a busy
+ * timeout, and SQLITE_DBCONFIG_DEFENSIVE. Open connections after fork(),
+ * never before.
  */
 #ifndef XS_DB_H
 #define XS_DB_H
-
-#include <sqlite3.h>
 
 enum db_result {
 	DB_OK = 0,
@@ -34,8 +34,6 @@ struct db *db_open(const char *path, int create);
 /* Finalize every cached statement and close. NULL is a no-op. */
 void db_close(struct db *db);
 
-/* The raw handle, for the few places that need the C API directly. */
-sqlite3 *db_handle(struct db *db);
 
 /*
  * Apply, in order, every migration file NNNN_name.sql in dir whose number is
@@ -48,12 +46,6 @@ enum db_result db_migrate(struct db *db, const char *dir, int *applied);
 /* The highest applied migration number, 0 for an empty database, -1 on error. */
 int db_version(struct db *db);
 
-/*
- * A prepared statement for sql, reset and with bindings cleared. Cached per
- * connection by the address of sql. Returns NULL on error (logged).
- * The statement belongs to the cache: never finalize it.
- */
-sqlite3_stmt *db_stmt(struct db *db, const char *sql);
 
 /* BEGIN IMMEDIATE / COMMIT / ROLLBACK. */
 enum db_result db_begin(struct db *db);
@@ -66,7 +58,19 @@ enum db_result db_exec(struct db *db, const char *sql);
 /* Run every statement in the file at path inside one transaction. */
 enum db_result db_exec_file(struct db *db, const char *path);
 
-/* Map an SQLite result code to a db_result. */
-enum db_result db_result_of(int sqlite_rc);
+
+/*
+ * The end of a request: every statement the request left stepping is
+ * reset, so nothing of it survives into the next one.
+ */
+void db_request_done(struct db *db);
+
+/*
+ * Fault injection for the tests: fail (SQLITE_INTERRUPT) the statement that
+ * is running at the n-th step of the virtual machine from now (0: off).
+ * Returns whether the fault fired since it was armed.
+ */
+void db_fault_arm(struct db *db, long n);
+int db_fault_fired(struct db *db);
 
 #endif

@@ -1,5 +1,6 @@
 /* failure.c - see failure.h */
 #include "failure.h"
+#include "store/sql.h"
 
 #include <errno.h>
 #include <sqlite3.h>

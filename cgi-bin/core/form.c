@@ -1,7 +1,7 @@
 /* form.c - see form.h */
 #include "form.h"
 #include "render.h"
-#include "rules.h"
+#include "domain/rules.h"
 #include "utf8.h"
 
 #include <errno.h>

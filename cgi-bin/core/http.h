@@ -88,6 +88,7 @@ struct http_request {
 	const char *referer;
 	const char *remote_addr;
 	const char *user_agent;
+	const char *fault_at;      /* X-Xueshi-Fault-At: the tests' fault injection (config.h) */
 	int https;
 };
 

@@ -9,7 +9,7 @@
  * leader and other schools cannot commit an import.
  */
 #include "common.h"
-#include "core/idcard.h"
+#include "domain/idcard.h"
 
 #include <check.h>
 #include <curl/curl.h>

@@ -4,6 +4,7 @@
  * the statement cache, transactions, and the shipped migrations + presets.
  */
 #include "core/db.h"
+#include "store/sql.h"
 
 #include <check.h>
 #include <stdio.h>
@@ -157,18 +158,42 @@ START_TEST(test_statement_cache_reuses_and_resets)
 {
 	struct db *db = db_open(dbpath, 1);
 	static const char sql[] = "SELECT ?1 + 1";
-	sqlite3_stmt *a, *b;
+	static const char rows[] = "WITH RECURSIVE n(k) AS (SELECT 1 UNION ALL SELECT k + 1 FROM n"
+	    " WHERE k < ?1) SELECT k FROM n";
+	sqlite3_stmt *a, *b, *c;
+	int seen = 0;
 
 	a = db_stmt(db, sql);
 	ck_assert_ptr_nonnull(a);
 	sqlite3_bind_int(a, 1, 41);
 	ck_assert_int_eq(sqlite3_step(a), SQLITE_ROW);
 	ck_assert_int_eq(sqlite3_column_int(a, 0), 42);
-	/* Handed out again mid-step: same statement, reset, bindings cleared. */
+	/*
+	 * Asked for again while a is stepping: a statement of its own, so a's
+	 * cursor is not reset under it.
+	 */
 	b = db_stmt(db, sql);
-	ck_assert_ptr_eq(a, b);
+	ck_assert_ptr_ne(a, b);
+	ck_assert_int_eq(sqlite3_column_int(a, 0), 42);
 	ck_assert_int_eq(sqlite3_step(b), SQLITE_ROW);
-	ck_assert_int_eq(sqlite3_column_type(b, 0), SQLITE_NULL);
+	ck_assert_int_eq(sqlite3_column_type(b, 0), SQLITE_NULL); /* b's bindings are its own */
+	sqlite3_reset(a);
+	sqlite3_reset(b);
+	/* Once done, the cached one is handed out again, reset and cleared. */
+	c = db_stmt(db, sql);
+	ck_assert(c == a || c == b);
+	/* A loop over rows that calls the same SQL inside sees all its rows. */
+	a = db_stmt(db, rows);
+	sqlite3_bind_int(a, 1, 5);
+	while (sqlite3_step(a) == SQLITE_ROW) {
+		sqlite3_stmt *inner = db_stmt(db, rows);
+		sqlite3_bind_int(inner, 1, 2);
+		ck_assert_int_eq(sqlite3_step(inner), SQLITE_ROW);
+		sqlite3_reset(inner);
+		seen++;
+	}
+	ck_assert_int_eq(seen, 5);
+	sqlite3_reset(a);
 	ck_assert_ptr_null(db_stmt(db, "SELECT FROM nothing at all"));
 	db_close(db);
 }

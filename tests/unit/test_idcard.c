@@ -2,7 +2,7 @@
  * test_idcard.c - national ID numbers: the check digit, the birth date,
  * masking for people who are not admins.
  */
-#include "core/idcard.h"
+#include "domain/idcard.h"
 
 #include <check.h>
 #include <stdlib.h>

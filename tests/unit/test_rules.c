@@ -4,7 +4,7 @@
  * repeats them), the assessment boundaries and the invalid inputs. Every
  * expected number is worked by hand in the comment beside it.
  */
-#include "core/rules.h"
+#include "domain/rules.h"
 
 #include <check.h>
 #include <stdint.h>

@@ -6,7 +6,7 @@
  * broken files of every kind are refused with a code, never a crash.
  */
 #include "core/sheet.h"
-#include "core/idcard.h"
+#include "domain/idcard.h"
 #include "roster_import.h"
 
 #include <check.h>

@@ -4,7 +4,7 @@
  * posting directly; a teacher cannot approve; the district cannot skip the
  * school).
  */
-#include "core/workflow.h"
+#include "domain/workflow.h"
 
 #include <check.h>
 #include <stdlib.h>

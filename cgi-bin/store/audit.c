@@ -1,5 +1,6 @@
 /* audit.c - see audit.h */
 #include "audit.h"
+#include "store/sql.h"
 
 #include <stddef.h>
 

@@ -6,7 +6,7 @@
 #ifndef XS_AUDIT_H
 #define XS_AUDIT_H
 
-#include "db.h"
+#include "core/db.h"
 
 struct audit_entry {
 	long long account_id;   /* 0: nobody logged in (e.g. a failed login) */

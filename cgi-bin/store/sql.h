@@ -1,0 +1,55 @@
+/*
+ * store/sql.h - the SQLite side of the store: for store/ (and core/db.c)
+ * only. Pages and programs include store/store.h and the entity headers,
+ * never this.
+ *
+ * Statements are prepared once per connection and cached by the address of
+ * their SQL text (pass string literals). A cached statement that is still
+ * stepping is never handed out again: asking for the same SQL meanwhile
+ * gives a second statement, so a loop's cursor cannot be reset under it.
+ * Row loops go through sql_step, which tells a row, the end and an error
+ * apart: a loop that ends on an error returns DB_ERROR (or DB_BUSY), never
+ * the rows so far as if they were all.
+ */
+#ifndef XS_STORE_SQL_H
+#define XS_STORE_SQL_H
+
+#include <sqlite3.h>
+
+#include "core/arena.h"
+#include "core/db.h"
+
+/* The raw handle (store/ and core/ only). */
+sqlite3 *db_handle(struct db *db);
+
+/*
+ * A prepared statement for sql, reset and with bindings cleared, that no
+ * one else is stepping. Returns NULL on error (logged). The statement
+ * belongs to the cache: never finalize it.
+ */
+sqlite3_stmt *db_stmt(struct db *db, const char *sql);
+
+/* Map an SQLite result code to a db_result (noting storage failures). */
+enum db_result db_result_of(int sqlite_rc);
+
+/*
+ * One step: SQL_ROW, SQL_DONE, or SQL_FAILED with *r set to the mapped
+ * result (DB_BUSY, DB_CONSTRAINT, DB_ERROR). r may be NULL.
+ */
+enum sql_step { SQL_ROW, SQL_DONE, SQL_FAILED };
+enum sql_step sql_step(sqlite3_stmt *st, enum db_result *r);
+
+/* Step a statement that returns no rows; reset it. DB_OK or the failure. */
+enum db_result sql_exec(sqlite3_stmt *st);
+
+/* Column helpers: text ("" for NULL), a copy in a, an integer (dflt for NULL). */
+const char *sql_text(sqlite3_stmt *st, int i);
+char *sql_dup(arena *a, sqlite3_stmt *st, int i);
+long long sql_int(sqlite3_stmt *st, int i, long long dflt);
+int sql_null(sqlite3_stmt *st, int i);
+
+/* Bind text (SQLITE_TRANSIENT; NULL binds NULL) and an integer. */
+void sql_bind_text(sqlite3_stmt *st, int i, const char *v);
+void sql_bind_int(sqlite3_stmt *st, int i, long long v);
+
+#endif

@@ -1,0 +1,84 @@
+/* store.c - see store.h and sql.h: the helpers every store module uses. */
+#include "store/store.h"
+#include "store/sql.h"
+
+#include <string.h>
+
+enum db_result
+store_tx(struct db *db, store_tx_fn fn, void *arg)
+{
+	enum db_result r;
+
+	if ((r = db_begin(db)) != DB_OK)
+		return r;
+	if ((r = fn(db, arg)) != DB_OK) {
+		db_rollback(db);
+		return r;
+	}
+	return db_commit(db); /* rolls back itself when the commit fails */
+}
+
+enum sql_step
+sql_step(sqlite3_stmt *st, enum db_result *r)
+{
+	int rc = sqlite3_step(st);
+
+	if (rc == SQLITE_ROW)
+		return SQL_ROW;
+	if (rc == SQLITE_DONE)
+		return SQL_DONE;
+	if (r != NULL)
+		*r = db_result_of(rc);
+	return SQL_FAILED;
+}
+
+enum db_result
+sql_exec(sqlite3_stmt *st)
+{
+	enum db_result r = DB_OK;
+
+	if (sql_step(st, &r) == SQL_ROW)
+		r = DB_OK;
+	sqlite3_reset(st);
+	return r;
+}
+
+const char *
+sql_text(sqlite3_stmt *st, int i)
+{
+	const char *v = (const char *)sqlite3_column_text(st, i);
+	return v ? v : "";
+}
+
+char *
+sql_dup(arena *a, sqlite3_stmt *st, int i)
+{
+	return arena_strdup(a, sql_text(st, i));
+}
+
+long long
+sql_int(sqlite3_stmt *st, int i, long long dflt)
+{
+	return sqlite3_column_type(st, i) == SQLITE_NULL ? dflt : sqlite3_column_int64(st, i);
+}
+
+int
+sql_null(sqlite3_stmt *st, int i)
+{
+	return sqlite3_column_type(st, i) == SQLITE_NULL;
+}
+
+void
+sql_bind_text(sqlite3_stmt *st, int i, const char *v)
+{
+	if (v == NULL)
+		sqlite3_bind_null(st, i);
+	else
+		sqlite3_bind_text(st, i, v, -1, SQLITE_TRANSIENT);
+}
+
+void
+sql_bind_int(sqlite3_stmt *st, int i, long long v)
+{
+	sqlite3_bind_int64(st, i, v);
+}
