@@ -25,14 +25,14 @@ int audit_list(struct ctx *c);
 #define ACCOUNT_MANAGERS (ROLE_SYSTEM_ADMIN | ROLE_DISTRICT_ADMIN | ROLE_SCHOOL_ADMIN)
 
 #define ACCOUNT_ROUTES \
-	{ HTTP_GET, "/accounts", accounts_list, ACCOUNT_MANAGERS, SCOPE_DISTRICT, "accounts", 0 }, \
-	{ HTTP_GET, "/accounts/new", accounts_new, ACCOUNT_MANAGERS, SCOPE_DISTRICT, "account_new", 0 }, \
-	{ HTTP_POST, "/accounts/new", accounts_create, ACCOUNT_MANAGERS, SCOPE_DISTRICT, "account_create", 0 }, \
-	{ HTTP_GET, "/accounts/{id}", accounts_show, ACCOUNT_MANAGERS, SCOPE_DISTRICT, "account", 0 }, \
-	{ HTTP_POST, "/accounts/{id}/disable", accounts_disable, ACCOUNT_MANAGERS, SCOPE_DISTRICT, "account_disable", 0 }, \
-	{ HTTP_POST, "/accounts/{id}/enable", accounts_enable, ACCOUNT_MANAGERS, SCOPE_DISTRICT, "account_enable", 0 }, \
-	{ HTTP_POST, "/accounts/{id}/reset", accounts_reset, ACCOUNT_MANAGERS, SCOPE_DISTRICT, "account_reset", 0 }, \
-	{ HTTP_POST, "/accounts/{id}/handover", accounts_handover, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "account_handover", 0 }, \
-	{ HTTP_GET, "/audit", audit_list, ROLE_DISTRICT_ADMIN | ROLE_SYSTEM_ADMIN, SCOPE_DISTRICT, "audit", 0 }
+	{ HTTP_GET, "/accounts", accounts_list, ACCOUNT_MANAGERS, SCOPE_DISTRICT, "accounts", 0, NULL }, \
+	{ HTTP_GET, "/accounts/new", accounts_new, ACCOUNT_MANAGERS, SCOPE_DISTRICT, "account_new", 0, NULL }, \
+	{ HTTP_POST, "/accounts/new", accounts_create, ACCOUNT_MANAGERS, SCOPE_DISTRICT, "account_create", 0, NULL }, \
+	{ HTTP_GET, "/accounts/{account}", accounts_show, ACCOUNT_MANAGERS, SCOPE_DISTRICT, "account", 0, NULL }, \
+	{ HTTP_POST, "/accounts/{account}/disable", accounts_disable, ACCOUNT_MANAGERS, SCOPE_DISTRICT, "account_disable", 0, NULL }, \
+	{ HTTP_POST, "/accounts/{account}/enable", accounts_enable, ACCOUNT_MANAGERS, SCOPE_DISTRICT, "account_enable", 0, NULL }, \
+	{ HTTP_POST, "/accounts/{account}/reset", accounts_reset, ACCOUNT_MANAGERS, SCOPE_DISTRICT, "account_reset", 0, NULL }, \
+	{ HTTP_POST, "/accounts/{account}/handover", accounts_handover, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "account_handover", 0, NULL }, \
+	{ HTTP_GET, "/audit", audit_list, ROLE_DISTRICT_ADMIN | ROLE_SYSTEM_ADMIN, SCOPE_DISTRICT, "audit", 0, NULL }
 
 #endif

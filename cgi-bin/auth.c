@@ -251,12 +251,12 @@ post_password(struct ctx *c)
 }
 
 static const struct route routes[] = {
-	{ HTTP_GET, "/", page_home, ROLES_EVERYONE, SCOPE_PUBLIC, "home", 0 },
-	{ HTTP_GET, "/login", page_login, ROLES_EVERYONE, SCOPE_PUBLIC, "login", 0 },
-	{ HTTP_POST, "/login", post_login, ROLES_EVERYONE, SCOPE_PUBLIC, "login_post", 0 },
-	{ HTTP_POST, "/logout", post_logout, ROLES_USERS, SCOPE_OWN, "logout", ROUTE_DURING_PASSWORD_CHANGE },
-	{ HTTP_GET, "/account/password", page_password, ROLES_USERS, SCOPE_OWN, "password", ROUTE_DURING_PASSWORD_CHANGE },
-	{ HTTP_POST, "/account/password", post_password, ROLES_USERS, SCOPE_OWN, "password_post", ROUTE_DURING_PASSWORD_CHANGE },
+	{ HTTP_GET, "/", page_home, ROLES_EVERYONE, SCOPE_PUBLIC, "home", 0, NULL },
+	{ HTTP_GET, "/login", page_login, ROLES_EVERYONE, SCOPE_PUBLIC, "login", 0, NULL },
+	{ HTTP_POST, "/login", post_login, ROLES_EVERYONE, SCOPE_PUBLIC, "login_post", 0, NULL },
+	{ HTTP_POST, "/logout", post_logout, ROLES_USERS, SCOPE_OWN, "logout", ROUTE_DURING_PASSWORD_CHANGE, NULL },
+	{ HTTP_GET, "/account/password", page_password, ROLES_USERS, SCOPE_OWN, "password", ROUTE_DURING_PASSWORD_CHANGE, NULL },
+	{ HTTP_POST, "/account/password", post_password, ROLES_USERS, SCOPE_OWN, "password_post", ROUTE_DURING_PASSWORD_CHANGE, NULL },
 	ACCOUNT_ROUTES
 };
 

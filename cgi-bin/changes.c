@@ -1,76 +1,52 @@
 /*
- * changes.c - the roster's changes (see changes.h). A row is a teacher
- * joining (by hand or by an import), coming back, leaving, transferring or
- * having details changed; reporting stamps reported_at/reported_by on the
- * school's unreported rows of the current year, audited.
+ * changes.c - the roster's changes (see changes.h): the lists through
+ * store/roster_change, reporting in one transaction with its audit row.
  */
 #include "changes.h"
-#include "store/sql.h"
 
 #include "core/app.h"
-#include "store/audit.h"
 #include "core/render.h"
+#include "store/audit.h"
+#include "store/roster_change.h"
 
-#include <stdlib.h>
 #include <string.h>
 
-static const char *
-col(sqlite3_stmt *st, int i)
-{
-	const unsigned char *s = sqlite3_column_text(st, i);
-	return s ? (const char *)s : "";
-}
-
-/* The changes of one school (school > 0) or of the district's schools. */
+/* <changes> of one school (school > 0) or of the district's schools. */
 static int
 changes_list(struct ctx *c, xmlNodePtr root, long long school, long long district)
 {
-	static const char sql[] =
-	    "SELECT rc.id, rc.kind, rc.at, rc.reported_at, t.name, t.staff_no, s.id, s.name,"
-	    " rc.import_id, coalesce(o.name, ''), ty.id"
-	    " FROM roster_change rc JOIN teacher t ON t.id = rc.teacher_id"
-	    " JOIN school s ON s.id = rc.school_id"
-	    " JOIN school_year y ON y.id = rc.school_year_id AND y.is_current = 1"
-	    " LEFT JOIN school o ON o.id = rc.other_school_id"
-	    " LEFT JOIN teacher_year ty ON ty.teacher_id = t.id AND ty.school_year_id = y.id"
-	    "  AND ty.school_id = rc.school_id"
-	    " WHERE ((?1 > 0 AND rc.school_id = ?1) OR (?2 > 0 AND y.district_id = ?2"
-	    "  AND (?3 = 0 OR rc.school_id = ?3) AND rc.reported_at IS NOT NULL))"
-	    " ORDER BY s.code, rc.at DESC, rc.id DESC LIMIT 10000";
-	sqlite3_stmt *st = db_stmt(c->db, sql);
-	xmlNodePtr list = xml_node(root, "changes");
-	const char *sch = http_query(c->req, "school");
-	long long n = 0, unreported = 0;
+	struct roster_change *v;
+	size_t n, unreported = 0;
+	xmlNodePtr list;
+	enum db_result r = store_roster_changes(c->db, c->a, school, district,
+	    district > 0 ? app_field_int(c, "school") : 0, &v, &n);
 
-	if (st == NULL || list == NULL)
+	if (r != DB_OK)
+		return app_status(r);
+	if ((list = xml_node(root, "changes")) == NULL)
 		return 500;
-	sqlite3_bind_int64(st, 1, school);
-	sqlite3_bind_int64(st, 2, district);
-	sqlite3_bind_int64(st, 3, sch ? atoll(sch) : 0);
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	for (size_t i = 0; i < n; i++) {
 		xmlNodePtr ch = xml_node(list, "change");
-		n++;
-		xml_attr_int(ch, "id", sqlite3_column_int64(st, 0));
-		xml_attr(ch, "kind", col(st, 1));
-		xml_attr(ch, "at", col(st, 2));
-		if (sqlite3_column_type(st, 3) != SQLITE_NULL)
-			xml_attr(ch, "reported", col(st, 3));
+		xml_attr_int(ch, "id", v[i].id);
+		xml_attr(ch, "kind", v[i].kind);
+		xml_attr(ch, "at", v[i].at);
+		if (v[i].reported_at != NULL)
+			xml_attr(ch, "reported", v[i].reported_at);
 		else
 			unreported++;
-		xml_attr(ch, "staff-no", col(st, 5));
-		xml_attr_int(ch, "school-id", sqlite3_column_int64(st, 6));
-		if (sqlite3_column_type(st, 8) != SQLITE_NULL)
-			xml_attr_int(ch, "import", sqlite3_column_int64(st, 8));
-		if (sqlite3_column_type(st, 10) != SQLITE_NULL)
-			xml_attr_int(ch, "teacher-year", sqlite3_column_int64(st, 10));
-		xml_text(ch, "teacher", col(st, 4));
-		xml_text(ch, "school", col(st, 7));
-		if (*col(st, 9))
-			xml_text(ch, "other-school", col(st, 9));
+		xml_attr(ch, "staff-no", v[i].staff_no);
+		xml_attr_int(ch, "school-id", v[i].school_id);
+		if (v[i].import_id > 0)
+			xml_attr_int(ch, "import", v[i].import_id);
+		if (v[i].teacher_year_id > 0)
+			xml_attr_int(ch, "teacher-year", v[i].teacher_year_id);
+		xml_text(ch, "teacher", v[i].teacher);
+		xml_text(ch, "school", v[i].school);
+		if (*v[i].other_school)
+			xml_text(ch, "other-school", v[i].other_school);
 	}
-	sqlite3_reset(st);
-	xml_attr_int(list, "count", n);
-	xml_attr_int(list, "unreported", unreported);
+	xml_attr_int(list, "count", (long long)n);
+	xml_attr_int(list, "unreported", (long long)unreported);
 	return 200;
 }
 
@@ -85,47 +61,44 @@ changes_school_page(struct ctx *c)
 	return changes_list(c, root, c->user->school_id, 0);
 }
 
+struct report {
+	struct ctx *c;
+};
+
+/* The report and its audit row, in one transaction (store_tx). */
+static enum db_result
+report_tx(struct db *db, void *arg)
+{
+	struct ctx *c = ((struct report *)arg)->c;
+	struct audit_entry e = { 0 };
+	struct audit_json j;
+	int changes;
+	enum db_result r = store_roster_changes_report(db, c->user->school_id,
+	    c->user->district_id, c->user->id, &changes);
+
+	if (r != DB_OK || changes == 0)
+		return r;
+	audit_json_begin(&j, c->a);
+	audit_json_int(&j, "reported", changes);
+	e.account_id = c->user->id;
+	e.district_id = c->user->district_id;
+	e.action = "roster_changes_report";
+	e.object_type = "school";
+	e.object_id = c->user->school_id;
+	if ((e.after = audit_json_end(&j)) == NULL)
+		return DB_ERROR;
+	e.client = c->req->remote_addr;
+	return audit_write(db, &e);
+}
+
 int
 changes_school_report(struct ctx *c)
 {
-	static const char sql[] =
-	    "UPDATE roster_change SET reported_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), reported_by = ?"
-	    " WHERE school_id = ? AND reported_at IS NULL AND school_year_id ="
-	    " (SELECT id FROM school_year WHERE district_id = ? AND is_current = 1)";
-	sqlite3_stmt *st;
-	struct audit_entry e;
-	char after[64];
-	int changes;
-	enum db_result r;
+	struct report rep = { c };
+	enum db_result r = store_tx(c->db, report_tx, &rep);
 
-	if ((r = db_begin(c->db)) != DB_OK)
-		return r == DB_BUSY ? 503 : 500;
-	if ((st = db_stmt(c->db, sql)) == NULL) {
-		db_rollback(c->db);
-		return 500;
-	}
-	sqlite3_bind_int64(st, 1, c->user->id);
-	sqlite3_bind_int64(st, 2, c->user->school_id);
-	sqlite3_bind_int64(st, 3, c->user->district_id);
-	r = db_result_of(sqlite3_step(st));
-	sqlite3_reset(st);
-	changes = sqlite3_changes(db_handle(c->db));
-	if (r == DB_OK) {
-		memset(&e, 0, sizeof(e));
-		snprintf(after, sizeof(after), "{\"reported\":%d}", changes);
-		e.account_id = c->user->id;
-		e.district_id = c->user->district_id;
-		e.action = "roster_changes_report";
-		e.object_type = "school";
-		e.object_id = c->user->school_id;
-		e.after = after;
-		e.client = c->req->remote_addr;
-		r = changes > 0 ? audit_write(c->db, &e) : DB_OK;
-	}
-	if (r != DB_OK || (r = db_commit(c->db)) != DB_OK) {
-		db_rollback(c->db);
-		return r == DB_BUSY ? 503 : 500;
-	}
+	if (r != DB_OK)
+		return app_status(r);
 	return app_redirect(c, "/school/roster/changes");
 }
 

@@ -12,7 +12,10 @@ struct ctx;
 int changes_school_page(struct ctx *c);
 /* POST /school/roster/changes/report (school admin) */
 int changes_school_report(struct ctx *c);
-/* GET /district/changes[?school=ID] (district admin) */
+/* GET /district/changes[?school=ID] (district admin): declare CHANGES_FIELDS. */
 int changes_district_page(struct ctx *c);
+
+/* The fields of GET /district/changes. */
+#define CHANGES_DISTRICT_FIELDS { { "school", FIELD_ID, FIELD_QUERY, 0, 0, NULL }, { NULL, 0, 0, 0, 0, NULL } }
 
 #endif

@@ -180,19 +180,21 @@ get_evidence(struct ctx *c)
 	return evidence_in_scope(c, c->id[0], 0, c->user->district_id);
 }
 
+static const struct field changes_fields[] = CHANGES_DISTRICT_FIELDS;
+
 static const struct route routes[] = {
-	{ HTTP_GET, "/district", page_district, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district", 0 },
-	{ HTTP_GET, "/district/stats", stats_district_page, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_stats", 0 },
-	{ HTTP_GET, "/district/changes", changes_district_page, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_changes", 0 },
-	{ HTTP_GET, "/district/schools/{id}", page_school, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_school", 0 },
-	{ HTTP_POST, "/district/schools/{id}/confirm", post_confirm, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_confirm", 0 },
-	{ HTTP_POST, "/district/schools/{id}/reopen", post_reopen, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_reopen", 0 },
-	{ HTTP_GET, "/district/review", page_queue, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_queue", 0 },
-	{ HTTP_POST, "/district/review/bulk", post_bulk, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_bulk_approve", 0 },
-	{ HTTP_GET, "/district/records/{id}", page_record, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_record", 0 },
-	{ HTTP_POST, "/district/records/{id}/review", post_review, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_review", 0 },
-	{ HTTP_GET, "/district/teachers/{id}", page_teacher, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_teacher", 0 },
-	{ HTTP_GET, "/district/evidence/{id}", get_evidence, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_evidence", 0 },
+	{ HTTP_GET, "/district", page_district, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district", 0, NULL },
+	{ HTTP_GET, "/district/stats", stats_district_page, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_stats", 0, NULL },
+	{ HTTP_GET, "/district/changes", changes_district_page, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_changes", 0, changes_fields },
+	{ HTTP_GET, "/district/schools/{school}", page_school, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_school", 0, NULL },
+	{ HTTP_POST, "/district/schools/{school}/confirm", post_confirm, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_confirm", 0, NULL },
+	{ HTTP_POST, "/district/schools/{school}/reopen", post_reopen, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_reopen", 0, NULL },
+	{ HTTP_GET, "/district/review", page_queue, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_queue", 0, NULL },
+	{ HTTP_POST, "/district/review/bulk", post_bulk, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_bulk_approve", 0, NULL },
+	{ HTTP_GET, "/district/records/{record}", page_record, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_record", 0, NULL },
+	{ HTTP_POST, "/district/records/{record}/review", post_review, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_review", 0, NULL },
+	{ HTTP_GET, "/district/teachers/{teacher_year}", page_teacher, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_teacher", 0, NULL },
+	{ HTTP_GET, "/district/evidence/{evidence}", get_evidence, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_evidence", 0, NULL },
 };
 
 const struct program program_district = {

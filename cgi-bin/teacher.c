@@ -331,17 +331,17 @@ page_card(struct ctx *c)
 }
 
 static const struct route routes[] = {
-	{ HTTP_GET, "/teacher", page_dashboard, ROLE_TEACHER, SCOPE_OWN, "teacher_dashboard", 0 },
-	{ HTTP_GET, "/teacher/card", page_card, ROLE_TEACHER, SCOPE_OWN, "teacher_card", 0 },
-	{ HTTP_GET, "/teacher/history", page_history, ROLE_TEACHER, SCOPE_OWN, "teacher_history", 0 },
-	{ HTTP_GET, "/teacher/records/new", page_new, ROLE_TEACHER, SCOPE_OWN, "teacher_record_new", 0 },
-	{ HTTP_POST, "/teacher/records/new", post_new, ROLE_TEACHER, SCOPE_OWN, "teacher_record_create", 0 },
-	{ HTTP_GET, "/teacher/records/{id}/edit", page_edit, ROLE_TEACHER, SCOPE_OWN, "teacher_record_edit", 0 },
-	{ HTTP_POST, "/teacher/records/{id}/edit", post_edit, ROLE_TEACHER, SCOPE_OWN, "teacher_record_update", 0 },
-	{ HTTP_POST, "/teacher/records/{id}/submit", post_submit, ROLE_TEACHER, SCOPE_OWN, "teacher_record_submit", 0 },
-	{ HTTP_POST, "/teacher/records/{id}/withdraw", post_withdraw, ROLE_TEACHER, SCOPE_OWN, "teacher_record_withdraw", 0 },
-	{ HTTP_GET, "/teacher/records/{id}", page_record, ROLE_TEACHER, SCOPE_OWN, "teacher_record", 0 },
-	{ HTTP_GET, "/teacher/evidence/{id}", get_evidence, ROLE_TEACHER, SCOPE_OWN, "teacher_evidence", 0 },
+	{ HTTP_GET, "/teacher", page_dashboard, ROLE_TEACHER, SCOPE_OWN, "teacher_dashboard", 0, NULL },
+	{ HTTP_GET, "/teacher/card", page_card, ROLE_TEACHER, SCOPE_OWN, "teacher_card", 0, NULL },
+	{ HTTP_GET, "/teacher/history", page_history, ROLE_TEACHER, SCOPE_OWN, "teacher_history", 0, NULL },
+	{ HTTP_GET, "/teacher/records/new", page_new, ROLE_TEACHER, SCOPE_OWN, "teacher_record_new", 0, NULL },
+	{ HTTP_POST, "/teacher/records/new", post_new, ROLE_TEACHER, SCOPE_OWN, "teacher_record_create", 0, NULL },
+	{ HTTP_GET, "/teacher/records/{record}/edit", page_edit, ROLE_TEACHER, SCOPE_OWN, "teacher_record_edit", 0, NULL },
+	{ HTTP_POST, "/teacher/records/{record}/edit", post_edit, ROLE_TEACHER, SCOPE_OWN, "teacher_record_update", 0, NULL },
+	{ HTTP_POST, "/teacher/records/{record}/submit", post_submit, ROLE_TEACHER, SCOPE_OWN, "teacher_record_submit", 0, NULL },
+	{ HTTP_POST, "/teacher/records/{record}/withdraw", post_withdraw, ROLE_TEACHER, SCOPE_OWN, "teacher_record_withdraw", 0, NULL },
+	{ HTTP_GET, "/teacher/records/{record}", page_record, ROLE_TEACHER, SCOPE_OWN, "teacher_record", 0, NULL },
+	{ HTTP_GET, "/teacher/evidence/{evidence}", get_evidence, ROLE_TEACHER, SCOPE_OWN, "teacher_evidence", 0, NULL },
 };
 
 const struct program program_teacher = {

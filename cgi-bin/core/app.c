@@ -3,6 +3,9 @@
 #include "store/sql.h"
 #include "failure.h"
 #include "render.h"
+#include "domain/rules.h"
+#include "utf8.h"
+#include "store/scope.h"
 
 #include <fcgiapp.h>
 
@@ -36,7 +39,13 @@ app_match(const char *pattern, const char *path, struct ctx *c)
 				n++;
 			if (n == 0)
 				return 0;
-			if (strncmp(p, "{id}", 4) == 0) {
+			if (strncmp(p, "{code}", 6) != 0) {
+				/* {id}, {record}, {teacher_year} ...: a number, of the kind named */
+				static const char *const kinds[OBJ__MAX] = {
+					"{id}", "{record}", "{teacher_year}", "{evidence}", "{school}",
+					"{account}", "{import}"
+				};
+				enum object_kind kind = OBJ__MAX;
 				long long v = 0;
 				if (n > 15 || s[0] == '0')
 					return 0;
@@ -45,10 +54,16 @@ app_match(const char *pattern, const char *path, struct ctx *c)
 						return 0;
 					v = v * 10 + (s[i] - '0');
 				}
-				if (nid >= APP_MAX_ARGS)
+				for (int k = 0; k < OBJ__MAX; k++)
+					if (strncmp(p, kinds[k], (size_t)(close - p + 1)) == 0 &&
+					    strlen(kinds[k]) == (size_t)(close - p + 1))
+						kind = (enum object_kind)k;
+				if (nid >= APP_MAX_ARGS || kind == OBJ__MAX)
 					return 0;
-				if (c != NULL)
+				if (c != NULL) {
 					c->id[nid] = v;
+					c->id_kind[nid] = kind;
+				}
 				nid++;
 			} else {
 				/* {code}: a short lower-case name. */
@@ -146,6 +161,263 @@ app_page_context(struct ctx *c)
 	}
 	if (c->csrf != NULL && (t = xml_node(c->page, "csrf")) != NULL)
 		xml_attr(t, "token", c->csrf);
+}
+
+/* ------------------------------------------------------ declared fields */
+
+static const struct field_value absent = { "", 0, 0, 1, NULL, NULL, 0 };
+
+static int
+field_index(const struct ctx *c, const char *name)
+{
+	const struct field *f = c->route ? c->route->fields : NULL;
+
+	for (int i = 0; f != NULL && f[i].name != NULL && i < APP_MAX_FIELDS; i++)
+		if (strcmp(f[i].name, name) == 0)
+			return i;
+	fprintf(stderr, "xueshi: %s: field %s is not declared\n",
+	    c->route ? c->route->name : "?", name);
+	return -1;
+}
+
+static const struct field_value *
+field_value(struct ctx *c, const char *name)
+{
+	int i = field_index(c, name);
+	return i < 0 ? &absent : &c->fv[i];
+}
+
+const char *
+app_field_text(struct ctx *c, const char *name)
+{
+	const struct field_value *v = field_value(c, name);
+	return v->ok ? v->text : "";
+}
+
+long long
+app_field_int(struct ctx *c, const char *name)
+{
+	const struct field_value *v = field_value(c, name);
+	return v->ok ? v->num : 0;
+}
+
+int
+app_field_present(struct ctx *c, const char *name)
+{
+	const struct field_value *v = field_value(c, name);
+	return v->ok && v->present;
+}
+
+long long *
+app_field_ids(struct ctx *c, const char *name, size_t *n)
+{
+	const struct field_value *v = field_value(c, name);
+	*n = v->nids;
+	return v->ids;
+}
+
+/* The raw value of a field from where the route reads it (NULL: absent). */
+static const char *
+raw_field(const struct ctx *c, const struct field *f, size_t *k)
+{
+	const struct http_param *ps;
+	size_t np;
+	int from_query = (f->flags & FIELD_QUERY) || c->req->method != HTTP_POST;
+
+	ps = from_query ? c->req->query : c->req->form;
+	np = from_query ? c->req->nquery : c->req->nform;
+	for (; *k < np; (*k)++)
+		if (strcmp(ps[*k].name, f->name) == 0)
+			return ps[(*k)++].value;
+	return NULL;
+}
+
+/* Check one value against its declaration into v. */
+static void
+check_value(struct ctx *c, const struct field *f, const char *raw, struct field_value *v)
+{
+	size_t n;
+	char *t;
+
+	v->ok = 1;
+	v->present = 0;
+	v->num = 0;
+	v->text = "";
+	v->error = NULL;
+	if (raw == NULL)
+		raw = "";
+	/* Trim surrounding blanks (and, in text, blank lines). */
+	while (*raw == ' ' || *raw == '\t' || (f->type == FIELD_TEXT && (*raw == '\n' || *raw == '\r')))
+		raw++;
+	n = strlen(raw);
+	while (n > 0 && (raw[n - 1] == ' ' || raw[n - 1] == '\t' || raw[n - 1] == '\n' ||
+	    raw[n - 1] == '\r'))
+		n--;
+	if ((t = arena_strndup(c->a, raw, n)) == NULL) {
+		v->ok = 0;
+		v->error = "invalid";
+		return;
+	}
+	v->text = t;
+	if (!(f->type == FIELD_TEXT ? utf8_valid_text(t, n) : utf8_valid_line(t, n))) {
+		v->ok = 0;
+		v->error = "invalid";
+		v->text = "";
+		return;
+	}
+	if (n == 0) {
+		if (f->flags & FIELD_REQUIRED) {
+			v->ok = 0;
+			v->error = "required";
+		}
+		return;
+	}
+	v->present = 1;
+	switch (f->type) {
+	case FIELD_LINE:
+	case FIELD_TEXT:
+	case FIELD_SECRET:
+		if (utf8_length(t, n) > (size_t)(f->max > 0 ? f->max : 200)) {
+			v->ok = 0;
+			v->error = "too_long";
+		}
+		break;
+	case FIELD_INT:
+	case FIELD_ID: {
+		char *end;
+		long long lo = f->type == FIELD_ID ? 1 : f->min;
+		long long hi = f->type == FIELD_ID ? (1LL << 53) : f->max;
+		errno = 0;
+		v->num = strtoll(t, &end, 10);
+		if (errno != 0 || *end != '\0' || n > 20) {
+			v->ok = 0;
+			v->error = "not_a_number";
+		} else if (v->num < lo || v->num > hi) {
+			v->ok = 0;
+			v->error = "out_of_range";
+		}
+		break;
+	}
+	case FIELD_DATE:
+		if (!rules_date_valid(t)) {
+			v->ok = 0;
+			v->error = "bad_date";
+		}
+		break;
+	case FIELD_CHOICE:
+		v->ok = 0;
+		v->error = "invalid";
+		for (long long i = 0; f->choices != NULL && f->choices[i] != NULL; i++)
+			if (strcmp(t, f->choices[i]) == 0) {
+				v->ok = 1;
+				v->error = NULL;
+				v->num = i;
+			}
+		break;
+	case FIELD_FLAG:
+		v->text = "1";
+		break;
+	}
+	if (!v->ok)
+		v->num = 0;
+}
+
+/* Validate the route's declared fields into c->fv; count the errors. */
+static void
+check_fields(struct ctx *c)
+{
+	const struct field *f = c->route->fields;
+
+	c->field_errors = 0;
+	for (int i = 0; f != NULL && f[i].name != NULL && i < APP_MAX_FIELDS; i++) {
+		size_t k = 0;
+		const char *raw = raw_field(c, &f[i], &k);
+		check_value(c, &f[i], raw, &c->fv[i]);
+		if ((f[i].flags & FIELD_MULTI) && f[i].type == FIELD_ID) {
+			/* Every repeat, each a valid id. */
+			size_t cap = 16, n = 0;
+			long long *ids = arena_alloc(c->a, cap * sizeof(*ids));
+			k = 0;
+			while (ids != NULL && (raw = raw_field(c, &f[i], &k)) != NULL) {
+				struct field_value one;
+				check_value(c, &f[i], raw, &one);
+				if (!one.ok || !one.present)
+					continue;
+				if (n == cap) {
+					long long *more = arena_alloc(c->a, 2 * cap * sizeof(*more));
+					if (more == NULL)
+						break;
+					memcpy(more, ids, n * sizeof(*ids));
+					ids = more;
+					cap *= 2;
+				}
+				ids[n++] = one.num;
+			}
+			c->fv[i].ids = ids;
+			c->fv[i].nids = n;
+		}
+		if (!c->fv[i].ok)
+			c->field_errors++;
+	}
+}
+
+/* ------------------------------------------------------------ the scope */
+
+/*
+ * The route's scope against the owner of every object its path names: the
+ * caller's own (a teacher's records), school, district, or an account the
+ * caller manages. 1 when allowed; 0 (answered as not found) otherwise or
+ * when the object does not exist; -1 when the store failed (*r set).
+ */
+static int
+scope_allows(struct ctx *c, enum db_result *r)
+{
+	const struct user *u = c->user;
+
+	for (int i = 0; i < c->nid; i++) {
+		struct owner o;
+		if (c->id_kind[i] == OBJ_NONE)
+			continue;
+		*r = store_owner(c->db, c->id_kind[i], c->id[i], &o);
+		if (*r == DB_NOTFOUND)
+			return 0;
+		if (*r != DB_OK)
+			return -1;
+		if (u == NULL)
+			return 0;
+		if (c->id_kind[i] == OBJ_ACCOUNT) {
+			/* Accounts: the ones the caller manages (docs/accounts.md). */
+			int ok = (u->role == ROLE_NAME_SYSTEM_ADMIN && strcmp(o.role, "district_admin") == 0) ||
+			    (u->role == ROLE_NAME_DISTRICT_ADMIN && o.district_id == u->district_id &&
+			    (strcmp(o.role, "school_admin") == 0 || strcmp(o.role, "school_leader") == 0)) ||
+			    (u->role == ROLE_NAME_SCHOOL_ADMIN && o.school_id == u->school_id &&
+			    o.district_id == u->district_id && strcmp(o.role, "teacher") == 0);
+			if (!ok)
+				return 0;
+			continue;
+		}
+		switch (c->route->scope) {
+		case SCOPE_PUBLIC:
+		case SCOPE_ALL:
+			break;
+		case SCOPE_OWN:
+			if (u->teacher_id == 0 || o.teacher_id != u->teacher_id)
+				return 0;
+			break;
+		case SCOPE_SCHOOL:
+			if (u->school_id == 0 || o.school_id != u->school_id ||
+			    o.district_id != u->district_id)
+				return 0;
+			break;
+		case SCOPE_DISTRICT:
+			if (u->role != ROLE_NAME_SYSTEM_ADMIN && o.district_id != u->district_id)
+				return 0;
+			break;
+		default:
+			return 0;
+		}
+	}
+	return 1;
 }
 
 static const char *
@@ -338,6 +610,16 @@ app_handle(const struct program *prog, struct ctx *c, int parse_status)
 	}
 	c->page = NULL;
 	failure_reset();
+	/* The objects the path names must be in the caller's scope. */
+	{
+		enum db_result sr = DB_OK;
+		int allowed = scope_allows(c, &sr);
+		if (allowed <= 0) {
+			render_error(c, allowed == 0 ? 404 : app_status(sr));
+			return;
+		}
+	}
+	check_fields(c);
 	if (c->cfg->fault_injection && c->req->fault_at != NULL)
 		db_fault_arm(c->db, atol(c->req->fault_at));
 	status = match->handler(c);

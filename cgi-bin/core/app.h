@@ -40,6 +40,59 @@ enum scope {
 };
 
 #define APP_MAX_ARGS 4
+#define APP_MAX_FIELDS 48
+
+/*
+ * What a path's number names ("/school/records/{record}"): the core finds
+ * the object's owner (store/scope.h) and checks the route's scope against
+ * it before the handler runs. {id} names nothing the core checks.
+ */
+enum object_kind {
+	OBJ_NONE,
+	OBJ_RECORD,       /* {record} */
+	OBJ_TEACHER_YEAR, /* {teacher_year} */
+	OBJ_EVIDENCE,     /* {evidence} */
+	OBJ_SCHOOL,       /* {school} */
+	OBJ_ACCOUNT,      /* {account} */
+	OBJ_IMPORT,       /* {import}: a roster import */
+	OBJ__MAX
+};
+
+/* A declared input: the core validates it before the handler runs. */
+enum field_type {
+	FIELD_LINE,    /* one line of text, at most max characters */
+	FIELD_TEXT,    /* text with line breaks, at most max characters */
+	FIELD_INT,     /* an integer in [min, max] */
+	FIELD_ID,      /* a positive integer (an id), at most 2^53 */
+	FIELD_DATE,    /* a real date YYYY-MM-DD */
+	FIELD_CHOICE,  /* one of choices */
+	FIELD_FLAG,    /* present or not (a checkbox): its text is never read */
+	FIELD_SECRET   /* a line never echoed (a password) */
+};
+
+#define FIELD_REQUIRED 1u   /* absent or empty is an error "required" */
+#define FIELD_QUERY    2u   /* from the query string (default: the form on POST,
+                               the query string on GET) */
+#define FIELD_MULTI    4u   /* may repeat (record=1&record=2): app_field_ids */
+
+struct field {
+	const char *name;
+	enum field_type type;
+	unsigned flags;
+	long long min, max;          /* INT: the range; LINE/TEXT/SECRET: max characters */
+	const char *const *choices;  /* CHOICE: NULL-terminated */
+};
+
+/* A validated value (for the core; handlers use the app_field_* calls). */
+struct field_value {
+	const char *text;  /* trimmed; "" when absent */
+	long long num;     /* INT, ID; the index for CHOICE */
+	int present;       /* given and not empty */
+	int ok;            /* valid (an absent optional field is ok) */
+	const char *error; /* the field error code when not ok */
+	long long *ids;    /* FIELD_MULTI: the valid ids given */
+	size_t nids;
+};
 
 struct ctx {
 	arena *a;
@@ -56,6 +109,11 @@ struct ctx {
 	long long id[APP_MAX_ARGS];
 	const char *code[APP_MAX_ARGS];
 	int nid, ncode;
+	enum object_kind id_kind[APP_MAX_ARGS];
+	/* The route's declared fields, validated: errors and values are put
+	 * in the page's <form> by form_begin (core/form.h). */
+	struct field_value fv[APP_MAX_FIELDS];
+	int field_errors;
 	/* The response document and the stylesheet, relative to xsl/ without
 	 * ".xsl": app_page sets "pages/NAME"; print pages set "print/NAME". */
 	xmlNodePtr page;
@@ -79,6 +137,7 @@ struct route {
 	enum scope scope;
 	const char *name;     /* a stable name for logs and the access tests */
 	unsigned flags;       /* ROUTE_* */
+	const struct field *fields; /* declared inputs, ending with { NULL }; may be NULL */
 };
 
 /* The route stays reachable while the password must be changed. */
@@ -102,6 +161,18 @@ unsigned app_role_bit(enum role_name r);
 
 /* 303 to path (a local path) and return 303: `return app_redirect(c, "/")`. */
 int app_redirect(struct ctx *c, const char *path);
+
+/*
+ * A declared field's value (the route's fields): the text ("" when absent
+ * or invalid), the number (0 when absent or invalid), whether it was given
+ * (and valid), and for FIELD_MULTI every valid id given (in a; *n of them).
+ * Asking for a field the route does not declare is a programming error:
+ * it logs and answers as absent.
+ */
+const char *app_field_text(struct ctx *c, const char *name);
+long long app_field_int(struct ctx *c, const char *name);
+int app_field_present(struct ctx *c, const char *name);
+long long *app_field_ids(struct ctx *c, const char *name, size_t *n);
 
 /*
  * The one mapping from a store result to an HTTP status: DB_OK 200,

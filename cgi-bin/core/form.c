@@ -8,14 +8,26 @@
 #include <stdlib.h>
 #include <string.h>
 
+static void echo(struct form *f, const char *name, const char *value);
+
 void
 form_begin(struct form *f, struct ctx *c, const char *name)
 {
+	const struct field *fs = c->route ? c->route->fields : NULL;
+
 	f->c = c;
 	f->errors = 0;
 	f->node = c->page ? xml_node(c->page, "form") : NULL;
 	if (f->node != NULL)
 		xml_attr(f->node, "name", name);
+	/* The route's declared fields: what was typed, and what the core refused. */
+	for (int i = 0; fs != NULL && fs[i].name != NULL && i < APP_MAX_FIELDS; i++) {
+		const struct field_value *v = &c->fv[i];
+		if (fs[i].type != FIELD_SECRET && v->text != NULL && *v->text)
+			echo(f, fs[i].name, v->text);
+		if (!v->ok)
+			form_error(f, fs[i].name, v->error ? v->error : "invalid");
+	}
 }
 
 void

@@ -6,6 +6,7 @@
 #ifndef XS_AUDIT_H
 #define XS_AUDIT_H
 
+#include "core/arena.h"
 #include "core/db.h"
 
 struct audit_entry {
@@ -21,5 +22,23 @@ struct audit_entry {
 
 /* Append e to the audit log. Returns DB_OK or the failure (the caller rolls back). */
 enum db_result audit_write(struct db *db, const struct audit_entry *e);
+
+/*
+ * The one builder of the audit log's before/after JSON: a flat object of
+ * keys (constant, plain ASCII) with text or integer values, text escaped
+ * as JSON requires. audit_json_begin, then any number of audit_json_str /
+ * audit_json_int, then audit_json_end gives the text (in the arena; NULL
+ * when out of memory).
+ */
+struct audit_json {
+	arena *a;
+	char *buf;
+	size_t len, cap;
+	int failed;
+};
+void audit_json_begin(struct audit_json *j, arena *a);
+void audit_json_str(struct audit_json *j, const char *key, const char *value);
+void audit_json_int(struct audit_json *j, const char *key, long long value);
+const char *audit_json_end(struct audit_json *j);
 
 #endif

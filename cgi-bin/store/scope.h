@@ -1,0 +1,24 @@
+/*
+ * store/scope.h - who owns an object a path names, for the core's scope
+ * check (core/app.c): the district, school and teacher of a record, a
+ * teacher's year, an evidence file, a school, an account or a roster import.
+ */
+#ifndef XS_STORE_SCOPE_H
+#define XS_STORE_SCOPE_H
+
+#include "core/app.h"
+
+struct owner {
+	long long district_id;
+	long long school_id;   /* 0 where none (a district admin's account) */
+	long long teacher_id;  /* 0 where none */
+	const char *role;      /* accounts: the account's role; "" otherwise */
+};
+
+/*
+ * The owner of object id of kind into *o. Returns DB_OK, DB_NOTFOUND (no
+ * such object), or DB_BUSY/DB_ERROR.
+ */
+enum db_result store_owner(struct db *db, enum object_kind kind, long long id, struct owner *o);
+
+#endif
