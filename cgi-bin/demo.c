@@ -5,7 +5,6 @@
 #include "domain/idcard.h"
 #include "core/auth.h"
 #include "core/assess.h"
-#include "core/assess_internal.h"
 
 #include <stdint.h>
 #include <stdio.h>

@@ -1,6 +1,6 @@
-/* assess_xml.c - the <assessment> element (see assess.h). */
-#include "assess.h"
-#include "render.h"
+/* views/assessment.c - the <assessment> element (see assessment.h). */
+#include "views/assessment.h"
+#include "core/render.h"
 
 xmlNodePtr
 assess_xml(xmlNodePtr parent, const struct assessment *a)

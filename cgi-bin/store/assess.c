@@ -1,0 +1,689 @@
+/*
+ * store/assess.c - see assess.h: the loaders of the assessment and the
+ * pass over a scope's teacher-years.
+ */
+#include "store/assess.h"
+#include "store/sql.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define COUNTING "('district_approved', 'submitted', 'school_approved')"
+
+/* ------------------------------------------------------------ items */
+
+#define ITEM_COLUMNS \
+	"SELECT i.id, i.code, i.name, i.category, i.unit, i.rule_type, i.asks, i.hours_tenths," \
+	" i.normative, coalesce(i.cap_tenths, 0), coalesce(i.cap_group_id, 0)," \
+	" coalesce(g.cap_tenths, 0), coalesce(g.name, ''), i.needs_project," \
+	" json_extract(i.params, '$.tiers.school'), json_extract(i.params, '$.tiers.district')," \
+	" json_extract(i.params, '$.tiers.city'), json_extract(i.params, '$.tiers.province')," \
+	" json_extract(i.params, '$.tiers.national'), json_extract(i.params, '$.max')," \
+	" json_extract(i.params, '$.base'), json_extract(i.params, '$.gain')," \
+	" json_extract(i.params, '$.hours'), json_extract(i.params, '$.max')," \
+	" json_extract(i.params, '$.threshold'), json_extract(i.params, '$.addons.video')," \
+	" json_extract(i.params, '$.excellent_percent'), json_extract(i.params, '$.quota_percent')," \
+	" json_extract(i.params, '$.role'), json_extract(i.params, '$.limit')," \
+	" coalesce(pol.points_reading = 'year_total', 0)" \
+	" FROM item i LEFT JOIN cap_group g ON g.id = i.cap_group_id" \
+	" LEFT JOIN policy pol ON pol.school_year_id = i.school_year_id"
+
+static int
+item_from_row(arena *a, sqlite3_stmt *st, struct item_row *it)
+{
+	memset(it, 0, sizeof(*it));
+	it->id = sql_int(st, 0, 0);
+	it->code = sql_dup(a, st, 1);
+	it->name = sql_dup(a, st, 2);
+	it->category = sql_dup(a, st, 3);
+	it->unit = sql_dup(a, st, 4);
+	it->rule_type = sql_dup(a, st, 5);
+	it->asks = sql_dup(a, st, 6);
+	it->hours_tenths = sql_int(st, 7, 0);
+	it->normative = (int)sql_int(st, 8, 0);
+	it->cap_tenths = sql_int(st, 9, 0);
+	it->cap_group_id = sql_int(st, 10, 0);
+	it->group_cap_tenths = sql_int(st, 11, 0);
+	it->group_name = sql_dup(a, st, 12);
+	it->needs_project = (int)sql_int(st, 13, 0);
+	for (int k = 0; k < 5; k++)
+		it->tiers[k] = sql_int(st, 14 + k, 0);
+	it->max_tenths = sql_int(st, 19, 0);
+	it->points_base = sql_int(st, 20, 0);
+	it->points_gain = sql_int(st, 21, 0);
+	it->points_hours = sql_int(st, 22, 0);
+	it->points_max = sql_int(st, 23, 0);
+	it->points_threshold = sql_int(st, 24, 0);
+	it->addon_video = sql_int(st, 25, 0);
+	it->excellent_percent = (int)sql_int(st, 26, 100);
+	it->quota_percent = (int)sql_int(st, 27, 100);
+	it->participant_role = sql_dup(a, st, 28);
+	it->participant_limit = (int)sql_int(st, 29, 0);
+	it->points_year_total = (int)sql_int(st, 30, 0);
+	return it->code && it->name && it->category && it->unit && it->rule_type && it->asks &&
+	    it->group_name && it->participant_role ? 0 : -1;
+}
+
+enum db_result
+assess_load_item(struct db *db, arena *a, long long item_id, struct item_row *it)
+{
+	static const char sql[] = ITEM_COLUMNS " WHERE i.id = ?";
+	sqlite3_stmt *st = db_stmt(db, sql);
+	enum db_result r = DB_OK;
+
+	if (st == NULL)
+		return DB_ERROR;
+	sql_bind_int(st, 1, item_id);
+	switch (sql_step(st, &r)) {
+	case SQL_ROW:
+		r = item_from_row(a, st, it) == 0 ? DB_OK : DB_ERROR;
+		break;
+	case SQL_DONE:
+		r = DB_NOTFOUND;
+		break;
+	case SQL_FAILED:
+		break;
+	}
+	sqlite3_reset(st);
+	return r;
+}
+
+/* Grow an arena array of elements of size sz to hold one more. */
+static void *
+grow(arena *a, void *v, size_t n, size_t *cap, size_t sz)
+{
+	void *more;
+
+	if (n < *cap)
+		return v;
+	more = arena_alloc(a, (*cap ? 2 * *cap : 64) * sz);
+	if (more == NULL)
+		return NULL;
+	if (n)
+		memcpy(more, v, n * sz);
+	*cap = *cap ? 2 * *cap : 64;
+	return more;
+}
+
+/* Every item of a school year, sorted by id. */
+static enum db_result
+load_items(struct db *db, arena *a, long long year, struct item_row **out, size_t *n)
+{
+	static const char sql[] = ITEM_COLUMNS " WHERE i.school_year_id = ? ORDER BY i.id";
+	sqlite3_stmt *st = db_stmt(db, sql);
+	struct item_row *v = NULL;
+	size_t cap = 0;
+	enum db_result r = DB_OK;
+	enum sql_step s;
+
+	*n = 0;
+	if (st == NULL)
+		return DB_ERROR;
+	sql_bind_int(st, 1, year);
+	while ((s = sql_step(st, &r)) == SQL_ROW) {
+		if ((v = grow(a, v, *n, &cap, sizeof(*v))) == NULL ||
+		    item_from_row(a, st, &v[*n]) != 0) {
+			r = DB_ERROR;
+			break;
+		}
+		(*n)++;
+	}
+	sqlite3_reset(st);
+	*out = v;
+	return s == SQL_DONE ? DB_OK : (r == DB_OK ? DB_ERROR : r);
+}
+
+/* ------------------------------------------------------------ records */
+
+#define RECORD_COLUMNS(p) \
+	p "id, " p "item_id, " p "state, " p "started_on, " p "ended_on, coalesce(" p "quantity, -1)," \
+	" coalesce(" p "level, ''), coalesce(" p "certified_tenths, -1)," \
+	" json_extract(" p "points, '$[0]'), json_extract(" p "points, '$[1]')," \
+	" json_extract(" p "points, '$[2]'), json_extract(" p "points, '$[3]')," \
+	" coalesce(instr(" p "addons, '\"video\"') > 0, 0), coalesce(" p "role, ''), " p "certificate_no," \
+	" coalesce(" p "certificate_on, ''), coalesce(" p "project_id, 0)"
+
+/* A record from columns at..at+16. */
+static int
+record_from_row(arena *a, sqlite3_stmt *st, int at, struct record_row *r)
+{
+	memset(r, 0, sizeof(*r));
+	r->id = sql_int(st, at, 0);
+	r->item_id = sql_int(st, at + 1, 0);
+	r->state = sql_dup(a, st, at + 2);
+	r->started_on = sql_dup(a, st, at + 3);
+	r->ended_on = sql_dup(a, st, at + 4);
+	r->quantity = sql_int(st, at + 5, -1);
+	r->level = sql_dup(a, st, at + 6);
+	r->certified_tenths = sql_int(st, at + 7, -1);
+	for (int k = 0; k < 4; k++)
+		r->points[k] = sql_int(st, at + 8 + k, -1);
+	r->video = (int)sql_int(st, at + 12, 0);
+	r->role = sql_dup(a, st, at + 13);
+	r->certificate_no = sql_dup(a, st, at + 14);
+	r->certificate_on = sql_dup(a, st, at + 15);
+	r->project_id = sql_int(st, at + 16, 0);
+	return r->state && r->started_on && r->ended_on && r->level && r->role &&
+	    r->certificate_no && r->certificate_on ? 0 : -1;
+}
+
+enum db_result
+assess_load_records(struct db *db, arena *a, long long ty, struct record_row **recs,
+    size_t *nrecs)
+{
+	static const char sql[] = "SELECT " RECORD_COLUMNS("")
+	    " FROM record WHERE teacher_year_id = ? ORDER BY started_on, id";
+	sqlite3_stmt *st = db_stmt(db, sql);
+	struct record_row *v = NULL;
+	size_t cap = 0;
+	enum db_result r = DB_OK;
+	enum sql_step s;
+
+	*nrecs = 0;
+	if (st == NULL)
+		return DB_ERROR;
+	sql_bind_int(st, 1, ty);
+	while ((s = sql_step(st, &r)) == SQL_ROW) {
+		if ((v = grow(a, v, *nrecs, &cap, sizeof(*v))) == NULL ||
+		    record_from_row(a, st, 0, &v[*nrecs]) != 0) {
+			r = DB_ERROR;
+			break;
+		}
+		(*nrecs)++;
+	}
+	sqlite3_reset(st);
+	*recs = v;
+	return s == SQL_DONE ? DB_OK : (r == DB_OK ? DB_ERROR : r);
+}
+
+/* ------------------------------------------------------------ the year */
+
+static enum db_result
+load_year(struct db *db, arena *a, long long year, struct assess_year *y)
+{
+	static const char sql[] =
+	    "SELECT y.id, y.district_id, y.starts_on, y.ends_on, p.min_tenths, p.normative_min_tenths,"
+	    " coalesce(p.new_teacher_tenths, -1), coalesce(p.new_principal_tenths, -1), p.cycle_years,"
+	    " coalesce(p.cycle_min_tenths, -1), coalesce(p.flag_percent, 0), p.terms_per_year"
+	    " FROM school_year y JOIN policy p ON p.school_year_id = y.id WHERE y.id = ?";
+	sqlite3_stmt *st = db_stmt(db, sql);
+	enum db_result r = DB_OK;
+
+	if (st == NULL)
+		return DB_ERROR;
+	sql_bind_int(st, 1, year);
+	switch (sql_step(st, &r)) {
+	case SQL_ROW:
+		y->school_year_id = sql_int(st, 0, 0);
+		y->district_id = sql_int(st, 1, 0);
+		y->starts_on = sql_dup(a, st, 2);
+		y->ends_on = sql_dup(a, st, 3);
+		y->min_tenths = sql_int(st, 4, 0);
+		y->normative_min_tenths = sql_int(st, 5, 0);
+		y->new_teacher_tenths = sql_int(st, 6, -1);
+		y->new_principal_tenths = sql_int(st, 7, -1);
+		y->cycle_years = (int)sql_int(st, 8, 5);
+		y->cycle_min_tenths = sql_int(st, 9, -1);
+		y->flag_percent = (int)sql_int(st, 10, 0);
+		y->terms_per_year = (int)sql_int(st, 11, 2);
+		r = y->starts_on && y->ends_on ? DB_OK : DB_ERROR;
+		break;
+	case SQL_DONE:
+		r = DB_NOTFOUND;
+		break;
+	case SQL_FAILED:
+		break;
+	}
+	sqlite3_reset(st);
+	return r;
+}
+
+/*
+ * The places of a year: every counting record of a research project
+ * (participant limit, by item and certificate) and every counting
+ * excellent trainee (by class), people in the stable order.
+ */
+static enum db_result
+load_places(struct db *db, arena *a, long long year, struct assess_places *pl)
+{
+	static const char sql_part[] =
+	    "SELECT r.item_id || ':' || r.certificate_no, r.id, ty.teacher_id, -1"
+	    " FROM record r JOIN teacher_year ty ON ty.id = r.teacher_year_id"
+	    " JOIN item i ON i.id = r.item_id WHERE i.school_year_id = ?"
+	    " AND i.rule_type = 'participant_limit' AND r.certificate_no <> ''"
+	    " AND r.state IN " COUNTING
+	    " ORDER BY r.item_id, r.certificate_no, r.state <> 'district_approved', r.started_on, r.id";
+	static const char sql_exc[] =
+	    "SELECT CAST(r.project_id AS TEXT), r.id, ty.teacher_id, coalesce(p.max_participants, 0)"
+	    " FROM record r JOIN teacher_year ty ON ty.id = r.teacher_year_id"
+	    " JOIN item i ON i.id = r.item_id LEFT JOIN training_project p ON p.id = r.project_id"
+	    " WHERE i.school_year_id = ? AND i.rule_type = 'trainee_multiplier'"
+	    " AND r.role = 'excellent' AND r.project_id IS NOT NULL AND r.state IN " COUNTING
+	    " ORDER BY r.project_id, r.state <> 'district_approved', r.started_on, r.id";
+	const char *sqls[2] = { sql_part, sql_exc };
+
+	memset(pl, 0, sizeof(*pl));
+	for (int k = 0; k < 2; k++) {
+		sqlite3_stmt *st = db_stmt(db, sqls[k]);
+		struct assess_rank_row *rows = NULL;
+		struct assess_place *places;
+		size_t n = 0, cap = 0;
+		enum db_result r = DB_OK;
+		enum sql_step s;
+		if (st == NULL)
+			return DB_ERROR;
+		sql_bind_int(st, 1, year);
+		while ((s = sql_step(st, &r)) == SQL_ROW) {
+			if ((rows = grow(a, rows, n, &cap, sizeof(*rows))) == NULL ||
+			    (rows[n].group = sql_dup(a, st, 0)) == NULL) {
+				r = DB_ERROR;
+				break;
+			}
+			rows[n].record_id = sql_int(st, 1, 0);
+			rows[n].teacher_id = sql_int(st, 2, 0);
+			rows[n].of_override = sql_int(st, 3, -1);
+			n++;
+		}
+		sqlite3_reset(st);
+		if (s != SQL_DONE)
+			return r == DB_OK ? DB_ERROR : r;
+		if ((places = arena_alloc(a, (n + 1) * sizeof(*places))) == NULL)
+			return DB_ERROR;
+		assess_rank(rows, n, places);
+		if (k == 0) {
+			pl->participants = places;
+			pl->nparticipants = n;
+		} else {
+			pl->excellent = places;
+			pl->nexcellent = n;
+		}
+	}
+	return DB_OK;
+}
+
+/* What assessing one school year needs, loaded once. */
+struct year_data {
+	struct assess_year y;
+	struct item_row *items;
+	size_t nitems;
+	struct assess_places places;
+};
+
+static enum db_result
+load_year_data(struct db *db, arena *a, long long year, struct year_data *yd)
+{
+	enum db_result r;
+
+	if ((r = load_year(db, a, year, &yd->y)) != DB_OK ||
+	    (r = load_items(db, a, year, &yd->items, &yd->nitems)) != DB_OK)
+		return r;
+	return load_places(db, a, year, &yd->places);
+}
+
+/* ------------------------------------------------------------ the pass */
+
+/*
+ * The teacher-years of a scope with their records, in teacher-year order
+ * (a teacher-year without records gives one row with NULL record columns).
+ * ?1 the year; the scope: ?2 the school or the teacher-year (0: the year).
+ * The "prior" forms take the teachers of the current scope (?2 current
+ * year, ?3 school or teacher-year) into an earlier year ?1.
+ */
+#define STREAM_SELECT \
+	"SELECT ty.id, ty.teacher_id, ty.school_id, ty.category, ty.status, " RECORD_COLUMNS("r.") \
+	" FROM teacher_year ty LEFT JOIN record r ON r.teacher_year_id = ty.id"
+#define STREAM_ORDER " ORDER BY ty.id, r.started_on, r.id"
+static const char sql_stream_year[] = STREAM_SELECT
+    " WHERE ty.school_year_id = ?1 AND ?2 = 0" STREAM_ORDER;
+static const char sql_stream_school[] = STREAM_SELECT
+    " WHERE ty.school_year_id = ?1 AND ty.school_id = ?2" STREAM_ORDER;
+static const char sql_stream_one[] = STREAM_SELECT
+    " WHERE ty.id = ?2 AND ty.school_year_id = ?1" STREAM_ORDER;
+static const char sql_prior_year[] = STREAM_SELECT
+    " WHERE ty.school_year_id = ?1 AND ty.teacher_id IN (SELECT x.teacher_id FROM teacher_year x"
+    " WHERE x.school_year_id = ?2 AND ?3 = 0)" STREAM_ORDER;
+static const char sql_prior_school[] = STREAM_SELECT
+    " WHERE ty.school_year_id = ?1 AND ty.teacher_id IN (SELECT x.teacher_id FROM teacher_year x"
+    " WHERE x.school_year_id = ?2 AND x.school_id = ?3)" STREAM_ORDER;
+static const char sql_prior_one[] = STREAM_SELECT
+    " WHERE ty.school_year_id = ?1 AND ty.teacher_id = (SELECT x.teacher_id FROM teacher_year x"
+    " WHERE x.id = ?3 AND x.school_year_id = ?2)" STREAM_ORDER;
+
+/* One teacher-year's rows gathered from the stream. */
+struct gathered {
+	struct assess_who who;
+	struct record_row *recs;
+	size_t n, cap;
+	arena *scratch;
+};
+
+typedef int (*year_fn)(void *arg, const struct year_data *yd, struct gathered *g,
+    const struct assessment *a);
+
+/*
+ * Step st (bound) over its teacher-years: gather each one's records in a
+ * scratch arena, assess it against yd, call fn. DB_OK, or the failure.
+ */
+static enum db_result
+stream(sqlite3_stmt *st, const struct year_data *yd, year_fn fn, void *arg)
+{
+	struct gathered g;
+	enum db_result res = DB_OK, r = DB_OK;
+	enum sql_step s;
+
+	memset(&g, 0, sizeof(g));
+	for (;;) {
+		long long ty = 0;
+		s = sql_step(st, &r);
+		if (s == SQL_FAILED) {
+			res = r == DB_OK ? DB_ERROR : r;
+			break;
+		}
+		if (s == SQL_ROW)
+			ty = sql_int(st, 0, 0);
+		/* The teacher-year gathered so far is complete: assess it. */
+		if (g.scratch != NULL && (s == SQL_DONE || ty != g.who.teacher_year_id)) {
+			struct assessment as;
+			int stop;
+			if (assess_compute(g.scratch, &yd->y, yd->items, yd->nitems, g.recs, g.n,
+			    &yd->places, &as) != 0) {
+				res = DB_ERROR;
+				break;
+			}
+			stop = fn(arg, yd, &g, &as);
+			arena_free(g.scratch);
+			memset(&g, 0, sizeof(g));
+			if (stop)
+				break;
+		}
+		if (s == SQL_DONE)
+			break;
+		if (g.scratch == NULL) {
+			if ((g.scratch = arena_new()) == NULL) {
+				res = DB_ERROR;
+				break;
+			}
+			g.who.teacher_year_id = ty;
+			g.who.teacher_id = sql_int(st, 1, 0);
+			g.who.school_id = sql_int(st, 2, 0);
+			g.who.category = sql_dup(g.scratch, st, 3);
+			g.who.status = sql_dup(g.scratch, st, 4);
+			if (g.who.category == NULL || g.who.status == NULL) {
+				res = DB_ERROR;
+				break;
+			}
+		}
+		if (!sql_null(st, 5)) {
+			if ((g.recs = grow(g.scratch, g.recs, g.n, &g.cap, sizeof(*g.recs))) == NULL ||
+			    record_from_row(g.scratch, st, 5, &g.recs[g.n]) != 0) {
+				res = DB_ERROR;
+				break;
+			}
+			g.n++;
+		}
+	}
+	sqlite3_reset(st);
+	if (g.scratch != NULL)
+		arena_free(g.scratch);
+	return res;
+}
+
+/* ------------------------------------------------------------ the cycle */
+
+/* A teacher's earlier year: its confirmed hours, once assessed. */
+struct prior {
+	long long teacher_id, teacher_year_id, year_id;
+	const char *starts_on;
+	long long confirmed;
+};
+
+struct priors {
+	struct prior *v;
+	size_t n;
+};
+
+static int
+prior_by_ty(const void *a, const void *b)
+{
+	const struct prior *x = a, *y = b;
+	return x->teacher_year_id < y->teacher_year_id ? -1 : x->teacher_year_id > y->teacher_year_id;
+}
+
+static int
+prior_by_teacher(const void *a, const void *b)
+{
+	const struct prior *x = a, *y = b;
+	int c;
+
+	if (x->teacher_id != y->teacher_id)
+		return x->teacher_id < y->teacher_id ? -1 : 1;
+	c = strcmp(y->starts_on, x->starts_on); /* newest first */
+	return c;
+}
+
+static int
+prior_note(void *arg, const struct year_data *yd, struct gathered *g, const struct assessment *a)
+{
+	struct priors *p = arg;
+	struct prior key, *hit;
+
+	(void)yd;
+	key.teacher_year_id = g->who.teacher_year_id;
+	hit = bsearch(&key, p->v, p->n, sizeof(*p->v), prior_by_ty);
+	if (hit != NULL)
+		hit->confirmed = a->confirmed_tenths;
+	return 0;
+}
+
+/*
+ * The earlier teacher-years (in the district, starting before the current
+ * year) of the scope's teachers, each with its confirmed hours.
+ */
+static enum db_result
+load_priors(struct db *db, arena *a, const struct assess_scope *sc, const struct assess_year *cur,
+    struct priors *out)
+{
+	static const char sql_list[] =
+	    "SELECT ty.teacher_id, ty.id, ty.school_year_id, y.starts_on FROM teacher_year ty"
+	    " JOIN school_year y ON y.id = ty.school_year_id"
+	    " WHERE y.district_id = ?1 AND y.starts_on < ?2 AND ty.teacher_id IN"
+	    " (SELECT x.teacher_id FROM teacher_year x WHERE x.school_year_id = ?3"
+	    "  AND (?4 = 0 OR x.school_id = ?4) AND (?5 = 0 OR x.id = ?5))"
+	    " ORDER BY ty.id";
+	sqlite3_stmt *st = db_stmt(db, sql_list);
+	size_t cap = 0;
+	enum db_result r = DB_OK;
+	enum sql_step s;
+	long long *years = NULL;
+	size_t nyears = 0, ycap = 0;
+
+	memset(out, 0, sizeof(*out));
+	if (st == NULL)
+		return DB_ERROR;
+	sql_bind_int(st, 1, cur->district_id);
+	sql_bind_text(st, 2, cur->starts_on);
+	sql_bind_int(st, 3, sc->school_year_id);
+	sql_bind_int(st, 4, sc->school_id);
+	sql_bind_int(st, 5, sc->teacher_year_id);
+	while ((s = sql_step(st, &r)) == SQL_ROW) {
+		struct prior *p;
+		if ((out->v = grow(a, out->v, out->n, &cap, sizeof(*out->v))) == NULL) {
+			r = DB_ERROR;
+			break;
+		}
+		p = &out->v[out->n++];
+		p->teacher_id = sql_int(st, 0, 0);
+		p->teacher_year_id = sql_int(st, 1, 0);
+		p->year_id = sql_int(st, 2, 0);
+		p->starts_on = sql_dup(a, st, 3);
+		p->confirmed = 0;
+		if (p->starts_on == NULL) {
+			r = DB_ERROR;
+			break;
+		}
+	}
+	sqlite3_reset(st);
+	if (s != SQL_DONE)
+		return r == DB_OK ? DB_ERROR : r;
+	/* The earlier years that occur, each assessed once for all its teachers. */
+	for (size_t i = 0; i < out->n; i++) {
+		size_t k;
+		for (k = 0; k < nyears && years[k] != out->v[i].year_id; k++)
+			;
+		if (k == nyears) {
+			if ((years = grow(a, years, nyears, &ycap, sizeof(*years))) == NULL)
+				return DB_ERROR;
+			years[nyears++] = out->v[i].year_id;
+		}
+	}
+	for (size_t k = 0; k < nyears; k++) {
+		struct year_data yd;
+		const char *sql = sc->teacher_year_id > 0 ? sql_prior_one :
+		    sc->school_id > 0 ? sql_prior_school : sql_prior_year;
+		if ((r = load_year_data(db, a, years[k], &yd)) != DB_OK)
+			return r;
+		if ((st = db_stmt(db, sql)) == NULL)
+			return DB_ERROR;
+		sql_bind_int(st, 1, years[k]);
+		sql_bind_int(st, 2, sc->school_year_id);
+		sql_bind_int(st, 3, sc->teacher_year_id > 0 ? sc->teacher_year_id : sc->school_id);
+		if ((r = stream(st, &yd, prior_note, out)) != DB_OK)
+			return r;
+	}
+	qsort(out->v, out->n, sizeof(*out->v), prior_by_teacher);
+	return DB_OK;
+}
+
+/* The confirmed hours of the teacher's last `years` earlier teacher-years. */
+static long long
+prior_sum(const struct priors *p, long long teacher, int years)
+{
+	size_t lo = 0, hi = p->n;
+	long long sum = 0;
+	int taken = 0;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (p->v[mid].teacher_id < teacher)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (size_t i = lo; i < p->n && p->v[i].teacher_id == teacher && taken < years; i++, taken++)
+		sum += p->v[i].confirmed;
+	return sum;
+}
+
+/* ------------------------------------------------------------ each */
+
+struct each {
+	const struct priors *priors;
+	int with_cycle;
+	assess_fn fn;
+	void *arg;
+};
+
+static int
+each_judge(void *arg, const struct year_data *yd, struct gathered *g, struct assessment *a)
+{
+	struct each *e = arg;
+	long long cycle = -1;
+
+	if (e->with_cycle)
+		cycle = a->confirmed_tenths + prior_sum(e->priors, g->who.teacher_id,
+		    (yd->y.cycle_years > 0 ? yd->y.cycle_years : 5) - 1);
+	assess_judge(&yd->y, g->who.category, cycle, a);
+	return e->fn(e->arg, &g->who, a);
+}
+
+static int
+each_call(void *arg, const struct year_data *yd, struct gathered *g, const struct assessment *a)
+{
+	return each_judge(arg, yd, g, (struct assessment *)a);
+}
+
+enum db_result
+assess_each(struct db *db, arena *a, const struct assess_scope *sc, assess_fn fn, void *arg)
+{
+	struct year_data yd;
+	struct priors priors = { NULL, 0 };
+	struct each e;
+	sqlite3_stmt *st;
+	enum db_result r;
+	const char *sql = sc->teacher_year_id > 0 ? sql_stream_one :
+	    sc->school_id > 0 ? sql_stream_school : sql_stream_year;
+
+	if ((r = load_year_data(db, a, sc->school_year_id, &yd)) != DB_OK)
+		return r;
+	e.with_cycle = yd.y.cycle_min_tenths >= 0;
+	if (e.with_cycle && (r = load_priors(db, a, sc, &yd.y, &priors)) != DB_OK)
+		return r;
+	e.priors = &priors;
+	e.fn = fn;
+	e.arg = arg;
+	if ((st = db_stmt(db, sql)) == NULL)
+		return DB_ERROR;
+	sql_bind_int(st, 1, sc->school_year_id);
+	sql_bind_int(st, 2, sc->teacher_year_id > 0 ? sc->teacher_year_id : sc->school_id);
+	return stream(st, &yd, each_call, &e);
+}
+
+/* ------------------------------------------------------------ one */
+
+struct one {
+	arena *a;
+	struct assessment *out;
+	int found;
+};
+
+static int
+one_copy(void *arg, const struct assess_who *who, const struct assessment *as)
+{
+	struct one *o = arg;
+	struct assess_line *lines = arena_alloc(o->a, (as->nlines + 1) * sizeof(*lines));
+
+	(void)who;
+	if (lines == NULL)
+		return 1;
+	*o->out = *as;
+	o->out->category = arena_strdup(o->a, as->category);
+	for (size_t i = 0; i < as->nlines; i++) {
+		lines[i] = as->lines[i];
+		lines[i].state = arena_strdup(o->a, as->lines[i].state);
+	}
+	o->out->lines = lines;
+	o->found = 1;
+	return 1;
+}
+
+enum db_result
+assess_teacher_year(struct db *db, arena *a, long long ty, struct assessment *out)
+{
+	static const char sql[] = "SELECT school_year_id FROM teacher_year WHERE id = ?";
+	sqlite3_stmt *st = db_stmt(db, sql);
+	struct assess_scope sc = { 0, 0, ty };
+	struct one o = { a, out, 0 };
+	enum db_result r = DB_OK;
+
+	memset(out, 0, sizeof(*out));
+	if (st == NULL)
+		return DB_ERROR;
+	sql_bind_int(st, 1, ty);
+	switch (sql_step(st, &r)) {
+	case SQL_ROW:
+		sc.school_year_id = sql_int(st, 0, 0);
+		r = DB_OK;
+		break;
+	case SQL_DONE:
+		r = DB_NOTFOUND;
+		break;
+	case SQL_FAILED:
+		break;
+	}
+	sqlite3_reset(st);
+	if (r != DB_OK)
+		return r;
+	if ((r = assess_each(db, a, &sc, one_copy, &o)) != DB_OK)
+		return r;
+	return o.found ? DB_OK : DB_NOTFOUND;
+}
