@@ -17,6 +17,7 @@
 #include "core/db.h"
 #include "core/auth.h"
 #include "demo.h"
+#include "store/roll.h"
 #include "core/assess.h"
 #include "core/render.h"
 #include "domain/rules.h"
@@ -82,24 +83,67 @@ print_hours(long long t)
  * teacher), with the <assessment> the pages show, and per school the count
  * of failing teachers and the flag.
  */
+/* The assessments of a roll, by teacher-year, as assess_each gives them. */
+struct collect {
+	arena *a;
+	const struct roll *roll;
+	long long *tys;            /* the roll's teacher-years, sorted */
+	size_t *pos;               /* tys[k] is roll->v[pos[k]] */
+	struct assessment *results;
+	int *have;
+};
+
+static int
+cmp_ll(const void *x, const void *y)
+{
+	long long a = *(const long long *)x, b = *(const long long *)y;
+	return a < b ? -1 : a > b;
+}
+
+static int
+collect_one(void *arg, const struct assess_who *who, const struct assessment *as)
+{
+	struct collect *c = arg;
+	long long *hit = bsearch(&who->teacher_year_id, c->tys, c->roll->n, sizeof(*c->tys), cmp_ll);
+	struct assessment *out;
+	size_t k;
+
+	if (hit == NULL)
+		return 0;
+	k = c->pos[hit - c->tys];
+	out = &c->results[k];
+	*out = *as;
+	out->category = arena_strdup(c->a, as->category);
+	out->lines = arena_alloc(c->a, (as->nlines + 1) * sizeof(*out->lines));
+	if (out->category == NULL || out->lines == NULL)
+		return 1;
+	for (size_t i = 0; i < as->nlines; i++) {
+		out->lines[i] = as->lines[i];
+		out->lines[i].state = arena_strdup(c->a, as->lines[i].state);
+	}
+	c->have[k] = 1;
+	return 0;
+}
+
+/*
+ * assess: every teacher of the district's year (or of one school, or one
+ * teacher), with the <assessment> the pages show, and per school the count
+ * of failing teachers and the flag. The whole scope is assessed in one pass
+ * (store/assess.h), then printed in the roll's order.
+ */
 static int
 cmd_assess(struct db *db, int argc, char **argv)
 {
-	static const char sql[] =
-	    "SELECT ty.id, t.staff_no, t.name, s.code, s.name, ty.category, ty.status,"
-	    " coalesce(p.flag_percent, 0)"
-	    " FROM teacher_year ty JOIN teacher t ON t.id = ty.teacher_id"
-	    " JOIN school s ON s.id = ty.school_id JOIN school_year y ON y.id = ty.school_year_id"
-	    " JOIN district d ON d.id = y.district_id LEFT JOIN policy p ON p.school_year_id = y.id"
-	    " WHERE d.code = ?1 AND y.label = ?2 AND (?3 IS NULL OR s.code = ?3)"
-	    " AND (?4 IS NULL OR t.staff_no = ?4) ORDER BY s.code, t.staff_no, t.id";
 	const char *district = NULL, *year = NULL, *school = NULL, *teacher = NULL, *format = "text";
-	sqlite3_stmt *st;
 	xmlDocPtr doc = NULL;
 	xmlNodePtr root = NULL, sch = NULL;
 	char last_school[64] = "";
-	long long failing = 0, total = 0, n = 0;
+	long long failing = 0, total = 0;
 	int flag_percent = 0, rc = 0;
+	arena *a;
+	struct roll roll;
+	struct collect col;
+	enum db_result r;
 
 	for (int i = 0; i + 1 < argc; i += 2) {
 		if (strcmp(argv[i], "--district") == 0)
@@ -122,14 +166,40 @@ cmd_assess(struct db *db, int argc, char **argv)
 		usage();
 		return 2;
 	}
-	if (sqlite3_prepare_v2(db_handle(db), sql, -1, &st, NULL) != SQLITE_OK)
+	if ((a = arena_new()) == NULL)
 		return 1;
-	sqlite3_bind_text(st, 1, district, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, year, -1, SQLITE_STATIC);
-	if (school)
-		sqlite3_bind_text(st, 3, school, -1, SQLITE_STATIC);
-	if (teacher)
-		sqlite3_bind_text(st, 4, teacher, -1, SQLITE_STATIC);
+	r = store_roll(db, a, district, year, school, teacher, &roll);
+	if (r != DB_OK && r != DB_NOTFOUND) {
+		arena_free(a);
+		return 1;
+	}
+	memset(&col, 0, sizeof(col));
+	col.a = a;
+	col.roll = &roll;
+	col.tys = arena_alloc(a, (roll.n + 1) * sizeof(*col.tys));
+	col.pos = arena_alloc(a, (roll.n + 1) * sizeof(*col.pos));
+	col.results = arena_alloc(a, (roll.n + 1) * sizeof(*col.results));
+	col.have = arena_alloc(a, (roll.n + 1) * sizeof(*col.have));
+	if (col.tys == NULL || col.pos == NULL || col.results == NULL || col.have == NULL) {
+		arena_free(a);
+		return 1;
+	}
+	memset(col.have, 0, (roll.n + 1) * sizeof(*col.have));
+	for (size_t i = 0; i < roll.n; i++)
+		col.tys[i] = roll.v[i].teacher_year_id;
+	qsort(col.tys, roll.n, sizeof(*col.tys), cmp_ll);
+	for (size_t i = 0; i < roll.n; i++) {
+		long long *hit = bsearch(&roll.v[i].teacher_year_id, col.tys, roll.n, sizeof(*col.tys), cmp_ll);
+		col.pos[hit - col.tys] = i;
+	}
+	if (roll.n > 0) {
+		struct assess_scope sc = { roll.school_year_id, roll.school_id, roll.teacher_year_id };
+		if (assess_each(db, a, &sc, collect_one, &col) != DB_OK) {
+			arena_free(a);
+			return 1;
+		}
+	}
+	flag_percent = roll.flag_percent;
 	if (strcmp(format, "xml") == 0) {
 		doc = xmlNewDoc(BAD_CAST "1.0");
 		root = xmlNewDocNode(doc, NULL, BAD_CAST "assessments", NULL);
@@ -139,18 +209,15 @@ cmd_assess(struct db *db, int argc, char **argv)
 	} else
 		printf("%-8s %-10s %-8s %-14s %7s %7s %7s %7s  %-6s %s\n", "school", "staff_no", "name",
 		    "category", "total", "pending", "normtv", "needed", "result", "cycle");
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		arena *a = arena_new();
-		struct assessment as;
-		const char *sc = (const char *)sqlite3_column_text(st, 3);
+	for (size_t i = 0; i < roll.n; i++) {
+		const struct roll_entry *e = &roll.v[i];
+		const struct assessment *as = &col.results[i];
 
-		if (a == NULL || assess_teacher_year(db, a, sqlite3_column_int64(st, 0), &as) != DB_OK) {
-			arena_free(a);
+		if (!col.have[i]) {
 			rc = 1;
 			break;
 		}
-		flag_percent = sqlite3_column_int(st, 7);
-		if (strcmp(sc, last_school) != 0) {
+		if (strcmp(e->school_code, last_school) != 0) {
 			if (last_school[0] != '\0') {
 				if (sch) {
 					xml_attr_int(sch, "teachers", total);
@@ -160,38 +227,35 @@ cmd_assess(struct db *db, int argc, char **argv)
 					printf("-- %s: %lld of %lld failing%s\n", last_school, failing, total,
 					    rules_school_flagged(failing, total, flag_percent) ? " (flagged)" : "");
 			}
-			snprintf(last_school, sizeof(last_school), "%s", sc);
+			snprintf(last_school, sizeof(last_school), "%s", e->school_code);
 			failing = total = 0;
 			if (root) {
 				sch = xml_node(root, "school");
-				xml_attr(sch, "code", sc);
-				xml_text(sch, "name", (const char *)sqlite3_column_text(st, 4));
+				xml_attr(sch, "code", e->school_code);
+				xml_text(sch, "name", e->school_name);
 			}
 		}
 		total++;
-		n++;
-		if (!as.pass)
+		if (!as->pass)
 			failing++;
 		if (root) {
 			xmlNodePtr t = xml_node(sch, "teacher");
-			xml_attr(t, "staff-no", (const char *)sqlite3_column_text(st, 1));
-			xml_attr(t, "status", (const char *)sqlite3_column_text(st, 6));
-			xml_text(t, "name", (const char *)sqlite3_column_text(st, 2));
-			assess_xml(t, &as);
+			xml_attr(t, "staff-no", e->staff_no);
+			xml_attr(t, "status", e->status);
+			xml_text(t, "name", e->name);
+			assess_xml(t, as);
 		} else {
-			printf("%-8s %-10s ", sc, (const char *)sqlite3_column_text(st, 1));
-			printf("%s ", (const char *)sqlite3_column_text(st, 2));
-			printf("%-14s", as.category);
-			print_hours(as.confirmed_tenths);
-			print_hours(as.pending_tenths);
-			print_hours(as.normative_confirmed_tenths);
-			print_hours(as.threshold_tenths);
-			printf("  %-6s %s\n", as.pass ? "pass" : "fail",
-			    !as.cycle_applies ? "-" : as.cycle_pass ? "pass" : "fail");
+			printf("%-8s %-10s ", e->school_code, e->staff_no);
+			printf("%s ", e->name);
+			printf("%-14s", as->category);
+			print_hours(as->confirmed_tenths);
+			print_hours(as->pending_tenths);
+			print_hours(as->normative_confirmed_tenths);
+			print_hours(as->threshold_tenths);
+			printf("  %-6s %s\n", as->pass ? "pass" : "fail",
+			    !as->cycle_applies ? "-" : as->cycle_pass ? "pass" : "fail");
 		}
-		arena_free(a);
 	}
-	sqlite3_finalize(st);
 	if (last_school[0] != '\0') {
 		if (sch) {
 			xml_attr_int(sch, "teachers", total);
@@ -210,10 +274,11 @@ cmd_assess(struct db *db, int argc, char **argv)
 		xmlFree(out);
 		xmlFreeDoc(doc);
 	}
-	if (n == 0 && rc == 0) {
+	if (roll.n == 0 && rc == 0) {
 		fprintf(stderr, "xueshictl: no teacher matches\n");
 		rc = 1;
 	}
+	arena_free(a);
 	return rc;
 }
 
