@@ -13,10 +13,9 @@
  * --datadir DIR (or XUESHI_DATADIR) names the directory holding db/.
  */
 #include "core/config.h"
-#include "store/sql.h"
 #include "core/db.h"
 #include "core/auth.h"
-#include "demo.h"
+#include "store/demo.h"
 #include "store/roll.h"
 #include "core/assess.h"
 #include "core/render.h"
@@ -320,40 +319,22 @@ exec_dir(struct db *db, const char *dir)
 	return rc;
 }
 
-static int
-count_districts(struct db *db)
-{
-	sqlite3_stmt *st;
-	int n = -1;
-
-	if (sqlite3_prepare_v2(db_handle(db), "SELECT count(*) FROM district",
-	    -1, &st, NULL) != SQLITE_OK)
-		return -1;
-	if (sqlite3_step(st) == SQLITE_ROW)
-		n = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
-	return n;
-}
-
-/* The demo logins for each role (teachers: the first two of each district). */
+/* The demo logins for each role (teachers: the first of each school). */
 static void
 print_demo_accounts(struct db *db)
 {
-	static const char sql[] =
-	    "SELECT login, role, coalesce((SELECT code FROM district WHERE id = a.district_id), '-')"
-	    " FROM account a WHERE role <> 'teacher'"
-	    " OR id IN (SELECT min(id) FROM account WHERE role = 'teacher' GROUP BY school_id)"
-	    " ORDER BY district_id IS NOT NULL, district_id, role, login";
-	sqlite3_stmt *st;
+	arena *a = arena_new();
+	struct demo_login *v;
+	size_t n = 0;
 
-	if (sqlite3_prepare_v2(db_handle(db), sql, -1, &st, NULL) != SQLITE_OK)
+	if (a == NULL || store_demo_logins(db, a, &v, &n) != DB_OK) {
+		arena_free(a);
 		return;
+	}
 	printf("demo accounts (password for all: %s):\n", DEMO_PASSWORD);
-	while (sqlite3_step(st) == SQLITE_ROW)
-		printf("  %-16s %-15s %s\n", (const char *)sqlite3_column_text(st, 0),
-		    (const char *)sqlite3_column_text(st, 1),
-		    (const char *)sqlite3_column_text(st, 2));
-	sqlite3_finalize(st);
+	for (size_t i = 0; i < n; i++)
+		printf("  %-16s %-15s %s\n", v[i].login, v[i].role, v[i].district);
+	arena_free(a);
 }
 
 int
@@ -433,7 +414,7 @@ main(int argc, char **argv)
 		else
 			printf("preset %s loaded\n", name);
 	} else if (strcmp(cmd, "demo") == 0) {
-		if (count_districts(db) != 0) {
+		if (store_count_districts(db) != 0) {
 			fprintf(stderr, "xueshictl: %s already holds districts; demo needs a new database\n", path);
 			rc = 1;
 			goto out;
@@ -463,7 +444,7 @@ main(int argc, char **argv)
 			rc = 1;
 			goto out;
 		}
-		printf("demo data loaded: %d district(s)\n", count_districts(db));
+		printf("demo data loaded: %d district(s)\n", store_count_districts(db));
 		print_demo_accounts(db);
 	}
 out:

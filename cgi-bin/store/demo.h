@@ -8,7 +8,7 @@
 #ifndef XS_DEMO_H
 #define XS_DEMO_H
 
-#include "core/db.h"
+#include "store/store.h"
 
 /* Every demo account's password (printed by `xueshictl demo`). */
 #define DEMO_PASSWORD "xueshi-demo-2026"
@@ -21,5 +21,14 @@
  * -1 with a message on stderr; the whole load is one transaction.
  */
 int demo_generate(struct db *db, int teachers_per_school, const char *evidence_dir);
+
+/* How many districts the database holds, -1 on error. */
+int store_count_districts(struct db *db);
+
+/* The demo's logins for each role (teachers: the first of each school). */
+struct demo_login {
+	const char *login, *role, *district;
+};
+enum db_result store_demo_logins(struct db *db, arena *a, struct demo_login **out, size_t *n);
 
 #endif

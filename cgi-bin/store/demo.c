@@ -1,5 +1,5 @@
 /* demo.c - see demo.h */
-#include "demo.h"
+#include "store/demo.h"
 #include "store/sql.h"
 #include "core/files.h"
 #include "domain/idcard.h"
@@ -875,4 +875,58 @@ demo_generate(struct db *db, int teachers_per_school, const char *evidence_dir)
 		return -1;
 	}
 	return db_commit(db) == DB_OK ? 0 : -1;
+}
+
+int
+store_count_districts(struct db *db)
+{
+	static const char sql[] = "SELECT count(*) FROM district";
+	sqlite3_stmt *st = db_stmt(db, sql);
+	int n = -1;
+
+	if (st == NULL)
+		return -1;
+	if (sql_step(st, NULL) == SQL_ROW)
+		n = (int)sql_int(st, 0, 0);
+	sqlite3_reset(st);
+	return n;
+}
+
+enum db_result
+store_demo_logins(struct db *db, arena *a, struct demo_login **out, size_t *n)
+{
+	static const char sql[] =
+	    "SELECT login, role, coalesce((SELECT code FROM district WHERE id = a.district_id), '-')"
+	    " FROM account a WHERE role <> 'teacher'"
+	    " OR id IN (SELECT min(id) FROM account WHERE role = 'teacher' GROUP BY school_id)"
+	    " ORDER BY district_id IS NOT NULL, district_id, role, login";
+	sqlite3_stmt *st = db_stmt(db, sql);
+	struct demo_login *v = NULL;
+	size_t cap = 0;
+	enum db_result r = DB_OK;
+	enum sql_step s;
+
+	*n = 0;
+	if (st == NULL)
+		return DB_ERROR;
+	while ((s = sql_step(st, &r)) == SQL_ROW) {
+		if (*n == cap) {
+			struct demo_login *more = arena_alloc(a, (cap ? 2 * cap : 32) * sizeof(*more));
+			if (more == NULL) {
+				r = DB_ERROR;
+				break;
+			}
+			if (*n)
+				memcpy(more, v, *n * sizeof(*v));
+			v = more;
+			cap = cap ? 2 * cap : 32;
+		}
+		v[*n].login = sql_dup(a, st, 0);
+		v[*n].role = sql_dup(a, st, 1);
+		v[*n].district = sql_dup(a, st, 2);
+		(*n)++;
+	}
+	sqlite3_reset(st);
+	*out = v;
+	return s == SQL_DONE ? DB_OK : (r == DB_OK ? DB_ERROR : r);
 }
