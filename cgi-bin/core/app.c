@@ -623,9 +623,6 @@ app_handle(const struct program *prog, struct ctx *c, int parse_status)
 	if (c->cfg->fault_injection && c->req->fault_at != NULL)
 		db_fault_arm(c->db, atol(c->req->fault_at));
 	status = match->handler(c);
-	if (c->cfg->fault_injection && db_fault_fired(c->db))
-		http_header_add(c->resp, "X-Xueshi-Fault", "fired");
-	db_fault_arm(c->db, 0);
 	/* Nothing half-done: a handler that left its transaction open loses it. */
 	if (!sqlite3_get_autocommit(db_handle(c->db))) {
 		fprintf(stderr, "xueshi: %s %s: transaction left open, rolled back\n",
@@ -717,6 +714,9 @@ serve_one(struct worker *w, const struct http_source *src,
 	c.req = &req;
 	c.resp = &resp;
 	app_handle(w->prog, &c, rc);
+	/* The tests' fault injection: say whether the fault fired (db_request_done disarms it). */
+	if (w->cfg.fault_injection && w->db != NULL && db_fault_fired(w->db))
+		http_header_add(&resp, "X-Xueshi-Fault", "fired");
 	http_write(&resp, req.method == HTTP_HEAD, write_fn, wctx);
 	/* Nothing of this request survives into the next: no cursor left stepping. */
 	db_request_done(w->db);
