@@ -8,6 +8,16 @@
 #   bench/run.sh [--seconds 10] [--rounds 3] [--builddir DIR] [--workers 2]
 #                [--threads 2] [--connections 16]
 #   bench/run.sh SECONDS            (the same as --seconds SECONDS)
+#   bench/run.sh district [--teachers 20000] [--schools 100] [--first-school 300]
+#                [--seconds 5] [--rounds 3] [--builddir DIR] [--workers 2] ...
+#
+# The district mode generates a district with bench/gen (the first school
+# holding --first-school teachers), serves it, logs in as the district's
+# admin and the first school's admin, and measures the district and school
+# pages beside the floor: each page's single-request latency with curl
+# (median of --rounds, at least 3), and requests/s with wrk for the pages
+# fast enough for it; then `xueshictl assess` for the district (wall time,
+# max RSS) and the resident memory of every worker afterwards.
 #
 # --builddir names a configured and built tree; by default _build/plain
 # (./xueshi.sh run or test makes it), else the tree is built into
@@ -17,8 +27,16 @@ set -euo pipefail
 
 top=$(cd "$(dirname "$0")/.." && pwd)
 secs=10 rounds=3 builddir="" workers=2 threads=2 conns=16
+mode=home teachers=20000 schools=100 first_school=300
+if [ "${1:-}" = district ]; then
+	mode=district secs=5
+	shift
+fi
 while [ $# -gt 0 ]; do
 	case "$1" in
+	--teachers) teachers=$2; shift 2 ;;
+	--schools) schools=$2; shift 2 ;;
+	--first-school) first_school=$2; shift 2 ;;
 	--seconds) secs=$2; shift 2 ;;
 	--rounds) rounds=$2; shift 2 ;;
 	--builddir) builddir=$2; shift 2 ;;
@@ -26,7 +44,7 @@ while [ $# -gt 0 ]; do
 	--threads) threads=$2; shift 2 ;;
 	--connections) conns=$2; shift 2 ;;
 	[0-9]*) secs=$1; shift ;;
-	*) echo "usage: bench/run.sh [--seconds N] [--rounds N] [--builddir DIR] [--workers N] [--threads N] [--connections N]" >&2; exit 2 ;;
+	*) echo "usage: bench/run.sh [district [--teachers N] [--schools N] [--first-school N]] [--seconds N] [--rounds N] [--builddir DIR] [--workers N] [--threads N] [--connections N]" >&2; exit 2 ;;
 	esac
 done
 say() { printf 'bench: %s\n' "$*" >&2; }
@@ -86,7 +104,17 @@ location = /floor { include $top/deploy/fastcgi-params.conf; fastcgi_pass unix:$
 location = /floor-poll { include $top/deploy/fastcgi-params.conf; fastcgi_pass unix:$work/run/floor-poll.sock; }
 CONF
 
-XUESHI_DATADIR="$top" "$builddir/xueshictl" demo "$work/xueshi.db" >/dev/null
+if [ "$mode" = district ]; then
+	[ "$rounds" -ge 3 ] || rounds=3
+	say "generating a district of $teachers teachers in $schools schools"
+	gen_start=$(date +%s.%N)
+	XUESHI_BUILDDIR="$builddir" "$top/bench/gen" district --teachers "$teachers" --schools "$schools" \
+		--first-school "$first_school" "$work/xueshi.db" >"$work/gen.out"
+	gen_secs=$(awk -v a="$gen_start" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }')
+	say "$(cat "$work/gen.out") in ${gen_secs}s"
+else
+	XUESHI_DATADIR="$top" "$builddir/xueshictl" demo "$work/xueshi.db" >/dev/null
+fi
 
 # A port below the ephemeral range: wrk's many client connections leave
 # ports of that range in TIME-WAIT, where nginx could not bind.
@@ -108,6 +136,8 @@ for t in /floor /floor-poll "/?format=xml" /; do
 	done
 	curl -sf -o /dev/null "$base$t" || { say "$base$t does not answer 200"; cat "$work/run-local.out" >&2; exit 1; }
 done
+
+[ "$mode" = district ] && { . "$top/bench/district.sh"; exit 0; }
 
 # ------------------------------------------------------------------ measure
 # The targets take turns, ROUNDS times over: a loaded or noisy machine (a
