@@ -400,6 +400,12 @@ main(int argc, char **argv)
 		goto out;
 	}
 	printf("schema version %d (%d migration(s) applied)\n", db_version(db), applied);
+	/* Kept results change with what they derive from (store/assess.h), here too. */
+	db_set_commit_hook(db, assess_commit_hook, NULL);
+	if (assess_refresh_now(db) != DB_OK) {
+		rc = 1;
+		goto out;
+	}
 	if (strcmp(cmd, "preset") == 0) {
 		const char *name = argv[argi + 2];
 		for (const char *p = name; *p; p++)

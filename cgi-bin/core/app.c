@@ -6,6 +6,7 @@
 #include "domain/rules.h"
 #include "utf8.h"
 #include "store/scope.h"
+#include "store/assess.h"
 
 #include <fcgiapp.h>
 
@@ -684,8 +685,9 @@ struct worker {
 static void
 worker_db(struct worker *w)
 {
-	if (w->db == NULL)
-		w->db = db_open(w->cfg.db_path, 0);
+	if (w->db == NULL && (w->db = db_open(w->cfg.db_path, 0)) != NULL)
+		/* Each teacher-year's kept result changes in the transaction that changes it. */
+		db_set_commit_hook(w->db, assess_commit_hook, NULL);
 }
 
 static void

@@ -23,6 +23,9 @@ struct db {
 	size_t nstmts;
 	long fault_left;   /* VM steps until the injected fault; 0: none armed */
 	int fault_fired;
+	db_commit_hook commit_hook; /* run inside every write transaction before COMMIT */
+	void *commit_arg;
+	int in_hook;
 };
 
 enum db_result
@@ -156,10 +159,30 @@ db_begin(struct db *db)
 	return db_result_of(sqlite3_exec(db->h, "BEGIN IMMEDIATE", NULL, NULL, NULL));
 }
 
+void
+db_set_commit_hook(struct db *db, db_commit_hook fn, void *arg)
+{
+	db->commit_hook = fn;
+	db->commit_arg = arg;
+}
+
 enum db_result
 db_commit(struct db *db)
 {
-	int rc = sqlite3_exec(db->h, "COMMIT", NULL, NULL, NULL);
+	int rc;
+
+	/* Derived data is brought up to date in the same transaction (core/db.h). */
+	if (db->commit_hook != NULL && !db->in_hook && !sqlite3_get_autocommit(db->h)) {
+		enum db_result r;
+		db->in_hook = 1;
+		r = db->commit_hook(db, db->commit_arg);
+		db->in_hook = 0;
+		if (r != DB_OK) {
+			db_rollback(db);
+			return r;
+		}
+	}
+	rc = sqlite3_exec(db->h, "COMMIT", NULL, NULL, NULL);
 
 	if (rc != SQLITE_OK)
 		db_rollback(db);

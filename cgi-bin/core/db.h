@@ -47,6 +47,15 @@ enum db_result db_migrate(struct db *db, const char *dir, int *applied);
 int db_version(struct db *db);
 
 
+/*
+ * A function db_commit runs inside the transaction just before COMMIT (not
+ * when nested in itself): the store keeps derived data (each teacher-year's
+ * result) up to date this way. When it fails, the transaction is rolled
+ * back and db_commit returns its result. NULL: none.
+ */
+typedef enum db_result (*db_commit_hook)(struct db *db, void *arg);
+void db_set_commit_hook(struct db *db, db_commit_hook fn, void *arg);
+
 /* BEGIN IMMEDIATE / COMMIT / ROLLBACK. */
 enum db_result db_begin(struct db *db);
 enum db_result db_commit(struct db *db);

@@ -687,3 +687,240 @@ assess_teacher_year(struct db *db, arena *a, long long ty, struct assessment *ou
 		return r;
 	return o.found ? DB_OK : DB_NOTFOUND;
 }
+
+/* ------------------------------------------------------------ kept results */
+
+static const char sql_result_upsert[] =
+    "INSERT INTO teacher_year_result (teacher_year_id, confirmed_tenths, pending_tenths,"
+    " normative_confirmed_tenths, normative_pending_tenths, threshold_tenths, normative_min_tenths,"
+    " gap_tenths, pass, below_total, below_normative, cycle_applies, cycle_pass, cycle_tenths,"
+    " cycle_gap_tenths) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)"
+    " ON CONFLICT (teacher_year_id) DO UPDATE SET confirmed_tenths = ?2, pending_tenths = ?3,"
+    " normative_confirmed_tenths = ?4, normative_pending_tenths = ?5, threshold_tenths = ?6,"
+    " normative_min_tenths = ?7, gap_tenths = ?8, pass = ?9, below_total = ?10,"
+    " below_normative = ?11, cycle_applies = ?12, cycle_pass = ?13, cycle_tenths = ?14,"
+    " cycle_gap_tenths = ?15";
+
+struct keep {
+	struct db *db;
+	enum db_result r;
+};
+
+static int
+keep_one(void *arg, const struct assess_who *who, const struct assessment *a)
+{
+	struct keep *k = arg;
+	sqlite3_stmt *st = db_stmt(k->db, sql_result_upsert);
+	long long v[15] = {
+		who->teacher_year_id, a->confirmed_tenths, a->pending_tenths,
+		a->normative_confirmed_tenths, a->normative_pending_tenths, a->threshold_tenths,
+		a->normative_min_tenths, a->gap_tenths, a->pass, a->below_total, a->below_normative,
+		a->cycle_applies, a->cycle_pass, a->cycle_tenths, a->cycle_gap_tenths
+	};
+
+	if (st == NULL) {
+		k->r = DB_ERROR;
+		return 1;
+	}
+	for (int i = 0; i < 15; i++)
+		sql_bind_int(st, i + 1, v[i]);
+	if ((k->r = sql_exec(st)) != DB_OK)
+		return 1;
+	return 0;
+}
+
+enum db_result
+assess_refresh(struct db *db)
+{
+	/* Per school year: how many of its teacher-years are dirty. */
+	static const char sql_years[] =
+	    "SELECT ty.school_year_id, count(*), min(ty.id) FROM result_dirty d"
+	    " JOIN teacher_year ty ON ty.id = d.teacher_year_id GROUP BY ty.school_year_id";
+	static const char sql_dirty[] =
+	    "SELECT d.teacher_year_id FROM result_dirty d JOIN teacher_year ty ON ty.id = d.teacher_year_id"
+	    " WHERE ty.school_year_id = ? ORDER BY d.teacher_year_id";
+	static const char sql_any[] = "SELECT EXISTS (SELECT 1 FROM result_dirty)";
+	static const char sql_clear[] = "DELETE FROM result_dirty";
+	sqlite3_stmt *st = db_stmt(db, sql_any);
+	arena *a;
+	long long *years = NULL, *counts = NULL;
+	size_t n = 0, cap = 0;
+	enum db_result r = DB_OK;
+	enum sql_step s;
+	int any = 0;
+
+	if (st == NULL)
+		return DB_ERROR;
+	if ((s = sql_step(st, &r)) == SQL_ROW)
+		any = (int)sql_int(st, 0, 0);
+	sqlite3_reset(st);
+	if (s == SQL_FAILED)
+		return r;
+	if (!any)
+		return DB_OK;
+	if ((a = arena_new()) == NULL)
+		return DB_ERROR;
+	if ((st = db_stmt(db, sql_years)) == NULL) {
+		arena_free(a);
+		return DB_ERROR;
+	}
+	while ((s = sql_step(st, &r)) == SQL_ROW) {
+		size_t c2 = cap;
+		if ((years = grow(a, years, n, &cap, sizeof(*years))) == NULL ||
+		    (counts = grow(a, counts, n, &c2, sizeof(*counts))) == NULL) {
+			r = DB_ERROR;
+			break;
+		}
+		years[n] = sql_int(st, 0, 0);
+		counts[n] = sql_int(st, 1, 0);
+		n++;
+	}
+	sqlite3_reset(st);
+	if (s != SQL_DONE) {
+		arena_free(a);
+		return r == DB_OK ? DB_ERROR : r;
+	}
+	for (size_t i = 0; i < n && r == DB_OK; i++) {
+		struct keep k = { db, DB_OK };
+		if (counts[i] > 32) {
+			/* Many: the whole year in one pass. */
+			struct assess_scope sc = { years[i], 0, 0 };
+			r = assess_each(db, a, &sc, keep_one, &k);
+		} else {
+			long long *tys = NULL;
+			size_t m = 0, tcap = 0;
+			if ((st = db_stmt(db, sql_dirty)) == NULL) {
+				r = DB_ERROR;
+				break;
+			}
+			sql_bind_int(st, 1, years[i]);
+			while ((s = sql_step(st, &r)) == SQL_ROW) {
+				if ((tys = grow(a, tys, m, &tcap, sizeof(*tys))) == NULL) {
+					r = DB_ERROR;
+					break;
+				}
+				tys[m++] = sql_int(st, 0, 0);
+			}
+			sqlite3_reset(st);
+			if (s != SQL_DONE && r == DB_OK)
+				r = DB_ERROR;
+			for (size_t j = 0; j < m && r == DB_OK && k.r == DB_OK; j++) {
+				struct assess_scope sc = { years[i], 0, tys[j] };
+				r = assess_each(db, a, &sc, keep_one, &k);
+			}
+		}
+		if (r == DB_OK)
+			r = k.r;
+	}
+	arena_free(a);
+	if (r == DB_OK && (st = db_stmt(db, sql_clear)) != NULL)
+		r = sql_exec(st);
+	else if (r == DB_OK)
+		r = DB_ERROR;
+	return r;
+}
+
+enum db_result
+assess_refresh_now(struct db *db)
+{
+	enum db_result r;
+
+	if ((r = db_begin(db)) != DB_OK)
+		return r;
+	return db_commit(db); /* the commit hook refreshes */
+}
+
+enum db_result
+assess_commit_hook(struct db *db, void *arg)
+{
+	(void)arg;
+	return assess_refresh(db);
+}
+
+/* The kept results of a scope: the rows, refreshed first when some are dirty. */
+enum db_result
+assess_results(struct db *db, arena *a, const struct assess_scope *sc, struct kept_result **out,
+    size_t *n)
+{
+	static const char sql_any[] = "SELECT EXISTS (SELECT 1 FROM result_dirty)";
+	static const char sql[] =
+	    "SELECT ty.id, ty.teacher_id, ty.school_id, ty.category, ty.status, r.confirmed_tenths,"
+	    " r.pending_tenths, r.normative_confirmed_tenths, r.normative_pending_tenths,"
+	    " r.threshold_tenths, r.normative_min_tenths, r.gap_tenths, r.pass, r.below_total,"
+	    " r.below_normative, r.cycle_applies, r.cycle_pass, r.cycle_tenths, r.cycle_gap_tenths"
+	    " FROM teacher_year ty JOIN teacher_year_result r ON r.teacher_year_id = ty.id"
+	    " WHERE ty.school_year_id = ?1 AND (?2 = 0 OR ty.school_id = ?2) AND (?3 = 0 OR ty.id = ?3)"
+	    " ORDER BY ty.id";
+	sqlite3_stmt *st = db_stmt(db, sql_any);
+	struct kept_result *v = NULL;
+	size_t cap = 0;
+	enum db_result r = DB_OK;
+	enum sql_step s;
+	int dirty = 0;
+
+	*out = NULL;
+	*n = 0;
+	if (st == NULL)
+		return DB_ERROR;
+	if ((s = sql_step(st, &r)) == SQL_ROW)
+		dirty = (int)sql_int(st, 0, 0);
+	sqlite3_reset(st);
+	if (s == SQL_FAILED)
+		return r;
+	if (dirty) {
+		/* Changed outside a commit of ours (an administrator's SQL): bring them up to date. */
+		if ((r = db_begin(db)) != DB_OK)
+			return r;
+		if ((r = assess_refresh(db)) != DB_OK) {
+			db_rollback(db);
+			return r;
+		}
+		if ((r = db_commit(db)) != DB_OK)
+			return r;
+	}
+	if ((st = db_stmt(db, sql)) == NULL)
+		return DB_ERROR;
+	sql_bind_int(st, 1, sc->school_year_id);
+	sql_bind_int(st, 2, sc->school_id);
+	sql_bind_int(st, 3, sc->teacher_year_id);
+	while ((s = sql_step(st, &r)) == SQL_ROW) {
+		struct kept_result *e;
+		if ((v = grow(a, v, *n, &cap, sizeof(*v))) == NULL) {
+			r = DB_ERROR;
+			break;
+		}
+		e = &v[(*n)++];
+		memset(e, 0, sizeof(*e));
+		e->who.teacher_year_id = sql_int(st, 0, 0);
+		e->who.teacher_id = sql_int(st, 1, 0);
+		e->who.school_id = sql_int(st, 2, 0);
+		e->who.category = sql_dup(a, st, 3);
+		e->who.status = sql_dup(a, st, 4);
+		e->a.category = e->who.category;
+		e->a.confirmed_tenths = sql_int(st, 5, 0);
+		e->a.pending_tenths = sql_int(st, 6, 0);
+		e->a.normative_confirmed_tenths = sql_int(st, 7, 0);
+		e->a.normative_pending_tenths = sql_int(st, 8, 0);
+		e->a.threshold_tenths = sql_int(st, 9, 0);
+		e->a.normative_min_tenths = sql_int(st, 10, 0);
+		e->a.gap_tenths = sql_int(st, 11, 0);
+		e->a.pass = (int)sql_int(st, 12, 0);
+		e->a.below_total = (int)sql_int(st, 13, 0);
+		e->a.below_normative = (int)sql_int(st, 14, 0);
+		e->a.cycle_applies = (int)sql_int(st, 15, 0);
+		e->a.cycle_pass = (int)sql_int(st, 16, 0);
+		e->a.cycle_tenths = sql_int(st, 17, 0);
+		e->a.cycle_gap_tenths = sql_int(st, 18, 0);
+		if (e->who.category == NULL || e->who.status == NULL) {
+			r = DB_ERROR;
+			break;
+		}
+	}
+	sqlite3_reset(st);
+	if (s != SQL_DONE) {
+		*n = 0;
+		return r == DB_OK ? DB_ERROR : r;
+	}
+	*out = v;
+	return DB_OK;
+}

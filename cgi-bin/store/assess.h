@@ -56,4 +56,32 @@ typedef int (*assess_fn)(void *arg, const struct assess_who *who, const struct a
 enum db_result assess_each(struct db *db, arena *a, const struct assess_scope *scope,
     assess_fn fn, void *arg);
 
+/*
+ * Kept results (migration 0007): every teacher-year's assessment, without
+ * the per-record lines, in teacher_year_result. Changes mark the
+ * teacher-years they affect (triggers); assess_refresh recomputes the
+ * marked ones (a whole year in one pass when many are) inside the current
+ * write transaction, and assess_commit_hook runs it before every commit
+ * (db_set_commit_hook), so the kept results change in the same transaction
+ * as what they derive from.
+ */
+enum db_result assess_refresh(struct db *db);
+enum db_result assess_commit_hook(struct db *db, void *arg);
+
+/* assess_refresh in a write transaction of its own (xueshictl after a migration). */
+enum db_result assess_refresh_now(struct db *db);
+
+struct kept_result {
+	struct assess_who who;
+	struct assessment a;   /* totals and the result; no lines (nlines 0) */
+};
+
+/*
+ * The kept results of a scope in teacher-year order (refreshed first, in a
+ * transaction of its own, when a change made outside the programs left
+ * some marked). One query, however many teachers.
+ */
+enum db_result assess_results(struct db *db, arena *a, const struct assess_scope *scope,
+    struct kept_result **out, size_t *n);
+
 #endif
