@@ -1,72 +1,46 @@
-/* accounts.c - see accounts.h */
+/* accounts.c - see accounts.h: the pages of the account lifecycle, through store/account. */
 #include "accounts.h"
-#include "store/sql.h"
-#include "store/audit.h"
 #include "core/form.h"
 #include "core/render.h"
+#include "store/account.h"
+#include "store/audit.h"
 
+#include <sodium.h>
 #include <stdio.h>
 #include <string.h>
 
-/* The accounts the caller manages: see accounts.h. ?1 role, ?2 district, ?3 school. */
-#define SCOPE_SQL \
-	" ((?1 = 'system_admin' AND a.role = 'district_admin')" \
-	" OR (?1 = 'district_admin' AND a.district_id = ?2 AND a.role IN ('school_admin', 'school_leader'))" \
-	" OR (?1 = 'school_admin' AND a.school_id = ?3 AND a.role = 'teacher'))"
-
-#define ACCOUNT_COLUMNS \
-	"SELECT a.id, a.login, a.display_name, a.role, a.active, a.must_change_password," \
-	" a.locked_until, coalesce(a.district_id, 0), coalesce(a.school_id, 0)," \
-	" coalesce(a.teacher_id, 0), d.name, s.name, t.name, t.staff_no, a.created_at" \
-	" FROM account a LEFT JOIN district d ON d.id = a.district_id" \
-	" LEFT JOIN school s ON s.id = a.school_id LEFT JOIN teacher t ON t.id = a.teacher_id"
-
-static const char sql_list[] = ACCOUNT_COLUMNS " WHERE" SCOPE_SQL " ORDER BY a.role, a.login";
-static const char sql_one[] = ACCOUNT_COLUMNS " WHERE" SCOPE_SQL " AND a.id = ?4";
-
-static void
-bind_scope(struct ctx *c, sqlite3_stmt *st)
-{
-	sqlite3_bind_text(st, 1, auth_role_name(c->user->role), -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 2, c->user->district_id);
-	sqlite3_bind_int64(st, 3, c->user->school_id);
-}
-
-static const char *
-col(sqlite3_stmt *st, int i)
-{
-	return (const char *)sqlite3_column_text(st, i);
-}
+static const char LOGIN_CHARS[] =
+    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-@";
 
 static xmlNodePtr
-account_node(struct ctx *c, xmlNodePtr parent, sqlite3_stmt *st)
+account_node(struct ctx *c, xmlNodePtr parent, const struct account_row *r)
 {
 	xmlNodePtr n = xml_node(parent, "account");
 
 	if (n == NULL)
 		return NULL;
-	xml_attr_int(n, "id", sqlite3_column_int64(st, 0));
-	xml_attr(n, "login", col(st, 1));
-	xml_attr(n, "role", col(st, 3));
-	xml_attr(n, "active", sqlite3_column_int(st, 4) ? "yes" : "no");
-	if (sqlite3_column_int(st, 5))
+	xml_attr_int(n, "id", r->id);
+	xml_attr(n, "login", r->login);
+	xml_attr(n, "role", r->role);
+	xml_attr(n, "active", r->active ? "yes" : "no");
+	if (r->must_change)
 		xml_attr(n, "must-change-password", "yes");
-	if (sqlite3_column_int64(st, 6) > c->now)
+	if (r->locked_until > c->now)
 		xml_attr(n, "locked", "yes");
-	xml_attr(n, "created", col(st, 14));
-	xml_text(n, "name", col(st, 2));
-	if (col(st, 10))
-		xml_text(n, "district", col(st, 10));
-	if (col(st, 11)) {
-		xmlNodePtr s = xml_text(n, "school", col(st, 11));
+	xml_attr(n, "created", r->created);
+	xml_text(n, "name", r->name);
+	if (r->district)
+		xml_text(n, "district", r->district);
+	if (r->school) {
+		xmlNodePtr s = xml_text(n, "school", r->school);
 		if (s)
-			xml_attr_int(s, "id", sqlite3_column_int64(st, 8));
+			xml_attr_int(s, "id", r->school_id);
 	}
-	if (col(st, 12)) {
-		xmlNodePtr t = xml_text(n, "teacher", col(st, 12));
+	if (r->teacher) {
+		xmlNodePtr t = xml_text(n, "teacher", r->teacher);
 		if (t) {
-			xml_attr_int(t, "id", sqlite3_column_int64(st, 9));
-			xml_attr(t, "staff-no", col(st, 13));
+			xml_attr_int(t, "id", r->teacher_id);
+			xml_attr(t, "staff-no", r->staff_no ? r->staff_no : "");
 		}
 	}
 	return n;
@@ -76,105 +50,76 @@ int
 accounts_list(struct ctx *c)
 {
 	xmlNodePtr root, list;
-	sqlite3_stmt *st;
-	int rc;
+	struct account_row *v;
+	size_t n;
+	enum db_result r;
 
 	if ((root = app_page(c, "accounts")) == NULL || (list = xml_node(root, "accounts")) == NULL)
 		return 500;
-	if ((st = db_stmt(c->db, sql_list)) == NULL)
-		return 500;
-	bind_scope(c, st);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		if (account_node(c, list, st) == NULL) {
-			sqlite3_reset(st);
+	if ((r = store_accounts_managed(c->db, c->a, auth_role_name(c->user->role),
+	    c->user->district_id, c->user->school_id, &v, &n)) != DB_OK)
+		return app_status(r);
+	for (size_t i = 0; i < n; i++)
+		if (account_node(c, list, &v[i]) == NULL)
 			return 500;
-		}
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? 200 : 500;
+	return 200;
 }
 
-/* Load one account in scope under the page; 404 when out of scope. */
+/* The account the path names (the core has checked the caller manages it), under parent. */
 static int
-load_account(struct ctx *c, long long id, xmlNodePtr parent, char *role,
-    size_t rolesz, long long *school, int *active)
+load_account(struct ctx *c, long long id, xmlNodePtr parent, struct account_row *out)
 {
-	sqlite3_stmt *st = db_stmt(c->db, sql_one);
-	int found = 0;
+	struct account_row local;
+	enum db_result r = store_account_get(c->db, c->a, id, out ? out : &local);
 
-	if (st == NULL)
+	if (r != DB_OK)
+		return app_status(r);
+	if (parent != NULL && account_node(c, parent, out ? out : &local) == NULL)
 		return 500;
-	bind_scope(c, st);
-	sqlite3_bind_int64(st, 4, id);
-	if (sqlite3_step(st) == SQLITE_ROW) {
-		found = 1;
-		if (parent != NULL)
-			account_node(c, parent, st);
-		if (role != NULL)
-			snprintf(role, rolesz, "%s", col(st, 3));
-		if (school != NULL)
-			*school = sqlite3_column_int64(st, 8);
-		if (active != NULL)
-			*active = sqlite3_column_int(st, 4);
-	}
-	sqlite3_reset(st);
-	return found ? 200 : 404;
+	return 200;
 }
 
 /* The choices the new-account form offers this caller. */
 static int
 creation_choices(struct ctx *c, xmlNodePtr root)
 {
-	static const char sql_districts[] = "SELECT id, name FROM district ORDER BY code";
-	static const char sql_schools[] =
-	    "SELECT id, name FROM school WHERE district_id = ? AND active = 1 ORDER BY code";
-	static const char sql_teachers[] =
-	    "SELECT t.id, t.name, t.staff_no, t.phone FROM teacher t"
-	    " JOIN teacher_year ty ON ty.teacher_id = t.id"
-	    " JOIN school_year y ON y.id = ty.school_year_id AND y.is_current = 1"
-	    " WHERE ty.school_id = ? AND t.active = 1"
-	    " AND NOT EXISTS (SELECT 1 FROM account a WHERE a.teacher_id = t.id AND a.active = 1)"
-	    " ORDER BY t.staff_no, t.name";
 	xmlNodePtr ch = xml_node(root, "choices");
-	sqlite3_stmt *st;
-	int rc;
+	struct account_choice *v;
+	size_t n;
+	const char *el;
+	enum db_result r;
 
 	if (ch == NULL)
 		return 500;
 	switch (c->user->role) {
 	case ROLE_NAME_SYSTEM_ADMIN:
 		xml_attr(ch, "roles", "district_admin");
-		st = db_stmt(c->db, sql_districts);
+		el = "district";
 		break;
 	case ROLE_NAME_DISTRICT_ADMIN:
 		xml_attr(ch, "roles", "school_admin school_leader");
-		st = db_stmt(c->db, sql_schools);
-		if (st)
-			sqlite3_bind_int64(st, 1, c->user->district_id);
+		el = "school";
 		break;
 	default:
 		xml_attr(ch, "roles", "teacher");
-		st = db_stmt(c->db, sql_teachers);
-		if (st)
-			sqlite3_bind_int64(st, 1, c->user->school_id);
+		el = "teacher";
 		break;
 	}
-	if (st == NULL)
-		return 500;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *el = c->user->role == ROLE_NAME_SYSTEM_ADMIN ? "district" :
-		    c->user->role == ROLE_NAME_DISTRICT_ADMIN ? "school" : "teacher";
-		xmlNodePtr n = xml_text(ch, el, col(st, 1));
-		if (n == NULL)
-			continue;
-		xml_attr_int(n, "id", sqlite3_column_int64(st, 0));
+	if ((r = store_account_choices(c->db, c->a, auth_role_name(c->user->role),
+	    c->user->district_id, c->user->school_id, &v, &n)) != DB_OK)
+		return app_status(r);
+	for (size_t i = 0; i < n; i++) {
+		xmlNodePtr e = xml_text(ch, el, v[i].name);
+		if (e == NULL)
+			return 500;
+		xml_attr_int(e, "id", v[i].id);
 		if (c->user->role == ROLE_NAME_SCHOOL_ADMIN) {
-			xml_attr(n, "staff-no", col(st, 2));
-			if (col(st, 3) && *col(st, 3))
-				xml_attr(n, "has-phone", "yes");
+			xml_attr(e, "staff-no", v[i].staff_no);
+			if (v[i].has_phone)
+				xml_attr(e, "has-phone", "yes");
 		}
 	}
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? 200 : 500;
+	return 200;
 }
 
 int
@@ -199,7 +144,7 @@ show_one_time(struct ctx *c, long long id, const char *password, const char *why
 	if (root == NULL)
 		return 500;
 	xml_attr(root, "reason", why);
-	if (load_account(c, id, root, NULL, 0, NULL, NULL) != 200)
+	if (load_account(c, id, root, NULL) != 200)
 		return 500;
 	params = arena_alloc(c->a, 3 * sizeof(*params));
 	if (params == NULL)
@@ -209,50 +154,6 @@ show_one_time(struct ctx *c, long long id, const char *password, const char *why
 	params[2] = NULL;
 	c->xsl_params = params;
 	return 200;
-}
-
-static const char sql_insert_account[] =
-    "INSERT INTO account (login, display_name, role, district_id, school_id, teacher_id,"
-    " must_change_password) VALUES (?, ?, ?, ?, ?, ?, 1)";
-
-/* Insert an account and give it a one-time password; inside a transaction. */
-static enum db_result
-insert_account(struct ctx *c, const char *login, const char *name, const char *role,
-    long long district, long long school, long long teacher, char pw[11], long long *id)
-{
-	sqlite3_stmt *st = db_stmt(c->db, sql_insert_account);
-	enum db_result r;
-	int rc;
-
-	if (st == NULL)
-		return DB_ERROR;
-	sqlite3_bind_text(st, 1, login, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 2, name, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 3, role, -1, SQLITE_STATIC);
-	if (district)
-		sqlite3_bind_int64(st, 4, district);
-	if (school)
-		sqlite3_bind_int64(st, 5, school);
-	if (teacher)
-		sqlite3_bind_int64(st, 6, teacher);
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if ((r = db_result_of(rc)) != DB_OK)
-		return r;
-	*id = sqlite3_last_insert_rowid(db_handle(c->db));
-	auth_one_time_password(pw);
-	return auth_set_password(c->db, *id, pw, 1, 0);
-}
-
-static int
-finish(struct ctx *c, enum db_result r)
-{
-	if (r != DB_OK) {
-		db_rollback(c->db);
-		return r == DB_BUSY ? 503 : 500;
-	}
-	r = db_commit(c->db);
-	return r == DB_OK ? 0 : r == DB_BUSY ? 503 : 500;
 }
 
 static enum db_result
@@ -270,172 +171,206 @@ audit(struct ctx *c, const char *action, long long object, const char *after)
 	return audit_write(c->db, &e);
 }
 
+/* A new account with a one-time password, and its audit row: one transaction (store_tx). */
+struct create {
+	struct ctx *c;
+	const char *login, *name, *role, *action;
+	long long district, school, teacher, id;
+	long long disable;       /* handover: the account the new one replaces */
+	char pw[11];
+};
+
+static enum db_result
+create_tx(struct db *db, void *arg)
+{
+	struct create *k = arg;
+	struct audit_json j;
+	enum db_result r;
+
+	if ((r = store_account_insert(db, k->login, k->name, k->role, k->district, k->school,
+	    k->teacher, &k->id)) != DB_OK)
+		return r;
+	auth_one_time_password(k->pw);
+	if ((r = auth_set_password(db, k->id, k->pw, 1, 0)) != DB_OK)
+		return r;
+	audit_json_begin(&j, k->c->a);
+	if (k->disable > 0) {
+		if ((r = store_account_set_active(db, k->disable, 0)) != DB_OK ||
+		    (r = auth_end_sessions(db, k->disable)) != DB_OK)
+			return r;
+		audit_json_int(&j, "old", k->disable);
+		audit_json_int(&j, "new", k->id);
+		audit_json_int(&j, "school", k->school);
+	} else {
+		audit_json_str(&j, "role", k->role);
+		audit_json_int(&j, "school", k->school);
+		audit_json_int(&j, "teacher", k->teacher);
+	}
+	return audit(k->c, k->action, k->disable > 0 ? k->disable : k->id, audit_json_end(&j));
+}
+
+/* Required fields the caller's role needs (the route declares them all optional). */
+static void
+need(struct ctx *c, struct form *f, const char *name)
+{
+	if (!app_field_present(c, name)) {
+		/* A field the core already refused keeps that error only. */
+		const struct field *fs = c->route->fields;
+		for (int i = 0; fs != NULL && fs[i].name != NULL; i++)
+			if (strcmp(fs[i].name, name) == 0 && c->fv[i].ok)
+				form_error(f, name, "required");
+	}
+}
+
 int
 accounts_create(struct ctx *c)
 {
-	static const char sql_school_in_district[] =
-	    "SELECT 1 FROM school WHERE id = ? AND district_id = ?";
-	static const char sql_district_exists[] = "SELECT 1 FROM district WHERE id = ?";
-	static const char sql_teacher_in_school[] =
-	    "SELECT t.name, t.staff_no, t.phone FROM teacher t JOIN teacher_year ty ON ty.teacher_id = t.id"
-	    " JOIN school_year y ON y.id = ty.school_year_id AND y.is_current = 1"
-	    " WHERE t.id = ? AND ty.school_id = ?";
 	static const char *const admin_roles[] = { "school_admin", "school_leader" };
-	static const char *const login_kinds[] = { "staff_no", "phone" };
 	xmlNodePtr root = app_page(c, "account-new");
 	struct form f;
-	const char *login = NULL, *name = NULL, *role = NULL;
-	long long district = 0, school = 0, teacher = 0, target = 0, id = 0;
-	char pw[11], loginbuf[64], namebuf[64], after[256];
-	sqlite3_stmt *st;
+	struct create k;
+	int status;
 	enum db_result r;
-	int found, status;
 
 	if (root == NULL)
 		return 500;
+	memset(&k, 0, sizeof(k));
+	k.c = c;
+	k.action = "account_create";
 	form_begin(&f, c, "account");
 	if (c->user->role == ROLE_NAME_SCHOOL_ADMIN) {
+		const char *name, *staff_no, *phone;
 		int kind;
-		form_int(&f, "teacher", 1, 1, 1LL << 53, &target);
-		kind = form_choice(&f, "login_kind", 1, login_kinds, 2);
+		need(c, &f, "teacher");
+		need(c, &f, "login_kind");
 		if (f.errors)
 			return creation_choices(c, root);
-		if ((st = db_stmt(c->db, sql_teacher_in_school)) == NULL)
-			return 500;
-		sqlite3_bind_int64(st, 1, target);
-		sqlite3_bind_int64(st, 2, c->user->school_id);
-		found = sqlite3_step(st) == SQLITE_ROW;
-		if (found) {
-			snprintf(namebuf, sizeof(namebuf), "%s", col(st, 0));
-			snprintf(loginbuf, sizeof(loginbuf), "%s", col(st, kind == 0 ? 1 : 2));
-		}
-		sqlite3_reset(st);
-		if (!found) {
+		kind = (int)app_field_int(c, "login_kind");
+		r = store_roster_teacher(c->db, c->a, app_field_int(c, "teacher"), c->user->school_id,
+		    &name, &staff_no, &phone);
+		if (r == DB_NOTFOUND) {
 			form_error(&f, "teacher", "not_in_roster");
 			return creation_choices(c, root);
 		}
-		if (loginbuf[0] == '\0') {
+		if (r != DB_OK)
+			return app_status(r);
+		k.login = kind == 0 ? staff_no : phone;
+		if (*k.login == '\0') {
 			form_error(&f, "login_kind", kind == 0 ? "no_staff_no" : "no_phone");
 			return creation_choices(c, root);
 		}
-		login = loginbuf;
-		name = namebuf;
-		role = "teacher";
-		district = c->user->district_id;
-		school = c->user->school_id;
-		teacher = target;
+		k.name = name;
+		k.role = "teacher";
+		k.district = c->user->district_id;
+		k.school = c->user->school_id;
+		k.teacher = app_field_int(c, "teacher");
 	} else {
-		login = form_text(&f, "login", 1, 64, 0, 0);
-		name = form_text(&f, "name", 1, 50, 0, 0);
-		if (login != NULL && strspn(login, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-@") != strlen(login))
+		need(c, &f, "login");
+		need(c, &f, "name");
+		k.login = app_field_text(c, "login");
+		k.name = app_field_text(c, "name");
+		if (*k.login && strspn(k.login, LOGIN_CHARS) != strlen(k.login))
 			form_error(&f, "login", "login_chars");
 		if (c->user->role == ROLE_NAME_SYSTEM_ADMIN) {
-			role = "district_admin";
-			if (form_int(&f, "district", 1, 1, 1LL << 53, &district) == 0) {
-				if ((st = db_stmt(c->db, sql_district_exists)) == NULL)
+			k.role = "district_admin";
+			need(c, &f, "district");
+			k.district = app_field_int(c, "district");
+			if (k.district > 0) {
+				int e = store_district_exists(c->db, k.district);
+				if (e < 0)
 					return 500;
-				sqlite3_bind_int64(st, 1, district);
-				found = sqlite3_step(st) == SQLITE_ROW;
-				sqlite3_reset(st);
-				if (!found)
+				if (e == 0)
 					form_error(&f, "district", "invalid");
 			}
 		} else {
-			int k = form_choice(&f, "role", 1, admin_roles, 2);
-			role = k >= 0 ? admin_roles[k] : NULL;
-			district = c->user->district_id;
-			if (form_int(&f, "school", 1, 1, 1LL << 53, &school) == 0) {
-				if ((st = db_stmt(c->db, sql_school_in_district)) == NULL)
+			need(c, &f, "role");
+			need(c, &f, "school");
+			k.role = app_field_present(c, "role") ? admin_roles[app_field_int(c, "role")] : NULL;
+			k.district = c->user->district_id;
+			k.school = app_field_int(c, "school");
+			if (k.school > 0) {
+				int e = store_school_in_district(c->db, k.school, k.district);
+				if (e < 0)
 					return 500;
-				sqlite3_bind_int64(st, 1, school);
-				sqlite3_bind_int64(st, 2, district);
-				found = sqlite3_step(st) == SQLITE_ROW;
-				sqlite3_reset(st);
-				if (!found)
+				if (e == 0)
 					form_error(&f, "school", "invalid");
 			}
 		}
-		if (f.errors || login == NULL || name == NULL || role == NULL)
+		if (f.errors || k.role == NULL)
 			return creation_choices(c, root);
 	}
-	if ((r = db_begin(c->db)) != DB_OK)
-		return r == DB_BUSY ? 503 : 500;
-	r = insert_account(c, login, name, role, district, school, teacher, pw, &id);
+	r = store_tx(c->db, create_tx, &k);
 	if (r == DB_CONSTRAINT) {
-		db_rollback(c->db);
 		form_error(&f, c->user->role == ROLE_NAME_SCHOOL_ADMIN ? "login_kind" : "login", "login_taken");
 		return creation_choices(c, root);
 	}
-	snprintf(after, sizeof(after), "{\"role\":\"%s\",\"school\":%lld,\"teacher\":%lld}", role, school, teacher);
-	if (r == DB_OK)
-		r = audit(c, "account_create", id, after);
-	if ((status = finish(c, r)) != 0)
-		return status;
+	if (r != DB_OK)
+		return app_status(r);
 	/* The created page replaces the form page. */
 	xmlUnlinkNode(root);
 	xmlFreeNode(root);
 	c->page = NULL;
-	status = show_one_time(c, id, pw, "created");
-	sodium_memzero(pw, sizeof(pw));
+	status = show_one_time(c, k.id, k.pw, "created");
+	sodium_memzero(k.pw, sizeof(k.pw));
 	return status;
 }
 
 int
 accounts_show(struct ctx *c)
 {
-	static const char sql_history[] =
-	    "SELECT au.at, au.action, coalesce(actor.login, ''), au.client FROM audit au"
-	    " LEFT JOIN account actor ON actor.id = au.account_id"
-	    " WHERE au.object_type = 'account' AND au.object_id = ? ORDER BY au.id DESC LIMIT 50";
 	xmlNodePtr root = app_page(c, "account"), hist;
-	sqlite3_stmt *st;
+	struct account_event *v;
+	size_t n;
 	int status;
+	enum db_result r;
 
 	if (root == NULL)
 		return 500;
-	if ((status = load_account(c, c->id[0], root, NULL, 0, NULL, NULL)) != 200)
+	if ((status = load_account(c, c->id[0], root, NULL)) != 200)
 		return status;
-	if ((hist = xml_node(root, "history")) == NULL || (st = db_stmt(c->db, sql_history)) == NULL)
+	if ((r = store_account_history(c->db, c->a, c->id[0], &v, &n)) != DB_OK)
+		return app_status(r);
+	if ((hist = xml_node(root, "history")) == NULL)
 		return 500;
-	sqlite3_bind_int64(st, 1, c->id[0]);
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	for (size_t i = 0; i < n; i++) {
 		xmlNodePtr e = xml_node(hist, "event");
 		if (e == NULL)
-			break;
-		xml_attr(e, "at", col(st, 0));
-		xml_attr(e, "action", col(st, 1));
-		xml_attr(e, "by", col(st, 2));
+			return 500;
+		xml_attr(e, "at", v[i].at);
+		xml_attr(e, "action", v[i].action);
+		xml_attr(e, "by", v[i].by);
 	}
-	sqlite3_reset(st);
 	return 200;
+}
+
+struct activity {
+	struct ctx *c;
+	int active;
+};
+
+static enum db_result
+active_tx(struct db *db, void *arg)
+{
+	struct activity *k = arg;
+	long long id = k->c->id[0];
+	enum db_result r;
+
+	if ((r = store_account_set_active(db, id, k->active)) != DB_OK)
+		return r;
+	if (!k->active && (r = auth_end_sessions(db, id)) != DB_OK)
+		return r;
+	return audit(k->c, k->active ? "account_enable" : "account_disable", id, NULL);
 }
 
 static int
 set_active(struct ctx *c, int active)
 {
-	static const char sql[] = "UPDATE account SET active = ? WHERE id = ?";
-	sqlite3_stmt *st;
-	enum db_result r;
-	int status, rc;
+	struct activity k = { c, active };
+	enum db_result r = store_tx(c->db, active_tx, &k);
 	char path[64];
 
-	if ((status = load_account(c, c->id[0], NULL, NULL, 0, NULL, NULL)) != 200)
-		return status;
-	if ((r = db_begin(c->db)) != DB_OK)
-		return r == DB_BUSY ? 503 : 500;
-	if ((st = db_stmt(c->db, sql)) == NULL)
-		return finish(c, DB_ERROR);
-	sqlite3_bind_int(st, 1, active);
-	sqlite3_bind_int64(st, 2, c->id[0]);
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	r = db_result_of(rc);
-	if (r == DB_OK && !active)
-		r = auth_end_sessions(c->db, c->id[0]);
-	if (r == DB_OK)
-		r = audit(c, active ? "account_enable" : "account_disable", c->id[0], NULL);
-	if ((status = finish(c, r)) != 0)
-		return status;
+	if (r != DB_OK)
+		return app_status(r);
 	snprintf(path, sizeof(path), "/accounts/%lld", c->id[0]);
 	return app_redirect(c, path);
 }
@@ -452,89 +387,91 @@ accounts_enable(struct ctx *c)
 	return set_active(c, 1);
 }
 
+struct reset {
+	struct ctx *c;
+	char pw[11];
+};
+
+static enum db_result
+reset_tx(struct db *db, void *arg)
+{
+	struct reset *k = arg;
+	enum db_result r;
+
+	auth_one_time_password(k->pw);
+	if ((r = auth_set_password(db, k->c->id[0], k->pw, 1, 0)) != DB_OK)
+		return r;
+	return audit(k->c, "password_reset", k->c->id[0], NULL);
+}
+
 int
 accounts_reset(struct ctx *c)
 {
-	char pw[11];
+	struct reset k;
 	enum db_result r;
 	int status;
 
-	if ((status = load_account(c, c->id[0], NULL, NULL, 0, NULL, NULL)) != 200)
-		return status;
-	auth_one_time_password(pw);
-	if ((r = db_begin(c->db)) != DB_OK)
-		return r == DB_BUSY ? 503 : 500;
-	r = auth_set_password(c->db, c->id[0], pw, 1, 0);
-	if (r == DB_OK)
-		r = audit(c, "password_reset", c->id[0], NULL);
-	if ((status = finish(c, r)) != 0)
-		return status;
-	status = show_one_time(c, c->id[0], pw, "reset");
-	sodium_memzero(pw, sizeof(pw));
+	k.c = c;
+	if ((r = store_tx(c->db, reset_tx, &k)) != DB_OK) {
+		sodium_memzero(k.pw, sizeof(k.pw));
+		return app_status(r);
+	}
+	status = show_one_time(c, c->id[0], k.pw, "reset");
+	sodium_memzero(k.pw, sizeof(k.pw));
 	return status;
 }
 
 /*
- * POST /accounts/{id}/handover: a school changes its hours admin (更换管理员).
+ * POST /accounts/{account}/handover: a school changes its hours admin (更换管理员).
  * The new admin gets a new account; the old one is disabled. Both in the
  * audit log, which the district reads at /audit.
  */
 int
 accounts_handover(struct ctx *c)
 {
-	static const char sql_disable[] = "UPDATE account SET active = 0 WHERE id = ?";
 	xmlNodePtr root;
 	struct form f;
-	char role[32] = "", pw[11], after[200];
-	const char *login, *name;
-	long long school = 0, id = 0;
-	int active = 0, status, rc;
-	sqlite3_stmt *st;
+	struct account_row old;
+	struct create k;
+	int status;
 	enum db_result r;
 
-	if ((status = load_account(c, c->id[0], NULL, role, sizeof(role), &school, &active)) != 200)
+	if ((status = load_account(c, c->id[0], NULL, &old)) != 200)
 		return status;
-	if ((root = app_page(c, "account")) == NULL)
+	if ((root = app_page(c, "account")) == NULL || account_node(c, root, &old) == NULL)
 		return 500;
-	load_account(c, c->id[0], root, NULL, 0, NULL, NULL);
 	form_begin(&f, c, "handover");
-	if (strcmp(role, "school_admin") != 0 || !active) {
+	if (strcmp(old.role, "school_admin") != 0 || !old.active) {
 		form_error(&f, "login", "handover_not_admin");
 		return 200;
 	}
-	login = form_text(&f, "login", 1, 64, 0, 0);
-	name = form_text(&f, "name", 1, 50, 0, 0);
-	if (login != NULL && strspn(login, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-@") != strlen(login))
+	need(c, &f, "login");
+	need(c, &f, "name");
+	memset(&k, 0, sizeof(k));
+	k.c = c;
+	k.action = "school_admin_handover";
+	k.login = app_field_text(c, "login");
+	k.name = app_field_text(c, "name");
+	if (*k.login && strspn(k.login, LOGIN_CHARS) != strlen(k.login))
 		form_error(&f, "login", "login_chars");
-	if (f.errors || login == NULL || name == NULL)
+	if (f.errors)
 		return 200;
-	if ((r = db_begin(c->db)) != DB_OK)
-		return r == DB_BUSY ? 503 : 500;
-	r = insert_account(c, login, name, "school_admin", c->user->district_id, school, 0, pw, &id);
+	k.role = "school_admin";
+	k.district = c->user->district_id;
+	k.school = old.school_id;
+	k.disable = c->id[0];
+	r = store_tx(c->db, create_tx, &k);
 	if (r == DB_CONSTRAINT) {
-		db_rollback(c->db);
 		form_error(&f, "login", "login_taken");
 		return 200;
 	}
-	if (r == DB_OK && (st = db_stmt(c->db, sql_disable)) != NULL) {
-		sqlite3_bind_int64(st, 1, c->id[0]);
-		rc = sqlite3_step(st);
-		sqlite3_reset(st);
-		r = db_result_of(rc);
-	} else if (r == DB_OK)
-		r = DB_ERROR;
-	if (r == DB_OK)
-		r = auth_end_sessions(c->db, c->id[0]);
-	snprintf(after, sizeof(after), "{\"old\":%lld,\"new\":%lld,\"school\":%lld}", c->id[0], id, school);
-	if (r == DB_OK)
-		r = audit(c, "school_admin_handover", c->id[0], after);
-	if ((status = finish(c, r)) != 0)
-		return status;
+	if (r != DB_OK)
+		return app_status(r);
 	xmlUnlinkNode(root);
 	xmlFreeNode(root);
 	c->page = NULL;
-	status = show_one_time(c, id, pw, "handover");
-	sodium_memzero(pw, sizeof(pw));
+	status = show_one_time(c, k.id, k.pw, "handover");
+	sodium_memzero(k.pw, sizeof(k.pw));
 	return status;
 }
 
@@ -542,92 +479,47 @@ accounts_handover(struct ctx *c)
 int
 audit_list(struct ctx *c)
 {
-	/*
-	 * Local time (the district's offset, UTC+8 by default), the actor and the
-	 * object by name: a teacher's year by the teacher, a record by its
-	 * teacher and item, an account by its name and login, a school by name.
-	 */
-	static const char sql[] =
-	    "SELECT au.id, strftime('%Y-%m-%d %H:%M:%S', au.at, printf('%+d minutes',"
-	    "  coalesce(d.utc_offset_minutes, 480))), au.action, au.object_type,"
-	    " coalesce(au.object_id, 0), coalesce(actor.display_name, ''), coalesce(au.after, ''),"
-	    " au.client, coalesce(actor.login, ''), coalesce(au.before, ''),"
-	    " CASE au.object_type"
-	    "  WHEN 'record' THEN (SELECT t.name || ' · ' || i.name FROM record r"
-	    "   JOIN teacher_year ty ON ty.id = r.teacher_year_id JOIN teacher t ON t.id = ty.teacher_id"
-	    "   JOIN item i ON i.id = r.item_id WHERE r.id = au.object_id)"
-	    "  WHEN 'teacher_year' THEN (SELECT t.name || coalesce(' · ' || nullif(t.staff_no, ''), '')"
-	    "   FROM teacher_year ty JOIN teacher t ON t.id = ty.teacher_id WHERE ty.id = au.object_id)"
-	    "  WHEN 'account' THEN (SELECT a.display_name || ' (' || a.login || ')' FROM account a"
-	    "   WHERE a.id = au.object_id)"
-	    "  WHEN 'school' THEN (SELECT s.name FROM school s WHERE s.id = au.object_id)"
-	    " END, coalesce(d.time_zone, 'Asia/Shanghai')"
-	    " FROM audit au LEFT JOIN account actor ON actor.id = au.account_id"
-	    " LEFT JOIN district d ON d.id = au.district_id"
-	    " WHERE (?1 = 'system_admin' OR au.district_id = ?2)"
-	    " AND (?3 IS NULL OR au.action = ?3)"
-	    " ORDER BY au.id DESC LIMIT 200";
-	/* Before and after, field by field (flat JSON objects). */
-	static const char sql_fields[] =
-	    "SELECT k, max(b), max(a) FROM ("
-	    " SELECT key AS k, CASE WHEN type IN ('object', 'array') THEN json(value) ELSE value END"
-	    "  AS b, NULL AS a FROM json_each(CASE WHEN json_valid(?1) THEN ?1 ELSE '{}' END)"
-	    " UNION ALL SELECT key, NULL, CASE WHEN type IN ('object', 'array') THEN json(value)"
-	    "  ELSE value END FROM json_each(CASE WHEN json_valid(?2) THEN ?2 ELSE '{}' END))"
-	    " GROUP BY k ORDER BY k";
 	xmlNodePtr root = app_page(c, "audit"), list;
-	const char *action = http_query(c->req, "action");
-	sqlite3_stmt *st;
-	int rc;
+	const char *action = app_field_text(c, "action");
+	struct audit_event *v;
+	size_t n;
+	enum db_result r;
 
 	if (root == NULL || (list = xml_node(root, "audit")) == NULL)
 		return 500;
-	if (action != NULL && strspn(action, "abcdefghijklmnopqrstuvwxyz_") != strlen(action))
+	if (*action == '\0' || strspn(action, "abcdefghijklmnopqrstuvwxyz_") != strlen(action))
 		action = NULL;
 	xml_attr(list, "action", action);
-	if ((st = db_stmt(c->db, sql)) == NULL)
-		return 500;
-	sqlite3_bind_text(st, 1, auth_role_name(c->user->role), -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 2, c->user->district_id);
-	if (action != NULL)
-		sqlite3_bind_text(st, 3, action, -1, SQLITE_TRANSIENT);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	if ((r = store_audit_events(c->db, c->a, c->user->role == ROLE_NAME_SYSTEM_ADMIN,
+	    c->user->district_id, action, &v, &n)) != DB_OK)
+		return app_status(r);
+	for (size_t i = 0; i < n; i++) {
 		xmlNodePtr e = xml_node(list, "event");
 		if (e == NULL)
-			break;
-		xml_attr_int(e, "id", sqlite3_column_int64(st, 0));
-		xml_attr(e, "at", col(st, 1));
-		xml_attr(e, "time-zone", col(st, 11));
-		xml_attr(e, "action", col(st, 2));
-		xml_attr(e, "object-type", col(st, 3));
-		xml_attr_int(e, "object-id", sqlite3_column_int64(st, 4));
-		xml_attr(e, "by", col(st, 8));
-		xml_attr(e, "by-name", col(st, 5));
-		xml_attr(e, "client", col(st, 7));
-		if (sqlite3_column_type(st, 10) != SQLITE_NULL)
-			xml_text(e, "object", col(st, 10));
-		if (col(st, 6)[0])
-			xml_text(e, "details", col(st, 6));
-		if (col(st, 9)[0] || col(st, 6)[0]) {
-			sqlite3_stmt *fs = db_stmt(c->db, sql_fields);
-			char *before = arena_strdup(c->a, col(st, 9)), *after = arena_strdup(c->a, col(st, 6));
-			if (fs == NULL || before == NULL || after == NULL)
-				break;
-			sqlite3_bind_text(fs, 1, before, -1, SQLITE_STATIC);
-			sqlite3_bind_text(fs, 2, after, -1, SQLITE_STATIC);
-			while (sqlite3_step(fs) == SQLITE_ROW) {
-				xmlNodePtr ch = xml_node(e, "change");
-				if (ch == NULL)
-					break;
-				xml_attr(ch, "field", col(fs, 0));
-				if (sqlite3_column_type(fs, 1) != SQLITE_NULL)
-					xml_attr(ch, "before", col(fs, 1));
-				if (sqlite3_column_type(fs, 2) != SQLITE_NULL)
-					xml_attr(ch, "after", col(fs, 2));
-			}
-			sqlite3_reset(fs);
+			return 500;
+		xml_attr_int(e, "id", v[i].id);
+		xml_attr(e, "at", v[i].at);
+		xml_attr(e, "time-zone", v[i].time_zone);
+		xml_attr(e, "action", v[i].action);
+		xml_attr(e, "object-type", v[i].object_type);
+		xml_attr_int(e, "object-id", v[i].object_id);
+		xml_attr(e, "by", v[i].by);
+		xml_attr(e, "by-name", v[i].by_name);
+		xml_attr(e, "client", v[i].client);
+		if (v[i].object != NULL)
+			xml_text(e, "object", v[i].object);
+		if (*v[i].details)
+			xml_text(e, "details", v[i].details);
+		for (size_t k = 0; k < v[i].nchanges; k++) {
+			xmlNodePtr ch = xml_node(e, "change");
+			if (ch == NULL)
+				return 500;
+			xml_attr(ch, "field", v[i].changes[k].field);
+			if (v[i].changes[k].before != NULL)
+				xml_attr(ch, "before", v[i].changes[k].before);
+			if (v[i].changes[k].after != NULL)
+				xml_attr(ch, "after", v[i].changes[k].after);
 		}
 	}
-	sqlite3_reset(st);
 	return 200;
 }

@@ -24,15 +24,38 @@ int audit_list(struct ctx *c);
 
 #define ACCOUNT_MANAGERS (ROLE_SYSTEM_ADMIN | ROLE_DISTRICT_ADMIN | ROLE_SCHOOL_ADMIN)
 
+/* The declared fields of the account forms and the audit filter. */
+static const char *const account_login_kinds[] = { "staff_no", "phone", NULL };
+static const char *const account_admin_roles[] = { "school_admin", "school_leader", NULL };
+static const struct field account_create_fields[] = {
+	{ "teacher", FIELD_ID, 0, 0, 0, NULL },
+	{ "login_kind", FIELD_CHOICE, 0, 0, 0, account_login_kinds },
+	{ "login", FIELD_LINE, 0, 0, 64, NULL },
+	{ "name", FIELD_LINE, 0, 0, 50, NULL },
+	{ "district", FIELD_ID, 0, 0, 0, NULL },
+	{ "role", FIELD_CHOICE, 0, 0, 0, account_admin_roles },
+	{ "school", FIELD_ID, 0, 0, 0, NULL },
+	{ NULL, 0, 0, 0, 0, NULL }
+};
+static const struct field account_handover_fields[] = {
+	{ "login", FIELD_LINE, 0, 0, 64, NULL },
+	{ "name", FIELD_LINE, 0, 0, 50, NULL },
+	{ NULL, 0, 0, 0, 0, NULL }
+};
+static const struct field audit_fields[] = {
+	{ "action", FIELD_LINE, FIELD_QUERY, 0, 64, NULL },
+	{ NULL, 0, 0, 0, 0, NULL }
+};
+
 #define ACCOUNT_ROUTES \
 	{ HTTP_GET, "/accounts", accounts_list, ACCOUNT_MANAGERS, SCOPE_DISTRICT, "accounts", 0, NULL }, \
 	{ HTTP_GET, "/accounts/new", accounts_new, ACCOUNT_MANAGERS, SCOPE_DISTRICT, "account_new", 0, NULL }, \
-	{ HTTP_POST, "/accounts/new", accounts_create, ACCOUNT_MANAGERS, SCOPE_DISTRICT, "account_create", 0, NULL }, \
+	{ HTTP_POST, "/accounts/new", accounts_create, ACCOUNT_MANAGERS, SCOPE_DISTRICT, "account_create", 0, account_create_fields }, \
 	{ HTTP_GET, "/accounts/{account}", accounts_show, ACCOUNT_MANAGERS, SCOPE_DISTRICT, "account", 0, NULL }, \
 	{ HTTP_POST, "/accounts/{account}/disable", accounts_disable, ACCOUNT_MANAGERS, SCOPE_DISTRICT, "account_disable", 0, NULL }, \
 	{ HTTP_POST, "/accounts/{account}/enable", accounts_enable, ACCOUNT_MANAGERS, SCOPE_DISTRICT, "account_enable", 0, NULL }, \
 	{ HTTP_POST, "/accounts/{account}/reset", accounts_reset, ACCOUNT_MANAGERS, SCOPE_DISTRICT, "account_reset", 0, NULL }, \
-	{ HTTP_POST, "/accounts/{account}/handover", accounts_handover, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "account_handover", 0, NULL }, \
-	{ HTTP_GET, "/audit", audit_list, ROLE_DISTRICT_ADMIN | ROLE_SYSTEM_ADMIN, SCOPE_DISTRICT, "audit", 0, NULL }
+	{ HTTP_POST, "/accounts/{account}/handover", accounts_handover, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "account_handover", 0, account_handover_fields }, \
+	{ HTTP_GET, "/audit", audit_list, ROLE_DISTRICT_ADMIN | ROLE_SYSTEM_ADMIN, SCOPE_DISTRICT, "audit", 0, audit_fields }
 
 #endif
