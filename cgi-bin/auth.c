@@ -3,8 +3,10 @@
  * change, and (accounts.c) the account lifecycle.
  */
 #include "core/app.h"
-#include "store/sql.h"
+#include "store/home.h"
 #include "store/audit.h"
+#include "store/store.h"
+#include <sodium.h>
 #include "core/form.h"
 #include "core/render.h"
 #include "accounts.h"
@@ -12,60 +14,41 @@
 #include <stdio.h>
 #include <string.h>
 
-static const char sql_districts[] =
-    "SELECT d.id, d.code, d.name, d.province, d.city, d.authority,"
-    "       d.self_registration, y.id, y.label, y.starts_on, y.ends_on,"
-    "       y.register_deadline"
-    "  FROM district d"
-    "  LEFT JOIN school_year y ON y.district_id = d.id AND y.is_current = 1"
-    " ORDER BY d.province, d.city, d.code";
-
-static const char *
-col(sqlite3_stmt *st, int i)
-{
-	return (const char *)sqlite3_column_text(st, i);
-}
-
 /* GET / : the districts this installation serves. */
 static int
 page_home(struct ctx *c)
 {
 	xmlNodePtr root, list;
-	sqlite3_stmt *st;
-	int rc;
+	struct home_district *v;
+	size_t n;
+	enum db_result r;
 
-	if ((root = app_page(c, "home")) == NULL)
+	if ((root = app_page(c, "home")) == NULL || (list = xml_node(root, "districts")) == NULL)
 		return 500;
-	if ((list = xml_node(root, "districts")) == NULL)
-		return 500;
-	if ((st = db_stmt(c->db, sql_districts)) == NULL)
-		return 500;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	if ((r = store_home_districts(c->db, c->a, &v, &n)) != DB_OK)
+		return app_status(r);
+	for (size_t i = 0; i < n; i++) {
 		xmlNodePtr d = xml_node(list, "district");
 		if (d == NULL)
 			return 500;
-		xml_attr_int(d, "id", sqlite3_column_int64(st, 0));
-		xml_attr(d, "code", col(st, 1));
-		xml_attr(d, "self-registration",
-		    sqlite3_column_int(st, 6) ? "yes" : "no");
-		xml_text(d, "name", col(st, 2));
-		xml_text(d, "province", col(st, 3));
-		xml_text(d, "city", col(st, 4));
-		xml_text(d, "authority", col(st, 5));
-		if (sqlite3_column_type(st, 7) != SQLITE_NULL) {
+		xml_attr_int(d, "id", v[i].id);
+		xml_attr(d, "code", v[i].code);
+		xml_attr(d, "self-registration", v[i].self_registration ? "yes" : "no");
+		xml_text(d, "name", v[i].name);
+		xml_text(d, "province", v[i].province);
+		xml_text(d, "city", v[i].city);
+		xml_text(d, "authority", v[i].authority);
+		if (v[i].year_id > 0) {
 			xmlNodePtr y = xml_node(d, "current-year");
 			if (y == NULL)
 				return 500;
-			xml_attr_int(y, "id", sqlite3_column_int64(st, 7));
-			xml_attr(y, "label", col(st, 8));
-			xml_attr(y, "starts", col(st, 9));
-			xml_attr(y, "ends", col(st, 10));
-			xml_attr(y, "register-deadline", col(st, 11));
+			xml_attr_int(y, "id", v[i].year_id);
+			xml_attr(y, "label", v[i].year_label);
+			xml_attr(y, "starts", v[i].starts_on);
+			xml_attr(y, "ends", v[i].ends_on);
+			xml_attr(y, "register-deadline", v[i].register_deadline);
 		}
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
-		return db_result_of(rc) == DB_BUSY ? 503 : 500;
 	return 200;
 }
 
@@ -102,7 +85,7 @@ page_login(struct ctx *c)
 
 	if (c->user != NULL)
 		return app_redirect(c, "/");
-	return login_form(c, &f, safe_next(http_query(c->req, "next")));
+	return login_form(c, &f, safe_next(app_field_text(c, "next")));
 }
 
 static void
@@ -120,7 +103,8 @@ static int
 post_login(struct ctx *c)
 {
 	struct form f;
-	const char *login, *password, *next = safe_next(http_form(c->req, "next"));
+	const char *login = app_field_text(c, "login"), *password = app_field_text(c, "password");
+	const char *next = safe_next(app_field_text(c, "next"));
 	char token[AUTH_TOKEN_HEX + 1];
 	long long account = 0, retry = 0;
 	enum login_result r;
@@ -128,9 +112,7 @@ post_login(struct ctx *c)
 
 	if ((status = login_form(c, &f, next)) != 200)
 		return status;
-	login = form_text(&f, "login", 1, 64, 0, 0);
-	password = form_text(&f, "password", 1, AUTH_PASSWORD_MAX, 0, 1);
-	if (login == NULL || password == NULL)
+	if (f.errors)
 		return 200;
 	r = auth_login(c->db, login, password, c->req->remote_addr, c->now, token,
 	    &account, &retry);
@@ -185,26 +167,47 @@ page_password(struct ctx *c)
 	return 200;
 }
 
+/* The new password, and the audit row: one transaction (store_tx). */
+struct change {
+	struct ctx *c;
+	const char *fresh;
+};
+
+static enum db_result
+change_tx(struct db *db, void *arg)
+{
+	struct change *k = arg;
+	struct ctx *c = k->c;
+	struct audit_entry e = { 0 };
+	enum db_result r = auth_set_password(db, c->user->id, k->fresh, 0, c->user->session_id);
+
+	if (r != DB_OK)
+		return r;
+	e.account_id = c->user->id;
+	e.district_id = c->user->district_id;
+	e.action = "password_change";
+	e.object_type = "account";
+	e.object_id = c->user->id;
+	e.client = c->req->remote_addr;
+	return audit_write(db, &e);
+}
+
 /* POST /account/password: current, new, again. Ends the other sessions. */
 static int
 post_password(struct ctx *c)
 {
-	static const char sql_hash[] = "SELECT password_hash FROM account WHERE id = ?";
 	struct form f;
-	const char *current, *fresh, *again;
-	char hash[crypto_pwhash_STRBYTES] = "";
-	sqlite3_stmt *st;
+	const char *current = app_field_text(c, "current"), *fresh = app_field_text(c, "new");
+	const char *again = app_field_text(c, "again");
+	struct change k = { c, fresh };
 	enum password_check pc;
 	enum db_result r;
-	struct audit_entry e = { 0 };
+	int ok;
 
 	if (app_page(c, "password") == NULL)
 		return 500;
 	form_begin(&f, c, "password");
-	current = form_text(&f, "current", 1, AUTH_PASSWORD_MAX, 0, 1);
-	fresh = form_text(&f, "new", 1, AUTH_PASSWORD_MAX * 4, 0, 1);
-	again = form_text(&f, "again", 1, AUTH_PASSWORD_MAX * 4, 0, 1);
-	if (current == NULL || fresh == NULL || again == NULL)
+	if (f.errors)
 		return 200;
 	if ((pc = auth_password_check(c->user->login, fresh)) != PASSWORD_OK) {
 		form_error(&f, "new", auth_password_code(pc));
@@ -218,45 +221,41 @@ post_password(struct ctx *c)
 		form_error(&f, "new", "password_unchanged");
 		return 200;
 	}
-	if ((st = db_stmt(c->db, sql_hash)) == NULL)
+	if ((ok = auth_check_password(c->db, c->user->id, current)) < 0)
 		return 500;
-	sqlite3_bind_int64(st, 1, c->user->id);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		snprintf(hash, sizeof(hash), "%s", col(st, 0));
-	sqlite3_reset(st);
-	if (!auth_verify_password(hash, current)) {
-		sodium_memzero(hash, sizeof(hash));
+	if (!ok) {
 		form_error(&f, "current", "password_wrong");
 		return 200;
 	}
-	sodium_memzero(hash, sizeof(hash));
-	if ((r = db_begin(c->db)) != DB_OK)
-		return r == DB_BUSY ? 503 : 500;
-	r = auth_set_password(c->db, c->user->id, fresh, 0, c->user->session_id);
-	e.account_id = c->user->id;
-	e.district_id = c->user->district_id;
-	e.action = "password_change";
-	e.object_type = "account";
-	e.object_id = c->user->id;
-	e.client = c->req->remote_addr;
-	if (r == DB_OK)
-		r = audit_write(c->db, &e);
-	if (r != DB_OK) {
-		db_rollback(c->db);
-		return r == DB_BUSY ? 503 : 500;
-	}
-	if ((r = db_commit(c->db)) != DB_OK)
-		return r == DB_BUSY ? 503 : 500;
+	if ((r = store_tx(c->db, change_tx, &k)) != DB_OK)
+		return app_status(r);
 	return app_redirect(c, "/?password=changed");
 }
 
+static const struct field login_get_fields[] = {
+	{ "next", FIELD_LINE, FIELD_QUERY, 0, 512, NULL },
+	{ NULL, 0, 0, 0, 0, NULL }
+};
+static const struct field login_fields[] = {
+	{ "login", FIELD_LINE, FIELD_REQUIRED, 0, 64, NULL },
+	{ "password", FIELD_SECRET, FIELD_REQUIRED, 0, AUTH_PASSWORD_MAX, NULL },
+	{ "next", FIELD_LINE, 0, 0, 512, NULL },
+	{ NULL, 0, 0, 0, 0, NULL }
+};
+static const struct field password_fields[] = {
+	{ "current", FIELD_SECRET, FIELD_REQUIRED, 0, AUTH_PASSWORD_MAX, NULL },
+	{ "new", FIELD_SECRET, FIELD_REQUIRED, 0, AUTH_PASSWORD_MAX * 4, NULL },
+	{ "again", FIELD_SECRET, FIELD_REQUIRED, 0, AUTH_PASSWORD_MAX * 4, NULL },
+	{ NULL, 0, 0, 0, 0, NULL }
+};
+
 static const struct route routes[] = {
 	{ HTTP_GET, "/", page_home, ROLES_EVERYONE, SCOPE_PUBLIC, "home", 0, NULL },
-	{ HTTP_GET, "/login", page_login, ROLES_EVERYONE, SCOPE_PUBLIC, "login", 0, NULL },
-	{ HTTP_POST, "/login", post_login, ROLES_EVERYONE, SCOPE_PUBLIC, "login_post", 0, NULL },
+	{ HTTP_GET, "/login", page_login, ROLES_EVERYONE, SCOPE_PUBLIC, "login", 0, login_get_fields },
+	{ HTTP_POST, "/login", post_login, ROLES_EVERYONE, SCOPE_PUBLIC, "login_post", 0, login_fields },
 	{ HTTP_POST, "/logout", post_logout, ROLES_USERS, SCOPE_OWN, "logout", ROUTE_DURING_PASSWORD_CHANGE, NULL },
 	{ HTTP_GET, "/account/password", page_password, ROLES_USERS, SCOPE_OWN, "password", ROUTE_DURING_PASSWORD_CHANGE, NULL },
-	{ HTTP_POST, "/account/password", post_password, ROLES_USERS, SCOPE_OWN, "password_post", ROUTE_DURING_PASSWORD_CHANGE, NULL },
+	{ HTTP_POST, "/account/password", post_password, ROLES_USERS, SCOPE_OWN, "password_post", ROUTE_DURING_PASSWORD_CHANGE, password_fields },
 	ACCOUNT_ROUTES
 };
 

@@ -625,7 +625,7 @@ app_handle(const struct program *prog, struct ctx *c, int parse_status)
 		db_fault_arm(c->db, atol(c->req->fault_at));
 	status = match->handler(c);
 	/* Nothing half-done: a handler that left its transaction open loses it. */
-	if (!sqlite3_get_autocommit(db_handle(c->db))) {
+	if (db_in_transaction(c->db)) {
 		fprintf(stderr, "xueshi: %s %s: transaction left open, rolled back\n",
 		    match->name, c->req->path ? c->req->path : "");
 		db_rollback(c->db);

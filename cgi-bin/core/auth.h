@@ -147,4 +147,10 @@ enum db_result auth_set_password(struct db *db, long long account_id,
 /* Constant-time comparison of two NUL-terminated tokens; 1 when equal. */
 int auth_token_equal(const char *a, const char *b);
 
+/*
+ * 1 when password is account_id's current password, 0 when not, -1 when
+ * the store failed. The hash never leaves the store (store/session.c).
+ */
+int auth_check_password(struct db *db, long long account_id, const char *password);
+
 #endif

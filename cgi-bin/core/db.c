@@ -442,3 +442,64 @@ db_fault_fired(struct db *db)
 {
 	return db->fault_fired;
 }
+
+/* ------------------------------------------------ storage failures (core/failure.h) */
+
+void
+failure_note_sqlite(int rc)
+{
+	switch (rc & 0xff) {
+	case SQLITE_FULL:
+		failure_note(FAILURE_FULL, "database", sqlite3_errstr(rc));
+		break;
+	case SQLITE_READONLY:
+		failure_note(FAILURE_READONLY, "database", sqlite3_errstr(rc));
+		break;
+	case SQLITE_IOERR:
+	case SQLITE_CANTOPEN:
+		failure_note(FAILURE_IO, "database", sqlite3_errstr(rc));
+		break;
+	default:
+		break;
+	}
+}
+
+void
+failure_sqlite_log(void *unused, int code, const char *msg)
+{
+	(void)unused;
+	switch (code & 0xff) {
+	case SQLITE_FULL:
+		failure_note(FAILURE_FULL, "database", msg);
+		break;
+	case SQLITE_READONLY:
+		failure_note(FAILURE_READONLY, "database", msg);
+		break;
+	case SQLITE_IOERR:
+	case SQLITE_CANTOPEN:
+		/* The OS said why: an I/O error on a read-only or full disk is that. */
+		failure_note(strstr(msg, "Read-only") || strstr(msg, "read-only") ? FAILURE_READONLY :
+		    strstr(msg, "No space") ? FAILURE_FULL : FAILURE_IO, "database", msg);
+		break;
+	default:
+		break;
+	}
+}
+
+void
+failure_install(void)
+{
+	static int done;
+
+	if (!done) {
+		sqlite3_config(SQLITE_CONFIG_LOG, failure_sqlite_log, NULL);
+		done = 1;
+	}
+}
+
+
+int
+db_in_transaction(struct db *db)
+{
+	return db != NULL && !sqlite3_get_autocommit(db->h);
+}

@@ -61,6 +61,9 @@ enum db_result db_begin(struct db *db);
 enum db_result db_commit(struct db *db);
 void db_rollback(struct db *db);
 
+/* 1 while a transaction is open on the connection. */
+int db_in_transaction(struct db *db);
+
 /* Run SQL with no results (several statements allowed). */
 enum db_result db_exec(struct db *db, const char *sql);
 

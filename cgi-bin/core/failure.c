@@ -3,7 +3,6 @@
 #include "store/sql.h"
 
 #include <errno.h>
-#include <sqlite3.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -56,61 +55,6 @@ failure_note_errno(const char *what, int err, const char *detail)
 	snprintf(d, sizeof(d), "%s%s%s", detail ? detail : "", detail ? ": " : "",
 	    err ? strerror(err) : "unknown error");
 	failure_note(err ? from_errno(err) : FAILURE_IO, what, d);
-}
-
-void
-failure_note_sqlite(int rc)
-{
-	switch (rc & 0xff) {
-	case SQLITE_FULL:
-		failure_note(FAILURE_FULL, "database", sqlite3_errstr(rc));
-		break;
-	case SQLITE_READONLY:
-		failure_note(FAILURE_READONLY, "database", sqlite3_errstr(rc));
-		break;
-	case SQLITE_IOERR:
-	case SQLITE_CANTOPEN:
-		failure_note(FAILURE_IO, "database", sqlite3_errstr(rc));
-		break;
-	default:
-		break;
-	}
-}
-
-void
-failure_sqlite_log(void *unused, int code, const char *msg)
-{
-	(void)unused;
-	switch (code & 0xff) {
-	case SQLITE_FULL:
-		failure_note(FAILURE_FULL, "database", msg);
-		break;
-	case SQLITE_READONLY:
-		failure_note(FAILURE_READONLY, "database", msg);
-		break;
-	case SQLITE_IOERR:
-	case SQLITE_CANTOPEN:
-		/* The OS said why: an I/O error on a read-only or full disk is that. */
-		failure_note(FAILURE_IO, "database", msg);
-		if (kind == FAILURE_IO && (strstr(msg, "Read-only") || strstr(msg, "read-only")))
-			kind = FAILURE_READONLY;
-		else if (kind == FAILURE_IO && strstr(msg, "No space"))
-			kind = FAILURE_FULL;
-		break;
-	default:
-		break;
-	}
-}
-
-void
-failure_install(void)
-{
-	static int done;
-
-	if (!done) {
-		sqlite3_config(SQLITE_CONFIG_LOG, failure_sqlite_log, NULL);
-		done = 1;
-	}
 }
 
 enum failure_kind
