@@ -44,42 +44,17 @@
           <a class="brand" href="/">
             <xsl:call-template name="str"><xsl:with-param name="k" select="'app.name'"/></xsl:call-template>
           </a>
+          <!-- The links the caller's role may follow: the page's <nav> (core/nav.c). -->
           <nav>
             <ul>
-              <li>
-                <a href="/">
-                  <xsl:if test="@name = 'home'"><xsl:attribute name="aria-current">page</xsl:attribute></xsl:if>
-                  <xsl:call-template name="str"><xsl:with-param name="k" select="'nav.home'"/></xsl:call-template>
-                </a>
-              </li>
-              <xsl:if test="user/@role = 'teacher'">
-                <li><a href="/teacher"><xsl:call-template name="str"><xsl:with-param name="k" select="'nav.teacher'"/></xsl:call-template></a></li>
-                <xsl:if test="user/@registers = 'yes'">
-                  <li><a href="/teacher/records/new"><xsl:call-template name="str"><xsl:with-param name="k" select="'nav.register'"/></xsl:call-template></a></li>
-                </xsl:if>
-              </xsl:if>
-              <xsl:if test="user/@role = 'school_admin' or user/@role = 'school_leader'">
-                <li><a href="/school"><xsl:call-template name="str"><xsl:with-param name="k" select="'nav.school'"/></xsl:call-template></a></li>
-                <li><a href="/school/review"><xsl:call-template name="str"><xsl:with-param name="k" select="'school.queue'"/></xsl:call-template></a></li>
-                <li><a href="/school/roster"><xsl:call-template name="str"><xsl:with-param name="k" select="'nav.roster'"/></xsl:call-template></a></li>
-                <xsl:if test="user/@role = 'school_admin'">
-                  <li><a href="/school/bulk"><xsl:call-template name="str"><xsl:with-param name="k" select="'nav.bulk'"/></xsl:call-template></a></li>
-                </xsl:if>
-                <li><a href="/school/points"><xsl:call-template name="str"><xsl:with-param name="k" select="'nav.points'"/></xsl:call-template></a></li>
-                <li><a href="/school/stats"><xsl:call-template name="str"><xsl:with-param name="k" select="'nav.stats'"/></xsl:call-template></a></li>
-              </xsl:if>
-              <xsl:if test="user/@role = 'district_admin'">
-                <li><a href="/district"><xsl:call-template name="str"><xsl:with-param name="k" select="'nav.district'"/></xsl:call-template></a></li>
-                <li><a href="/district/review"><xsl:call-template name="str"><xsl:with-param name="k" select="'district.queue'"/></xsl:call-template></a></li>
-                <li><a href="/district/changes"><xsl:call-template name="str"><xsl:with-param name="k" select="'nav.changes'"/></xsl:call-template></a></li>
-                <li><a href="/district/stats"><xsl:call-template name="str"><xsl:with-param name="k" select="'nav.stats'"/></xsl:call-template></a></li>
-              </xsl:if>
-              <xsl:if test="user/@role = 'system_admin' or user/@role = 'district_admin' or user/@role = 'school_admin'">
-                <li><a href="/accounts"><xsl:call-template name="str"><xsl:with-param name="k" select="'nav.accounts'"/></xsl:call-template></a></li>
-              </xsl:if>
-              <xsl:if test="user/@role = 'system_admin' or user/@role = 'district_admin'">
-                <li><a href="/audit"><xsl:call-template name="str"><xsl:with-param name="k" select="'nav.audit'"/></xsl:call-template></a></li>
-              </xsl:if>
+              <xsl:for-each select="nav/link">
+                <li>
+                  <a href="{@href}">
+                    <xsl:if test="@current = 'yes'"><xsl:attribute name="aria-current">page</xsl:attribute></xsl:if>
+                    <xsl:call-template name="str"><xsl:with-param name="k" select="@key"/></xsl:call-template>
+                  </a>
+                </li>
+              </xsl:for-each>
             </ul>
           </nav>
           <div class="who">

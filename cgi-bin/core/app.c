@@ -2,6 +2,7 @@
 #include "app.h"
 #include "store/sql.h"
 #include "failure.h"
+#include "nav.h"
 #include "render.h"
 #include "domain/rules.h"
 #include "utf8.h"
@@ -162,6 +163,24 @@ app_page_context(struct ctx *c)
 	}
 	if (c->csrf != NULL && (t = xml_node(c->page, "csrf")) != NULL)
 		xml_attr(t, "token", c->csrf);
+	/* The links the caller may follow (core/nav.h). */
+	{
+		unsigned bit = c->user == NULL ? ROLE_ANON : app_role_bit(c->user->role);
+		xmlNodePtr nav = xml_node(c->page, "nav");
+		for (size_t i = 0; nav != NULL && i < app_nnav; i++) {
+			xmlNodePtr l;
+			if (!(app_nav[i].roles & bit))
+				continue;
+			if ((app_nav[i].flags & NAV_REGISTERS) && (c->user == NULL || !c->user->registers))
+				continue;
+			if ((l = xml_node(nav, "link")) == NULL)
+				break;
+			xml_attr(l, "href", app_nav[i].path);
+			xml_attr(l, "key", app_nav[i].key);
+			if (c->req != NULL && c->req->path != NULL && strcmp(c->req->path, app_nav[i].path) == 0)
+				xml_attr(l, "current", "yes");
+		}
+	}
 }
 
 /* ------------------------------------------------------ declared fields */

@@ -13,6 +13,7 @@
  */
 #include "common.h"
 #include "core/app.h"
+#include "core/nav.h"
 
 #include <check.h>
 #include <curl/curl.h>
@@ -265,6 +266,26 @@ find_route(const char *name)
 	return NULL;
 }
 
+/* Every menu link is followed by exactly the roles its GET route allows. */
+START_TEST(test_navigation_follows_the_route_tables)
+{
+	for (size_t k = 0; k < app_nnav; k++) {
+		const struct route *found = NULL;
+		for (size_t p = 0; p < sizeof(programs) / sizeof(programs[0]) && !found; p++)
+			for (size_t i = 0; i < programs[p]->nroutes; i++)
+				if (programs[p]->routes[i].method == HTTP_GET &&
+				    strcmp(programs[p]->routes[i].pattern, app_nav[k].path) == 0) {
+					found = &programs[p]->routes[i];
+					break;
+				}
+		ck_assert_msg(found != NULL, "the menu links %s, which no GET route serves", app_nav[k].path);
+		ck_assert_msg(found->roles == app_nav[k].roles,
+		    "the menu offers %s to roles %#x, its route allows %#x", app_nav[k].path,
+		    app_nav[k].roles, found->roles);
+	}
+}
+END_TEST
+
 START_TEST(test_every_route_has_an_expectation)
 {
 	for (size_t p = 0; p < sizeof(programs) / sizeof(programs[0]); p++)
@@ -350,6 +371,7 @@ main(void)
 	tcase_add_unchecked_fixture(tc, setup, teardown);
 	tcase_set_timeout(tc, 600);
 	tcase_add_test(tc, test_every_route_has_an_expectation);
+	tcase_add_test(tc, test_navigation_follows_the_route_tables);
 	tcase_add_test(tc, test_access_matrix);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
