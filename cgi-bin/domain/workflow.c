@@ -119,3 +119,22 @@ workflow_pending(enum record_state s)
 {
 	return s == RS_SUBMITTED || s == RS_SCHOOL_APPROVED;
 }
+
+int
+workflow_actions(enum record_state from, enum record_actor actor, const char *year_state,
+    int district_returned, enum record_action out[RA__MAX])
+{
+	int n = 0;
+
+	if (year_state == NULL || strcmp(year_state, "confirmed") == 0)
+		return 0;
+	for (int a = 0; a < RA__MAX; a++) {
+		if (workflow_next(from, (enum record_action)a, actor) < 0)
+			continue;
+		if (strcmp(year_state, "submitted") == 0 &&
+		    !workflow_allowed_handed_in(from, (enum record_action)a, actor, district_returned))
+			continue;
+		out[n++] = (enum record_action)a;
+	}
+	return n;
+}

@@ -69,6 +69,16 @@ int workflow_next(enum record_state from, enum record_action action,
 int workflow_allowed_handed_in(enum record_state from, enum record_action action,
     enum record_actor actor, int district_returned);
 
+/*
+ * The moves actor may make now on a record in state from, given the
+ * school's year (year_state "open", "submitted" or "confirmed") and
+ * whether the district returned it: the actions written into out (room for
+ * RA__MAX), their count returned. The record page lists exactly these, so
+ * a stylesheet never re-derives who may do what.
+ */
+int workflow_actions(enum record_state from, enum record_actor actor, const char *year_state,
+    int district_returned, enum record_action out[RA__MAX]);
+
 /* 1 when action needs a reason (returns and rejections). */
 int workflow_needs_reason(enum record_action action);
 

@@ -95,6 +95,33 @@ START_TEST(test_district_returned_path_while_handed_in)
 }
 END_TEST
 
+/* What the record page offers: exactly the moves the table allows now. */
+START_TEST(test_actions_offered)
+{
+	enum record_action a[RA__MAX];
+	int n;
+
+	n = workflow_actions(RS_DRAFT, ACTOR_TEACHER, "open", 0, a);
+	ck_assert_int_eq(n, 3);
+	ck_assert_int_eq(a[0], RA_EDIT);
+	ck_assert_int_eq(a[1], RA_SUBMIT);
+	ck_assert_int_eq(a[2], RA_WITHDRAW);
+	ck_assert_int_eq(workflow_actions(RS_SUBMITTED, ACTOR_TEACHER, "open", 0, a), 0);
+	n = workflow_actions(RS_SUBMITTED, ACTOR_SCHOOL, "open", 0, a);
+	ck_assert_int_eq(n, 3); /* approve, return, reject */
+	ck_assert_int_eq(a[0], RA_SCHOOL_APPROVE);
+	/* handed in: a district-returned record goes back up, nothing is withdrawn */
+	n = workflow_actions(RS_RETURNED, ACTOR_TEACHER, "submitted", 1, a);
+	ck_assert_int_eq(n, 2);
+	ck_assert_int_eq(a[0], RA_EDIT);
+	ck_assert_int_eq(a[1], RA_SUBMIT);
+	ck_assert_int_eq(workflow_actions(RS_RETURNED, ACTOR_TEACHER, "submitted", 0, a), 0);
+	ck_assert_int_eq(workflow_actions(RS_SCHOOL_APPROVED, ACTOR_DISTRICT, "submitted", 0, a), 3);
+	/* confirmed: nothing moves */
+	ck_assert_int_eq(workflow_actions(RS_SCHOOL_APPROVED, ACTOR_DISTRICT, "confirmed", 0, a), 0);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -108,6 +135,7 @@ main(void)
 	tcase_add_test(tc, test_what_must_never_happen);
 	tcase_add_test(tc, test_names_round_trip);
 	tcase_add_test(tc, test_district_returned_path_while_handed_in);
+	tcase_add_test(tc, test_actions_offered);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);
