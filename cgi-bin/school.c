@@ -88,9 +88,14 @@ post_submit_year(struct ctx *c)
 static int
 scoped_teacher_year(struct ctx *c, long long *ty)
 {
+	const struct field *fs = c->route->fields;
 	enum db_result r;
 
-	*ty = app_field_int(c, "teacher-year");
+	/* The form's field, else the query's (RECORD_NEW_FIELDS declares both on a POST). */
+	*ty = 0;
+	for (int i = 0; fs != NULL && fs[i].name != NULL && *ty == 0; i++)
+		if (strcmp(fs[i].name, "teacher-year") == 0 && c->fv[i].ok && c->fv[i].present)
+			*ty = c->fv[i].num;
 	if (*ty <= 0)
 		return 404;
 	r = store_teacher_year_in_school(c->db, *ty, c->user->school_id);
@@ -185,13 +190,14 @@ static const struct field queue_fields[] = REVIEW_QUEUE_FIELDS;
 static const struct field review_fields[] = REVIEW_POST_FIELDS;
 static const struct field bulk_fields[] = REVIEW_BULK_FIELDS;
 static const struct field new_fields[] = RECORD_NEW_FIELDS;
+static const struct field create_fields[] = RECORD_CREATE_FIELDS;
 
 static const struct route routes[] = {
 	{ HTTP_GET, "/school", page_school, SCHOOL_READERS, SCOPE_SCHOOL, "school", 0, NULL },
 	{ HTTP_GET, "/school/review", page_queue, SCHOOL_READERS, SCOPE_SCHOOL, "school_queue", 0, queue_fields },
 	{ HTTP_POST, "/school/review/bulk", post_bulk, ROLE_SCHOOL_ADMIN, SCOPE_SCHOOL, "school_bulk_approve", 0, bulk_fields },
 	{ HTTP_GET, "/school/records/new", page_new, ROLE_SCHOOL_ADMIN, SCOPE_SCHOOL, "school_record_new", 0, new_fields },
-	{ HTTP_POST, "/school/records/new", post_new, ROLE_SCHOOL_ADMIN, SCOPE_SCHOOL, "school_record_create", 0, new_fields },
+	{ HTTP_POST, "/school/records/new", post_new, ROLE_SCHOOL_ADMIN, SCOPE_SCHOOL, "school_record_create", 0, create_fields },
 	{ HTTP_GET, "/school/records/{record}", page_record, SCHOOL_READERS, SCOPE_SCHOOL, "school_record", 0, NULL },
 	{ HTTP_GET, "/school/records/{record}/edit", page_edit, ROLE_SCHOOL_ADMIN, SCOPE_SCHOOL, "school_record_edit", 0, NULL },
 	{ HTTP_POST, "/school/records/{record}/edit", post_edit, ROLE_SCHOOL_ADMIN, SCOPE_SCHOOL, "school_record_update", 0, NULL },

@@ -355,3 +355,235 @@ store_evidence_file(struct db *db, arena *a, long long id, struct evidence_file 
 		return r == DB_OK ? DB_ERROR : r;
 	return s == SQL_DONE ? DB_NOTFOUND : r;
 }
+
+enum db_result
+store_teacher_year_state(struct db *db, arena *a, long long ty, const char **state)
+{
+	static const char sql[] =
+	    "SELECT coalesce(sys.state, 'open') FROM teacher_year ty"
+	    " LEFT JOIN school_year_state sys ON sys.school_id = ty.school_id"
+	    " AND sys.school_year_id = ty.school_year_id WHERE ty.id = ?";
+	sqlite3_stmt *st = db_stmt(db, sql);
+	enum db_result r = DB_OK;
+	enum sql_step s;
+
+	*state = "";
+	if (st == NULL)
+		return DB_ERROR;
+	sql_bind_int(st, 1, ty);
+	if ((s = sql_step(st, &r)) == SQL_ROW && (*state = sql_dup(a, st, 0)) == NULL) {
+		*state = "";
+		r = DB_ERROR;
+	}
+	sqlite3_reset(st);
+	return s == SQL_FAILED ? (r == DB_OK ? DB_ERROR : r) : r;
+}
+
+enum db_result
+store_record_lock(struct db *db, arena *a, long long id, struct record_lock *l)
+{
+	static const char sql[] =
+	    "SELECT r.state, r.district_returned, coalesce(sys.state, 'open') FROM record r"
+	    " JOIN teacher_year ty ON ty.id = r.teacher_year_id"
+	    " LEFT JOIN school_year_state sys ON sys.school_id = ty.school_id"
+	    " AND sys.school_year_id = ty.school_year_id WHERE r.id = ?";
+	sqlite3_stmt *st = db_stmt(db, sql);
+	enum db_result r = DB_OK;
+	enum sql_step s;
+
+	memset(l, 0, sizeof(*l));
+	if (st == NULL)
+		return DB_ERROR;
+	sql_bind_int(st, 1, id);
+	if ((s = sql_step(st, &r)) == SQL_ROW) {
+		l->state = sql_dup(a, st, 0);
+		l->district_returned = sql_int(st, 1, 0) != 0;
+		l->year_state = sql_dup(a, st, 2);
+		if (l->state == NULL || l->year_state == NULL)
+			r = DB_ERROR;
+	}
+	sqlite3_reset(st);
+	if (s == SQL_FAILED)
+		return r == DB_OK ? DB_ERROR : r;
+	return s == SQL_DONE ? DB_NOTFOUND : r;
+}
+
+/* One integer from st's one row (0 without a row). */
+static enum db_result
+one_int(sqlite3_stmt *st, long long *v)
+{
+	enum db_result r = DB_OK;
+	enum sql_step s = sql_step(st, &r);
+
+	*v = 0;
+	if (s == SQL_ROW)
+		*v = sql_int(st, 0, 0);
+	sqlite3_reset(st);
+	return s == SQL_FAILED ? (r == DB_OK ? DB_ERROR : r) : DB_OK;
+}
+
+enum db_result
+store_record_evidence_count(struct db *db, long long id, long long *n)
+{
+	static const char sql[] = "SELECT count(*) FROM evidence WHERE record_id = ?";
+	sqlite3_stmt *st = db_stmt(db, sql);
+
+	*n = 0;
+	if (st == NULL)
+		return DB_ERROR;
+	sql_bind_int(st, 1, id);
+	return one_int(st, n);
+}
+
+enum db_result
+store_next_bulk_id(struct db *db, long long *id)
+{
+	static const char sql[] = "SELECT coalesce(max(bulk_id), 0) + 1 FROM record";
+	sqlite3_stmt *st = db_stmt(db, sql);
+
+	*id = 0;
+	if (st == NULL)
+		return DB_ERROR;
+	return one_int(st, id);
+}
+
+enum db_result
+store_record_save(struct db *db, const struct record_write *w, long long record_id, long long *id)
+{
+	static const char sql_update[] =
+	    "UPDATE record SET project_id = ?3, started_on = ?4, ended_on = ?5, quantity = ?6,"
+	    " level = ?7, certified_tenths = ?8, points = ?9, addons = ?10, role = ?11,"
+	    " certificate_no = ?12, certificate_on = ?13, cn_number = ?14, isbn = ?15,"
+	    " first_author = ?16, organiser = ?17, description = ?18, claimed_tenths = ?19,"
+	    " state = CASE WHEN ?20 = 'submitted' THEN 'submitted' ELSE state END,"
+	    " submitted_at = CASE WHEN ?20 = 'submitted' THEN strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
+	    " ELSE submitted_at END, updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
+	    " WHERE id = ?22 AND teacher_year_id = ?1 AND item_id = ?2 AND ?21 > 0"
+	    " AND state IN ('draft', 'returned')";
+	static const char sql_insert[] =
+	    "INSERT INTO record (teacher_year_id, item_id, project_id, started_on, ended_on, quantity,"
+	    " level, certified_tenths, points, addons, role, certificate_no, certificate_on, cn_number,"
+	    " isbn, first_author, organiser, description, claimed_tenths, state, created_by, submitted_at,"
+	    " bulk_id)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,"
+	    " ?19, ?20, ?21, CASE WHEN ?20 = 'submitted' THEN strftime('%Y-%m-%dT%H:%M:%SZ', 'now') END,"
+	    " ?23)";
+	sqlite3_stmt *st = db_stmt(db, record_id > 0 ? sql_update : sql_insert);
+	enum db_result r;
+
+	*id = 0;
+	if (st == NULL)
+		return DB_ERROR;
+	sql_bind_int(st, 1, w->teacher_year_id);
+	if (w->bulk_id > 0 && record_id <= 0)
+		sql_bind_int(st, 23, w->bulk_id);
+	sql_bind_int(st, 2, w->item_id);
+	if (w->project_id > 0)
+		sql_bind_int(st, 3, w->project_id);
+	sql_bind_text(st, 4, w->started_on);
+	sql_bind_text(st, 5, w->ended_on);
+	if (w->quantity > 0)
+		sql_bind_int(st, 6, w->quantity);
+	if (*w->level)
+		sql_bind_text(st, 7, w->level);
+	if (w->certified_tenths > 0)
+		sql_bind_int(st, 8, w->certified_tenths);
+	if (*w->points)
+		sql_bind_text(st, 9, w->points);
+	if (w->addons != NULL)
+		sql_bind_text(st, 10, w->addons);
+	if (*w->role)
+		sql_bind_text(st, 11, w->role);
+	sql_bind_text(st, 12, w->certificate_no);
+	if (*w->certificate_on)
+		sql_bind_text(st, 13, w->certificate_on);
+	sql_bind_text(st, 14, w->cn);
+	sql_bind_text(st, 15, w->isbn);
+	if (w->first_author >= 0)
+		sql_bind_int(st, 16, w->first_author);
+	sql_bind_text(st, 17, w->organiser ? w->organiser : "");
+	sql_bind_text(st, 18, w->description ? w->description : "");
+	sql_bind_int(st, 19, w->claimed_tenths);
+	sql_bind_text(st, 20, w->state);
+	sql_bind_int(st, 21, w->created_by);
+	if (record_id > 0)
+		sql_bind_int(st, 22, record_id);
+	if ((r = sql_exec(st)) != DB_OK)
+		return r;
+	if (record_id > 0) {
+		if (sqlite3_changes(db_handle(db)) != 1)
+			return DB_NOTFOUND;
+		*id = record_id;
+	} else
+		*id = sqlite3_last_insert_rowid(db_handle(db));
+	return DB_OK;
+}
+
+enum db_result
+store_evidence_add(struct db *db, long long id, const char *sha256, long long size,
+    const char *content_type, const char *filename, long long account)
+{
+	static const char sql_file[] =
+	    "INSERT OR IGNORE INTO evidence_file (sha256, size, content_type) VALUES (?, ?, ?)";
+	static const char sql_ev[] =
+	    "INSERT OR IGNORE INTO evidence (record_id, sha256, filename, uploaded_by) VALUES (?, ?, ?, ?)";
+	sqlite3_stmt *st = db_stmt(db, sql_file);
+	enum db_result r;
+
+	if (st == NULL)
+		return DB_ERROR;
+	sql_bind_text(st, 1, sha256);
+	sql_bind_int(st, 2, size);
+	sql_bind_text(st, 3, content_type);
+	if ((r = sql_exec(st)) != DB_OK)
+		return r;
+	if ((st = db_stmt(db, sql_ev)) == NULL)
+		return DB_ERROR;
+	sql_bind_int(st, 1, id);
+	sql_bind_text(st, 2, sha256);
+	sql_bind_text(st, 3, filename);
+	sql_bind_int(st, 4, account);
+	return sql_exec(st);
+}
+
+enum db_result
+store_record_edit(struct db *db, arena *a, long long id, long long ty, struct record_edit *e)
+{
+	static const char sql[] =
+	    "SELECT item_id, state, started_on, ended_on, quantity, level, certified_tenths,"
+	    " json_extract(points, '$[0]'), json_extract(points, '$[1]'), json_extract(points, '$[2]'),"
+	    " json_extract(points, '$[3]'), coalesce(instr(addons, '\"video\"') > 0, 0), role,"
+	    " certificate_no, certificate_on, cn_number, isbn, first_author, project_id, organiser,"
+	    " description FROM record WHERE id = ? AND teacher_year_id = ?";
+	sqlite3_stmt *st = db_stmt(db, sql);
+	enum db_result r = DB_OK;
+	enum sql_step s;
+
+	memset(e, 0, sizeof(*e));
+	if (st == NULL)
+		return DB_ERROR;
+	sql_bind_int(st, 1, id);
+	sql_bind_int(st, 2, ty);
+	if ((s = sql_step(st, &r)) == SQL_ROW) {
+		const char **texts[] = { &e->state, &e->started_on, &e->ended_on, &e->quantity,
+			&e->level, &e->role, &e->certificate_no, &e->certificate_on, &e->cn, &e->isbn,
+			&e->project, &e->organiser, &e->description };
+		static const int cols[] = { 1, 2, 3, 4, 5, 12, 13, 14, 15, 16, 18, 19, 20 };
+		e->item_id = sql_int(st, 0, 0);
+		e->has_certified = !sql_null(st, 6);
+		e->certified_tenths = sql_int(st, 6, 0);
+		for (int i = 0; i < 4; i++)
+			if (!sql_null(st, 7 + i) && sql_int(st, 7 + i, 0) >= 0 &&
+			    (e->points[i] = sql_dup(a, st, 7 + i)) == NULL)
+				r = DB_ERROR;
+		e->video = sql_int(st, 11, 0) != 0;
+		e->first_author = sql_int(st, 17, 0) != 0;
+		for (size_t i = 0; i < sizeof(cols) / sizeof(cols[0]); i++)
+			if ((*texts[i] = sql_dup(a, st, cols[i])) == NULL)
+				r = DB_ERROR;
+	}
+	sqlite3_reset(st);
+	if (s == SQL_FAILED)
+		return r == DB_OK ? DB_ERROR : r;
+	return s == SQL_DONE ? DB_NOTFOUND : r;
+}

@@ -116,4 +116,87 @@ struct evidence_file {
 /* Evidence id's file into *f. DB_OK, DB_NOTFOUND or the failure. */
 enum db_result store_evidence_file(struct db *db, arena *a, long long id, struct evidence_file *f);
 
+/*
+ * Saving a registration (record_form.c), inside its transaction.
+ *
+ * The school year's state of teacher-year ty into *state ("open" when the
+ * school has none yet; "" when there is no such teacher-year).
+ */
+enum db_result store_teacher_year_state(struct db *db, arena *a, long long ty, const char **state);
+
+/* What editing record id while its year is handed in depends on. */
+struct record_lock {
+	const char *state;       /* the record's */
+	int district_returned;
+	const char *year_state;  /* its school's year */
+};
+
+/* Record id's lock facts into *l. DB_OK, DB_NOTFOUND or the failure. */
+enum db_result store_record_lock(struct db *db, arena *a, long long id, struct record_lock *l);
+
+/* The number of evidence files of record id into *n. */
+enum db_result store_record_evidence_count(struct db *db, long long id, long long *n);
+
+/* The next bulk registration's id (one more than any record's). */
+enum db_result store_next_bulk_id(struct db *db, long long *id);
+
+/* A record as the form saves it: NULL / -1 / 0 where the item does not ask. */
+struct record_write {
+	long long teacher_year_id, item_id;
+	long long project_id;        /* 0: none */
+	const char *started_on, *ended_on;
+	long long quantity;          /* <= 0: none */
+	const char *level;           /* "": none */
+	long long certified_tenths;  /* <= 0: none */
+	const char *points;          /* JSON text or "": none */
+	const char *addons;          /* JSON text or NULL: none */
+	const char *role;            /* "": none */
+	const char *certificate_no;
+	const char *certificate_on;  /* "": none */
+	const char *cn, *isbn;
+	int first_author;            /* -1: not asked */
+	const char *organiser, *description;
+	long long claimed_tenths;
+	const char *state;           /* "draft" or "submitted" */
+	long long created_by;        /* the account */
+	long long bulk_id;           /* 0: none */
+};
+
+/*
+ * Insert w as a new record (its id into *id), or with record_id > 0 update
+ * that record when it is a draft or returned record of w's teacher-year and
+ * item (state becomes submitted when w's is; DB_NOTFOUND when it is not).
+ * SQLite-only: strftime for the times.
+ */
+enum db_result store_record_save(struct db *db, const struct record_write *w, long long record_id,
+    long long *id);
+
+/*
+ * Attach a stored evidence file (its hash, size and type; its name as kept)
+ * to record id, uploaded by account. A file already known, or already
+ * attached, is kept once. SQLite-only: INSERT OR IGNORE.
+ */
+enum db_result store_evidence_add(struct db *db, long long id, const char *sha256, long long size,
+    const char *content_type, const char *filename, long long account);
+
+/* A record as the edit form shows it again. */
+struct record_edit {
+	long long item_id;
+	const char *state, *started_on, *ended_on, *quantity, *level;
+	int has_certified;
+	long long certified_tenths;
+	const char *points[4];       /* NULL where none or negative */
+	int video;
+	const char *role, *certificate_no, *certificate_on, *cn, *isbn;
+	int first_author;
+	const char *project, *organiser, *description;
+};
+
+/*
+ * Record id of teacher-year ty into *e. DB_NOTFOUND when it is not ty's.
+ * SQLite-only: json_extract on the points, instr() on the addons.
+ */
+enum db_result store_record_edit(struct db *db, arena *a, long long id, long long ty,
+    struct record_edit *e);
+
 #endif
