@@ -2,104 +2,70 @@
  * district.c - the district's program (/district/...): its schools and the
  * state of their years, the final-review queue (复核), reviewing, confirming
  * a school's year (签字盖章, which locks it) and reopening it with a reason.
- * Everything is loaded through the caller's district.
+ * The core checks that a path's school, record, teacher-year and file are of
+ * the caller's district; records named in a body are checked here.
  */
 #include "changes.h"
-#include "store/sql.h"
 #include "stats.h"
 #include "core/app.h"
 #include "core/render.h"
 #include "review.h"
 #include "review_pages.h"
+#include "store/school.h"
 #include "teacher_pages.h"
 
 #include <stdio.h>
 #include <string.h>
 
-static const char *
-col(sqlite3_stmt *st, int i)
-{
-	const char *v = (const char *)sqlite3_column_text(st, i);
-	return v ? v : "";
-}
-
 /* GET /district: the schools and their years. */
 static int
 page_district(struct ctx *c)
 {
-	static const char sql[] =
-	    "SELECT s.id, s.code, s.name, s.kind, coalesce(sys.state, 'open'), sys.submitted_at,"
-	    " sys.confirmed_at, y.label,"
-	    " (SELECT count(*) FROM teacher_year ty WHERE ty.school_id = s.id AND ty.school_year_id = y.id),"
-	    " (SELECT count(*) FROM record r JOIN teacher_year ty ON ty.id = r.teacher_year_id"
-	    "  WHERE ty.school_id = s.id AND ty.school_year_id = y.id AND r.state = 'school_approved'),"
-	    " y.school_review_deadline"
-	    " FROM school s JOIN school_year y ON y.district_id = s.district_id AND y.is_current = 1"
-	    " LEFT JOIN school_year_state sys ON sys.school_id = s.id AND sys.school_year_id = y.id"
-	    " WHERE s.district_id = ? AND s.active = 1 ORDER BY s.code";
 	xmlNodePtr root = app_page(c, "district"), list;
-	sqlite3_stmt *st;
+	struct district_school *v;
+	size_t n;
+	enum db_result r;
 
-	if (root == NULL || (list = xml_node(root, "schools")) == NULL ||
-	    (st = db_stmt(c->db, sql)) == NULL)
+	if (root == NULL || (list = xml_node(root, "schools")) == NULL)
 		return 500;
-	sqlite3_bind_int64(st, 1, c->user->district_id);
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	if ((r = store_district_schools(c->db, c->a, c->user->district_id, &v, &n)) != DB_OK)
+		return app_status(r);
+	for (size_t i = 0; i < n; i++) {
 		xmlNodePtr s = xml_node(list, "school");
 		if (s == NULL)
-			break;
-		xml_attr_int(s, "id", sqlite3_column_int64(st, 0));
-		xml_attr(s, "code", col(st, 1));
-		xml_attr(s, "kind", col(st, 3));
-		xml_attr(s, "state", col(st, 4));
-		if (*col(st, 5))
-			xml_attr(s, "submitted", col(st, 5));
-		if (*col(st, 6))
-			xml_attr(s, "confirmed", col(st, 6));
-		xml_attr(s, "year", col(st, 7));
-		xml_attr_int(s, "teachers", sqlite3_column_int64(st, 8));
-		xml_attr_int(s, "to-review", sqlite3_column_int64(st, 9));
+			return 500;
+		xml_attr_int(s, "id", v[i].id);
+		xml_attr(s, "code", v[i].code);
+		xml_attr(s, "kind", v[i].kind);
+		xml_attr(s, "state", v[i].state);
+		if (*v[i].submitted_at)
+			xml_attr(s, "submitted", v[i].submitted_at);
+		if (*v[i].confirmed_at)
+			xml_attr(s, "confirmed", v[i].confirmed_at);
+		xml_attr(s, "year", v[i].year);
+		xml_attr_int(s, "teachers", v[i].teachers);
+		xml_attr_int(s, "to-review", v[i].to_review);
 		/* Late: handed in after the school-review deadline (通报 延期送审). */
-		if (*col(st, 5) && *col(st, 10) && strncmp(col(st, 5), col(st, 10), 10) > 0)
+		if (*v[i].submitted_at && *v[i].school_review_deadline &&
+		    strncmp(v[i].submitted_at, v[i].school_review_deadline, 10) > 0)
 			xml_attr(s, "late", "yes");
-		xml_text(s, "name", col(st, 2));
+		xml_text(s, "name", v[i].name);
 	}
-	sqlite3_reset(st);
 	return 200;
 }
 
-/* The school id of the path, if it is one of the caller's district. */
-static long long
-own_school(struct ctx *c, long long id)
-{
-	static const char sql[] = "SELECT id FROM school WHERE id = ? AND district_id = ?";
-	sqlite3_stmt *st = db_stmt(c->db, sql);
-	long long found = 0;
-
-	if (st == NULL)
-		return 0;
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_int64(st, 2, c->user->district_id);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		found = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
-	return found;
-}
-
-/* GET /district/schools/{id}: one school's year and teachers. */
+/* GET /district/schools/{school}: one school's year and teachers (the core checked the district). */
 static int
 page_school(struct ctx *c)
 {
-	xmlNodePtr root;
+	xmlNodePtr root = app_page(c, "school");
 
-	if (own_school(c, c->id[0]) == 0)
-		return 404;
-	if ((root = app_page(c, "school")) == NULL)
+	if (root == NULL)
 		return 500;
 	return school_overview(c, root, c->id[0]);
 }
 
-/* GET /district/review[?school=ID]: records the schools approved, waiting for 复核. */
+/* GET /district/review[?school=ID&state=&q=]: records the schools approved, waiting for 复核. */
 static int
 page_queue(struct ctx *c)
 {
@@ -108,32 +74,26 @@ page_queue(struct ctx *c)
 	if (root == NULL)
 		return 500;
 	xml_attr(root, "stage", "district");
-	return review_queue(c, root, 0, c->user->district_id,
-	    http_query(c->req, "state") ? http_query(c->req, "state") : "school_approved");
+	return review_queue(c, root, 0, c->user->district_id, "school_approved");
 }
 
-/* GET /district/records/{id} */
+/* GET /district/records/{record} */
 static int
 page_record(struct ctx *c)
 {
-	int status = record_in_scope(c, c->id[0], 0, c->user->district_id);
-
-	return status != 200 ? status : record_page(c, c->id[0]);
+	return record_page(c, c->id[0]);
 }
 
-/* POST /district/records/{id}/review */
+/* POST /district/records/{record}/review */
 static int
 post_review(struct ctx *c)
 {
 	static const enum record_action acts[] = { RA_DISTRICT_APPROVE, RA_DISTRICT_RETURN, RA_DISTRICT_REJECT };
-	int status = record_in_scope(c, c->id[0], 0, c->user->district_id);
 
-	if (status != 200)
-		return status;
 	return review_post(c, c->id[0], acts, ACTOR_DISTRICT, "/district/review");
 }
 
-/* POST /district/review/bulk */
+/* POST /district/review/bulk: the records named are checked to be the district's. */
 static int
 post_bulk(struct ctx *c)
 {
@@ -146,40 +106,42 @@ move(struct ctx *c, const char *what)
 {
 	char back[64];
 
-	if (own_school(c, c->id[0]) == 0)
-		return 404;
 	snprintf(back, sizeof(back), "/district/schools/%lld", c->id[0]);
 	return school_year_move(c, c->id[0], what, back);
 }
 
-/* POST /district/schools/{id}/confirm: 签字盖章; the year is locked. */
+/* POST /district/schools/{school}/confirm: 签字盖章; the year is locked. */
 static int
 post_confirm(struct ctx *c)
 {
 	return move(c, "confirm");
 }
 
-/* POST /district/schools/{id}/reopen: with a reason; audited. */
+/* POST /district/schools/{school}/reopen: with a reason; audited. */
 static int
 post_reopen(struct ctx *c)
 {
 	return move(c, "reopen");
 }
 
-/* GET /district/teachers/{id}: one teacher-year of the district. */
+/* GET /district/teachers/{teacher_year}: one teacher-year of the district. */
 static int
 page_teacher(struct ctx *c)
 {
-	return teacher_year_page(c, c->id[0], 0, c->user->district_id, "school-teacher");
+	return teacher_year_page(c, c->id[0], "school-teacher");
 }
 
-/* GET /district/evidence/{id} */
+/* GET /district/evidence/{evidence} */
 static int
 get_evidence(struct ctx *c)
 {
-	return evidence_in_scope(c, c->id[0], 0, c->user->district_id);
+	return evidence_send(c, c->id[0]);
 }
 
+static const struct field queue_fields[] = REVIEW_DISTRICT_QUEUE_FIELDS;
+static const struct field review_fields[] = REVIEW_POST_FIELDS;
+static const struct field bulk_fields[] = REVIEW_BULK_FIELDS;
+static const struct field reopen_fields[] = REOPEN_FIELDS;
 static const struct field changes_fields[] = CHANGES_DISTRICT_FIELDS;
 
 static const struct route routes[] = {
@@ -188,11 +150,11 @@ static const struct route routes[] = {
 	{ HTTP_GET, "/district/changes", changes_district_page, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_changes", 0, changes_fields },
 	{ HTTP_GET, "/district/schools/{school}", page_school, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_school", 0, NULL },
 	{ HTTP_POST, "/district/schools/{school}/confirm", post_confirm, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_confirm", 0, NULL },
-	{ HTTP_POST, "/district/schools/{school}/reopen", post_reopen, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_reopen", 0, NULL },
-	{ HTTP_GET, "/district/review", page_queue, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_queue", 0, NULL },
-	{ HTTP_POST, "/district/review/bulk", post_bulk, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_bulk_approve", 0, NULL },
+	{ HTTP_POST, "/district/schools/{school}/reopen", post_reopen, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_reopen", 0, reopen_fields },
+	{ HTTP_GET, "/district/review", page_queue, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_queue", 0, queue_fields },
+	{ HTTP_POST, "/district/review/bulk", post_bulk, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_bulk_approve", 0, bulk_fields },
 	{ HTTP_GET, "/district/records/{record}", page_record, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_record", 0, NULL },
-	{ HTTP_POST, "/district/records/{record}/review", post_review, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_review", 0, NULL },
+	{ HTTP_POST, "/district/records/{record}/review", post_review, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_review", 0, review_fields },
 	{ HTTP_GET, "/district/teachers/{teacher_year}", page_teacher, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_teacher", 0, NULL },
 	{ HTTP_GET, "/district/evidence/{evidence}", get_evidence, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_evidence", 0, NULL },
 };

@@ -7,7 +7,8 @@
  * the school): the caller passes the teacher-year it has already scoped.
  */
 #include "record_form.h"
-#include "store/sql.h"
+#include "store/catalogue.h"
+#include "store/record.h"
 #include "core/assess.h"
 #include "store/audit.h"
 #include "core/files.h"
@@ -20,49 +21,36 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *
-col(sqlite3_stmt *st, int i)
-{
-	const char *v = (const char *)sqlite3_column_text(st, i);
-	return v ? v : "";
-}
-
-static const char sql_catalogue[] =
-    "SELECT i.id, i.code, i.category, i.name, i.hours_tenths, i.unit, i.rule_type,"
-    " i.normative, i.conditions FROM item i"
-    " JOIN teacher_year ty ON ty.school_year_id = i.school_year_id"
-    " WHERE ty.id = ?1 AND i.active = 1"
-    " AND (?2 IS NULL OR instr(i.name, ?2) > 0 OR instr(i.category, ?2) > 0)"
-    " ORDER BY i.sort_order, i.id";
-
 /* <catalogue> of the teacher-year's school year, filtered by ?q=. */
 static int
 catalogue_node(struct ctx *c, xmlNodePtr root, long long ty)
 {
-	sqlite3_stmt *st = db_stmt(c->db, sql_catalogue);
 	xmlNodePtr cat = xml_node(root, "catalogue");
 	const char *q = http_query(c->req, "q");
+	struct catalogue_item *v;
+	size_t n;
+	enum db_result r;
 
-	if (st == NULL || cat == NULL)
+	if (cat == NULL)
 		return 500;
-	sqlite3_bind_int64(st, 1, ty);
-	if (q != NULL && *q != '\0' && strlen(q) <= 64) {
-		sqlite3_bind_text(st, 2, q, -1, SQLITE_TRANSIENT);
+	if (q != NULL && *q != '\0' && strlen(q) <= 64)
 		xml_attr(cat, "q", q);
-	}
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		xmlNodePtr it = xml_text(cat, "item", col(st, 3));
+	else
+		q = NULL;
+	if ((r = store_catalogue(c->db, c->a, ty, q, &v, &n)) != DB_OK)
+		return app_status(r);
+	for (size_t i = 0; i < n; i++) {
+		xmlNodePtr it = xml_text(cat, "item", v[i].name);
 		if (it == NULL)
-			break;
-		xml_attr_int(it, "id", sqlite3_column_int64(st, 0));
-		xml_attr(it, "code", col(st, 1));
-		xml_attr(it, "category", col(st, 2));
-		xml_attr_int(it, "hours-tenths", sqlite3_column_int64(st, 4));
-		xml_attr(it, "unit", col(st, 5));
-		xml_attr(it, "rule", col(st, 6));
-		xml_attr(it, "normative", sqlite3_column_int(st, 7) ? "yes" : "no");
+			return 500;
+		xml_attr_int(it, "id", v[i].id);
+		xml_attr(it, "code", v[i].code);
+		xml_attr(it, "category", v[i].category);
+		xml_attr_int(it, "hours-tenths", v[i].hours_tenths);
+		xml_attr(it, "unit", v[i].unit);
+		xml_attr(it, "rule", v[i].rule_type);
+		xml_attr(it, "normative", v[i].normative ? "yes" : "no");
 	}
-	sqlite3_reset(st);
 	return 200;
 }
 
@@ -70,20 +58,10 @@ catalogue_node(struct ctx *c, xmlNodePtr root, long long ty)
 static int
 item_for(struct ctx *c, long long ty, long long item_id, struct item_row *it)
 {
-	static const char sql[] =
-	    "SELECT 1 FROM item i JOIN teacher_year ty ON ty.school_year_id = i.school_year_id"
-	    " WHERE ty.id = ? AND i.id = ? AND i.active = 1";
-	sqlite3_stmt *st = db_stmt(c->db, sql);
-	int found;
+	enum db_result r = store_item_in_year(c->db, ty, item_id);
 
-	if (st == NULL)
-		return 500;
-	sqlite3_bind_int64(st, 1, ty);
-	sqlite3_bind_int64(st, 2, item_id);
-	found = sqlite3_step(st) == SQLITE_ROW;
-	sqlite3_reset(st);
-	if (!found)
-		return 404;
+	if (r != DB_OK)
+		return app_status(r);
 	return assess_load_item(c->db, c->a, item_id, it) == DB_OK ? 200 : 500;
 }
 
@@ -91,13 +69,9 @@ static void
 item_node(struct ctx *c, xmlNodePtr root, const struct item_row *it, long long ty)
 {
 	static const char *levels[] = { "school", "district", "city", "province", "national" };
-	static const char sql_projects[] =
-	    "SELECT p.id, p.name, p.approved, coalesce(p.max_participants, 0), p.organiser"
-	    " FROM training_project p"
-	    " JOIN teacher_year ty ON ty.school_year_id = p.school_year_id"
-	    " WHERE ty.id = ? ORDER BY p.approved DESC, p.name";
 	xmlNodePtr n = xml_text(root, "item", it->name);
-	sqlite3_stmt *st;
+	struct training_project *ps;
+	size_t np;
 
 	if (n == NULL)
 		return;
@@ -135,21 +109,18 @@ item_node(struct ctx *c, xmlNodePtr root, const struct item_row *it, long long t
 		xml_attr_int(n, "quota-percent", it->quota_percent);
 	}
 	if ((it->needs_project || strcmp(it->rule_type, "trainee_multiplier") == 0) &&
-	    (st = db_stmt(c->db, sql_projects)) != NULL) {
-		sqlite3_bind_int64(st, 1, ty);
-		while (sqlite3_step(st) == SQLITE_ROW) {
-			xmlNodePtr p = xml_text(n, "project", col(st, 1));
+	    store_year_projects(c->db, c->a, ty, &ps, &np) == DB_OK)
+		for (size_t i = 0; i < np; i++) {
+			xmlNodePtr p = xml_text(n, "project", ps[i].name);
 			if (p) {
-				xml_attr_int(p, "id", sqlite3_column_int64(st, 0));
-				xml_attr(p, "approved", sqlite3_column_int(st, 2) ? "yes" : "no");
-				if (sqlite3_column_int64(st, 3) > 0)
-					xml_attr_int(p, "class-size", sqlite3_column_int64(st, 3));
-				if (*col(st, 4))
-					xml_attr(p, "organiser", col(st, 4));
+				xml_attr_int(p, "id", ps[i].id);
+				xml_attr(p, "approved", ps[i].approved ? "yes" : "no");
+				if (ps[i].class_size > 0)
+					xml_attr_int(p, "class-size", ps[i].class_size);
+				if (*ps[i].organiser)
+					xml_attr(p, "organiser", ps[i].organiser);
 			}
 		}
-		sqlite3_reset(st);
-	}
 }
 
 int
@@ -282,72 +253,42 @@ asks(const struct item_row *it, const char *what)
 	return 0;
 }
 
+/* Keep an uploaded file (checked before) and attach it to record (inside the save's transaction). */
 static enum db_result
-store_evidence(struct ctx *c, long long record, const struct http_file *f,
+save_evidence(struct ctx *c, struct db *db, long long record, const struct http_file *f,
     const struct evidence_info *info)
 {
-	static const char sql_file[] =
-	    "INSERT OR IGNORE INTO evidence_file (sha256, size, content_type) VALUES (?, ?, ?)";
-	static const char sql_ev[] =
-	    "INSERT OR IGNORE INTO evidence (record_id, sha256, filename, uploaded_by) VALUES (?, ?, ?, ?)";
-	sqlite3_stmt *st;
-	int rc;
+	char name[4 * FILES_NAME_MAX + 1];
 
 	if (files_store(c->cfg->evidence_dir, f->path, info) != FILES_OK)
 		return DB_ERROR;
-	if ((st = db_stmt(c->db, sql_file)) == NULL)
-		return DB_ERROR;
-	sqlite3_bind_text(st, 1, info->sha256, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(st, 2, (sqlite3_int64)info->size);
-	sqlite3_bind_text(st, 3, info->content_type, -1, SQLITE_TRANSIENT);
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
-		return db_result_of(rc);
-	if ((st = db_stmt(c->db, sql_ev)) == NULL)
-		return DB_ERROR;
-	sqlite3_bind_int64(st, 1, record);
-	sqlite3_bind_text(st, 2, info->sha256, -1, SQLITE_TRANSIENT);
-	{
-		char name[4 * FILES_NAME_MAX + 1];
-		sqlite3_bind_text(st, 3, files_safe_name(f->filename, name, sizeof(name)), -1,
-		    SQLITE_TRANSIENT);
-	}
-	sqlite3_bind_int64(st, 4, c->user->id);
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	return db_result_of(rc);
+	return store_evidence_add(db, record, info->sha256, (long long)info->size, info->content_type,
+	    files_safe_name(f->filename, name, sizeof(name)), c->user->id);
 }
 
 /*
- * The hours the rules would count, cap effects included: called inside the
- * transaction that has just saved the record exactly as saving would (the
- * same statement, as submitted), it assesses the year, rolls everything
- * back and puts <preview/> in the form. Nothing is kept.
+ * The hours the rules would count, cap effects included: assessed inside
+ * the transaction that has just saved the record exactly as saving would
+ * (the same statement, as submitted), which is then rolled back; the form
+ * gets <preview/>. Nothing is kept.
  */
 static int
-preview(struct ctx *c, long long ty, long long id, long long claimed, xmlNodePtr formnode)
+preview(const struct assessment *a, long long id, long long claimed, xmlNodePtr formnode)
 {
-	struct assessment a;
-	enum db_result dr;
 	xmlNodePtr p;
 
-	dr = assess_teacher_year(c->db, c->a, ty, &a);
-	db_rollback(c->db);
-	if (dr != DB_OK)
-		return 500;
 	if ((p = xml_node(formnode, "preview")) == NULL)
 		return 500;
 	xml_attr_int(p, "claimed-tenths", claimed);
-	for (size_t i = 0; i < a.nlines; i++)
-		if (a.lines[i].record_id == id) {
-			xml_attr_int(p, "claimed-tenths", a.lines[i].claimed_tenths);
-			xml_attr_int(p, "counted-tenths", a.lines[i].counted_tenths);
-			xml_attr(p, "cut", a.lines[i].cut);
-			if (a.lines[i].cap_name)
-				xml_attr(p, "cap", a.lines[i].cap_name);
+	for (size_t i = 0; i < a->nlines; i++)
+		if (a->lines[i].record_id == id) {
+			xml_attr_int(p, "claimed-tenths", a->lines[i].claimed_tenths);
+			xml_attr_int(p, "counted-tenths", a->lines[i].counted_tenths);
+			xml_attr(p, "cut", a->lines[i].cut);
+			if (a->lines[i].cap_name)
+				xml_attr(p, "cap", a->lines[i].cap_name);
 		}
-	xml_attr_int(p, "year-total-tenths", a.confirmed_tenths + a.pending_tenths);
+	xml_attr_int(p, "year-total-tenths", a->confirmed_tenths + a->pending_tenths);
 	return 200;
 }
 
@@ -357,6 +298,82 @@ bulk_requested(struct ctx *c)
 {
 	const char *b = http_form(c->req, "bulk");
 	return b != NULL && strcmp(b, "1") == 0;
+}
+
+/* Where a save's transaction stopped (the handler turns it into the page). */
+enum save_fail { SAVE_OK, SAVE_PREVIEW, SAVE_NOT_ALLOWED, SAVE_ROW, SAVE_AFTER };
+
+struct save {
+	struct ctx *c;
+	const long long *tys;
+	size_t nty;
+	long long record_id, district;
+	int action, want_bulk;
+	size_t nfiles;
+	const struct evidence_info *infos;
+	struct record_write w;      /* the values; teacher_year_id and bulk_id set per record */
+	/* out */
+	long long id, bulk_id;
+	enum save_fail fail;
+	struct assessment assessment; /* SAVE_PREVIEW */
+	enum db_result assessed;
+};
+
+/* Every record, its evidence and audit row (store_tx); a preview rolls back. */
+static enum db_result
+save_tx(struct db *db, void *arg)
+{
+	struct save *t = arg;
+	struct ctx *c = t->c;
+	enum db_result dr;
+
+	if (t->want_bulk && (dr = store_next_bulk_id(db, &t->bulk_id)) != DB_OK) {
+		t->bulk_id = 0;
+		return dr;
+	}
+	t->w.bulk_id = t->bulk_id;
+	for (size_t k = 0; k < t->nty; k++) {
+		struct audit_json after;
+		struct audit_entry e = { 0 };
+		t->w.teacher_year_id = t->tys[k];
+		if ((dr = store_record_save(db, &t->w, t->record_id, &t->id)) == DB_NOTFOUND) {
+			t->fail = SAVE_NOT_ALLOWED;
+			return dr;
+		}
+		if (dr != DB_OK) {
+			t->fail = SAVE_ROW;
+			return dr;
+		}
+		if (t->action == 2) {
+			t->assessed = assess_teacher_year(db, c->a, t->tys[k], &t->assessment);
+			t->fail = SAVE_PREVIEW;
+			return DB_CONSTRAINT; /* roll back: nothing is kept */
+		}
+		for (size_t i = 0; i < c->req->nfiles && dr == DB_OK; i++)
+			if (strcmp(c->req->files[i].field, "evidence") == 0)
+				dr = save_evidence(c, db, t->id, &c->req->files[i], &t->infos[i]);
+		if (dr == DB_OK) {
+			audit_json_begin(&after, c->a);
+			audit_json_str(&after, "state", t->action == 1 ? "submitted" : "draft");
+			audit_json_int(&after, "item", t->w.item_id);
+			audit_json_int(&after, "claimed_tenths", t->w.claimed_tenths);
+			audit_json_int(&after, "files", (long long)t->nfiles);
+			e.account_id = c->user->id;
+			e.district_id = t->district;
+			e.action = t->action == 1 ? "record_submit" : t->record_id > 0 ? "record_edit" :
+			    "record_create";
+			e.object_type = "record";
+			e.object_id = t->id;
+			e.after = audit_json_end(&after);
+			e.client = c->req->remote_addr;
+			dr = e.after == NULL ? DB_ERROR : audit_write(db, &e);
+		}
+		if (dr != DB_OK) {
+			t->fail = SAVE_AFTER;
+			return dr;
+		}
+	}
+	return DB_OK;
 }
 
 /*
@@ -369,25 +386,7 @@ static int
 save(struct ctx *c, const long long *tys, size_t nty, const char *base, long long district,
     long long record_id, const char *refuse)
 {
-	long long ty = tys[0], bulk_id = 0;
-	static const char sql_update[] =
-	    "UPDATE record SET project_id = ?3, started_on = ?4, ended_on = ?5, quantity = ?6,"
-	    " level = ?7, certified_tenths = ?8, points = ?9, addons = ?10, role = ?11,"
-	    " certificate_no = ?12, certificate_on = ?13, cn_number = ?14, isbn = ?15,"
-	    " first_author = ?16, organiser = ?17, description = ?18, claimed_tenths = ?19,"
-	    " state = CASE WHEN ?20 = 'submitted' THEN 'submitted' ELSE state END,"
-	    " submitted_at = CASE WHEN ?20 = 'submitted' THEN strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
-	    " ELSE submitted_at END, updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
-	    " WHERE id = ?22 AND teacher_year_id = ?1 AND item_id = ?2 AND ?21 > 0"
-	    " AND state IN ('draft', 'returned')";
-	static const char sql_insert[] =
-	    "INSERT INTO record (teacher_year_id, item_id, project_id, started_on, ended_on, quantity,"
-	    " level, certified_tenths, points, addons, role, certificate_no, certificate_on, cn_number,"
-	    " isbn, first_author, organiser, description, claimed_tenths, state, created_by, submitted_at,"
-	    " bulk_id)"
-	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,"
-	    " ?19, ?20, ?21, CASE WHEN ?20 = 'submitted' THEN strftime('%Y-%m-%dT%H:%M:%SZ', 'now') END,"
-	    " ?23)";
+	long long ty = tys[0];
 	static const char *const levels[] = { "school", "district", "city", "province", "national" };
 	static const char *const trainee_roles[] = { "trainee", "excellent" };
 	static const char *const actions[] = { "draft", "submit", "preview" };
@@ -397,13 +396,12 @@ save(struct ctx *c, const long long *tys, size_t nty, const char *base, long lon
 	struct form f;
 	struct evidence_info *infos = NULL;
 	const char *organiser, *description, *cn = "", *isbn = "", *field = NULL, *error = NULL;
-	long long item_id = 0, claimed = 0, project = 0, id = 0;
+	long long item_id = 0, claimed = 0, project = 0;
 	int status, action, first_author = -1;
-	char points_json[128] = "", after[200], path[96];
+	char points_json[128] = "", path[96];
 	size_t nfiles = 0;
-	sqlite3_stmt *st;
+	struct save t;
 	enum db_result dr;
-	int rc;
 
 	if (root == NULL)
 		return 500;
@@ -416,35 +414,24 @@ save(struct ctx *c, const long long *tys, size_t nty, const char *base, long lon
 		return 422;
 	/* Once the school handed its year in (or the district confirmed it), nothing is added. */
 	{
-		static const char sql_lock[] =
-		    "SELECT coalesce(sys.state, 'open') FROM teacher_year ty"
-		    " LEFT JOIN school_year_state sys ON sys.school_id = ty.school_id"
-		    " AND sys.school_year_id = ty.school_year_id WHERE ty.id = ?";
 		int locked = 0;
-		if ((st = db_stmt(c->db, sql_lock)) == NULL)
-			return 500;
 		for (size_t k = 0; k < nty && !locked; k++) {
-			sqlite3_bind_int64(st, 1, tys[k]);
-			if (sqlite3_step(st) == SQLITE_ROW)
-				locked = strcmp((const char *)sqlite3_column_text(st, 0), "open") != 0;
-			sqlite3_reset(st);
+			const char *ys;
+			if ((dr = store_teacher_year_state(c->db, c->a, tys[k], &ys)) != DB_OK)
+				return app_status(dr);
+			locked = *ys && strcmp(ys, "open") != 0;
 		}
 		if (locked && record_id > 0) {
 			/* A record the district returned goes back up while the year is handed in. */
-			static const char sql_returned[] =
-			    "SELECT r.state, r.district_returned, coalesce(sys.state, 'open') FROM record r"
-			    " JOIN teacher_year ty ON ty.id = r.teacher_year_id"
-			    " LEFT JOIN school_year_state sys ON sys.school_id = ty.school_id"
-			    " AND sys.school_year_id = ty.school_year_id WHERE r.id = ?";
-			if ((st = db_stmt(c->db, sql_returned)) == NULL)
-				return 500;
-			sqlite3_bind_int64(st, 1, record_id);
-			if (sqlite3_step(st) == SQLITE_ROW && strcmp(col(st, 2), "submitted") == 0 &&
-			    workflow_allowed_handed_in((enum record_state)workflow_state_parse(col(st, 0)),
+			struct record_lock l;
+			if ((dr = store_record_lock(c->db, c->a, record_id, &l)) != DB_OK &&
+			    dr != DB_NOTFOUND)
+				return app_status(dr);
+			if (dr == DB_OK && strcmp(l.year_state, "submitted") == 0 &&
+			    workflow_allowed_handed_in((enum record_state)workflow_state_parse(l.state),
 			    RA_EDIT, c->user->role == ROLE_NAME_TEACHER ? ACTOR_TEACHER : ACTOR_SCHOOL,
-			    sqlite3_column_int(st, 1)))
+			    l.district_returned))
 				locked = 0;
-			sqlite3_reset(st);
 		}
 		if (locked) {
 			form_error(&f, "item", "year_locked");
@@ -528,39 +515,23 @@ save(struct ctx *c, const long long *tys, size_t nty, const char *base, long lon
 			form_error(&f, "first_author", "first_author_only");
 	}
 	if (it.needs_project || strcmp(it.rule_type, "trainee_multiplier") == 0) {
-		static const char sql_project[] =
-		    "SELECT 1 FROM training_project p JOIN teacher_year ty ON ty.school_year_id = p.school_year_id"
-		    " WHERE ty.id = ? AND p.id = ?";
 		/* An excellent trainee needs the class (project) so the quota can be kept. */
 		int need = it.needs_project || strcmp(r.role, "excellent") == 0;
 		if (form_int(&f, "project", need, 1, 1LL << 53, &project) == 0) {
-			int ok;
-			if ((st = db_stmt(c->db, sql_project)) == NULL)
-				return 500;
-			sqlite3_bind_int64(st, 1, ty);
-			sqlite3_bind_int64(st, 2, project);
-			ok = sqlite3_step(st) == SQLITE_ROW;
-			sqlite3_reset(st);
-			if (!ok)
+			dr = store_project_in_year(c->db, ty, project);
+			if (dr == DB_NOTFOUND)
 				form_error(&f, "project", "invalid");
+			else if (dr != DB_OK)
+				return app_status(dr);
 		}
 	}
 	/* Activities belong to their school year (a certificate item: its certificate's date). */
 	{
-		static const char sql_bounds[] =
-		    "SELECT y.starts_on, y.ends_on FROM teacher_year ty"
-		    " JOIN school_year y ON y.id = ty.school_year_id WHERE ty.id = ?";
-		char ys[16] = "", ye[16] = "";
+		const char *ys, *ye;
 		int by_certificate = strcmp(it.rule_type, "once_per_certificate") == 0 ||
 		    strcmp(it.rule_type, "participant_limit") == 0;
-		if ((st = db_stmt(c->db, sql_bounds)) == NULL)
-			return 500;
-		sqlite3_bind_int64(st, 1, ty);
-		if (sqlite3_step(st) == SQLITE_ROW) {
-			snprintf(ys, sizeof(ys), "%s", col(st, 0));
-			snprintf(ye, sizeof(ye), "%s", col(st, 1));
-		}
-		sqlite3_reset(st);
+		if ((dr = store_year_bounds(c->db, c->a, ty, &ys, &ye)) != DB_OK)
+			return app_status(dr);
 		if (by_certificate && *r.certificate_on &&
 		    rules_in_year(r.certificate_on, r.certificate_on, ys, ye) == RULES_OUTSIDE_YEAR)
 			form_error_range(&f, "certificate_on", "outside_year", ys, ye);
@@ -575,24 +546,10 @@ save(struct ctx *c, const long long *tys, size_t nty, const char *base, long lon
 	 */
 	if (strcmp(it.rule_type, "trainee_multiplier") == 0 && strcmp(r.role, "excellent") == 0 &&
 	    project > 0 && f.errors == 0) {
-		static const char sql_quota[] =
-		    "SELECT coalesce(p.max_participants, 0), (SELECT count(DISTINCT ty.teacher_id)"
-		    "  FROM record r JOIN teacher_year ty ON ty.id = r.teacher_year_id"
-		    "  JOIN item i ON i.id = r.item_id WHERE r.project_id = p.id AND r.role = 'excellent'"
-		    "  AND i.rule_type = 'trainee_multiplier' AND r.id <> ?2"
-		    "  AND r.state IN ('submitted', 'school_approved', 'district_approved'))"
-		    " FROM training_project p WHERE p.id = ?1";
 		long long size = 0, taken = 0, allowed;
 		int quota = it.quota_percent > 0 && it.quota_percent <= 100 ? it.quota_percent : 100;
-		if ((st = db_stmt(c->db, sql_quota)) == NULL)
-			return 500;
-		sqlite3_bind_int64(st, 1, project);
-		sqlite3_bind_int64(st, 2, record_id);
-		if (sqlite3_step(st) == SQLITE_ROW) {
-			size = sqlite3_column_int64(st, 0);
-			taken = sqlite3_column_int64(st, 1);
-		}
-		sqlite3_reset(st);
+		if ((dr = store_excellent_taken(c->db, project, record_id, &size, &taken)) != DB_OK)
+			return app_status(dr);
 		allowed = size * quota / 100;
 		if (size <= 0)
 			form_error(&f, "project", "class_size_unknown");
@@ -602,16 +559,9 @@ save(struct ctx *c, const long long *tys, size_t nty, const char *base, long lon
 	}
 	/* Per-term items: at most the terms of the year (policy.terms_per_year). */
 	if (strcmp(it.rule_type, "per_term") == 0 && r.quantity > 0) {
-		static const char sql_terms[] =
-		    "SELECT p.terms_per_year FROM teacher_year ty JOIN policy p"
-		    " ON p.school_year_id = ty.school_year_id WHERE ty.id = ?";
 		int terms = 0;
-		if ((st = db_stmt(c->db, sql_terms)) == NULL)
-			return 500;
-		sqlite3_bind_int64(st, 1, ty);
-		if (sqlite3_step(st) == SQLITE_ROW)
-			terms = sqlite3_column_int(st, 0);
-		sqlite3_reset(st);
+		if ((dr = store_year_terms(c->db, ty, &terms)) != DB_OK)
+			return app_status(dr);
 		if (terms > 0 && r.quantity > terms)
 			form_error_detail(&f, "quantity", "terms_over", arena_printf(c->a, "%d", terms));
 	}
@@ -641,13 +591,10 @@ save(struct ctx *c, const long long *tys, size_t nty, const char *base, long lon
 			nfiles++;
 	}
 	if (action == 1 && nfiles == 0 && f.errors == 0 && record_id > 0) {
-		static const char sql_ev[] = "SELECT count(*) FROM evidence WHERE record_id = ?";
-		if ((st = db_stmt(c->db, sql_ev)) == NULL)
-			return 500;
-		sqlite3_bind_int64(st, 1, record_id);
-		if (sqlite3_step(st) == SQLITE_ROW)
-			nfiles = (size_t)sqlite3_column_int64(st, 0);
-		sqlite3_reset(st);
+		long long have = 0;
+		if ((dr = store_record_evidence_count(c->db, record_id, &have)) != DB_OK)
+			return app_status(dr);
+		nfiles = (size_t)have;
 	}
 	if (action == 1 && nfiles == 0 && f.errors == 0)
 		form_error(&f, "evidence", "evidence_required");
@@ -657,110 +604,69 @@ save(struct ctx *c, const long long *tys, size_t nty, const char *base, long lon
 		return 422;
 	if (action == 2 && nty > 1)
 		action = 1; /* no preview of a bulk registration: it is saved as submitted */
-	if ((dr = db_begin(c->db)) != DB_OK)
-		return dr == DB_BUSY ? 503 : 500;
-	if (nty > 1 || bulk_requested(c)) {
-		if ((st = db_stmt(c->db, "SELECT coalesce(max(bulk_id), 0) + 1 FROM record")) == NULL) {
-			db_rollback(c->db);
-			return 500;
-		}
-		if (sqlite3_step(st) == SQLITE_ROW)
-			bulk_id = sqlite3_column_int64(st, 0);
-		sqlite3_reset(st);
-	}
-	for (size_t k = 0; k < nty; k++) {
-		ty = tys[k];
-		if ((st = db_stmt(c->db, record_id > 0 ? sql_update : sql_insert)) == NULL) {
-			db_rollback(c->db);
-			return 500;
-		}
-		sqlite3_bind_int64(st, 1, ty);
-		if (bulk_id > 0)
-			sqlite3_bind_int64(st, 23, bulk_id);
-		sqlite3_bind_int64(st, 2, item_id);
-		if (project > 0)
-			sqlite3_bind_int64(st, 3, project);
-		sqlite3_bind_text(st, 4, r.started_on, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(st, 5, r.ended_on, -1, SQLITE_TRANSIENT);
-		if (r.quantity > 0)
-			sqlite3_bind_int64(st, 6, r.quantity);
-		if (*r.level)
-			sqlite3_bind_text(st, 7, r.level, -1, SQLITE_STATIC);
-		if (r.certified_tenths > 0)
-			sqlite3_bind_int64(st, 8, r.certified_tenths);
-		if (points_json[0])
-			sqlite3_bind_text(st, 9, points_json, -1, SQLITE_TRANSIENT);
-		if (strcmp(it.rule_type, "roster") == 0)
-			sqlite3_bind_text(st, 10, r.video ? "[\"video\"]" : "[]", -1, SQLITE_STATIC);
-		if (*r.role)
-			sqlite3_bind_text(st, 11, r.role, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(st, 12, r.certificate_no, -1, SQLITE_TRANSIENT);
-		if (*r.certificate_on)
-			sqlite3_bind_text(st, 13, r.certificate_on, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(st, 14, cn, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(st, 15, isbn, -1, SQLITE_TRANSIENT);
-		if (first_author >= 0)
-			sqlite3_bind_int(st, 16, first_author);
-		sqlite3_bind_text(st, 17, organiser ? organiser : "", -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(st, 18, description ? description : "", -1, SQLITE_TRANSIENT);
-		sqlite3_bind_int64(st, 19, claimed);
-		/* A preview saves as a submission would, then rolls back. */
-		sqlite3_bind_text(st, 20, action != 0 ? "submitted" : "draft", -1, SQLITE_STATIC);
-		sqlite3_bind_int64(st, 21, c->user->id);
-		if (record_id > 0)
-			sqlite3_bind_int64(st, 22, record_id);
-		rc = sqlite3_step(st);
-		sqlite3_reset(st);
-		if ((dr = db_result_of(rc)) != DB_OK) {
-			db_rollback(c->db);
-			if (bulk_id > 0 && dr != DB_BUSY) {
-				/* A bulk registration failed part-way: nothing of it is kept. */
-				form_error(&f, "teachers", "bulk_failed");
-				return 409;
-			}
-			return dr == DB_BUSY ? 503 : 500;
-		}
-		if (record_id > 0 && sqlite3_changes(db_handle(c->db)) != 1) {
-			/* Not (or no longer) a draft or a returned record of this year: nothing changes. */
-			db_rollback(c->db);
-			form_error(&f, "item", "not_allowed");
+	memset(&t, 0, sizeof(t));
+	t.c = c;
+	t.tys = tys;
+	t.nty = nty;
+	t.record_id = record_id;
+	t.action = action;
+	t.nfiles = nfiles;
+	t.infos = infos;
+	t.district = district;
+	t.want_bulk = nty > 1 || bulk_requested(c);
+	t.w.item_id = item_id;
+	t.w.project_id = project;
+	t.w.started_on = r.started_on;
+	t.w.ended_on = r.ended_on;
+	t.w.quantity = r.quantity;
+	t.w.level = r.level;
+	t.w.certified_tenths = r.certified_tenths;
+	t.w.points = points_json;
+	t.w.addons = strcmp(it.rule_type, "roster") == 0 ? (r.video ? "[\"video\"]" : "[]") : NULL;
+	t.w.role = r.role;
+	t.w.certificate_no = r.certificate_no;
+	t.w.certificate_on = r.certificate_on;
+	t.w.cn = cn;
+	t.w.isbn = isbn;
+	t.w.first_author = first_author;
+	t.w.organiser = organiser;
+	t.w.description = description;
+	t.w.claimed_tenths = claimed;
+	/* A preview saves as a submission would, then rolls back. */
+	t.w.state = action != 0 ? "submitted" : "draft";
+	t.w.created_by = c->user->id;
+	dr = store_tx(c->db, save_tx, &t);
+	switch (t.fail) {
+	case SAVE_PREVIEW:
+		if (t.assessed != DB_OK)
+			return app_status(t.assessed);
+		return preview(&t.assessment, t.id, claimed, f.node);
+	case SAVE_NOT_ALLOWED:
+		/* Not (or no longer) a draft or a returned record of this year: nothing changes. */
+		form_error(&f, "item", "not_allowed");
+		return 409;
+	case SAVE_ROW:
+		if (t.bulk_id > 0 && dr != DB_BUSY) {
+			/* A bulk registration failed part-way: nothing of it is kept. */
+			form_error(&f, "teachers", "bulk_failed");
 			return 409;
 		}
-		id = record_id > 0 ? record_id : sqlite3_last_insert_rowid(db_handle(c->db));
-		if (action == 2)
-			return preview(c, ty, id, claimed, f.node);
-		for (size_t i = 0; i < c->req->nfiles && dr == DB_OK; i++)
-			if (strcmp(c->req->files[i].field, "evidence") == 0)
-				dr = store_evidence(c, id, &c->req->files[i], &infos[i]);
-		snprintf(after, sizeof(after), "{\"state\":\"%s\",\"item\":%lld,\"claimed_tenths\":%lld,\"files\":%zu}",
-		    action == 1 ? "submitted" : "draft", item_id, claimed, nfiles);
-		if (dr == DB_OK) {
-			struct audit_entry e = { 0 };
-			e.account_id = c->user->id;
-			e.district_id = district;
-			e.action = action == 1 ? "record_submit" : record_id > 0 ? "record_edit" : "record_create";
-			e.object_type = "record";
-			e.object_id = id;
-			e.after = after;
-			e.client = c->req->remote_addr;
-			dr = audit_write(c->db, &e);
+		return app_status(dr);
+	case SAVE_AFTER:
+		if (t.bulk_id > 0) {
+			form_error(&f, "teachers", "bulk_failed");
+			return dr == DB_BUSY ? 503 : 409;
 		}
-		if (dr != DB_OK) {
-			db_rollback(c->db);
-			if (bulk_id > 0) {
-				/* A bulk registration failed part-way: nothing of it is kept. */
-				form_error(&f, "teachers", "bulk_failed");
-				return dr == DB_BUSY ? 503 : 409;
-			}
-			return dr == DB_BUSY ? 503 : 500;
-		}
+		return app_status(dr);
+	case SAVE_OK:
+		break;
 	}
-	if ((dr = db_commit(c->db)) != DB_OK)
-		return dr == DB_BUSY ? 503 : 500;
-	if (bulk_id > 0)
-		snprintf(path, sizeof(path), "/school/bulk?done=%lld", bulk_id);
+	if (dr != DB_OK)
+		return app_status(dr);
+	if (t.bulk_id > 0)
+		snprintf(path, sizeof(path), "/school/bulk?done=%lld", t.bulk_id);
 	else
-		snprintf(path, sizeof(path), "%s/records/%lld", base, id);
+		snprintf(path, sizeof(path), "%s/records/%lld", base, t.id);
 	return app_redirect(c, path);
 }
 
@@ -790,64 +696,49 @@ echo_value(struct form *f, const char *name, const char *value)
 int
 record_form_edit_get(struct ctx *c, long long ty, const char *base, long long record_id)
 {
-	static const char sql[] =
-	    "SELECT item_id, state, started_on, ended_on, quantity, level, certified_tenths,"
-	    " json_extract(points, '$[0]'), json_extract(points, '$[1]'), json_extract(points, '$[2]'),"
-	    " json_extract(points, '$[3]'), coalesce(instr(addons, '\"video\"') > 0, 0), role,"
-	    " certificate_no, certificate_on, cn_number, isbn, first_author, project_id, organiser,"
-	    " description FROM record WHERE id = ? AND teacher_year_id = ?";
 	static const char *const names[] = { "q1", "q2", "q3", "q4" };
 	xmlNodePtr root = app_page(c, "record-new");
-	sqlite3_stmt *st = db_stmt(c->db, sql);
+	struct record_edit e;
 	struct item_row it;
 	struct form f;
 	char buf[32];
-	long long item_id;
 	int status;
+	enum db_result r;
 
-	if (root == NULL || st == NULL)
+	if (root == NULL)
 		return 500;
-	sqlite3_bind_int64(st, 1, record_id);
-	sqlite3_bind_int64(st, 2, ty);
-	if (sqlite3_step(st) != SQLITE_ROW) {
-		sqlite3_reset(st);
-		return 404;
-	}
-	item_id = sqlite3_column_int64(st, 0);
-	if (strcmp(col(st, 1), "draft") != 0 && strcmp(col(st, 1), "returned") != 0) {
-		sqlite3_reset(st);
+	if ((r = store_record_edit(c->db, c->a, record_id, ty, &e)) != DB_OK)
+		return app_status(r);
+	if (strcmp(e.state, "draft") != 0 && strcmp(e.state, "returned") != 0)
 		return 409;
-	}
 	xml_attr(root, "base", base);
 	xml_attr_int(root, "teacher-year", ty);
 	xml_attr(root, "form-action", arena_printf(c->a, "%s/records/%lld/edit", base, record_id));
 	form_begin(&f, c, "record");
-	echo_value(&f, "started_on", col(st, 2));
-	echo_value(&f, "ended_on", col(st, 3));
-	echo_value(&f, "quantity", col(st, 4));
-	echo_value(&f, "level", col(st, 5));
-	if (sqlite3_column_type(st, 6) != SQLITE_NULL) {
-		long long t = sqlite3_column_int64(st, 6);
+	echo_value(&f, "started_on", e.started_on);
+	echo_value(&f, "ended_on", e.ended_on);
+	echo_value(&f, "quantity", e.quantity);
+	echo_value(&f, "level", e.level);
+	if (e.has_certified) {
+		long long t = e.certified_tenths;
 		snprintf(buf, sizeof(buf), t % 10 ? "%lld.%lld" : "%lld", t / 10, t % 10);
 		echo_value(&f, "certified", buf);
 	}
 	for (int i = 0; i < 4; i++)
-		if (sqlite3_column_type(st, 7 + i) != SQLITE_NULL && sqlite3_column_int64(st, 7 + i) >= 0)
-			echo_value(&f, names[i], col(st, 7 + i));
-	if (sqlite3_column_int(st, 11))
+		echo_value(&f, names[i], e.points[i]);
+	if (e.video)
 		echo_value(&f, "video", "1");
-	echo_value(&f, "role", col(st, 12));
-	echo_value(&f, "certificate_no", col(st, 13));
-	echo_value(&f, "certificate_on", col(st, 14));
-	echo_value(&f, "cn", col(st, 15));
-	echo_value(&f, "isbn", col(st, 16));
-	if (sqlite3_column_int(st, 17))
+	echo_value(&f, "role", e.role);
+	echo_value(&f, "certificate_no", e.certificate_no);
+	echo_value(&f, "certificate_on", e.certificate_on);
+	echo_value(&f, "cn", e.cn);
+	echo_value(&f, "isbn", e.isbn);
+	if (e.first_author)
 		echo_value(&f, "first_author", "1");
-	echo_value(&f, "project", col(st, 18));
-	echo_value(&f, "organiser", col(st, 19));
-	echo_value(&f, "description", col(st, 20));
-	sqlite3_reset(st);
-	if ((status = item_for(c, ty, item_id, &it)) != 200)
+	echo_value(&f, "project", e.project);
+	echo_value(&f, "organiser", e.organiser);
+	echo_value(&f, "description", e.description);
+	if ((status = item_for(c, ty, e.item_id, &it)) != 200)
 		return status;
 	item_node(c, root, &it, ty);
 	return 200;

@@ -8,6 +8,11 @@
 
 #include "core/app.h"
 
+/* The school's record routes name the teacher-year in the query or the form. */
+#define RECORD_NEW_FIELDS { { "teacher-year", FIELD_ID, 0, 0, 0, NULL }, { NULL, 0, 0, 0, 0, NULL } }
+#define RECORD_CREATE_FIELDS { { "teacher-year", FIELD_ID, 0, 0, 0, NULL }, \
+	{ "teacher-year", FIELD_ID, FIELD_QUERY, 0, 0, NULL }, { NULL, 0, 0, 0, 0, NULL } }
+
 /* GET: the catalogue (no ?item=) or the form for ?item=ID. base is "/teacher" or "/school". */
 int record_form_get(struct ctx *c, long long ty, const char *base);
 

@@ -1,190 +1,137 @@
 /* records.c - see teacher_pages.h */
 #include "teacher_pages.h"
-#include "store/sql.h"
+#include "store/record.h"
+#include "store/teacher.h"
 #include "core/files.h"
 #include "core/render.h"
 #include "core/assess.h"
-#include "review.h"
 
 #include <fcntl.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
-static const char *
-col(sqlite3_stmt *st, int i)
-{
-	const char *v = (const char *)sqlite3_column_text(st, i);
-	return v ? v : "";
-}
-
-static const char sql_record[] =
-    "SELECT r.id, r.state, r.started_on, r.ended_on, r.quantity, r.level, r.certified_tenths,"
-    " r.points, r.addons, r.role, r.certificate_no, r.certificate_on, r.cn_number, r.isbn,"
-    " r.first_author, r.organiser, r.description, r.claimed_tenths, r.created_at,"
-    " r.submitted_at, i.id, i.code, i.category, i.name, i.unit, i.hours_tenths,"
-    " i.rule_type, i.normative, i.conditions, p.name, p.approved, t.id, t.name, r.teacher_year_id,"
-    " r.district_returned, coalesce(sys.state, 'open')"
-    " FROM record r JOIN item i ON i.id = r.item_id"
-    " JOIN teacher_year ty ON ty.id = r.teacher_year_id JOIN teacher t ON t.id = ty.teacher_id"
-    " LEFT JOIN school_year_state sys ON sys.school_id = ty.school_id"
-    "  AND sys.school_year_id = ty.school_year_id"
-    " LEFT JOIN training_project p ON p.id = r.project_id WHERE r.id = ?";
-
-static const char sql_evidence[] =
-    "SELECT e.id, e.filename, e.kind, f.content_type, f.size, e.sha256,"
-    " (SELECT count(*) FROM evidence o JOIN record r2 ON r2.id = o.record_id"
-    "   JOIN item i2 ON i2.id = r2.item_id JOIN school_year y2 ON y2.id = i2.school_year_id"
-    "   WHERE o.sha256 = e.sha256 AND o.record_id <> e.record_id AND y2.district_id = ?2)"
-    " FROM evidence e JOIN evidence_file f ON f.sha256 = e.sha256 WHERE e.record_id = ?1"
-    " ORDER BY e.id";
-
-/* Other teachers' claims of the same work as first author (review.h), for reviewers. */
-static const char sql_first_author_claims[] =
-    "SELECT o.id, t.name, s.name, o.state FROM record r"
-    " JOIN teacher_year ty ON ty.id = r.teacher_year_id JOIN school_year y ON y.id = ty.school_year_id,"
-    " record o JOIN teacher_year oty ON oty.id = o.teacher_year_id"
-    " JOIN school_year oy ON oy.id = oty.school_year_id JOIN teacher t ON t.id = oty.teacher_id"
-    " JOIN school s ON s.id = oty.school_id"
-    " WHERE r.id = ?1 AND oy.district_id = y.district_id AND oty.teacher_id <> ty.teacher_id"
-    " AND o.state <> 'draft' AND" REVIEW_SAME_FIRST_AUTHOR_WORK " ORDER BY o.id LIMIT 20";
-
-static const char sql_reviews[] =
-    "SELECT v.stage, v.decision, v.reason, v.at, coalesce(a.display_name, '') FROM review v"
-    " LEFT JOIN account a ON a.id = v.reviewer_id WHERE v.record_id = ? ORDER BY v.id";
-
 int
 record_page(struct ctx *c, long long id)
 {
 	xmlNodePtr root = app_page(c, "record"), r, it, ev, rv;
-	sqlite3_stmt *st;
+	struct record_view v;
+	struct record_evidence *files;
+	struct record_review *reviews;
+	size_t n;
+	enum db_result dr;
 
-	if (root == NULL || (st = db_stmt(c->db, sql_record)) == NULL)
+	if (root == NULL)
 		return 500;
-	sqlite3_bind_int64(st, 1, id);
-	if (sqlite3_step(st) != SQLITE_ROW) {
-		sqlite3_reset(st);
-		return 404;
-	}
-	r = xml_node(root, "record");
-	if (r == NULL) {
-		sqlite3_reset(st);
+	if ((dr = store_record_view(c->db, c->a, id, &v)) != DB_OK)
+		return app_status(dr);
+	if ((r = xml_node(root, "record")) == NULL)
 		return 500;
-	}
-	xml_attr_int(r, "id", sqlite3_column_int64(st, 0));
-	xml_attr(r, "state", col(st, 1));
-	xml_attr(r, "started", col(st, 2));
-	xml_attr(r, "ended", col(st, 3));
-	if (sqlite3_column_type(st, 4) != SQLITE_NULL)
-		xml_attr_int(r, "quantity", sqlite3_column_int64(st, 4));
-	if (*col(st, 5))
-		xml_attr(r, "level", col(st, 5));
-	if (sqlite3_column_type(st, 6) != SQLITE_NULL)
-		xml_attr_int(r, "certified-tenths", sqlite3_column_int64(st, 6));
-	if (*col(st, 7))
-		xml_attr(r, "points", col(st, 7));
-	if (*col(st, 8))
-		xml_attr(r, "addons", col(st, 8));
-	if (*col(st, 9))
-		xml_attr(r, "role", col(st, 9));
-	if (*col(st, 10))
-		xml_attr(r, "certificate-no", col(st, 10));
-	if (*col(st, 11))
-		xml_attr(r, "certificate-on", col(st, 11));
-	if (*col(st, 12))
-		xml_attr(r, "cn", col(st, 12));
-	if (*col(st, 13))
-		xml_attr(r, "isbn", col(st, 13));
-	if (sqlite3_column_type(st, 14) != SQLITE_NULL)
-		xml_attr(r, "first-author", sqlite3_column_int(st, 14) ? "yes" : "no");
-	xml_attr_int(r, "claimed-tenths", sqlite3_column_int64(st, 17));
-	xml_attr(r, "created", col(st, 18));
-	if (*col(st, 19))
-		xml_attr(r, "submitted", col(st, 19));
-	xml_attr_int(r, "teacher-year", sqlite3_column_int64(st, 33));
-	xml_attr(r, "year-state", col(st, 35));
-	if (sqlite3_column_int(st, 34))
+	xml_attr_int(r, "id", v.id);
+	xml_attr(r, "state", v.state);
+	xml_attr(r, "started", v.started_on);
+	xml_attr(r, "ended", v.ended_on);
+	if (v.has_quantity)
+		xml_attr_int(r, "quantity", v.quantity);
+	if (*v.level)
+		xml_attr(r, "level", v.level);
+	if (v.has_certified)
+		xml_attr_int(r, "certified-tenths", v.certified_tenths);
+	if (*v.points)
+		xml_attr(r, "points", v.points);
+	if (*v.addons)
+		xml_attr(r, "addons", v.addons);
+	if (*v.role)
+		xml_attr(r, "role", v.role);
+	if (*v.certificate_no)
+		xml_attr(r, "certificate-no", v.certificate_no);
+	if (*v.certificate_on)
+		xml_attr(r, "certificate-on", v.certificate_on);
+	if (*v.cn)
+		xml_attr(r, "cn", v.cn);
+	if (*v.isbn)
+		xml_attr(r, "isbn", v.isbn);
+	if (v.first_author >= 0)
+		xml_attr(r, "first-author", v.first_author ? "yes" : "no");
+	xml_attr_int(r, "claimed-tenths", v.claimed_tenths);
+	xml_attr(r, "created", v.created_at);
+	if (*v.submitted_at)
+		xml_attr(r, "submitted", v.submitted_at);
+	xml_attr_int(r, "teacher-year", v.teacher_year_id);
+	xml_attr(r, "year-state", v.year_state);
+	if (v.district_returned)
 		xml_attr(r, "district-returned", "yes");
-	if (*col(st, 15))
-		xml_text(r, "organiser", col(st, 15));
-	if (*col(st, 16))
-		xml_text(r, "description", col(st, 16));
+	if (*v.organiser)
+		xml_text(r, "organiser", v.organiser);
+	if (*v.description)
+		xml_text(r, "description", v.description);
 	{
-		xmlNodePtr t = xml_text(r, "teacher", col(st, 32));
+		xmlNodePtr t = xml_text(r, "teacher", v.teacher);
 		if (t)
-			xml_attr_int(t, "id", sqlite3_column_int64(st, 31));
+			xml_attr_int(t, "id", v.teacher_id);
 	}
-	it = xml_text(r, "item", col(st, 23));
+	it = xml_text(r, "item", v.item_name);
 	if (it != NULL) {
-		xml_attr_int(it, "id", sqlite3_column_int64(st, 20));
-		xml_attr(it, "code", col(st, 21));
-		xml_attr(it, "category", col(st, 22));
-		xml_attr(it, "unit", col(st, 24));
-		xml_attr_int(it, "hours-tenths", sqlite3_column_int64(st, 25));
-		xml_attr(it, "rule", col(st, 26));
-		xml_attr(it, "normative", sqlite3_column_int(st, 27) ? "yes" : "no");
+		xml_attr_int(it, "id", v.item_id);
+		xml_attr(it, "code", v.item_code);
+		xml_attr(it, "category", v.item_category);
+		xml_attr(it, "unit", v.item_unit);
+		xml_attr_int(it, "hours-tenths", v.item_hours_tenths);
+		xml_attr(it, "rule", v.item_rule);
+		xml_attr(it, "normative", v.item_normative ? "yes" : "no");
 	}
-	if (*col(st, 28))
-		xml_text(r, "conditions", col(st, 28));
-	if (*col(st, 29)) {
-		xmlNodePtr p = xml_text(r, "project", col(st, 29));
+	if (*v.item_conditions)
+		xml_text(r, "conditions", v.item_conditions);
+	if (*v.project) {
+		xmlNodePtr p = xml_text(r, "project", v.project);
 		if (p)
-			xml_attr(p, "approved", sqlite3_column_int(st, 30) ? "yes" : "no");
+			xml_attr(p, "approved", v.project_approved ? "yes" : "no");
 	}
-	sqlite3_reset(st);
 
-	if ((ev = xml_node(r, "evidence")) == NULL || (st = db_stmt(c->db, sql_evidence)) == NULL)
+	if ((ev = xml_node(r, "evidence")) == NULL)
 		return 500;
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_int64(st, 2, c->user ? c->user->district_id : 0);
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		xmlNodePtr f = xml_text(ev, "file", col(st, 1));
+	if ((dr = store_record_evidence(c->db, c->a, id, c->user ? c->user->district_id : 0,
+	    &files, &n)) != DB_OK)
+		return app_status(dr);
+	for (size_t i = 0; i < n; i++) {
+		xmlNodePtr f = xml_text(ev, "file", files[i].filename);
 		if (f == NULL)
-			break;
-		xml_attr_int(f, "id", sqlite3_column_int64(st, 0));
-		xml_attr(f, "kind", col(st, 2));
-		xml_attr(f, "type", col(st, 3));
-		xml_attr_int(f, "size", sqlite3_column_int64(st, 4));
-		xml_attr(f, "sha256", col(st, 5));
+			return 500;
+		xml_attr_int(f, "id", files[i].id);
+		xml_attr(f, "kind", files[i].kind);
+		xml_attr(f, "type", files[i].content_type);
+		xml_attr_int(f, "size", files[i].size);
+		xml_attr(f, "sha256", files[i].sha256);
 		/* The same file used elsewhere in the district: reviewers are told. */
-		if (sqlite3_column_int64(st, 6) > 0)
-			xml_attr_int(f, "used-elsewhere", sqlite3_column_int64(st, 6));
+		if (files[i].used_elsewhere > 0)
+			xml_attr_int(f, "used-elsewhere", files[i].used_elsewhere);
 	}
-	sqlite3_reset(st);
 
 	/* The same work claimed as first author by another teacher: reviewers see each claim. */
 	if (c->user != NULL && c->user->role != ROLE_NAME_TEACHER) {
+		struct first_author_claim *cl;
 		xmlNodePtr claims = NULL;
-		if ((st = db_stmt(c->db, sql_first_author_claims)) == NULL)
-			return 500;
-		sqlite3_bind_int64(st, 1, id);
-		while (sqlite3_step(st) == SQLITE_ROW) {
+		if ((dr = store_record_first_author_claims(c->db, c->a, id, &cl, &n)) != DB_OK)
+			return app_status(dr);
+		for (size_t i = 0; i < n; i++) {
 			xmlNodePtr o;
 			if (claims == NULL && (claims = xml_node(r, "first-author-claims")) == NULL)
-				break;
+				return 500;
 			if ((o = xml_node(claims, "claim")) == NULL)
-				break;
-			xml_attr_int(o, "record", sqlite3_column_int64(st, 0));
-			xml_attr(o, "teacher", col(st, 1));
-			xml_attr(o, "school", col(st, 2));
-			xml_attr(o, "state", col(st, 3));
+				return 500;
+			xml_attr_int(o, "record", cl[i].record_id);
+			xml_attr(o, "teacher", cl[i].teacher);
+			xml_attr(o, "school", cl[i].school);
+			xml_attr(o, "state", cl[i].state);
 		}
-		sqlite3_reset(st);
 	}
 
 	/* What the rules count for it, with this year's caps. */
 	{
-		long long ty = 0;
 		struct assessment a;
-		const char *tyv = (const char *)xmlGetProp(r, BAD_CAST "teacher-year");
-		if (tyv != NULL) {
-			ty = atoll(tyv);
-			xmlFree((void *)tyv);
-		}
-		if (ty > 0 && assess_teacher_year(c->db, c->a, ty, &a) == DB_OK)
+		if (v.teacher_year_id > 0 && assess_teacher_year(c->db, c->a, v.teacher_year_id, &a) == DB_OK)
 			for (size_t i = 0; i < a.nlines; i++)
 				if (a.lines[i].record_id == id) {
 					xmlNodePtr ex = xml_node(root, "explanation");
@@ -197,21 +144,21 @@ record_page(struct ctx *c, long long id)
 						xml_attr(ex, "cap", a.lines[i].cap_name);
 				}
 	}
-	if ((rv = xml_node(r, "reviews")) == NULL || (st = db_stmt(c->db, sql_reviews)) == NULL)
+	if ((rv = xml_node(r, "reviews")) == NULL)
 		return 500;
-	sqlite3_bind_int64(st, 1, id);
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		xmlNodePtr v = xml_node(rv, "review");
-		if (v == NULL)
-			break;
-		xml_attr(v, "stage", col(st, 0));
-		xml_attr(v, "decision", col(st, 1));
-		xml_attr(v, "at", col(st, 3));
-		xml_attr(v, "by", col(st, 4));
-		if (*col(st, 2))
-			xml_text(v, "reason", col(st, 2));
+	if ((dr = store_record_reviews(c->db, c->a, id, &reviews, &n)) != DB_OK)
+		return app_status(dr);
+	for (size_t i = 0; i < n; i++) {
+		xmlNodePtr w = xml_node(rv, "review");
+		if (w == NULL)
+			return 500;
+		xml_attr(w, "stage", reviews[i].stage);
+		xml_attr(w, "decision", reviews[i].decision);
+		xml_attr(w, "at", reviews[i].at);
+		xml_attr(w, "by", reviews[i].by);
+		if (*reviews[i].reason)
+			xml_text(w, "reason", reviews[i].reason);
 	}
-	sqlite3_reset(st);
 	return 200;
 }
 
@@ -227,49 +174,24 @@ close_file(void *arg)
 		close(f->fd);
 }
 
-/* RFC 5987 encoding of a UTF-8 file name for Content-Disposition. */
-static char *
-encode_filename(arena *a, const char *name)
-{
-	size_t n = strlen(name);
-	char *out = arena_alloc(a, 3 * n + 1), *o = out;
-
-	if (out == NULL)
-		return NULL;
-	for (const unsigned char *p = (const unsigned char *)name; *p; p++) {
-		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
-		    (*p >= '0' && *p <= '9') || strchr("!#$&+-.^_`|~", *p))
-			*o++ = (char)*p;
-		else {
-			snprintf(o, 4, "%%%02X", *p);
-			o += 3;
-		}
-	}
-	*o = '\0';
-	return out;
-}
-
 int
-evidence_send(struct ctx *c, sqlite3_stmt *st)
+evidence_send(struct ctx *c, long long id)
 {
 	char path[4200], *body, *disp, *fname;
 	const char *sha, *name, *type;
 	struct open_file *of;
+	struct evidence_file ef;
 	struct stat sb;
 	ssize_t got;
 	size_t size;
+	enum db_result r = store_evidence_file(c->db, c->a, id, &ef);
 
-	if (sqlite3_step(st) != SQLITE_ROW) {
-		sqlite3_reset(st);
-		return 404;
-	}
-	sha = arena_strdup(c->a, col(st, 0));
-	name = arena_strdup(c->a, col(st, 1));
-	type = arena_strdup(c->a, col(st, 2));
-	size = (size_t)sqlite3_column_int64(st, 3);
-	sqlite3_reset(st);
-	if (sha == NULL || name == NULL || type == NULL)
-		return 500;
+	if (r != DB_OK)
+		return app_status(r);
+	sha = ef.sha256;
+	name = ef.filename;
+	type = ef.content_type;
+	size = (size_t)ef.size;
 	if (files_path(c->cfg->evidence_dir, sha, path, sizeof(path)) != 0)
 		return 404;
 	of = arena_alloc(c->a, sizeof(*of));
@@ -290,7 +212,7 @@ evidence_send(struct ctx *c, sqlite3_stmt *st)
 	/* Names stored before they were bounded are bounded here too. */
 	{
 		char safe[4 * FILES_NAME_MAX + 1];
-		fname = encode_filename(c->a, files_safe_name(name, safe, sizeof(safe)));
+		fname = http_rfc5987(c->a, files_safe_name(name, safe, sizeof(safe)));
 	}
 	disp = arena_printf(c->a, "%s; filename=\"evidence\"; filename*=UTF-8''%s",
 	    strncmp(type, "image/", 6) == 0 || strcmp(type, "application/pdf") == 0 ?
@@ -306,8 +228,6 @@ evidence_send(struct ctx *c, sqlite3_stmt *st)
 	return 200;
 }
 
-#include "core/assess.h"
-
 int
 assessment_node(struct ctx *c, xmlNodePtr root, long long ty)
 {
@@ -317,7 +237,7 @@ assessment_node(struct ctx *c, xmlNodePtr root, long long ty)
 	if (r == DB_NOTFOUND)
 		return 200; /* no policy for the year yet: nothing to assess */
 	if (r != DB_OK)
-		return r == DB_BUSY ? 503 : 500;
+		return app_status(r);
 	return assess_xml(root, &a) != NULL ? 200 : 500;
 }
 
@@ -339,123 +259,95 @@ days_until(long long now, const char *date)
 	return (long)((t - (time_t)now) / 86400);
 }
 
-static const char sql_teacher_year[] =
-    "SELECT t.id, t.name, t.gender, t.staff_no, t.subject, t.title,"
-    " ty.id, ty.category, ty.status, ty.receiving_unit, s.id, s.name,"
-    " y.id, y.label, y.starts_on, y.ends_on, y.register_deadline,"
-    " y.school_review_deadline, y.district_review_deadline, d.self_registration,"
-    " coalesce(sys.state, 'open')"
-    " FROM teacher t JOIN district d ON d.id = t.district_id"
-    " JOIN school_year y ON y.district_id = d.id AND y.is_current = 1"
-    " JOIN teacher_year ty ON ty.teacher_id = t.id AND ty.school_year_id = y.id"
-    " JOIN school s ON s.id = ty.school_id"
-    " LEFT JOIN school_year_state sys ON sys.school_id = s.id AND sys.school_year_id = y.id"
-    " WHERE t.id = ?";
-
 /* <teacher-year> for the caller's current year; *ty gets its id (0: none). */
 int
 teacher_year_node(struct ctx *c, xmlNodePtr root, long long teacher, long long *ty)
 {
-	sqlite3_stmt *st = db_stmt(c->db, sql_teacher_year);
+	static const char *const kinds[] = { "register", "school_review", "district_review" };
+	struct teacher_year_view v;
 	xmlNodePtr n, y;
+	enum db_result r = store_teacher_year_view(c->db, c->a, teacher, &v);
 
 	*ty = 0;
-	if (st == NULL)
-		return 500;
-	sqlite3_bind_int64(st, 1, teacher);
-	if (sqlite3_step(st) != SQLITE_ROW) {
-		sqlite3_reset(st);
+	if (r == DB_NOTFOUND)
 		return 200; /* not on a roster this year: the page says so */
-	}
-	n = xml_node(root, "teacher");
-	if (n == NULL) {
-		sqlite3_reset(st);
+	if (r != DB_OK)
+		return app_status(r);
+	if ((n = xml_node(root, "teacher")) == NULL)
 		return 500;
-	}
-	xml_attr_int(n, "id", sqlite3_column_int64(st, 0));
-	xml_attr(n, "gender", col(st, 2));
-	xml_attr(n, "staff-no", col(st, 3));
-	xml_attr(n, "category", col(st, 7));
-	xml_attr(n, "status", col(st, 8));
-	xml_text(n, "name", col(st, 1));
-	xml_text(n, "subject", col(st, 4));
-	xml_text(n, "title", col(st, 5));
-	if (*col(st, 9))
-		xml_text(n, "receiving-unit", col(st, 9));
+	xml_attr_int(n, "id", v.teacher_id);
+	xml_attr(n, "gender", v.gender);
+	xml_attr(n, "staff-no", v.staff_no);
+	xml_attr(n, "category", v.category);
+	xml_attr(n, "status", v.status);
+	xml_text(n, "name", v.name);
+	xml_text(n, "subject", v.subject);
+	xml_text(n, "title", v.title);
+	if (*v.receiving_unit)
+		xml_text(n, "receiving-unit", v.receiving_unit);
 	{
-		xmlNodePtr s = xml_text(n, "school", col(st, 11));
+		xmlNodePtr s = xml_text(n, "school", v.school);
 		if (s)
-			xml_attr_int(s, "id", sqlite3_column_int64(st, 10));
+			xml_attr_int(s, "id", v.school_id);
 	}
-	*ty = sqlite3_column_int64(st, 6);
+	*ty = v.teacher_year_id;
 	y = xml_node(root, "school-year");
 	if (y != NULL) {
-		xml_attr_int(y, "id", sqlite3_column_int64(st, 12));
-		xml_attr(y, "label", col(st, 13));
-		xml_attr(y, "starts", col(st, 14));
-		xml_attr(y, "ends", col(st, 15));
-		xml_attr(y, "self-registration", sqlite3_column_int(st, 19) ? "yes" : "no");
-		xml_attr(y, "school-state", col(st, 20));
-		for (int i = 16; i <= 18; i++) {
-			static const char *kinds[] = { "register", "school_review", "district_review" };
-			if (sqlite3_column_type(st, i) != SQLITE_NULL) {
+		xml_attr_int(y, "id", v.year_id);
+		xml_attr(y, "label", v.year);
+		xml_attr(y, "starts", v.starts_on);
+		xml_attr(y, "ends", v.ends_on);
+		xml_attr(y, "self-registration", v.self_registration ? "yes" : "no");
+		xml_attr(y, "school-state", v.school_state);
+		for (int i = 0; i < 3; i++)
+			if (v.deadlines[i] != NULL) {
 				xmlNodePtr dl = xml_node(y, "deadline");
 				if (dl == NULL)
 					continue;
-				xml_attr(dl, "kind", kinds[i - 16]);
-				xml_attr(dl, "date", col(st, i));
-				xml_attr_int(dl, "days-left", days_until(c->now, col(st, i)));
+				xml_attr(dl, "kind", kinds[i]);
+				xml_attr(dl, "date", v.deadlines[i]);
+				xml_attr_int(dl, "days-left", days_until(c->now, v.deadlines[i]));
 			}
-		}
 	}
-	sqlite3_reset(st);
 	return 200;
 }
-
-static const char sql_records[] =
-    "SELECT r.id, r.state, r.started_on, r.ended_on, r.claimed_tenths, r.organiser,"
-    " i.id, i.code, i.category, i.name, i.unit, i.normative,"
-    " (SELECT v.reason FROM review v WHERE v.record_id = r.id ORDER BY v.id DESC LIMIT 1),"
-    " (SELECT count(*) FROM evidence e WHERE e.record_id = r.id)"
-    " FROM record r JOIN item i ON i.id = r.item_id"
-    " WHERE r.teacher_year_id = ? ORDER BY r.started_on, r.id";
 
 /* <records> of one teacher-year. */
 int
 records_node(struct ctx *c, xmlNodePtr root, long long ty)
 {
-	sqlite3_stmt *st = db_stmt(c->db, sql_records);
 	xmlNodePtr list = xml_node(root, "records");
-	int rc;
+	struct year_record *v;
+	size_t n;
+	enum db_result r;
 
-	if (st == NULL || list == NULL)
+	if (list == NULL)
 		return 500;
-	sqlite3_bind_int64(st, 1, ty);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		xmlNodePtr r = xml_node(list, "record"), it;
-		if (r == NULL)
-			break;
-		xml_attr_int(r, "id", sqlite3_column_int64(st, 0));
-		xml_attr(r, "state", col(st, 1));
-		xml_attr(r, "started", col(st, 2));
-		xml_attr(r, "ended", col(st, 3));
-		xml_attr_int(r, "claimed-tenths", sqlite3_column_int64(st, 4));
-		xml_attr_int(r, "evidence", sqlite3_column_int64(st, 13));
-		it = xml_text(r, "item", col(st, 9));
+	if ((r = store_year_records(c->db, c->a, ty, &v, &n)) != DB_OK)
+		return app_status(r);
+	for (size_t i = 0; i < n; i++) {
+		xmlNodePtr e = xml_node(list, "record"), it;
+		if (e == NULL)
+			return 500;
+		xml_attr_int(e, "id", v[i].id);
+		xml_attr(e, "state", v[i].state);
+		xml_attr(e, "started", v[i].started_on);
+		xml_attr(e, "ended", v[i].ended_on);
+		xml_attr_int(e, "claimed-tenths", v[i].claimed_tenths);
+		xml_attr_int(e, "evidence", v[i].evidence);
+		it = xml_text(e, "item", v[i].item_name);
 		if (it != NULL) {
-			xml_attr_int(it, "id", sqlite3_column_int64(st, 6));
-			xml_attr(it, "code", col(st, 7));
-			xml_attr(it, "category", col(st, 8));
-			xml_attr(it, "unit", col(st, 10));
-			xml_attr(it, "normative", sqlite3_column_int(st, 11) ? "yes" : "no");
+			xml_attr_int(it, "id", v[i].item_id);
+			xml_attr(it, "code", v[i].item_code);
+			xml_attr(it, "category", v[i].item_category);
+			xml_attr(it, "unit", v[i].item_unit);
+			xml_attr(it, "normative", v[i].item_normative ? "yes" : "no");
 		}
-		if (*col(st, 5))
-			xml_text(r, "organiser", col(st, 5));
-		if ((strcmp(col(st, 1), "returned") == 0 || strcmp(col(st, 1), "rejected") == 0) &&
-		    *col(st, 12))
-			xml_text(r, "reason", col(st, 12));
+		if (*v[i].organiser)
+			xml_text(e, "organiser", v[i].organiser);
+		if ((strcmp(v[i].state, "returned") == 0 || strcmp(v[i].state, "rejected") == 0) &&
+		    *v[i].last_reason)
+			xml_text(e, "reason", v[i].last_reason);
 	}
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? 200 : 500;
+	return 200;
 }
-

@@ -1,9 +1,8 @@
-/* review.c - see review.h */
+/* review.c - see review.h: the checks of a move, through store/review, in one store_tx. */
 #include "review.h"
-#include "store/sql.h"
 #include "store/audit.h"
+#include "store/review.h"
 
-#include <stdio.h>
 #include <string.h>
 
 const char *
@@ -17,192 +16,125 @@ review_code(enum review_result r)
 	return (unsigned)r < REVIEW_RESULT__MAX ? codes[r] : "internal";
 }
 
-static const char sql_load[] =
-    "SELECT r.state, coalesce(sys.state, 'open'), coalesce(p.approved, 1), y.district_id,"
-    " r.district_returned, i.evidence_required,"
-    " (SELECT count(*) FROM evidence e WHERE e.record_id = r.id)"
-    " FROM record r JOIN teacher_year ty ON ty.id = r.teacher_year_id"
-    " JOIN school_year y ON y.id = ty.school_year_id JOIN item i ON i.id = r.item_id"
-    " LEFT JOIN school_year_state sys ON sys.school_id = ty.school_id AND sys.school_year_id = y.id"
-    " LEFT JOIN training_project p ON p.id = r.project_id WHERE r.id = ?";
-/* Other teachers' claims of the same work as first author, approved at this stage or later. */
-static const char sql_first_author[] =
-    "SELECT count(*) FROM record r JOIN teacher_year ty ON ty.id = r.teacher_year_id"
-    " JOIN school_year y ON y.id = ty.school_year_id,"
-    " record o JOIN teacher_year oty ON oty.id = o.teacher_year_id"
-    " JOIN school_year oy ON oy.id = oty.school_year_id"
-    " WHERE r.id = ?1 AND oy.district_id = y.district_id AND oty.teacher_id <> ty.teacher_id"
-    " AND o.state IN ('school_approved', 'district_approved')"
-    " AND (?2 = 0 OR o.state = 'district_approved') AND" REVIEW_SAME_FIRST_AUTHOR_WORK;
-/*
- * Submitting an excellent trainee (a draft saved earlier): the class's quota
- * in people, the others already handed in; 1 when one more is too many.
- */
-static const char sql_excellent_over[] =
-    "SELECT coalesce(p.max_participants, 0) * coalesce(json_extract(i.params, '$.quota_percent'), 100)"
-    " / 100 < 1 + (SELECT count(DISTINCT oty.teacher_id) FROM record o"
-    "  JOIN teacher_year oty ON oty.id = o.teacher_year_id JOIN item oi ON oi.id = o.item_id"
-    "  WHERE o.project_id = r.project_id AND o.role = 'excellent' AND o.id <> r.id"
-    "  AND oi.rule_type = 'trainee_multiplier'"
-    "  AND o.state IN ('submitted', 'school_approved', 'district_approved'))"
-    " FROM record r JOIN item i ON i.id = r.item_id LEFT JOIN training_project p ON p.id = r.project_id"
-    " WHERE r.id = ? AND r.role = 'excellent' AND i.rule_type = 'trainee_multiplier'";
-/*
- * district_returned (?4): set when the district returns the record, cleared
- * when the school sends it up again or the district decides.
- */
-static const char sql_update[] =
-    "UPDATE record SET state = ?2, updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now'),"
-    " submitted_at = CASE WHEN ?2 = 'submitted' THEN strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
-    " ELSE submitted_at END, district_returned = coalesce(?4, district_returned)"
-    " WHERE id = ?1 AND state = ?3";
-static const char sql_delete[] = "DELETE FROM record WHERE id = ? AND state = ?";
-static const char sql_review[] =
-    "INSERT INTO review (record_id, stage, decision, reason, reviewer_id) VALUES (?, ?, ?, ?, ?)";
+struct move {
+	struct ctx *c;
+	long long id;
+	enum record_action action;
+	enum record_actor actor;
+	const char *reason;
+	enum review_result refused; /* REVIEW_OK unless the move was refused */
+};
+
+/* Refuse the move: roll back (store_tx) and tell the caller why. */
+static enum db_result
+refuse(struct move *m, enum review_result why)
+{
+	m->refused = why;
+	return DB_CONSTRAINT;
+}
+
+/* The move, its review row and its audit row (store_tx). */
+static enum db_result
+move_tx(struct db *db, void *arg)
+{
+	struct move *m = arg;
+	struct ctx *c = m->c;
+	struct review_target t;
+	struct audit_entry e = { 0 };
+	struct audit_json before, after;
+	enum db_result r;
+	int state, next;
+
+	if ((r = store_review_target(db, c->a, m->id, &t)) == DB_NOTFOUND)
+		return refuse(m, REVIEW_NOT_ALLOWED);
+	if (r != DB_OK)
+		return r;
+	state = workflow_state_parse(t.state);
+	next = state < 0 ? -1 : workflow_next((enum record_state)state, m->action, m->actor);
+	if (next < 0)
+		return refuse(m, REVIEW_NOT_ALLOWED);
+	if (strcmp(t.year_state, "confirmed") == 0)
+		return refuse(m, REVIEW_LOCKED);
+	/*
+	 * The school handed its year in: until the district reopens it, only a
+	 * record the district returned goes back up (domain/workflow's table).
+	 */
+	if (strcmp(t.year_state, "submitted") == 0 &&
+	    !workflow_allowed_handed_in((enum record_state)state, m->action, m->actor,
+	    t.district_returned))
+		return refuse(m, REVIEW_LOCKED);
+	if (m->action == RA_DISTRICT_APPROVE && !t.project_approved)
+		return refuse(m, REVIEW_UNAPPROVED_PROJECT);
+	/* Every hour needs its evidence: no submission or approval without it. */
+	if ((m->action == RA_SUBMIT || m->action == RA_SCHOOL_APPROVE ||
+	    m->action == RA_DISTRICT_APPROVE) && t.evidence_required && t.evidence == 0)
+		return refuse(m, REVIEW_NO_EVIDENCE);
+	if (m->action == RA_SUBMIT) {
+		int over = 0;
+		if ((r = store_review_excellent_over(db, m->id, &over)) != DB_OK)
+			return r;
+		if (over)
+			return refuse(m, REVIEW_EXCELLENT_QUOTA);
+	}
+	/* The same work claimed as first author by another teacher, approved already. */
+	if ((m->action == RA_SCHOOL_APPROVE || m->action == RA_DISTRICT_APPROVE) &&
+	    (m->reason == NULL || *m->reason == '\0')) {
+		long long others = 0;
+		if ((r = store_review_first_author_approved(db, m->id,
+		    m->action == RA_DISTRICT_APPROVE, &others)) != DB_OK)
+			return r;
+		if (others > 0)
+			return refuse(m, REVIEW_FIRST_AUTHOR);
+	}
+	if (m->action == RA_WITHDRAW)
+		r = store_record_withdraw(db, m->id, t.state);
+	else
+		r = store_record_move(db, m->id, t.state, workflow_state_name((enum record_state)next),
+		    m->action == RA_DISTRICT_RETURN ? 1 :
+		    m->action == RA_SCHOOL_APPROVE || m->action == RA_DISTRICT_APPROVE ||
+		    m->action == RA_DISTRICT_REJECT || m->action == RA_SCHOOL_REJECT ? 0 : -1);
+	if (r == DB_NOTFOUND) /* changed meanwhile: the same as before, an internal error */
+		return DB_ERROR;
+	if (r != DB_OK)
+		return r;
+	if (m->action >= RA_SCHOOL_APPROVE) {
+		static const char *decisions[] = { "approve", "return", "reject" };
+		int k = (m->action - RA_SCHOOL_APPROVE) % 3;
+		if ((r = store_review_add(db, m->id, m->action >= RA_DISTRICT_APPROVE ? "district" : "school",
+		    decisions[k], m->reason, c->user->id)) != DB_OK)
+			return r;
+	}
+	audit_json_begin(&before, c->a);
+	audit_json_str(&before, "state", t.state);
+	audit_json_begin(&after, c->a);
+	audit_json_str(&after, "state", m->action == RA_WITHDRAW ? "withdrawn" :
+	    workflow_state_name((enum record_state)next));
+	e.account_id = c->user->id;
+	e.district_id = t.district_id;
+	e.action = arena_printf(c->a, "record_%s", workflow_action_name(m->action));
+	e.object_type = "record";
+	e.object_id = m->id;
+	e.before = audit_json_end(&before);
+	e.after = audit_json_end(&after);
+	e.client = c->req->remote_addr;
+	if (e.action == NULL || e.before == NULL || e.after == NULL)
+		return DB_ERROR;
+	return audit_write(db, &e);
+}
 
 enum review_result
 review_apply(struct ctx *c, long long id, enum record_action action,
     enum record_actor actor, const char *reason)
 {
-	sqlite3_stmt *st;
-	char state[32] = "", year_state[32] = "", before[64], after[128];
-	int approved = 1, next, rc, district_returned = 0, needs_evidence = 0;
-	long long nevidence = 0;
-	long long district = 0;
-	enum db_result dr;
-	struct audit_entry e = { 0 };
+	struct move m = { c, id, action, actor, reason, REVIEW_OK };
+	enum db_result r;
 
 	if (workflow_needs_reason(action) && (reason == NULL || *reason == '\0'))
 		return REVIEW_REASON_REQUIRED;
-	if ((dr = db_begin(c->db)) != DB_OK)
-		return dr == DB_BUSY ? REVIEW_BUSY : REVIEW_ERROR;
-	if ((st = db_stmt(c->db, sql_load)) == NULL)
-		goto error;
-	sqlite3_bind_int64(st, 1, id);
-	if (sqlite3_step(st) == SQLITE_ROW) {
-		snprintf(state, sizeof(state), "%s", (const char *)sqlite3_column_text(st, 0));
-		snprintf(year_state, sizeof(year_state), "%s", (const char *)sqlite3_column_text(st, 1));
-		approved = sqlite3_column_int(st, 2);
-		district = sqlite3_column_int64(st, 3);
-		district_returned = sqlite3_column_int(st, 4);
-		needs_evidence = sqlite3_column_int(st, 5);
-		nevidence = sqlite3_column_int64(st, 6);
-	}
-	sqlite3_reset(st);
-	if (state[0] == '\0')
-		goto not_allowed;
-	next = workflow_next((enum record_state)workflow_state_parse(state), action, actor);
-	if (workflow_state_parse(state) < 0 || next < 0)
-		goto not_allowed;
-	if (strcmp(year_state, "confirmed") == 0) {
-		db_rollback(c->db);
-		return REVIEW_LOCKED;
-	}
-	/*
-	 * The school handed its year in: until the district reopens it, only a
-	 * record the district returned goes back up (domain/workflow's table).
-	 */
-	if (strcmp(year_state, "submitted") == 0 &&
-	    !workflow_allowed_handed_in((enum record_state)workflow_state_parse(state), action,
-	    actor, district_returned)) {
-		db_rollback(c->db);
-		return REVIEW_LOCKED;
-	}
-	if (action == RA_DISTRICT_APPROVE && !approved) {
-		db_rollback(c->db);
-		return REVIEW_UNAPPROVED_PROJECT;
-	}
-	/* Every hour needs its evidence: no submission or approval without it. */
-	if ((action == RA_SUBMIT || action == RA_SCHOOL_APPROVE || action == RA_DISTRICT_APPROVE) &&
-	    needs_evidence && nevidence == 0) {
-		db_rollback(c->db);
-		return REVIEW_NO_EVIDENCE;
-	}
-	if (action == RA_SUBMIT) {
-		int over = 0;
-		if ((st = db_stmt(c->db, sql_excellent_over)) == NULL)
-			goto error;
-		sqlite3_bind_int64(st, 1, id);
-		if (sqlite3_step(st) == SQLITE_ROW)
-			over = sqlite3_column_int(st, 0);
-		sqlite3_reset(st);
-		if (over) {
-			db_rollback(c->db);
-			return REVIEW_EXCELLENT_QUOTA;
-		}
-	}
-	/* The same work claimed as first author by another teacher, approved already. */
-	if ((action == RA_SCHOOL_APPROVE || action == RA_DISTRICT_APPROVE) &&
-	    (reason == NULL || *reason == '\0')) {
-		long long others = 0;
-		if ((st = db_stmt(c->db, sql_first_author)) == NULL)
-			goto error;
-		sqlite3_bind_int64(st, 1, id);
-		sqlite3_bind_int(st, 2, action == RA_DISTRICT_APPROVE);
-		if (sqlite3_step(st) == SQLITE_ROW)
-			others = sqlite3_column_int64(st, 0);
-		sqlite3_reset(st);
-		if (others > 0) {
-			db_rollback(c->db);
-			return REVIEW_FIRST_AUTHOR;
-		}
-	}
-	if (action == RA_WITHDRAW) {
-		if ((st = db_stmt(c->db, sql_delete)) == NULL)
-			goto error;
-		sqlite3_bind_int64(st, 1, id);
-		sqlite3_bind_text(st, 2, state, -1, SQLITE_TRANSIENT);
-	} else {
-		if ((st = db_stmt(c->db, sql_update)) == NULL)
-			goto error;
-		sqlite3_bind_int64(st, 1, id);
-		sqlite3_bind_text(st, 2, workflow_state_name((enum record_state)next), -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 3, state, -1, SQLITE_TRANSIENT);
-		if (action == RA_DISTRICT_RETURN)
-			sqlite3_bind_int(st, 4, 1);
-		else if (action == RA_SCHOOL_APPROVE || action == RA_DISTRICT_APPROVE ||
-		    action == RA_DISTRICT_REJECT || action == RA_SCHOOL_REJECT)
-			sqlite3_bind_int(st, 4, 0);
-	}
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE || sqlite3_changes(db_handle(c->db)) != 1)
-		goto error;
-	if (action >= RA_SCHOOL_APPROVE) {
-		static const char *decisions[] = { "approve", "return", "reject" };
-		int k = (action - RA_SCHOOL_APPROVE) % 3;
-		if ((st = db_stmt(c->db, sql_review)) == NULL)
-			goto error;
-		sqlite3_bind_int64(st, 1, id);
-		sqlite3_bind_text(st, 2, action >= RA_DISTRICT_APPROVE ? "district" : "school", -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 3, decisions[k], -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 4, reason ? reason : "", -1, SQLITE_TRANSIENT);
-		sqlite3_bind_int64(st, 5, c->user->id);
-		rc = sqlite3_step(st);
-		sqlite3_reset(st);
-		if (rc != SQLITE_DONE)
-			goto error;
-	}
-	snprintf(before, sizeof(before), "{\"state\":\"%s\"}", state);
-	snprintf(after, sizeof(after), "{\"state\":\"%s\"}",
-	    action == RA_WITHDRAW ? "withdrawn" : workflow_state_name((enum record_state)next));
-	e.account_id = c->user->id;
-	e.district_id = district;
-	e.action = arena_printf(c->a, "record_%s", workflow_action_name(action));
-	e.object_type = "record";
-	e.object_id = id;
-	e.before = before;
-	e.after = after;
-	e.client = c->req->remote_addr;
-	if (e.action == NULL || audit_write(c->db, &e) != DB_OK)
-		goto error;
-	if ((dr = db_commit(c->db)) != DB_OK)
-		return dr == DB_BUSY ? REVIEW_BUSY : REVIEW_ERROR;
-	return REVIEW_OK;
-not_allowed:
-	db_rollback(c->db);
-	return REVIEW_NOT_ALLOWED;
-error:
-	db_rollback(c->db);
-	return REVIEW_ERROR;
+	r = store_tx(c->db, move_tx, &m);
+	if (m.refused != REVIEW_OK)
+		return m.refused;
+	if (r == DB_OK)
+		return REVIEW_OK;
+	return r == DB_BUSY ? REVIEW_BUSY : REVIEW_ERROR;
 }

@@ -30,20 +30,6 @@ enum review_result {
 const char *review_code(enum review_result r);
 
 /*
- * SQL condition: record o claims, as first author, the same work as record r
- * (two different records): the same award certificate number, the same
- * ISBN, or - an article - the same journal CN and the same title. Used by
- * the review (a second approval needs a reason) and the record page (both
- * reviewers see the other claims).
- */
-#define REVIEW_SAME_FIRST_AUTHOR_WORK \
-	" (o.first_author = 1 AND r.first_author = 1 AND o.id <> r.id AND" \
-	" ((r.certificate_no <> '' AND o.certificate_no = r.certificate_no)" \
-	" OR (r.isbn <> '' AND o.isbn = r.isbn)" \
-	" OR (r.certificate_no = '' AND r.isbn = '' AND r.cn_number <> '' AND" \
-	"  o.cn_number = r.cn_number AND r.description <> '' AND o.description = r.description)))"
-
-/*
  * Apply action by actor to record id (already checked to be in the caller's
  * scope), with reason (may be "" for approvals). Deleting a withdrawn record
  * is done here too (RA_WITHDRAW).

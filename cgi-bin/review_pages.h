@@ -2,7 +2,9 @@
  * review_pages.h - the pages the school and the district share: a school's
  * year overview, review queues, reviewing, the school year's submission and
  * confirmation. Scope is a school id (the school programs) or a district id
- * (the district program); exactly one of them is non-zero.
+ * (the district program); exactly one of them is non-zero. The core checks
+ * the objects a path names ({record}, {school}, {teacher_year}); these check
+ * the ones a body names.
  */
 #ifndef XS_REVIEW_PAGES_H
 #define XS_REVIEW_PAGES_H
@@ -13,12 +15,19 @@
 /* <school> with its year's state and <teachers> with their assessments. */
 int school_overview(struct ctx *c, xmlNodePtr root, long long school);
 
-/* <queue> of records in state within the scope (a school, or a district and optional ?school=). */
+/*
+ * <queue> of records within the scope (a school, or a district and the
+ * optional field "school"), in the state of the field "state" (dflt when
+ * absent), matching the field "q". The route declares REVIEW_QUEUE_FIELDS
+ * (a district's: REVIEW_DISTRICT_QUEUE_FIELDS).
+ */
 int review_queue(struct ctx *c, xmlNodePtr root, long long school, long long district,
-    const char *state);
-
-/* 200 when record id is in the scope, 404 otherwise. */
-int record_in_scope(struct ctx *c, long long id, long long school, long long district);
+    const char *dflt);
+#define REVIEW_QUEUE_FIELDS { { "state", FIELD_LINE, 0, 0, 32, NULL }, \
+	{ "q", FIELD_LINE, 0, 0, 64, NULL }, { NULL, 0, 0, 0, 0, NULL } }
+#define REVIEW_DISTRICT_QUEUE_FIELDS { { "state", FIELD_LINE, 0, 0, 32, NULL }, \
+	{ "q", FIELD_LINE, 0, 0, 64, NULL }, { "school", FIELD_ID, 0, 0, 0, NULL }, \
+	{ NULL, 0, 0, 0, 0, NULL } }
 
 /*
  * POST a review decision on record id (decision: approve | return | reject,
@@ -28,22 +37,32 @@ int record_in_scope(struct ctx *c, long long id, long long school, long long dis
  */
 int review_post(struct ctx *c, long long id, const enum record_action acts[3],
     enum record_actor actor, const char *back);
+/* The fields of a review POST. */
+#define REVIEW_POST_FIELDS { { "decision", FIELD_LINE, 0, 0, 16, NULL }, \
+	{ "reason", FIELD_TEXT, 0, 0, 1000, NULL }, { NULL, 0, 0, 0, 0, NULL } }
 
-/* POST: apply action to every "record" field in scope. 303 to back. */
+/*
+ * POST: apply action to every "record" field (REVIEW_BULK_FIELDS) in scope
+ * (checked here: the body's records are not the core's). 303 to back.
+ */
 int review_bulk(struct ctx *c, long long school, long long district,
     enum record_action action, enum record_actor actor, const char *back);
 
-/* The school year's move: "submit" (school), "confirm" or "reopen" (district). */
+#define REVIEW_BULK_FIELDS { { "record", FIELD_ID, FIELD_MULTI, 0, 0, NULL }, \
+	{ NULL, 0, 0, 0, 0, NULL } }
+
+/*
+ * The school year's move: "submit" (school), "confirm" or "reopen"
+ * (district: the field "reason", REOPEN_FIELDS).
+ */
 int school_year_move(struct ctx *c, long long school, const char *move, const char *back);
+
+#define REOPEN_FIELDS { { "reason", FIELD_TEXT, 0, 0, 1000, NULL }, { NULL, 0, 0, 0, 0, NULL } }
 
 /* The school overview page with <refused code=""/> (409). */
 int school_move_refused(struct ctx *c, long long school, const char *code);
 
-/* A teacher-year's page (name: the stylesheet) in the scope. */
-int teacher_year_page(struct ctx *c, long long ty, long long school, long long district,
-    const char *name);
-
-/* An evidence file in the scope. */
-int evidence_in_scope(struct ctx *c, long long id, long long school, long long district);
+/* A teacher-year's page (name: the stylesheet); the caller (or the core) checked the scope. */
+int teacher_year_page(struct ctx *c, long long ty, const char *name);
 
 #endif

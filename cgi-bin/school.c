@@ -3,13 +3,10 @@
  * their assessment, the first-review queue (初核), reviewing one record or
  * many, registering for a teacher of the school, handing the year to the
  * district. The school leader reads everything, changes nothing.
- * Every record, teacher-year and file is loaded through the caller's school.
+ * The core checks that a path's record, teacher-year and file are the
+ * school's; a teacher-year or records named in a body are checked here.
  */
 #include "core/app.h"
-#include "store/sql.h"
-#include "core/assess.h"
-#include "store/audit.h"
-#include "core/form.h"
 #include "core/render.h"
 #include "export.h"
 #include "points.h"
@@ -22,9 +19,10 @@
 #include "stats.h"
 #include "roster_import.h"
 #include "teacher_pages.h"
+#include "store/record.h"
+#include "store/teacher.h"
 
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #define SCHOOL_READERS (ROLE_SCHOOL_ADMIN | ROLE_SCHOOL_LEADER)
@@ -40,7 +38,7 @@ page_school(struct ctx *c)
 	return school_overview(c, root, c->user->school_id);
 }
 
-/* GET /school/review: the records waiting for (or past) the school's review. */
+/* GET /school/review[?state=&q=]: the records waiting for (or past) the school's review. */
 static int
 page_queue(struct ctx *c)
 {
@@ -49,38 +47,26 @@ page_queue(struct ctx *c)
 	if (root == NULL)
 		return 500;
 	xml_attr(root, "stage", "school");
-	return review_queue(c, root, c->user->school_id, 0,
-	    http_query(c->req, "state") ? http_query(c->req, "state") : "submitted");
+	return review_queue(c, root, c->user->school_id, 0, "submitted");
 }
 
-static int
-own_record(struct ctx *c, long long id)
-{
-	return record_in_scope(c, id, c->user->school_id, 0);
-}
-
-/* GET /school/records/{id} */
+/* GET /school/records/{record} (the core checked the school) */
 static int
 page_record(struct ctx *c)
 {
-	int status = own_record(c, c->id[0]);
-
-	return status != 200 ? status : record_page(c, c->id[0]);
+	return record_page(c, c->id[0]);
 }
 
-/* POST /school/records/{id}/review: decision approve | return | reject, reason. */
+/* POST /school/records/{record}/review: decision approve | return | reject, reason. */
 static int
 post_review(struct ctx *c)
 {
 	static const enum record_action acts[] = { RA_SCHOOL_APPROVE, RA_SCHOOL_RETURN, RA_SCHOOL_REJECT };
-	int status = own_record(c, c->id[0]);
 
-	if (status != 200)
-		return status;
 	return review_post(c, c->id[0], acts, ACTOR_SCHOOL, "/school/review");
 }
 
-/* POST /school/review/bulk: approve every record named "record". */
+/* POST /school/review/bulk: approve every record named "record" (checked to be the school's). */
 static int
 post_bulk(struct ctx *c)
 {
@@ -94,96 +80,88 @@ post_submit_year(struct ctx *c)
 	return school_year_move(c, c->user->school_id, "submit", "/school");
 }
 
-/* The teacher-year (current year, this school) named by ?teacher-year= or the form field. */
-static long long
-scoped_teacher_year(struct ctx *c)
+/*
+ * The teacher-year named by the field "teacher-year" (the form's, or the
+ * query's on a GET): 200 when it is of this school and the current year
+ * (a body's object: the core does not check it), 404 when not.
+ */
+static int
+scoped_teacher_year(struct ctx *c, long long *ty)
 {
-	static const char sql[] =
-	    "SELECT ty.id FROM teacher_year ty JOIN school_year y ON y.id = ty.school_year_id"
-	    " AND y.is_current = 1 WHERE ty.id = ? AND ty.school_id = ?";
-	const char *v = http_form(c->req, "teacher-year");
-	sqlite3_stmt *st;
-	long long ty = 0;
+	const struct field *fs = c->route->fields;
+	enum db_result r;
 
-	if (v == NULL)
-		v = http_query(c->req, "teacher-year");
-	if (v == NULL || (st = db_stmt(c->db, sql)) == NULL)
-		return 0;
-	sqlite3_bind_int64(st, 1, atoll(v));
-	sqlite3_bind_int64(st, 2, c->user->school_id);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		ty = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
-	return ty;
+	/* The form's field, else the query's (RECORD_NEW_FIELDS declares both on a POST). */
+	*ty = 0;
+	for (int i = 0; fs != NULL && fs[i].name != NULL && *ty == 0; i++)
+		if (strcmp(fs[i].name, "teacher-year") == 0 && c->fv[i].ok && c->fv[i].present)
+			*ty = c->fv[i].num;
+	if (*ty <= 0)
+		return 404;
+	r = store_teacher_year_in_school(c->db, *ty, c->user->school_id);
+	return r == DB_OK ? 200 : app_status(r);
 }
 
 /* GET /school/records/new?teacher-year=ID: the school admin registers for a teacher. */
 static int
 page_new(struct ctx *c)
 {
-	long long ty = scoped_teacher_year(c);
+	long long ty;
+	int status = scoped_teacher_year(c, &ty);
 
-	return ty == 0 ? 404 : record_form_get(c, ty, "/school");
+	return status != 200 ? status : record_form_get(c, ty, "/school");
 }
 
 static int
 post_new(struct ctx *c)
 {
-	long long ty = scoped_teacher_year(c);
+	long long ty;
+	int status = scoped_teacher_year(c, &ty);
 
-	return ty == 0 ? 404 : record_form_post(c, ty, "/school", c->user->district_id);
+	return status != 200 ? status : record_form_post(c, ty, "/school", c->user->district_id);
 }
 
-/* The current teacher-year of a record of this school (0: none). */
-static long long
-record_year(struct ctx *c, long long id)
+/* The record's teacher-year, when that is of the current year (the core checked the school). */
+static int
+record_year(struct ctx *c, long long *ty)
 {
-	static const char sql[] =
-	    "SELECT ty.id FROM record r JOIN teacher_year ty ON ty.id = r.teacher_year_id"
-	    " JOIN school_year y ON y.id = ty.school_year_id AND y.is_current = 1"
-	    " WHERE r.id = ? AND ty.school_id = ?";
-	sqlite3_stmt *st = db_stmt(c->db, sql);
-	long long ty = 0;
+	enum db_result r = store_record_current_year(c->db, c->id[0], ty);
 
-	if (st == NULL)
-		return 0;
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_int64(st, 2, c->user->school_id);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		ty = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
-	return ty;
+	return r == DB_OK ? 200 : app_status(r);
 }
 
-/* GET /school/records/{id}/edit, POST: the school admin changes a draft or returned record. */
+/* GET /school/records/{record}/edit, POST: the school admin changes a draft or returned record. */
 static int
 page_edit(struct ctx *c)
 {
-	long long ty = record_year(c, c->id[0]);
+	long long ty;
+	int status = record_year(c, &ty);
 
-	return ty == 0 ? 404 : record_form_edit_get(c, ty, "/school", c->id[0]);
+	return status != 200 ? status : record_form_edit_get(c, ty, "/school", c->id[0]);
 }
 
 static int
 post_edit(struct ctx *c)
 {
-	long long ty = record_year(c, c->id[0]);
+	long long ty;
+	int status = record_year(c, &ty);
 
-	return ty == 0 ? 404 : record_form_edit_post(c, ty, "/school", c->user->district_id, c->id[0]);
+	return status != 200 ? status :
+	    record_form_edit_post(c, ty, "/school", c->user->district_id, c->id[0]);
 }
 
-/* GET /school/teachers/{id}: one teacher's year (id is the teacher_year). */
+/* GET /school/teachers/{teacher_year}: one teacher's year. */
 static int
 page_teacher(struct ctx *c)
 {
-	return teacher_year_page(c, c->id[0], c->user->school_id, 0, "school-teacher");
+	return teacher_year_page(c, c->id[0], "school-teacher");
 }
 
-/* GET /school/teachers/{id}/card: a teacher's card, for paper. */
+/* GET /school/teachers/{teacher_year}/card: a teacher's card, for paper. */
 static int
 page_card(struct ctx *c)
 {
-	int status = teacher_year_page(c, c->id[0], c->user->school_id, 0, "card");
+	int status = teacher_year_page(c, c->id[0], "card");
 
 	c->stylesheet = "print/card";
 	return status;
@@ -201,23 +179,29 @@ page_summary(struct ctx *c)
 	return school_overview(c, root, c->user->school_id);
 }
 
-/* GET /school/evidence/{id} */
+/* GET /school/evidence/{evidence} */
 static int
 get_evidence(struct ctx *c)
 {
-	return evidence_in_scope(c, c->id[0], c->user->school_id, 0);
+	return evidence_send(c, c->id[0]);
 }
+
+static const struct field queue_fields[] = REVIEW_QUEUE_FIELDS;
+static const struct field review_fields[] = REVIEW_POST_FIELDS;
+static const struct field bulk_fields[] = REVIEW_BULK_FIELDS;
+static const struct field new_fields[] = RECORD_NEW_FIELDS;
+static const struct field create_fields[] = RECORD_CREATE_FIELDS;
 
 static const struct route routes[] = {
 	{ HTTP_GET, "/school", page_school, SCHOOL_READERS, SCOPE_SCHOOL, "school", 0, NULL },
-	{ HTTP_GET, "/school/review", page_queue, SCHOOL_READERS, SCOPE_SCHOOL, "school_queue", 0, NULL },
-	{ HTTP_POST, "/school/review/bulk", post_bulk, ROLE_SCHOOL_ADMIN, SCOPE_SCHOOL, "school_bulk_approve", 0, NULL },
-	{ HTTP_GET, "/school/records/new", page_new, ROLE_SCHOOL_ADMIN, SCOPE_SCHOOL, "school_record_new", 0, NULL },
-	{ HTTP_POST, "/school/records/new", post_new, ROLE_SCHOOL_ADMIN, SCOPE_SCHOOL, "school_record_create", 0, NULL },
+	{ HTTP_GET, "/school/review", page_queue, SCHOOL_READERS, SCOPE_SCHOOL, "school_queue", 0, queue_fields },
+	{ HTTP_POST, "/school/review/bulk", post_bulk, ROLE_SCHOOL_ADMIN, SCOPE_SCHOOL, "school_bulk_approve", 0, bulk_fields },
+	{ HTTP_GET, "/school/records/new", page_new, ROLE_SCHOOL_ADMIN, SCOPE_SCHOOL, "school_record_new", 0, new_fields },
+	{ HTTP_POST, "/school/records/new", post_new, ROLE_SCHOOL_ADMIN, SCOPE_SCHOOL, "school_record_create", 0, create_fields },
 	{ HTTP_GET, "/school/records/{record}", page_record, SCHOOL_READERS, SCOPE_SCHOOL, "school_record", 0, NULL },
 	{ HTTP_GET, "/school/records/{record}/edit", page_edit, ROLE_SCHOOL_ADMIN, SCOPE_SCHOOL, "school_record_edit", 0, NULL },
 	{ HTTP_POST, "/school/records/{record}/edit", post_edit, ROLE_SCHOOL_ADMIN, SCOPE_SCHOOL, "school_record_update", 0, NULL },
-	{ HTTP_POST, "/school/records/{record}/review", post_review, ROLE_SCHOOL_ADMIN, SCOPE_SCHOOL, "school_review", 0, NULL },
+	{ HTTP_POST, "/school/records/{record}/review", post_review, ROLE_SCHOOL_ADMIN, SCOPE_SCHOOL, "school_review", 0, review_fields },
 	{ HTTP_POST, "/school/year/submit", post_submit_year, ROLE_SCHOOL_ADMIN, SCOPE_SCHOOL, "school_year_submit", 0, NULL },
 	{ HTTP_GET, "/school/teachers/{teacher_year}", page_teacher, SCHOOL_READERS, SCOPE_SCHOOL, "school_teacher", 0, NULL },
 	{ HTTP_GET, "/school/evidence/{evidence}", get_evidence, SCHOOL_READERS, SCOPE_SCHOOL, "school_evidence", 0, NULL },

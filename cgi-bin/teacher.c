@@ -1,11 +1,12 @@
 /*
  * teacher.c - the teacher's program (/teacher/...): the dashboard for the
  * current school year, one record with its evidence and reviews, and the
- * evidence files themselves. Everything is loaded through the caller's own
- * teacher id: another teacher's record id answers 404.
+ * evidence files themselves. The core checks that a path's record or file is
+ * the caller's own: another teacher's record id answers 404.
  */
 #include "core/app.h"
-#include "store/sql.h"
+#include "store/record.h"
+#include "store/teacher.h"
 #include "core/assess.h"
 #include "core/files.h"
 #include "core/render.h"
@@ -15,13 +16,8 @@
 #include "review.h"
 #include "review_pages.h"
 
-#include <fcntl.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <time.h>
-#include <unistd.h>
 
 
 /* GET /teacher: the dashboard. */
@@ -43,73 +39,36 @@ page_dashboard(struct ctx *c)
 	return assessment_node(c, root, ty);
 }
 
-static const char sql_record_own[] =
-    "SELECT r.id FROM record r JOIN teacher_year ty ON ty.id = r.teacher_year_id"
-    " WHERE r.id = ? AND ty.teacher_id = ?";
-
-/* GET /teacher/records/{id}: one record of the caller's. */
+/* GET /teacher/records/{record}: one record of the caller's (the core checked it is). */
 static int
 page_record(struct ctx *c)
 {
-	sqlite3_stmt *st = db_stmt(c->db, sql_record_own);
-	int found;
-
-	if (st == NULL)
-		return 500;
-	sqlite3_bind_int64(st, 1, c->id[0]);
-	sqlite3_bind_int64(st, 2, c->user->teacher_id);
-	found = sqlite3_step(st) == SQLITE_ROW;
-	sqlite3_reset(st);
-	if (!found)
-		return 404;
 	return record_page(c, c->id[0]);
 }
 
-static const char sql_evidence_own[] =
-    "SELECT e.sha256, e.filename, f.content_type, f.size FROM evidence e"
-    " JOIN evidence_file f ON f.sha256 = e.sha256"
-    " JOIN record r ON r.id = e.record_id JOIN teacher_year ty ON ty.id = r.teacher_year_id"
-    " WHERE e.id = ? AND ty.teacher_id = ?";
-
-/* GET /teacher/evidence/{id}: the file, to its teacher only. */
+/* GET /teacher/evidence/{evidence}: the file, to its teacher only (the core checked). */
 static int
 get_evidence(struct ctx *c)
 {
-	sqlite3_stmt *st = db_stmt(c->db, sql_evidence_own);
-
-	if (st == NULL)
-		return 500;
-	sqlite3_bind_int64(st, 1, c->id[0]);
-	sqlite3_bind_int64(st, 2, c->user->teacher_id);
-	return evidence_send(c, st);
+	return evidence_send(c, c->id[0]);
 }
 
 /* The caller's current teacher-year and whether the district lets teachers register. */
 static int
 own_year(struct ctx *c, long long *ty, long long *district, int *self_registration)
 {
-	static const char sql[] =
-	    "SELECT ty.id, d.id, d.self_registration, t.active FROM teacher_year ty"
-	    " JOIN teacher t ON t.id = ty.teacher_id"
-	    " JOIN school_year y ON y.id = ty.school_year_id AND y.is_current = 1"
-	    " JOIN district d ON d.id = y.district_id WHERE ty.teacher_id = ?";
-	sqlite3_stmt *st = db_stmt(c->db, sql);
-	int found;
+	struct teacher_current t;
+	enum db_result r = store_teacher_current(c->db, c->user->teacher_id, &t);
 
-	if (st == NULL)
-		return 500;
-	sqlite3_bind_int64(st, 1, c->user->teacher_id);
-	found = sqlite3_step(st) == SQLITE_ROW;
-	if (found) {
-		*ty = sqlite3_column_int64(st, 0);
-		*district = sqlite3_column_int64(st, 1);
-		*self_registration = sqlite3_column_int(st, 2);
-		/* A teacher the school has marked as left registers nothing more. */
-		if (!sqlite3_column_int(st, 3))
-			*self_registration = -1;
-	}
-	sqlite3_reset(st);
-	return found ? 200 : 404;
+	if (r != DB_OK)
+		return app_status(r);
+	*ty = t.teacher_year_id;
+	*district = t.district_id;
+	*self_registration = t.self_registration;
+	/* A teacher the school has marked as left registers nothing more. */
+	if (!t.active)
+		*self_registration = -1;
+	return 200;
 }
 
 /* Where the district does not let teachers register: a page that says who does. */
@@ -126,21 +85,19 @@ not_self_registering(struct ctx *c, int left)
 		xml_attr(xml_node(root, "refused"), "code", "teacher_left");
 	else {
 		/* Who registers instead: the school and its hours admins. */
-		static const char sql[] =
-		    "SELECT s.name, a.display_name, a.login FROM school s"
-		    " LEFT JOIN account a ON a.school_id = s.id AND a.role = 'school_admin' AND a.active = 1"
-		    " WHERE s.id = ? ORDER BY a.id";
-		sqlite3_stmt *st = db_stmt(c->db, sql);
 		xmlNodePtr who = xml_node(root, "registrar");
-		if (st == NULL || who == NULL)
+		const char *school, **admins;
+		size_t n;
+		enum db_result r;
+		if (who == NULL)
 			return 500;
-		sqlite3_bind_int64(st, 1, c->user->school_id);
-		while (sqlite3_step(st) == SQLITE_ROW) {
-			xml_attr(who, "school", (const char *)sqlite3_column_text(st, 0));
-			if (sqlite3_column_type(st, 1) != SQLITE_NULL)
-				xml_text(who, "admin", (const char *)sqlite3_column_text(st, 1));
-		}
-		sqlite3_reset(st);
+		r = store_school_registrars(c->db, c->a, c->user->school_id, &school, &admins, &n);
+		if (r != DB_OK)
+			return app_status(r);
+		if (school != NULL)
+			xml_attr(who, "school", school);
+		for (size_t i = 0; i < n; i++)
+			xml_text(who, "admin", admins[i]);
 	}
 	return 403;
 }
@@ -160,21 +117,13 @@ registering_year(struct ctx *c, long long *ty, long long *district)
 	return self == 1 ? 200 : not_self_registering(c, self < 0);
 }
 
-/* 200 when record id belongs to teacher-year ty. */
+/* 200 when record id belongs to teacher-year ty (the current one), 404 otherwise. */
 static int
 record_in_scope_of_year(struct ctx *c, long long id, long long ty)
 {
-	static const char sql[] = "SELECT 1 FROM record WHERE id = ? AND teacher_year_id = ?";
-	sqlite3_stmt *st = db_stmt(c->db, sql);
-	int found;
+	enum db_result r = store_record_of_year(c->db, id, ty);
 
-	if (st == NULL)
-		return 500;
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_int64(st, 2, ty);
-	found = sqlite3_step(st) == SQLITE_ROW;
-	sqlite3_reset(st);
-	return found ? 200 : 404;
+	return r == DB_OK ? 200 : app_status(r);
 }
 
 /* GET /teacher/records/new[?item=ID] */
@@ -225,19 +174,9 @@ post_edit(struct ctx *c)
 static int
 own_move(struct ctx *c, enum record_action action)
 {
-	sqlite3_stmt *st = db_stmt(c->db, sql_record_own);
 	enum review_result r;
-	int found;
 	char path[64];
 
-	if (st == NULL)
-		return 500;
-	sqlite3_bind_int64(st, 1, c->id[0]);
-	sqlite3_bind_int64(st, 2, c->user->teacher_id);
-	found = sqlite3_step(st) == SQLITE_ROW;
-	sqlite3_reset(st);
-	if (!found)
-		return 404;
 	if (action == RA_SUBMIT) {
 		/* Submitting is registering: the same who-may as the forms. */
 		long long ty = 0, district = 0;
@@ -279,38 +218,25 @@ post_withdraw(struct ctx *c)
 static int
 page_history(struct ctx *c)
 {
-	static const char sql[] =
-	    "SELECT ty.id, y.label, y.starts_on, s.name, ty.category FROM teacher_year ty"
-	    " JOIN school_year y ON y.id = ty.school_year_id JOIN school s ON s.id = ty.school_id"
-	    " WHERE ty.teacher_id = ? ORDER BY y.starts_on DESC";
 	xmlNodePtr root = app_page(c, "history"), years;
-	sqlite3_stmt *st = db_stmt(c->db, sql);
-	long long ids[64];
-	char *labels[64], *schools[64], *cats[64];
-	int n = 0;
+	struct teacher_history_year *v;
+	size_t n;
+	enum db_result r;
 
-	if (root == NULL || st == NULL || (years = xml_node(root, "years")) == NULL)
+	if (root == NULL || (years = xml_node(root, "years")) == NULL)
 		return 500;
-	sqlite3_bind_int64(st, 1, c->user->teacher_id);
-	while (n < 64 && sqlite3_step(st) == SQLITE_ROW) {
-		ids[n] = sqlite3_column_int64(st, 0);
-		labels[n] = arena_strdup(c->a, (const char *)sqlite3_column_text(st, 1));
-		schools[n] = arena_strdup(c->a, (const char *)sqlite3_column_text(st, 3));
-		cats[n] = arena_strdup(c->a, (const char *)sqlite3_column_text(st, 4));
-		n++;
-	}
-	sqlite3_reset(st);
-	/* Assess after reading: the cached statement is not used meanwhile. */
-	for (int i = 0; i < n; i++) {
+	if ((r = store_teacher_history(c->db, c->a, c->user->teacher_id, &v, &n)) != DB_OK)
+		return app_status(r);
+	for (size_t i = 0; i < n; i++) {
 		xmlNodePtr y = xml_node(years, "year");
 		struct assessment a;
 		if (y == NULL)
 			return 500;
-		xml_attr_int(y, "teacher-year", ids[i]);
-		xml_attr(y, "label", labels[i]);
-		xml_attr(y, "category", cats[i]);
-		xml_text(y, "school", schools[i]);
-		if (assess_teacher_year(c->db, c->a, ids[i], &a) == DB_OK)
+		xml_attr_int(y, "teacher-year", v[i].teacher_year_id);
+		xml_attr(y, "label", v[i].label);
+		xml_attr(y, "category", v[i].category);
+		xml_text(y, "school", v[i].school);
+		if (assess_teacher_year(c->db, c->a, v[i].teacher_year_id, &a) == DB_OK)
 			assess_xml(y, &a);
 	}
 	return 200;
@@ -325,7 +251,7 @@ page_card(struct ctx *c)
 
 	if ((status = own_year(c, &ty, &district, &self)) != 200)
 		return status;
-	status = teacher_year_page(c, ty, 0, district, "card");
+	status = teacher_year_page(c, ty, "card");
 	c->stylesheet = "print/card";
 	return status;
 }

@@ -4,13 +4,13 @@
  * records, one record with evidence and reviews, the evidence file itself,
  * and the assessment (hours counted by the rules, the result).
  *
- * Callers check scope first: these functions load by id without it.
+ * The core checks the scope of the path's object first: these functions
+ * load by id without it.
  */
 #ifndef XS_TEACHER_PAGES_H
 #define XS_TEACHER_PAGES_H
 
 #include "core/app.h"
-#include "store/sql.h"
 
 /* <teacher> and <school-year> for teacher's current year; *ty its teacher_year id (0: none). */
 int teacher_year_node(struct ctx *c, xmlNodePtr root, long long teacher, long long *ty);
@@ -24,10 +24,7 @@ int assessment_node(struct ctx *c, xmlNodePtr root, long long ty);
 /* The page "record" for record id (already checked to be in scope). */
 int record_page(struct ctx *c, long long id);
 
-/*
- * Send the evidence file found by st (a prepared, bound statement giving
- * sha256, filename, content_type, size), or 404 when st finds nothing.
- */
-int evidence_send(struct ctx *c, sqlite3_stmt *st);
+/* Send evidence file id (the core checked its scope), or 404. */
+int evidence_send(struct ctx *c, long long id);
 
 #endif

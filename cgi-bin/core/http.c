@@ -1168,3 +1168,23 @@ http_write(const struct http_response *resp, int head_only,
 		return -1;
 	return 0;
 }
+
+char *
+http_rfc5987(arena *a, const char *name)
+{
+	char *out = arena_alloc(a, 3 * strlen(name) + 1), *o = out;
+
+	if (out == NULL)
+		return NULL;
+	for (const unsigned char *p = (const unsigned char *)name; *p; p++) {
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		    (*p >= '0' && *p <= '9') || strchr("!#$&+-.^_`|~", *p))
+			*o++ = (char)*p;
+		else {
+			snprintf(o, 4, "%%%02X", *p);
+			o += 3;
+		}
+	}
+	*o = '\0';
+	return out;
+}

@@ -119,6 +119,13 @@ int http_parse_urlencoded(arena *a, const char *s, size_t n,
 char *http_percent_decode(arena *a, const char *s, size_t n, int plus_is_space,
     size_t *outlen);
 
+/*
+ * The RFC 5987 encoding of a UTF-8 file name for Content-Disposition's
+ * filename*=UTF-8''... (attr-char kept, every other byte %XX), in a; NULL
+ * when out of memory. The one encoder: evidence files and exports use it.
+ */
+char *http_rfc5987(arena *a, const char *name);
+
 /* First value of a field by name, or NULL. */
 const char *http_query(const struct http_request *r, const char *name);
 const char *http_form(const struct http_request *r, const char *name);

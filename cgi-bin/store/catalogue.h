@@ -1,0 +1,55 @@
+/*
+ * store/catalogue.h - what a teacher-year may register: the items of its
+ * school year (the catalogue), the training projects (classes), the year's
+ * bounds and terms, and the excellent-trainee count of a class.
+ *
+ * SQLite-only: instr() in the catalogue's search.
+ */
+#ifndef XS_STORE_CATALOGUE_H
+#define XS_STORE_CATALOGUE_H
+
+#include "store/store.h"
+
+struct catalogue_item {
+	long long id;
+	const char *code, *category, *name, *unit, *rule_type;
+	long long hours_tenths;
+	int normative;
+};
+
+/* The active items of ty's school year whose name or category contains q (NULL: all). Filled whole. */
+enum db_result store_catalogue(struct db *db, arena *a, long long ty, const char *q,
+    struct catalogue_item **out, size_t *n);
+
+/* DB_OK when item is an active item of ty's school year, DB_NOTFOUND otherwise. */
+enum db_result store_item_in_year(struct db *db, long long ty, long long item);
+
+struct training_project {
+	long long id;
+	const char *name, *organiser;
+	int approved;
+	long long class_size;  /* 0: unknown */
+};
+
+/* The training projects of ty's school year, approved first, by name. Filled whole. */
+enum db_result store_year_projects(struct db *db, arena *a, long long ty,
+    struct training_project **out, size_t *n);
+
+/* DB_OK when project is of ty's school year, DB_NOTFOUND otherwise. */
+enum db_result store_project_in_year(struct db *db, long long ty, long long project);
+
+/* Ty's school year's first and last day ("" when there is no such teacher-year). */
+enum db_result store_year_bounds(struct db *db, arena *a, long long ty,
+    const char **starts, const char **ends);
+
+/* The terms of ty's school year (policy.terms_per_year; 0 when no policy). */
+enum db_result store_year_terms(struct db *db, long long ty, int *terms);
+
+/*
+ * Project's class size (0: unknown) and the teachers registered as its
+ * excellent trainees, handed in (record except_record not counted).
+ */
+enum db_result store_excellent_taken(struct db *db, long long project, long long except_record,
+    long long *size, long long *taken);
+
+#endif
