@@ -127,7 +127,8 @@ assess_rank(const struct assess_rank_row *rows, size_t n, struct assess_place *p
 			places[i].of = rows[i].of_override >= 0 ? rows[i].of_override : (long long)distinct;
 		start = end;
 	}
-	qsort(places, n, sizeof(*places), place_cmp);
+	if (n > 1)
+		qsort(places, n, sizeof(*places), place_cmp);
 }
 
 static int

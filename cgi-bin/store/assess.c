@@ -550,7 +550,8 @@ load_priors(struct db *db, arena *a, const struct assess_scope *sc, const struct
 		if ((r = stream(st, &yd, prior_note, out)) != DB_OK)
 			return r;
 	}
-	qsort(out->v, out->n, sizeof(*out->v), prior_by_teacher);
+	if (out->n > 1)
+		qsort(out->v, out->n, sizeof(*out->v), prior_by_teacher);
 	return DB_OK;
 }
 
