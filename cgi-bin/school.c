@@ -208,6 +208,10 @@ get_evidence(struct ctx *c)
 	return evidence_in_scope(c, c->id[0], c->user->school_id, 0);
 }
 
+static const struct field roster_fields[] = ROSTER_FIELDS;
+static const struct field roster_note_fields[] = ROSTER_NOTE_FIELDS;
+static const struct field roster_transfer_fields[] = ROSTER_TRANSFER_FIELDS;
+
 static const struct route routes[] = {
 	{ HTTP_GET, "/school", page_school, SCHOOL_READERS, SCOPE_SCHOOL, "school", 0, NULL },
 	{ HTTP_GET, "/school/review", page_queue, SCHOOL_READERS, SCOPE_SCHOOL, "school_queue", 0, NULL },
@@ -239,10 +243,10 @@ static const struct route routes[] = {
 	{ HTTP_POST, "/school/roster/changes/report", changes_school_report, ROLE_SCHOOL_ADMIN, SCOPE_SCHOOL, "school_roster_changes_report", 0, NULL },
 	{ HTTP_GET, "/school/roster/new", roster_teacher_form, ROLE_SCHOOL_ADMIN, SCOPE_SCHOOL, "school_roster_new", 0, NULL },
 	{ HTTP_POST, "/school/roster/new", roster_teacher_post, ROLE_SCHOOL_ADMIN, SCOPE_SCHOOL, "school_roster_save", 0, NULL },
-	{ HTTP_POST, "/school/roster/{teacher_year}/deactivate", roster_deactivate, ROLE_SCHOOL_ADMIN, SCOPE_SCHOOL, "school_roster_deactivate", 0, NULL },
-	{ HTTP_POST, "/school/roster/{teacher_year}/reactivate", roster_reactivate, ROLE_SCHOOL_ADMIN, SCOPE_SCHOOL, "school_roster_reactivate", 0, NULL },
-	{ HTTP_POST, "/school/roster/{teacher_year}/transfer", roster_transfer, ROLE_SCHOOL_ADMIN, SCOPE_SCHOOL, "school_roster_transfer", 0, NULL },
-	{ HTTP_GET, "/school/roster", roster_page, SCHOOL_READERS, SCOPE_SCHOOL, "school_roster", 0, NULL },
+	{ HTTP_POST, "/school/roster/{teacher_year}/deactivate", roster_deactivate, ROLE_SCHOOL_ADMIN, SCOPE_SCHOOL, "school_roster_deactivate", 0, roster_note_fields },
+	{ HTTP_POST, "/school/roster/{teacher_year}/reactivate", roster_reactivate, ROLE_SCHOOL_ADMIN, SCOPE_SCHOOL, "school_roster_reactivate", 0, roster_note_fields },
+	{ HTTP_POST, "/school/roster/{teacher_year}/transfer", roster_transfer, ROLE_SCHOOL_ADMIN, SCOPE_SCHOOL, "school_roster_transfer", 0, roster_transfer_fields },
+	{ HTTP_GET, "/school/roster", roster_page, SCHOOL_READERS, SCOPE_SCHOOL, "school_roster", 0, roster_fields },
 	{ HTTP_GET, "/school/roster/import", roster_import_page, ROLE_SCHOOL_ADMIN, SCOPE_SCHOOL, "school_roster_import", 0, NULL },
 	{ HTTP_POST, "/school/roster/import", roster_import_post, ROLE_SCHOOL_ADMIN, SCOPE_SCHOOL, "school_roster_import_upload", 0, NULL },
 	{ HTTP_POST, "/school/roster/import/{import}/commit", roster_import_commit, ROLE_SCHOOL_ADMIN, SCOPE_SCHOOL, "school_roster_import_commit", 0, NULL },
