@@ -212,6 +212,9 @@ static const struct field roster_fields[] = ROSTER_FIELDS;
 static const struct field roster_note_fields[] = ROSTER_NOTE_FIELDS;
 static const struct field roster_transfer_fields[] = ROSTER_TRANSFER_FIELDS;
 
+static const struct field bulk_page_fields[] = BULK_PAGE_FIELDS;
+static const struct field bulk_post_fields[] = BULK_POST_FIELDS;
+
 static const struct route routes[] = {
 	{ HTTP_GET, "/school", page_school, SCHOOL_READERS, SCOPE_SCHOOL, "school", 0, NULL },
 	{ HTTP_GET, "/school/review", page_queue, SCHOOL_READERS, SCOPE_SCHOOL, "school_queue", 0, NULL },
@@ -236,8 +239,8 @@ static const struct route routes[] = {
 	{ HTTP_GET, "/school/points.csv", export_points_csv, SCHOOL_READERS, SCOPE_SCHOOL, "school_points_csv", 0, NULL },
 	{ HTTP_GET, "/school/roster/template.csv", roster_template_csv, ROLE_SCHOOL_ADMIN, SCOPE_SCHOOL, "school_roster_template_csv", 0, NULL },
 	{ HTTP_GET, "/school/roster/template.xlsx", roster_template_xlsx, ROLE_SCHOOL_ADMIN, SCOPE_SCHOOL, "school_roster_template_xlsx", 0, NULL },
-	{ HTTP_GET, "/school/bulk", bulk_page, ROLE_SCHOOL_ADMIN, SCOPE_SCHOOL, "school_bulk", 0, NULL },
-	{ HTTP_POST, "/school/bulk", bulk_post, ROLE_SCHOOL_ADMIN, SCOPE_SCHOOL, "school_bulk_create", 0, NULL },
+	{ HTTP_GET, "/school/bulk", bulk_page, ROLE_SCHOOL_ADMIN, SCOPE_SCHOOL, "school_bulk", 0, bulk_page_fields },
+	{ HTTP_POST, "/school/bulk", bulk_post, ROLE_SCHOOL_ADMIN, SCOPE_SCHOOL, "school_bulk_create", 0, bulk_post_fields },
 	{ HTTP_GET, "/school/stats", stats_school_page, SCHOOL_READERS, SCOPE_SCHOOL, "school_stats", 0, NULL },
 	{ HTTP_GET, "/school/roster/changes", changes_school_page, SCHOOL_READERS, SCOPE_SCHOOL, "school_roster_changes", 0, NULL },
 	{ HTTP_POST, "/school/roster/changes/report", changes_school_report, ROLE_SCHOOL_ADMIN, SCOPE_SCHOOL, "school_roster_changes_report", 0, NULL },

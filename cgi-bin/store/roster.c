@@ -275,3 +275,120 @@ store_roster_change_add(struct db *db, long long year, long long school, long lo
 	sql_bind_int(st, 7, account);
 	return sql_exec(st);
 }
+
+enum db_result
+store_roster_any(struct db *db, long long school, long long *ty)
+{
+	static const char sql[] =
+	    "SELECT ty.id FROM teacher_year ty JOIN school_year y ON y.id = ty.school_year_id"
+	    " AND y.is_current = 1 WHERE ty.school_id = ? ORDER BY ty.id LIMIT 1";
+	sqlite3_stmt *st = db_stmt(db, sql);
+	enum db_result r = DB_OK;
+	enum sql_step step;
+
+	*ty = 0;
+	if (st == NULL)
+		return DB_ERROR;
+	sql_bind_int(st, 1, school);
+	if ((step = sql_step(st, &r)) == SQL_ROW)
+		*ty = sql_int(st, 0, 0);
+	sqlite3_reset(st);
+	return step == SQL_FAILED ? r : DB_OK;
+}
+
+enum db_result
+store_roster_has(struct db *db, long long school, long long ty, int *found)
+{
+	static const char sql[] =
+	    "SELECT ty.id FROM teacher_year ty JOIN school_year y ON y.id = ty.school_year_id"
+	    " AND y.is_current = 1 WHERE ty.id = ? AND ty.school_id = ?";
+	sqlite3_stmt *st = db_stmt(db, sql);
+	enum db_result r = DB_OK;
+	enum sql_step step;
+
+	*found = 0;
+	if (st == NULL)
+		return DB_ERROR;
+	sql_bind_int(st, 1, ty);
+	sql_bind_int(st, 2, school);
+	if ((step = sql_step(st, &r)) == SQL_ROW)
+		*found = 1;
+	sqlite3_reset(st);
+	return step == SQL_FAILED ? r : DB_OK;
+}
+
+enum db_result
+store_roster_find(struct db *db, long long school, const char *key, long long *ty, int *count)
+{
+	static const char sql[] =
+	    "SELECT ty.id FROM teacher_year ty JOIN teacher t ON t.id = ty.teacher_id"
+	    " JOIN school_year y ON y.id = ty.school_year_id AND y.is_current = 1"
+	    " WHERE ty.school_id = ? AND (t.staff_no = ?2 OR t.id_number = upper(?2)) LIMIT 2";
+	sqlite3_stmt *st = db_stmt(db, sql);
+	enum db_result r = DB_OK;
+	enum sql_step step;
+
+	*ty = 0;
+	*count = 0;
+	if (st == NULL)
+		return DB_ERROR;
+	sql_bind_int(st, 1, school);
+	sql_bind_text(st, 2, key);
+	while ((step = sql_step(st, &r)) == SQL_ROW) {
+		*ty = sql_int(st, 0, 0);
+		(*count)++;
+	}
+	sqlite3_reset(st);
+	if (step != SQL_DONE) {
+		*ty = 0;
+		*count = 0;
+		return r == DB_OK ? DB_ERROR : r;
+	}
+	return DB_OK;
+}
+
+enum db_result
+store_roster_bulks(struct db *db, arena *a, long long school, struct roster_bulk **out, size_t *n)
+{
+	static const char sql[] =
+	    "SELECT r.bulk_id, min(i.name), min(r.started_on), count(*), sum(r.claimed_tenths)"
+	    " FROM record r JOIN teacher_year ty ON ty.id = r.teacher_year_id"
+	    " JOIN school_year y ON y.id = ty.school_year_id AND y.is_current = 1"
+	    " JOIN item i ON i.id = r.item_id WHERE ty.school_id = ? AND r.bulk_id IS NOT NULL"
+	    " GROUP BY r.bulk_id ORDER BY r.bulk_id DESC LIMIT 200";
+	sqlite3_stmt *st = db_stmt(db, sql);
+	struct roster_bulk *v = NULL;
+	size_t cap = 0;
+	enum db_result r = DB_OK;
+	enum sql_step step;
+
+	*out = NULL;
+	*n = 0;
+	if (st == NULL)
+		return DB_ERROR;
+	sql_bind_int(st, 1, school);
+	while ((step = sql_step(st, &r)) == SQL_ROW) {
+		struct roster_bulk *b;
+		if ((v = grow(a, v, *n, &cap, sizeof(*v))) == NULL) {
+			r = DB_ERROR;
+			break;
+		}
+		b = &v[(*n)++];
+		b->id = sql_int(st, 0, 0);
+		b->item = sql_dup(a, st, 1);
+		b->started_on = sql_dup(a, st, 2);
+		b->records = sql_int(st, 3, 0);
+		b->claimed_tenths = sql_int(st, 4, 0);
+		if (b->item == NULL || b->started_on == NULL) {
+			r = DB_ERROR;
+			break;
+		}
+	}
+	sqlite3_reset(st);
+	if (step != SQL_DONE) {
+		*n = 0;
+		return r == DB_OK ? DB_ERROR : r;
+	}
+	*out = v;
+	return DB_OK;
+}

@@ -83,4 +83,29 @@ enum db_result store_roster_transfer(struct db *db, long long teacher_year, long
 enum db_result store_roster_change_add(struct db *db, long long year, long long school,
     long long teacher, const char *kind, long long other, const char *note, long long account);
 
+/* ---- the bulk registration's teachers (登记多名教师) */
+
+/* Any teacher-year of the school this year (the lowest id): *ty 0 when none. */
+enum db_result store_roster_any(struct db *db, long long school, long long *ty);
+
+/* Whether teacher-year ty is the school's this year (*found 1 or 0). */
+enum db_result store_roster_has(struct db *db, long long school, long long ty, int *found);
+
+/*
+ * The school's teacher-year this year whose teacher has staff number key
+ * or ID number key (upper-cased): *ty, and *count 0, 1 or 2 (2: several).
+ */
+enum db_result store_roster_find(struct db *db, long long school, const char *key, long long *ty,
+    int *count);
+
+/* A past bulk registration: its id, first item name and start date, records and hours. */
+struct roster_bulk {
+	long long id, records, claimed_tenths;
+	const char *item, *started_on;
+};
+
+/* The school's bulk registrations of the current year, newest first, at most 200. */
+enum db_result store_roster_bulks(struct db *db, arena *a, long long school,
+    struct roster_bulk **out, size_t *n);
+
 #endif
