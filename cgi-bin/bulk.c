@@ -5,149 +5,101 @@
  * the roster, is refused with its line and nothing is saved.
  */
 #include "bulk.h"
-#include "store/sql.h"
 
 #include "core/app.h"
 #include "core/render.h"
 #include "core/sheet.h"
 #include "core/strings.h"
 #include "record_form.h"
+#include "store/roster.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 #define BULK_MAX 2000
 
-static const char *
-col(sqlite3_stmt *st, int i)
-{
-	const unsigned char *s = sqlite3_column_text(st, i);
-	return s ? (const char *)s : "";
-}
-
-/* The roster (current year) under <bulk>, ticked where chosen[] says so. */
+/* The roster (current year) under <bulk>, ticked where chosen[] says so; done: ?done=N on GET. */
 static int
-bulk_node(struct ctx *c, const long long *chosen, size_t nchosen)
+bulk_node(struct ctx *c, const long long *chosen, size_t nchosen, int with_done)
 {
-	static const char sql_roster[] =
-	    "SELECT ty.id, t.name, t.staff_no FROM teacher_year ty JOIN teacher t ON t.id = ty.teacher_id"
-	    " JOIN school_year y ON y.id = ty.school_year_id AND y.is_current = 1"
-	    " WHERE ty.school_id = ? AND t.active = 1 ORDER BY t.staff_no, t.id";
-	static const char sql_past[] =
-	    "SELECT r.bulk_id, min(i.name), min(r.started_on), count(*), sum(r.claimed_tenths)"
-	    " FROM record r JOIN teacher_year ty ON ty.id = r.teacher_year_id"
-	    " JOIN school_year y ON y.id = ty.school_year_id AND y.is_current = 1"
-	    " JOIN item i ON i.id = r.item_id WHERE ty.school_id = ? AND r.bulk_id IS NOT NULL"
-	    " GROUP BY r.bulk_id ORDER BY r.bulk_id DESC LIMIT 200";
 	xmlNodePtr root = c->page, b, past;
-	sqlite3_stmt *st;
-	const char *done = http_query(c->req, "done");
+	struct roster_teacher *tv;
+	struct roster_bulk *bv;
+	size_t nt, nb;
+	enum db_result r;
 
-	if (root == NULL || (b = xml_node(root, "bulk")) == NULL)
+	if (root == NULL)
+		return 500;
+	if ((r = store_roster_active(c->db, c->a, c->user->school_id, &tv, &nt)) != DB_OK ||
+	    (r = store_roster_bulks(c->db, c->a, c->user->school_id, &bv, &nb)) != DB_OK)
+		return app_status(r);
+	if ((b = xml_node(root, "bulk")) == NULL)
 		return 500;
 	xml_attr(root, "bulk", "1");
 	xml_attr(root, "form-action", "/school/bulk");
-	if (done != NULL)
-		xml_attr_int(b, "done", atoll(done));
-	if ((st = db_stmt(c->db, sql_roster)) == NULL)
-		return 500;
-	sqlite3_bind_int64(st, 1, c->user->school_id);
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	if (with_done && app_field_present(c, "done"))
+		xml_attr_int(b, "done", app_field_int(c, "done"));
+	for (size_t i = 0; i < nt; i++) {
 		xmlNodePtr t = xml_node(b, "teacher");
-		long long ty = sqlite3_column_int64(st, 0);
+		long long ty = tv[i].teacher_year_id;
 		xml_attr_int(t, "teacher-year", ty);
-		xml_attr(t, "staff-no", col(st, 2));
+		xml_attr(t, "staff-no", tv[i].staff_no);
 		for (size_t k = 0; k < nchosen; k++)
 			if (chosen[k] == ty) {
 				xml_attr(t, "chosen", "1");
 				break;
 			}
-		xml_text(t, "name", col(st, 1));
+		xml_text(t, "name", tv[i].name);
 	}
-	sqlite3_reset(st);
-	if ((st = db_stmt(c->db, sql_past)) == NULL || (past = xml_node(b, "past")) == NULL)
+	if ((past = xml_node(b, "past")) == NULL)
 		return 500;
-	sqlite3_bind_int64(st, 1, c->user->school_id);
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	for (size_t i = 0; i < nb; i++) {
 		xmlNodePtr p = xml_node(past, "registration");
-		xml_attr_int(p, "id", sqlite3_column_int64(st, 0));
-		xml_attr(p, "started-on", col(st, 2));
-		xml_attr_int(p, "records", sqlite3_column_int64(st, 3));
-		xml_attr_int(p, "claimed-tenths", sqlite3_column_int64(st, 4));
-		xml_text(p, "item", col(st, 1));
+		xml_attr_int(p, "id", bv[i].id);
+		xml_attr(p, "started-on", bv[i].started_on);
+		xml_attr_int(p, "records", bv[i].records);
+		xml_attr_int(p, "claimed-tenths", bv[i].claimed_tenths);
+		xml_text(p, "item", bv[i].item);
 	}
-	sqlite3_reset(st);
 	return 200;
 }
 
-/* Any teacher-year of the school this year: the catalogue and items are the year's. */
-static long long
-some_teacher_year(struct ctx *c)
+/* Any teacher-year of the school this year (the catalogue and items are the year's): 0 or a status. */
+static int
+some_teacher_year(struct ctx *c, long long *ty)
 {
-	static const char sql[] =
-	    "SELECT ty.id FROM teacher_year ty JOIN school_year y ON y.id = ty.school_year_id"
-	    " AND y.is_current = 1 WHERE ty.school_id = ? ORDER BY ty.id LIMIT 1";
-	sqlite3_stmt *st = db_stmt(c->db, sql);
-	long long ty = 0;
+	enum db_result r = store_roster_any(c->db, c->user->school_id, ty);
 
-	if (st == NULL)
-		return 0;
-	sqlite3_bind_int64(st, 1, c->user->school_id);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		ty = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
-	return ty;
+	if (r != DB_OK)
+		return app_status(r);
+	return *ty == 0 ? 404 : 0;
 }
 
 int
 bulk_page(struct ctx *c)
 {
-	long long ty = some_teacher_year(c);
+	long long ty;
 	int status;
 
-	if (ty == 0)
-		return 404;
+	if ((status = some_teacher_year(c, &ty)) != 0)
+		return status;
 	if ((status = record_form_get(c, ty, "/school")) != 200)
 		return status;
-	return bulk_node(c, NULL, 0);
+	return bulk_node(c, NULL, 0, 1);
 }
 
-/* This school's current teacher-year for a ticked id, a staff number or an ID number (0: none, -1: several). */
-static long long
-resolve(struct ctx *c, const char *by_id, const char *text)
+/* This school's current teacher-year for a staff number or an ID number (*ty 0: none, -1: several); 0 or a status. */
+static int
+resolve(struct ctx *c, const char *text, long long *ty)
 {
-	static const char sql_id[] =
-	    "SELECT ty.id FROM teacher_year ty JOIN school_year y ON y.id = ty.school_year_id"
-	    " AND y.is_current = 1 WHERE ty.id = ? AND ty.school_id = ?";
-	static const char sql_text[] =
-	    "SELECT ty.id FROM teacher_year ty JOIN teacher t ON t.id = ty.teacher_id"
-	    " JOIN school_year y ON y.id = ty.school_year_id AND y.is_current = 1"
-	    " WHERE ty.school_id = ? AND (t.staff_no = ?2 OR t.id_number = upper(?2)) LIMIT 2";
-	sqlite3_stmt *st = db_stmt(c->db, by_id ? sql_id : sql_text);
-	long long ty = 0;
-	int n = 0;
+	int count = 0;
+	enum db_result r = store_roster_find(c->db, c->user->school_id, text, ty, &count);
 
-	if (st == NULL)
-		return 0;
-	if (by_id) {
-		char *end;
-		long long v = strtoll(by_id, &end, 10);
-		if (*end != '\0' || v <= 0) {
-			sqlite3_reset(st);
-			return 0;
-		}
-		sqlite3_bind_int64(st, 1, v);
-		sqlite3_bind_int64(st, 2, c->user->school_id);
-	} else {
-		sqlite3_bind_int64(st, 1, c->user->school_id);
-		sqlite3_bind_text(st, 2, text, -1, SQLITE_TRANSIENT);
-	}
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		ty = sqlite3_column_int64(st, 0);
-		n++;
-	}
-	sqlite3_reset(st);
-	return n > 1 ? -1 : ty;
+	if (r != DB_OK)
+		return app_status(r);
+	if (count > 1)
+		*ty = -1;
+	return 0;
 }
 
 static int
@@ -160,21 +112,6 @@ add_unique(long long *tys, size_t *n, long long ty)
 		return -1;
 	tys[(*n)++] = ty;
 	return 0;
-}
-
-/* Keep the pasted list in the form shown again. */
-static void
-keep_list(struct ctx *c, const char *list)
-{
-	xmlNodePtr n;
-
-	if (c->page == NULL || list == NULL)
-		return;
-	for (n = c->page->children; n != NULL; n = n->next)
-		if (n->type == XML_ELEMENT_NODE && xmlStrcmp(n->name, BAD_CAST "form") == 0) {
-			xml_attr(xml_text(n, "value", list), "name", "staff_nos");
-			return;
-		}
 }
 
 /* 1 when s holds a digit: every staff number and ID number does, a header never. */
@@ -192,15 +129,17 @@ has_digit(const char *s)
  * one, line: its line or Excel row): trimmed, the first non-empty line
  * taken as a header when it has no digit (工号, 身份证号, 教师工号 ...), then
  * resolved to a teacher-year of the school, or a problem naming the source
- * and line. Returns 0, or -1 when out of memory.
+ * and line. Returns 0, or the status to answer (500 out of memory, 5xx when
+ * the store failed).
  */
 static int
 list_entry(struct ctx *c, char *entry, const char *source, int line, int *seen,
     long long *tys, size_t *n, xmlNodePtr *problems, int *bad)
 {
 	char *e;
-	long long ty;
+	long long ty = 0;
 	xmlNodePtr pr;
+	int status;
 
 	while (*entry == ' ' || *entry == '\t' || *entry == ',')
 		entry++;
@@ -210,16 +149,17 @@ list_entry(struct ctx *c, char *entry, const char *source, int line, int *seen,
 		return 0;
 	if (!(*seen)++ && !has_digit(entry))
 		return 0; /* the header row */
-	ty = strlen(entry) <= 32 ? resolve(c, NULL, entry) : 0;
+	if (strlen(entry) <= 32 && (status = resolve(c, entry, &ty)) != 0)
+		return status;
 	if (ty > 0) {
 		if (add_unique(tys, n, ty) != 0)
 			*bad = -413;
 		return 0;
 	}
 	if (*problems == NULL && (*problems = xmlNewNode(NULL, BAD_CAST "list-problems")) == NULL)
-		return -1;
+		return 500;
 	if ((pr = xml_node(*problems, "problem")) == NULL)
-		return -1;
+		return 500;
 	xml_attr(pr, "source", source);
 	xml_attr_int(pr, "line", line);
 	xml_attr(pr, "code", ty < 0 ? "bulk_ambiguous" : "bulk_unknown_teacher");
@@ -231,30 +171,30 @@ list_entry(struct ctx *c, char *entry, const char *source, int line, int *seen,
 int
 bulk_post(struct ctx *c)
 {
-	long long *tys = arena_alloc(c->a, BULK_MAX * sizeof(*tys));
-	size_t n = 0;
-	const char *list = http_form(c->req, "staff_nos");
+	long long *tys = arena_alloc(c->a, BULK_MAX * sizeof(*tys)), *ticked;
+	size_t n = 0, nticked = 0;
+	const char *list = app_field_present(c, "staff_nos") ? app_field_text(c, "staff_nos") : NULL;
 	const struct http_file *lf;
 	xmlNodePtr problems = NULL;
 	int bad = 0, status;
 
 	if (tys == NULL)
 		return 500;
-	for (size_t i = 0; i < c->req->nform; i++) {
-		long long ty;
-		if (strcmp(c->req->form[i].name, "teachers") != 0)
-			continue;
-		ty = resolve(c, c->req->form[i].value, NULL);
-		if (ty <= 0) {
-			/* not a teacher-year of this school this year */
-			bad = -404;
-			break;
-		}
-		if (add_unique(tys, &n, ty) != 0)
+	/*
+	 * The ticked teacher-years: each one of this school this year. (The
+	 * pasted list is shown again by form_begin, as a declared field.)
+	 */
+	ticked = app_field_ids(c, "teachers", &nticked);
+	for (size_t i = 0; i < nticked; i++) {
+		int found = 0;
+		enum db_result r = store_roster_has(c->db, c->user->school_id, ticked[i], &found);
+		if (r != DB_OK)
+			return app_status(r);
+		if (!found)
+			return 404; /* not a teacher-year of this school this year */
+		if (add_unique(tys, &n, ticked[i]) != 0)
 			bad = -413;
 	}
-	if (bad == -404)
-		return 404;
 	/* a pasted list: staff numbers or ID numbers, one per line */
 	if (list != NULL && bad == 0) {
 		const char *p = list;
@@ -265,8 +205,10 @@ bulk_post(struct ctx *c)
 			line++;
 			if (entry == NULL)
 				return 500;
-			if (list_entry(c, entry, "box", line, &seen, tys, &n, &problems, &bad) != 0)
-				return 500;
+			if ((status = list_entry(c, entry, "box", line, &seen, tys, &n, &problems, &bad)) != 0) {
+				xmlFreeNode(problems);
+				return status;
+			}
 			p += len;
 			if (*p == '\r' && p[1] == '\n')
 				p++;
@@ -281,36 +223,47 @@ bulk_post(struct ctx *c)
 		    sheet_read(c->a, lf->path, lf->filename, BULK_MAX + 1, 64, &sh);
 		int seen = 0;
 		if (sr != SHEET_OK) {
-			long long ty = some_teacher_year(c);
-			if (ty == 0)
-				return 404;
+			long long ty;
+			xmlFreeNode(problems);
+			if ((status = some_teacher_year(c, &ty)) != 0)
+				return status;
 			status = record_form_post_many(c, &ty, 1, "/school", c->user->district_id,
 			    sheet_code(sr));
 			if (c->page != NULL) {
-				keep_list(c, list);
-				bulk_node(c, tys, n);
+				int s2;
+				if ((s2 = bulk_node(c, tys, n, 0)) != 200)
+					return s2;
 			}
 			return status;
 		}
 		for (size_t i = 0; i < sh.nrows && bad != -413; i++) {
 			char *entry = arena_strdup(c->a, sheet_cell(&sh.rows[i], 0));
-			if (entry == NULL ||
-			    list_entry(c, entry, "file", sh.rows[i].line, &seen, tys, &n, &problems, &bad) != 0)
-				return 500;
+			if (entry == NULL)
+				status = 500;
+			else
+				status = list_entry(c, entry, "file", sh.rows[i].line, &seen, tys, &n,
+				    &problems, &bad);
+			if (status != 0) {
+				xmlFreeNode(problems);
+				return status;
+			}
 		}
 	}
 	if (bad != 0 || n == 0) {
 		/* The form again with what was typed, and why nothing was saved. */
-		long long ty = some_teacher_year(c);
-		if (ty == 0) {
+		long long ty;
+		if ((status = some_teacher_year(c, &ty)) != 0) {
 			xmlFreeNode(problems);
-			return 404;
+			return status;
 		}
 		status = record_form_post_many(c, &ty, 1, "/school", c->user->district_id,
 		    bad == -413 ? "bulk_too_many" : bad ? "bulk_list_problems" : "bulk_no_teachers");
 		if (c->page != NULL) {
-			keep_list(c, list);
-			bulk_node(c, tys, n);
+			int s2;
+				if ((s2 = bulk_node(c, tys, n, 0)) != 200) {
+				xmlFreeNode(problems);
+				return s2;
+			}
 			if (problems != NULL)
 				xmlAddChild(c->page, problems);
 			problems = NULL;
@@ -320,8 +273,9 @@ bulk_post(struct ctx *c)
 	}
 	status = record_form_post_many(c, tys, n, "/school", c->user->district_id, NULL);
 	if (status != 303 && c->page != NULL) {
-		keep_list(c, list);
-		bulk_node(c, tys, n);
+		int s2;
+		if ((s2 = bulk_node(c, tys, n, 0)) != 200)
+			return s2;
 	}
 	return status;
 }

@@ -15,4 +15,13 @@ int bulk_page(struct ctx *c);
 /* POST /school/bulk: validate and save every record or none. */
 int bulk_post(struct ctx *c);
 
+/*
+ * The fields of GET /school/bulk (done: how many were just registered) and
+ * of POST /school/bulk beside the record form's own: the ticked teachers
+ * (teacher-year ids) and the pasted list.
+ */
+#define BULK_PAGE_FIELDS { { "done", FIELD_ID, 0, 0, 0, NULL }, { NULL, 0, 0, 0, 0, NULL } }
+#define BULK_POST_FIELDS { { "teachers", FIELD_ID, FIELD_MULTI, 0, 0, NULL }, \
+	{ "staff_nos", FIELD_TEXT, 0, 0, 200000, NULL }, { NULL, 0, 0, 0, 0, NULL } }
+
 #endif

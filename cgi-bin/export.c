@@ -189,8 +189,8 @@ export_summary(struct ctx *c, int xlsx)
 		row++;
 	}
 	/* The last row: the counts and the pass rate. */
-	teachers = atoll(attr(c, s, "teachers"));
-	failing = atoll(attr(c, s, "failing"));
+	teachers = strtoll(attr(c, s, "teachers"), NULL, 10);
+	failing = strtoll(attr(c, s, "failing"), NULL, 10);
 	{
 		const char **r = cells + row * SUM_NCOLS;
 		for (int i = 0; i < SUM_NCOLS; i++)

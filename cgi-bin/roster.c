@@ -2,161 +2,87 @@
  * roster.c - GET /school/roster: the school's teachers this year with their
  * details, category, status and receiving unit; ?q= searches name, staff
  * number, phone and the ID number's last digits. ID numbers are masked:
- * the first 4 and last 4 characters only.
+ * the first 4 and last 4 characters only. The rows come from store/roster;
+ * the writes run in one store_tx each with their audit row.
  */
 #include "roster.h"
-#include "store/sql.h"
 
 #include "core/app.h"
-#include "store/audit.h"
 #include "core/render.h"
+#include "store/audit.h"
+#include "store/roster.h"
 
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
-static const char *
-col(sqlite3_stmt *st, int i)
-{
-	const unsigned char *s = sqlite3_column_text(st, i);
-	return s ? (const char *)s : "";
-}
-
-static int roster_page_into(struct ctx *c, xmlNodePtr root);
+static int roster_page_into(struct ctx *c, xmlNodePtr root, const char *q);
 
 int
 roster_page(struct ctx *c)
 {
 	xmlNodePtr root = app_page(c, "roster");
 
-	return root == NULL ? 500 : roster_page_into(c, root);
+	return root == NULL ? 500 : roster_page_into(c, root, app_field_text(c, "q"));
 }
 
 static int
-roster_page_into(struct ctx *c, xmlNodePtr root)
+roster_page_into(struct ctx *c, xmlNodePtr root, const char *q)
 {
-	static const char sql[] =
-	    "SELECT ty.id, t.name, t.gender, t.id_number, t.staff_no, t.phone, t.subject, t.title,"
-	    " ty.category, ty.status, ty.receiving_unit, t.active"
-	    " FROM teacher_year ty JOIN teacher t ON t.id = ty.teacher_id"
-	    " JOIN school_year y ON y.id = ty.school_year_id AND y.is_current = 1"
-	    " WHERE ty.school_id = ?1 AND (?2 = '' OR instr(t.name, ?2) > 0 OR t.staff_no = ?2"
-	    "  OR t.phone = ?2 OR (length(?2) BETWEEN 4 AND 6 AND substr(t.id_number, -length(?2)) = ?2))"
-	    " ORDER BY t.staff_no, t.id LIMIT 5001";
+	struct roster_teacher *v;
+	struct roster_school *sv;
+	size_t n, ns;
 	xmlNodePtr list, schools;
-	const char *q = http_query(c->req, "q");
-	sqlite3_stmt *st = db_stmt(c->db, sql);
-	long long n = 0;
+	enum db_result r;
 
-	if (root == NULL || st == NULL)
+	if (root == NULL)
 		return 500;
-	if (q == NULL)
-		q = "";
-	list = xml_node(root, "roster");
+	if ((r = store_roster_list(c->db, c->a, c->user->school_id, q, &v, &n)) != DB_OK ||
+	    (r = store_roster_other_schools(c->db, c->a, c->user->district_id, c->user->school_id,
+	    &sv, &ns)) != DB_OK)
+		return app_status(r);
+	if ((list = xml_node(root, "roster")) == NULL)
+		return 500;
 	xml_text(list, "q", q);
-	sqlite3_bind_int64(st, 1, c->user->school_id);
-	sqlite3_bind_text(st, 2, q, -1, SQLITE_STATIC);
-	while (sqlite3_step(st) == SQLITE_ROW && n < 5000) {
+	for (size_t i = 0; i < n; i++) {
+		const struct roster_teacher *rt = &v[i];
 		xmlNodePtr t = xml_node(list, "teacher");
-		const char *id = col(st, 3);
-		char masked[32];
+		const char *id = rt->id_number, *ph = rt->phone;
+		char masked[32], pm[32] = "";
 
-		n++;
 		if (strlen(id) == 18)
 			snprintf(masked, sizeof(masked), "%.4s**********%s", id, id + 14);
 		else
 			masked[0] = '\0';
-		xml_attr_int(t, "teacher-year", sqlite3_column_int64(st, 0));
-		xml_attr(t, "gender", col(st, 2));
+		xml_attr_int(t, "teacher-year", rt->teacher_year_id);
+		xml_attr(t, "gender", rt->gender);
 		xml_attr(t, "id-masked", masked);
-		xml_attr(t, "staff-no", col(st, 4));
+		xml_attr(t, "staff-no", rt->staff_no);
 		/* Mobile numbers are masked as on the page; only the edit form shows them whole. */
-		{
-			const char *ph = col(st, 5);
-			char pm[32] = "";
-			if (strlen(ph) == 11)
-				snprintf(pm, sizeof(pm), "%.3s****%s", ph, ph + 7);
-			else if (*ph)
-				snprintf(pm, sizeof(pm), "****");
-			xml_attr(t, "phone-masked", pm);
-		}
-		xml_attr(t, "category", col(st, 8));
-		xml_attr(t, "status", col(st, 9));
-		xml_attr(t, "active", sqlite3_column_int(st, 11) ? "1" : "0");
-		xml_text(t, "name", col(st, 1));
-		xml_text(t, "subject", col(st, 6));
-		xml_text(t, "title", col(st, 7));
-		if (*col(st, 10))
-			xml_text(t, "receiving-unit", col(st, 10));
+		if (strlen(ph) == 11)
+			snprintf(pm, sizeof(pm), "%.3s****%s", ph, ph + 7);
+		else if (*ph)
+			snprintf(pm, sizeof(pm), "****");
+		xml_attr(t, "phone-masked", pm);
+		xml_attr(t, "category", rt->category);
+		xml_attr(t, "status", rt->status);
+		xml_attr(t, "active", rt->active ? "1" : "0");
+		xml_text(t, "name", rt->name);
+		xml_text(t, "subject", rt->subject);
+		xml_text(t, "title", rt->title);
+		if (*rt->receiving_unit)
+			xml_text(t, "receiving-unit", rt->receiving_unit);
 	}
-	sqlite3_reset(st);
-	xml_attr_int(list, "count", n);
+	xml_attr_int(list, "count", (long long)n);
 	/* the other schools of the district, for transfers */
-	if ((schools = xml_node(root, "schools")) == NULL ||
-	    (st = db_stmt(c->db, "SELECT id, name FROM school WHERE district_id = ? AND active = 1"
-	    " AND id <> ? ORDER BY code")) == NULL)
+	if ((schools = xml_node(root, "schools")) == NULL)
 		return 500;
-	sqlite3_bind_int64(st, 1, c->user->district_id);
-	sqlite3_bind_int64(st, 2, c->user->school_id);
-	while (sqlite3_step(st) == SQLITE_ROW)
-		xml_attr_int(xml_text(schools, "school", col(st, 1)), "id", sqlite3_column_int64(st, 0));
-	sqlite3_reset(st);
+	for (size_t i = 0; i < ns; i++)
+		xml_attr_int(xml_text(schools, "school", sv[i].name), "id", sv[i].id);
 	return 200;
 }
 
-/*
- * The teacher of a teacher-year of this school in the current year, and
- * whether the school's year is still open (0: not found).
- */
-static long long
-own_teacher(struct ctx *c, long long ty, long long *year, int *open)
-{
-	static const char sql[] =
-	    "SELECT ty.teacher_id, y.id, coalesce((SELECT st.state FROM school_year_state st"
-	    " WHERE st.school_id = ty.school_id AND st.school_year_id = y.id), 'open')"
-	    " FROM teacher_year ty JOIN school_year y ON y.id = ty.school_year_id AND y.is_current = 1"
-	    " WHERE ty.id = ? AND ty.school_id = ?";
-	sqlite3_stmt *st = db_stmt(c->db, sql);
-	long long t = 0;
-
-	if (st == NULL)
-		return 0;
-	sqlite3_bind_int64(st, 1, ty);
-	sqlite3_bind_int64(st, 2, c->user->school_id);
-	if (sqlite3_step(st) == SQLITE_ROW) {
-		t = sqlite3_column_int64(st, 0);
-		*year = sqlite3_column_int64(st, 1);
-		*open = strcmp(col(st, 2), "open") == 0;
-	}
-	sqlite3_reset(st);
-	return t;
-}
-
 static enum db_result
-change_row(struct ctx *c, long long year, long long school, long long teacher, const char *kind,
-    long long other, const char *note)
-{
-	sqlite3_stmt *st = db_stmt(c->db, "INSERT INTO roster_change(school_year_id, school_id,"
-	    " teacher_id, kind, other_school_id, note, account_id) VALUES (?,?,?,?,?,?,?)");
-	enum db_result r;
-
-	if (st == NULL)
-		return DB_ERROR;
-	sqlite3_bind_int64(st, 1, year);
-	sqlite3_bind_int64(st, 2, school);
-	sqlite3_bind_int64(st, 3, teacher);
-	sqlite3_bind_text(st, 4, kind, -1, SQLITE_STATIC);
-	if (other > 0)
-		sqlite3_bind_int64(st, 5, other);
-	sqlite3_bind_text(st, 6, note ? note : "", -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(st, 7, c->user->id);
-	r = db_result_of(sqlite3_step(st));
-	sqlite3_reset(st);
-	return r;
-}
-
-static enum db_result
-audit_roster(struct ctx *c, const char *action, long long ty, const char *after)
+audit_roster(struct db *db, struct ctx *c, const char *action, long long ty, const char *after)
 {
 	struct audit_entry e;
 
@@ -168,69 +94,67 @@ audit_roster(struct ctx *c, const char *action, long long ty, const char *after)
 	e.object_id = ty;
 	e.after = after;
 	e.client = c->req->remote_addr;
-	return audit_write(c->db, &e);
+	if (after == NULL)
+		return DB_ERROR;
+	return audit_write(db, &e);
 }
 
 static int
 refuse(struct ctx *c, int status, const char *code)
 {
 	xmlNodePtr root = app_page(c, "roster");
+	int st;
 
 	if (root == NULL)
 		return 500;
 	xml_attr(xml_node(root, "refused"), "code", code);
-	roster_page_into(c, root);
+	if ((st = roster_page_into(c, root, "")) != 200)
+		return st;
 	return status;
 }
 
-/* POST /school/roster/{id}/deactivate and /reactivate: the teacher leaves (or comes back); history stays. */
+/* One roster write: the teacher-year (the path's), its teacher and year. */
+struct move {
+	struct ctx *c;
+	long long ty, teacher, year, target;
+	int active;
+};
+
+/* Deactivate or reactivate, the change row and the audit row, in one transaction. */
+static enum db_result
+set_active_tx(struct db *db, void *arg)
+{
+	struct move *m = arg;
+	struct ctx *c = m->c;
+	struct audit_json j;
+	int changed;
+	enum db_result r = store_roster_set_active(db, m->teacher, m->active, &changed);
+
+	if (r != DB_OK || !changed)
+		return r;
+	if ((r = store_roster_change_add(db, m->year, c->user->school_id, m->teacher,
+	    m->active ? "rejoined" : "left", 0, app_field_text(c, "note"), c->user->id)) != DB_OK)
+		return r;
+	audit_json_begin(&j, c->a);
+	audit_json_int(&j, "active", m->active);
+	return audit_roster(db, c, m->active ? "roster_reactivate" : "roster_deactivate", m->ty,
+	    audit_json_end(&j));
+}
+
+/* POST /school/roster/{teacher_year}/deactivate and /reactivate: the teacher leaves (or comes back); history stays. */
 static int
 set_active(struct ctx *c, int active)
 {
-	long long year = 0, teacher;
+	struct move m = { c, c->id[0], 0, 0, 0, active };
 	int open = 0;
-	sqlite3_stmt *st;
-	enum db_result r;
+	enum db_result r = store_roster_teacher_year(c->db, m.ty, &m.teacher, &m.year, &open);
 
-	if ((teacher = own_teacher(c, c->id[0], &year, &open)) == 0)
-		return 404;
+	if (r != DB_OK)
+		return app_status(r);
 	if (!open)
 		return refuse(c, 409, "year_locked");
-	if ((r = db_begin(c->db)) != DB_OK)
-		return r == DB_BUSY ? 503 : 500;
-	st = db_stmt(c->db, "UPDATE teacher SET active = ? WHERE id = ? AND active <> ?");
-	if (st == NULL) {
-		db_rollback(c->db);
-		return 500;
-	}
-	sqlite3_bind_int(st, 1, active);
-	sqlite3_bind_int64(st, 2, teacher);
-	sqlite3_bind_int(st, 3, active);
-	r = db_result_of(sqlite3_step(st));
-	sqlite3_reset(st);
-	if (r == DB_OK && sqlite3_changes(db_handle(c->db)) == 1) {
-		r = change_row(c, year, c->user->school_id, teacher, active ? "rejoined" : "left", 0,
-		    http_form(c->req, "note"));
-		if (r == DB_OK && !active) {
-			/* A teacher who left is signed out everywhere at once. */
-			st = db_stmt(c->db, "DELETE FROM session WHERE account_id IN"
-			    " (SELECT id FROM account WHERE teacher_id = ? AND role = 'teacher')");
-			if (st == NULL)
-				r = DB_ERROR;
-			else {
-				sqlite3_bind_int64(st, 1, teacher);
-				r = db_result_of(sqlite3_step(st));
-				sqlite3_reset(st);
-			}
-		}
-		if (r == DB_OK)
-			r = audit_roster(c, active ? "roster_reactivate" : "roster_deactivate", c->id[0],
-			    active ? "{\"active\":1}" : "{\"active\":0}");
-	}
-	if (r != DB_OK || (r = db_commit(c->db)) != DB_OK) {
-		db_rollback(c->db);
-		return r == DB_BUSY ? 503 : 500;
-	}
+	if ((r = store_tx(c->db, set_active_tx, &m)) != DB_OK)
+		return app_status(r);
 	return app_redirect(c, "/school/roster");
 }
 
@@ -246,77 +170,51 @@ roster_reactivate(struct ctx *c)
 	return set_active(c, 1);
 }
 
+/* The transfer, both change rows and the audit row, in one transaction. */
+static enum db_result
+transfer_tx(struct db *db, void *arg)
+{
+	struct move *m = arg;
+	struct ctx *c = m->c;
+	const char *note = app_field_text(c, "note");
+	struct audit_json j;
+	enum db_result r;
+
+	if ((r = store_roster_transfer(db, m->ty, m->teacher, c->user->school_id, m->target)) != DB_OK ||
+	    (r = store_roster_change_add(db, m->year, c->user->school_id, m->teacher, "transfer_out",
+	    m->target, note, c->user->id)) != DB_OK ||
+	    (r = store_roster_change_add(db, m->year, m->target, m->teacher, "transfer_in",
+	    c->user->school_id, note, c->user->id)) != DB_OK)
+		return r;
+	audit_json_begin(&j, c->a);
+	audit_json_int(&j, "school_id", m->target);
+	return audit_roster(db, c, "roster_transfer", m->ty, audit_json_end(&j));
+}
+
 /*
- * POST /school/roster/{id}/transfer, field school: the teacher's current
- * year moves to another active school of the district with its records;
- * earlier years stay with the schools they were in. Both schools' years
- * must be open.
+ * POST /school/roster/{teacher_year}/transfer, field school: the teacher's
+ * current year moves to another active school of the district with its
+ * records; earlier years stay with the schools they were in. Both schools'
+ * years must be open.
  */
 int
 roster_transfer(struct ctx *c)
 {
-	static const char sql_target[] =
-	    "SELECT s.id, coalesce((SELECT st.state FROM school_year_state st WHERE st.school_id = s.id"
-	    " AND st.school_year_id = ?), 'open') FROM school s WHERE s.id = ? AND s.district_id = ?"
-	    " AND s.active = 1 AND s.id <> ?";
-	long long year = 0, teacher, target = 0;
-	const char *tv = http_form(c->req, "school");
+	struct move m = { c, c->id[0], 0, 0, app_field_int(c, "school"), 0 };
 	int open = 0, target_open = 0;
-	sqlite3_stmt *st;
-	enum db_result r;
-	char after[64];
+	enum db_result r = store_roster_teacher_year(c->db, m.ty, &m.teacher, &m.year, &open);
 
-	if ((teacher = own_teacher(c, c->id[0], &year, &open)) == 0)
-		return 404;
-	if ((st = db_stmt(c->db, sql_target)) == NULL)
-		return 500;
-	sqlite3_bind_int64(st, 1, year);
-	sqlite3_bind_int64(st, 2, tv ? atoll(tv) : 0);
-	sqlite3_bind_int64(st, 3, c->user->district_id);
-	sqlite3_bind_int64(st, 4, c->user->school_id);
-	if (sqlite3_step(st) == SQLITE_ROW) {
-		target = sqlite3_column_int64(st, 0);
-		target_open = strcmp(col(st, 1), "open") == 0;
-	}
-	sqlite3_reset(st);
-	if (target == 0)
+	if (r != DB_OK)
+		return app_status(r);
+	r = store_roster_target(c->db, m.year, m.target, c->user->district_id, c->user->school_id,
+	    &target_open);
+	if (r == DB_NOTFOUND)
 		return refuse(c, 422, "transfer_bad_school");
+	if (r != DB_OK)
+		return app_status(r);
 	if (!open || !target_open)
 		return refuse(c, 409, "year_locked");
-	if ((r = db_begin(c->db)) != DB_OK)
-		return r == DB_BUSY ? 503 : 500;
-	st = db_stmt(c->db, "UPDATE teacher_year SET school_id = ? WHERE id = ? AND school_id = ?");
-	if (st == NULL) {
-		db_rollback(c->db);
-		return 500;
-	}
-	sqlite3_bind_int64(st, 1, target);
-	sqlite3_bind_int64(st, 2, c->id[0]);
-	sqlite3_bind_int64(st, 3, c->user->school_id);
-	r = db_result_of(sqlite3_step(st));
-	sqlite3_reset(st);
-	if (r == DB_OK) {
-		/* The teacher's account follows the teacher: the new school manages it. */
-		st = db_stmt(c->db, "UPDATE account SET school_id = ? WHERE teacher_id = ? AND role = 'teacher'");
-		if (st == NULL)
-			r = DB_ERROR;
-		else {
-			sqlite3_bind_int64(st, 1, target);
-			sqlite3_bind_int64(st, 2, teacher);
-			r = db_result_of(sqlite3_step(st));
-			sqlite3_reset(st);
-		}
-	}
-	if (r == DB_OK)
-		r = change_row(c, year, c->user->school_id, teacher, "transfer_out", target, http_form(c->req, "note"));
-	if (r == DB_OK)
-		r = change_row(c, year, target, teacher, "transfer_in", c->user->school_id, http_form(c->req, "note"));
-	snprintf(after, sizeof(after), "{\"school_id\":%lld}", target);
-	if (r == DB_OK)
-		r = audit_roster(c, "roster_transfer", c->id[0], after);
-	if (r != DB_OK || (r = db_commit(c->db)) != DB_OK) {
-		db_rollback(c->db);
-		return r == DB_BUSY ? 503 : 500;
-	}
+	if ((r = store_tx(c->db, transfer_tx, &m)) != DB_OK)
+		return app_status(r);
 	return app_redirect(c, "/school/roster");
 }

@@ -191,6 +191,12 @@ static const struct field review_fields[] = REVIEW_POST_FIELDS;
 static const struct field bulk_fields[] = REVIEW_BULK_FIELDS;
 static const struct field new_fields[] = RECORD_NEW_FIELDS;
 static const struct field create_fields[] = RECORD_CREATE_FIELDS;
+static const struct field roster_fields[] = ROSTER_FIELDS;
+static const struct field roster_note_fields[] = ROSTER_NOTE_FIELDS;
+static const struct field roster_transfer_fields[] = ROSTER_TRANSFER_FIELDS;
+
+static const struct field bulk_page_fields[] = BULK_PAGE_FIELDS;
+static const struct field bulk_post_fields[] = BULK_POST_FIELDS;
 
 static const struct route routes[] = {
 	{ HTTP_GET, "/school", page_school, SCHOOL_READERS, SCOPE_SCHOOL, "school", 0, NULL },
@@ -216,17 +222,17 @@ static const struct route routes[] = {
 	{ HTTP_GET, "/school/points.csv", export_points_csv, SCHOOL_READERS, SCOPE_SCHOOL, "school_points_csv", 0, NULL },
 	{ HTTP_GET, "/school/roster/template.csv", roster_template_csv, ROLE_SCHOOL_ADMIN, SCOPE_SCHOOL, "school_roster_template_csv", 0, NULL },
 	{ HTTP_GET, "/school/roster/template.xlsx", roster_template_xlsx, ROLE_SCHOOL_ADMIN, SCOPE_SCHOOL, "school_roster_template_xlsx", 0, NULL },
-	{ HTTP_GET, "/school/bulk", bulk_page, ROLE_SCHOOL_ADMIN, SCOPE_SCHOOL, "school_bulk", 0, NULL },
-	{ HTTP_POST, "/school/bulk", bulk_post, ROLE_SCHOOL_ADMIN, SCOPE_SCHOOL, "school_bulk_create", 0, NULL },
+	{ HTTP_GET, "/school/bulk", bulk_page, ROLE_SCHOOL_ADMIN, SCOPE_SCHOOL, "school_bulk", 0, bulk_page_fields },
+	{ HTTP_POST, "/school/bulk", bulk_post, ROLE_SCHOOL_ADMIN, SCOPE_SCHOOL, "school_bulk_create", 0, bulk_post_fields },
 	{ HTTP_GET, "/school/stats", stats_school_page, SCHOOL_READERS, SCOPE_SCHOOL, "school_stats", 0, NULL },
 	{ HTTP_GET, "/school/roster/changes", changes_school_page, SCHOOL_READERS, SCOPE_SCHOOL, "school_roster_changes", 0, NULL },
 	{ HTTP_POST, "/school/roster/changes/report", changes_school_report, ROLE_SCHOOL_ADMIN, SCOPE_SCHOOL, "school_roster_changes_report", 0, NULL },
 	{ HTTP_GET, "/school/roster/new", roster_teacher_form, ROLE_SCHOOL_ADMIN, SCOPE_SCHOOL, "school_roster_new", 0, NULL },
 	{ HTTP_POST, "/school/roster/new", roster_teacher_post, ROLE_SCHOOL_ADMIN, SCOPE_SCHOOL, "school_roster_save", 0, NULL },
-	{ HTTP_POST, "/school/roster/{teacher_year}/deactivate", roster_deactivate, ROLE_SCHOOL_ADMIN, SCOPE_SCHOOL, "school_roster_deactivate", 0, NULL },
-	{ HTTP_POST, "/school/roster/{teacher_year}/reactivate", roster_reactivate, ROLE_SCHOOL_ADMIN, SCOPE_SCHOOL, "school_roster_reactivate", 0, NULL },
-	{ HTTP_POST, "/school/roster/{teacher_year}/transfer", roster_transfer, ROLE_SCHOOL_ADMIN, SCOPE_SCHOOL, "school_roster_transfer", 0, NULL },
-	{ HTTP_GET, "/school/roster", roster_page, SCHOOL_READERS, SCOPE_SCHOOL, "school_roster", 0, NULL },
+	{ HTTP_POST, "/school/roster/{teacher_year}/deactivate", roster_deactivate, ROLE_SCHOOL_ADMIN, SCOPE_SCHOOL, "school_roster_deactivate", 0, roster_note_fields },
+	{ HTTP_POST, "/school/roster/{teacher_year}/reactivate", roster_reactivate, ROLE_SCHOOL_ADMIN, SCOPE_SCHOOL, "school_roster_reactivate", 0, roster_note_fields },
+	{ HTTP_POST, "/school/roster/{teacher_year}/transfer", roster_transfer, ROLE_SCHOOL_ADMIN, SCOPE_SCHOOL, "school_roster_transfer", 0, roster_transfer_fields },
+	{ HTTP_GET, "/school/roster", roster_page, SCHOOL_READERS, SCOPE_SCHOOL, "school_roster", 0, roster_fields },
 	{ HTTP_GET, "/school/roster/import", roster_import_page, ROLE_SCHOOL_ADMIN, SCOPE_SCHOOL, "school_roster_import", 0, NULL },
 	{ HTTP_POST, "/school/roster/import", roster_import_post, ROLE_SCHOOL_ADMIN, SCOPE_SCHOOL, "school_roster_import_upload", 0, NULL },
 	{ HTTP_POST, "/school/roster/import/{import}/commit", roster_import_commit, ROLE_SCHOOL_ADMIN, SCOPE_SCHOOL, "school_roster_import_commit", 0, NULL },

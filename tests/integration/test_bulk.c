@@ -225,8 +225,10 @@ START_TEST(test_pasted_list_with_unknown_line_saves_nothing)
 	v = xpath_string(d, "/page/form/value[@name='organiser']");
 	ck_assert_str_eq(v, "五通桥区教师发展中心");
 	free(v);
+	/* as typed, trimmed as the core echoes every declared field */
 	v = xpath_string(d, "/page/form/value[@name='staff_nos']");
-	ck_assert_str_eq(v, list);
+	ck_assert_int_eq(strlen(v), strlen(list) - 1);
+	ck_assert_int_eq(strncmp(v, list, strlen(list) - 1), 0);
 	free(v);
 	xmlFreeDoc(d);
 	reply_free(&r);
@@ -317,8 +319,10 @@ START_TEST(test_list_headers_and_lines_by_source)
 	ck_assert_str_eq(v, "NOSUCH77");
 	free(v);
 	/* the box keeps what was typed, not the file's rows */
+	/* as typed, trimmed as the core echoes every declared field */
 	v = xpath_string(d, "/page/form/value[@name='staff_nos']");
-	ck_assert_str_eq(v, list);
+	ck_assert_int_eq(strlen(v), strlen(list) - 1);
+	ck_assert_int_eq(strncmp(v, list, strlen(list) - 1), 0);
 	free(v);
 	xmlFreeDoc(d);
 	reply_free(&r);
