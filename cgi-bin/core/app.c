@@ -185,7 +185,7 @@ app_page_context(struct ctx *c)
 
 /* ------------------------------------------------------ declared fields */
 
-static const struct field_value absent = { "", 0, 0, 1, NULL, NULL, 0 };
+static const struct field_value absent = { "", 0, 0, 1, NULL, NULL, NULL, NULL, 0 };
 
 static int
 field_index(const struct ctx *c, const char *name)
@@ -234,6 +234,22 @@ app_field_ids(struct ctx *c, const char *name, size_t *n)
 	const struct field_value *v = field_value(c, name);
 	*n = v->nids;
 	return v->ids;
+}
+
+const char *
+app_field_keyed(struct ctx *c, const char *prefix, long long id, const char **error)
+{
+	const struct field_value *v = field_value(c, prefix);
+
+	if (error != NULL)
+		*error = NULL;
+	for (size_t i = 0; i < v->nids; i++)
+		if (v->ids[i] == id) {
+			if (error != NULL)
+				*error = v->errors[i];
+			return v->texts[i];
+		}
+	return NULL;
 }
 
 /* The raw value of a field from where the route reads it (NULL: absent). */
@@ -353,6 +369,42 @@ check_fields(struct ctx *c)
 		size_t k = 0;
 		const char *raw = raw_field(c, &f[i], &k);
 		check_value(c, &f[i], raw, &c->fv[i]);
+		if (f[i].flags & FIELD_PREFIX) {
+			/* Every "<prefix><id>" of the form, each checked alone. */
+			const struct http_param *ps = c->req->method == HTTP_POST ? c->req->form : c->req->query;
+			size_t np = c->req->method == HTTP_POST ? c->req->nform : c->req->nquery, n = 0;
+			size_t plen = strlen(f[i].name);
+			c->fv[i] = absent;
+			c->fv[i].ids = arena_alloc(c->a, (np + 1) * sizeof(long long));
+			c->fv[i].texts = arena_alloc(c->a, (np + 1) * sizeof(char *));
+			c->fv[i].errors = arena_alloc(c->a, (np + 1) * sizeof(char *));
+			if (c->fv[i].ids == NULL || c->fv[i].texts == NULL || c->fv[i].errors == NULL) {
+				c->fv[i].nids = 0;
+				c->field_errors++;
+				continue;
+			}
+			for (size_t j = 0; j < np; j++) {
+				const char *rest = ps[j].name;
+				char *end;
+				long long id;
+				struct field_value one;
+				if (strncmp(rest, f[i].name, plen) != 0)
+					continue;
+				rest += plen;
+				if (*rest < '1' || *rest > '9' || strlen(rest) > 15)
+					continue;
+				id = strtoll(rest, &end, 10);
+				if (*end != '\0')
+					continue;
+				check_value(c, &f[i], ps[j].value, &one);
+				c->fv[i].ids[n] = id;
+				c->fv[i].texts[n] = one.text;
+				c->fv[i].errors[n] = one.ok ? NULL : one.error;
+				n++;
+			}
+			c->fv[i].nids = n;
+			continue;
+		}
 		if ((f[i].flags & FIELD_MULTI) && f[i].type == FIELD_ID) {
 			/* Every repeat, each a valid id. */
 			size_t cap = 16, n = 0;

@@ -74,6 +74,9 @@ enum field_type {
 #define FIELD_QUERY    2u   /* from the query string (default: the form on POST,
                                the query string on GET) */
 #define FIELD_MULTI    4u   /* may repeat (record=1&record=2): app_field_ids */
+#define FIELD_PREFIX   8u   /* name is a prefix: every "<name><id>" of the form
+                               (q1-17, q1-18 ...), each checked as the type says;
+                               read one with app_field_keyed */
 
 struct field {
 	const char *name;
@@ -90,7 +93,9 @@ struct field_value {
 	int present;       /* given and not empty */
 	int ok;            /* valid (an absent optional field is ok) */
 	const char *error; /* the field error code when not ok */
-	long long *ids;    /* FIELD_MULTI: the valid ids given */
+	long long *ids;    /* FIELD_MULTI: the valid ids given; FIELD_PREFIX: the ids named */
+	const char **texts;/* FIELD_PREFIX: each id's text ("" when invalid) */
+	const char **errors;/* FIELD_PREFIX: each id's error code, NULL when valid */
 	size_t nids;
 };
 
@@ -173,6 +178,14 @@ const char *app_field_text(struct ctx *c, const char *name);
 long long app_field_int(struct ctx *c, const char *name);
 int app_field_present(struct ctx *c, const char *name);
 long long *app_field_ids(struct ctx *c, const char *name, size_t *n);
+
+/*
+ * A FIELD_PREFIX field's value for one id ("q1-" and 17: the field
+ * "q1-17"): its trimmed text, or NULL when the form does not have it. *error
+ * (may be NULL) gets the field error code when the text is not valid for
+ * the declared type, else NULL.
+ */
+const char *app_field_keyed(struct ctx *c, const char *prefix, long long id, const char **error);
 
 /*
  * The one mapping from a store result to an HTTP status: DB_OK 200,

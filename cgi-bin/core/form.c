@@ -23,6 +23,8 @@ form_begin(struct form *f, struct ctx *c, const char *name)
 	/* The route's declared fields: what was typed, and what the core refused. */
 	for (int i = 0; fs != NULL && fs[i].name != NULL && i < APP_MAX_FIELDS; i++) {
 		const struct field_value *v = &c->fv[i];
+		if (fs[i].flags & FIELD_PREFIX)
+			continue; /* keyed per row: the page echoes its rows itself */
 		if (fs[i].type != FIELD_SECRET && v->text != NULL && *v->text)
 			echo(f, fs[i].name, v->text);
 		if (!v->ok)

@@ -104,6 +104,19 @@ audit_json_int(struct audit_json *j, const char *k, long long v)
 	put(j, num, (size_t)n);
 }
 
+void
+audit_json_ints(struct audit_json *j, const char *k, const long long *v, size_t n)
+{
+	key(j, k);
+	put(j, "[", 1);
+	for (size_t i = 0; i < n; i++) {
+		char num[32];
+		int len = snprintf(num, sizeof(num), "%s%lld", i ? "," : "", v[i]);
+		put(j, num, (size_t)len);
+	}
+	put(j, "]", 1);
+}
+
 const char *
 audit_json_end(struct audit_json *j)
 {

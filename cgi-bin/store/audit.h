@@ -39,6 +39,8 @@ struct audit_json {
 void audit_json_begin(struct audit_json *j, arena *a);
 void audit_json_str(struct audit_json *j, const char *key, const char *value);
 void audit_json_int(struct audit_json *j, const char *key, long long value);
+/* An array of integers: "key":[v0,v1,...]. */
+void audit_json_ints(struct audit_json *j, const char *key, const long long *v, size_t n);
 const char *audit_json_end(struct audit_json *j);
 
 #endif
