@@ -21,6 +21,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "domain/rules.h"
+
 /* An integer attribute of n (0 when absent): the figures school_overview put there. */
 static long long
 attr_int(xmlNodePtr n, const char *name)
@@ -120,78 +122,58 @@ stats_school_page(struct ctx *c)
 	return per_item_and_state(c, stats);
 }
 
-/* The district's assessments, kept by teacher-year (sorted) while assess_each runs. */
-struct results {
-	long long *tys;            /* the teacher-years, sorted */
-	size_t n;
-	struct assessment *v;      /* v[k] belongs to tys[k] (only the figures are kept) */
-	unsigned char *have;
+/* The pass rate in tenths of a percent, rounded half up: 29 of 30 pass -> 967. */
+static long long
+rate_permille(long long teachers, long long failing)
+{
+	return ((teachers - failing) * 2000 / teachers + 1) / 2;
+}
+
+/* A school's figures, summed from the kept results. */
+struct school_sum {
+	long long teachers, failing;
 };
 
-static int
-cmp_ll(const void *x, const void *y)
-{
-	long long a = *(const long long *)x, b = *(const long long *)y;
-	return a < b ? -1 : a > b;
-}
-
-static int
-keep_result(void *arg, const struct assess_who *who, const struct assessment *as)
-{
-	struct results *res = arg;
-	long long *hit = bsearch(&who->teacher_year_id, res->tys, res->n, sizeof(*res->tys), cmp_ll);
-
-	if (hit != NULL) {
-		size_t k = (size_t)(hit - res->tys);
-		res->v[k] = *as;
-		res->v[k].category = NULL;
-		res->v[k].lines = NULL;
-		res->v[k].nlines = 0;
-		res->have[k] = 1;
-	}
-	return 0;
-}
-
 /*
- * GET /district/stats: every active school of the district with its
- * teachers' results, one <school> each as school_overview gives it; the
- * page sums them. The whole district is assessed in one pass (assess_each):
- * a constant number of queries however many schools and teachers.
+ * GET /district/stats: every active school of the district side by side
+ * (teachers, failing, pass rate, the flag, unreviewed records, the year's
+ * state) and the district's total, all computed here: the kept results of
+ * the whole year in one query (store/assess.h), summed by school.
  */
 int
 stats_district_page(struct ctx *c)
 {
-	xmlNodePtr root = app_page(c, "district-stats");
+	xmlNodePtr root = app_page(c, "district-stats"), total;
 	struct stats_school *sv;
-	struct stats_teacher *tv;
-	size_t ns, nt, t = 0;
-	struct results res;
+	struct kept_result *kv = NULL;
+	struct school_sum *sum;
+	size_t ns, nk = 0;
+	long long teachers = 0, failing = 0, flagged = 0, unreviewed = 0;
 	enum db_result r;
 
 	if (root == NULL)
 		return 500;
-	if ((r = store_stats_schools(c->db, c->a, c->user->district_id, &sv, &ns)) != DB_OK ||
-	    (r = store_stats_teachers(c->db, c->a, c->user->district_id, &tv, &nt)) != DB_OK)
+	if ((r = store_stats_schools(c->db, c->a, c->user->district_id, &sv, &ns)) != DB_OK)
 		return app_status(r);
-	res.n = nt;
-	res.tys = arena_alloc(c->a, (nt + 1) * sizeof(*res.tys));
-	res.v = arena_alloc(c->a, (nt + 1) * sizeof(*res.v));
-	res.have = arena_alloc(c->a, nt + 1);
-	if (res.tys == NULL || res.v == NULL || res.have == NULL)
-		return 500;
-	memset(res.have, 0, nt + 1);
-	for (size_t i = 0; i < nt; i++)
-		res.tys[i] = tv[i].teacher_year_id;
-	qsort(res.tys, nt, sizeof(*res.tys), cmp_ll);
-	if (ns > 0 && nt > 0) {
+	if (ns > 0) {
 		struct assess_scope sc = { sv[0].year_id, 0, 0 };
-		if ((r = assess_each(c->db, c->a, &sc, keep_result, &res)) != DB_OK)
+		if ((r = assess_results(c->db, c->a, &sc, &kv, &nk)) != DB_OK)
 			return app_status(r);
 	}
+	if ((sum = arena_alloc(c->a, (ns + 1) * sizeof(*sum))) == NULL)
+		return 500;
+	memset(sum, 0, (ns + 1) * sizeof(*sum));
+	for (size_t k = 0; k < nk; k++)
+		for (size_t i = 0; i < ns; i++)
+			if (sv[i].id == kv[k].who.school_id) {
+				sum[i].teachers++;
+				sum[i].failing += !kv[k].a.pass;
+				break;
+			}
 	for (size_t i = 0; i < ns; i++) {
 		const struct stats_school *s = &sv[i];
-		xmlNodePtr sn = xml_node(root, "school"), list;
-		long long total = 0, failing = 0;
+		xmlNodePtr sn = xml_node(root, "school");
+		int flag;
 
 		if (sn == NULL)
 			return 500;
@@ -204,44 +186,29 @@ stats_district_page(struct ctx *c)
 		if (*s->confirmed_at)
 			xml_attr(sn, "confirmed", s->confirmed_at);
 		xml_attr_int(sn, "unreviewed", s->unreviewed);
+		xml_attr_int(sn, "teachers", sum[i].teachers);
+		xml_attr_int(sn, "failing", sum[i].failing);
+		if (sum[i].teachers > 0)
+			xml_attr_int(sn, "pass-permille", rate_permille(sum[i].teachers, sum[i].failing));
 		xml_text(sn, "name", s->name);
 		if (*s->reopened_reason)
 			xml_text(sn, "reopened-reason", s->reopened_reason);
-		if ((list = xml_node(sn, "teachers")) == NULL)
-			return 500;
-		/* The teachers come by school code as the schools do. */
-		for (; t < nt && tv[t].school_id == s->id; t++) {
-			xmlNodePtr tn = xml_node(list, "teacher"), n;
-			long long *hit = bsearch(&tv[t].teacher_year_id, res.tys, nt, sizeof(*res.tys), cmp_ll);
-			const struct assessment *a;
-			if (tn == NULL || hit == NULL)
-				return 500;
-			xml_attr_int(tn, "teacher-year", tv[t].teacher_year_id);
-			xml_attr(tn, "staff-no", tv[t].staff_no);
-			xml_attr(tn, "category", tv[t].category);
-			xml_attr(tn, "status", tv[t].status);
-			xml_text(tn, "name", tv[t].name);
-			if (*tv[t].receiving_unit)
-				xml_text(tn, "receiving-unit", tv[t].receiving_unit);
-			if (!res.have[hit - res.tys])
-				continue; /* not assessed: shown without a result, as school_overview does */
-			a = &res.v[hit - res.tys];
-			n = xml_node(tn, "result");
-			xml_attr(n, "result", a->pass ? "pass" : "fail");
-			xml_attr_int(n, "confirmed-tenths", a->confirmed_tenths);
-			xml_attr_int(n, "pending-tenths", a->pending_tenths);
-			xml_attr_int(n, "normative-confirmed-tenths", a->normative_confirmed_tenths);
-			xml_attr_int(n, "threshold-tenths", a->threshold_tenths);
-			xml_attr_int(n, "normative-min-tenths", a->normative_min_tenths);
-			xml_attr_int(n, "gap-tenths", a->gap_tenths);
-			total++;
-			failing += !a->pass;
-		}
-		xml_attr_int(sn, "teachers", total);
-		xml_attr_int(sn, "failing", failing);
+		flag = rules_school_flagged(sum[i].failing, sum[i].teachers, s->flag_percent);
 		if (s->flag_percent > 0)
-			xml_attr(sn, "flagged", failing * 100 >= total * s->flag_percent && total > 0 ?
-			    "yes" : "no");
+			xml_attr(sn, "flagged", flag ? "yes" : "no");
+		teachers += sum[i].teachers;
+		failing += sum[i].failing;
+		flagged += flag;
+		unreviewed += s->unreviewed;
 	}
+	if ((total = xml_node(root, "total")) == NULL)
+		return 500;
+	xml_attr_int(total, "schools", (long long)ns);
+	xml_attr_int(total, "teachers", teachers);
+	xml_attr_int(total, "failing", failing);
+	if (teachers > 0)
+		xml_attr_int(total, "pass-permille", rate_permille(teachers, failing));
+	xml_attr_int(total, "flagged", flagged);
+	xml_attr_int(total, "unreviewed", unreviewed);
 	return 200;
 }

@@ -150,6 +150,12 @@ START_TEST(test_district_sees_each_school_as_the_school_does)
 	ck_assert_int_eq(login_as(dist, &srv, "wutongqiao-admin", DEMO_PW), 303);
 	d = get_xml(dist, &srv, "/district/stats", &status);
 	ck_assert_int_eq(xpath_long(d, "count(/page/school[starts-with(@code, 'wh-')])"), 0);
+	/* The rates and the total are the page's own figures: 29 of wtq-sx's 30 pass, 96.7%. */
+	ck_assert_int_eq(xpath_long(d, "/page/school[@code='wtq-sx']/@teachers"), 30);
+	ck_assert_int_eq(xpath_long(d, "/page/school[@code='wtq-sx']/@pass-permille"), 967);
+	ck_assert_int_eq(xpath_long(d, "/page/total/@teachers"), xpath_long(d, "sum(/page/school/@teachers)"));
+	ck_assert_int_eq(xpath_long(d, "/page/total/@failing"), xpath_long(d, "sum(/page/school/@failing)"));
+	ck_assert_int_eq(xpath_long(d, "/page/total/@schools"), xpath_long(d, "count(/page/school)"));
 	xmlFreeDoc(d);
 	client_free(dist);
 	client_free(school);

@@ -10,10 +10,10 @@
     <xsl:call-template name="str"><xsl:with-param name="k" select="$k"/></xsl:call-template>
   </xsl:template>
 
+  <!-- The rate as C computed it, in tenths of a percent (967: 96.7%). -->
   <xsl:template name="rate">
-    <xsl:param name="teachers"/>
-    <xsl:param name="failing"/>
-    <xsl:if test="$teachers &gt; 0"><xsl:value-of select="format-number(($teachers - $failing) * 100 div $teachers, '0.0')"/>%</xsl:if>
+    <xsl:param name="permille"/>
+    <xsl:if test="string($permille) != ''"><xsl:value-of select="format-number($permille div 10, '0.0')"/>%</xsl:if>
   </xsl:template>
 
   <xsl:template match="/page" mode="content">
@@ -35,7 +35,7 @@
               <td><a href="/district/schools/{@id}"><xsl:value-of select="name"/></a></td>
               <td><xsl:value-of select="@teachers"/></td>
               <td><xsl:value-of select="@failing"/></td>
-              <td><xsl:call-template name="rate"><xsl:with-param name="teachers" select="@teachers"/><xsl:with-param name="failing" select="@failing"/></xsl:call-template></td>
+              <td><xsl:call-template name="rate"><xsl:with-param name="permille" select="@pass-permille"/></xsl:call-template></td>
               <td><xsl:if test="@flagged"><xsl:call-template name="s"><xsl:with-param name="k" select="concat('stats.flag.', @flagged)"/></xsl:call-template></xsl:if></td>
               <td><xsl:value-of select="@unreviewed"/></td>
               <td><xsl:call-template name="s"><xsl:with-param name="k" select="concat('year-state.', @state)"/></xsl:call-template></td>
@@ -43,11 +43,11 @@
           </xsl:for-each>
           <tr class="total">
             <td><xsl:call-template name="s"><xsl:with-param name="k" select="'stats.total'"/></xsl:call-template></td>
-            <td><xsl:value-of select="sum(school/@teachers)"/></td>
-            <td><xsl:value-of select="sum(school/@failing)"/></td>
-            <td><xsl:call-template name="rate"><xsl:with-param name="teachers" select="sum(school/@teachers)"/><xsl:with-param name="failing" select="sum(school/@failing)"/></xsl:call-template></td>
-            <td><xsl:value-of select="count(school[@flagged = 'yes'])"/></td>
-            <td><xsl:value-of select="sum(school/@unreviewed)"/></td>
+            <td><xsl:value-of select="total/@teachers"/></td>
+            <td><xsl:value-of select="total/@failing"/></td>
+            <td><xsl:call-template name="rate"><xsl:with-param name="permille" select="total/@pass-permille"/></xsl:call-template></td>
+            <td><xsl:value-of select="total/@flagged"/></td>
+            <td><xsl:value-of select="total/@unreviewed"/></td>
             <td></td>
           </tr>
         </tbody>
