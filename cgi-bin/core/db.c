@@ -58,6 +58,7 @@ db_open(const char *path, int create)
 	    "PRAGMA synchronous=FULL;"
 	    "PRAGMA foreign_keys=ON;"
 	    "PRAGMA temp_store=MEMORY;"
+	    "PRAGMA cache_size=-8192;"   /* 8 MiB of pages: a district's year stays in memory */
 	    "PRAGMA trusted_schema=OFF;";
 
 	if (create)

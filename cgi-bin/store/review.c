@@ -249,7 +249,7 @@ store_school_year_move_state(struct db *db, arena *a, long long school, const ch
 {
 	static const char sql[] =
 	    "SELECT y.id, coalesce(sys.state, 'open'), s.district_id,"
-	    " (SELECT count(*) FROM record r JOIN teacher_year ty ON ty.id = r.teacher_year_id"
+	    " (SELECT count(*) FROM teacher_year ty CROSS JOIN record r ON r.teacher_year_id = ty.id"
 	    "  WHERE ty.school_id = s.id AND ty.school_year_id = y.id AND r.state = ?2)"
 	    " FROM school s JOIN school_year y ON y.district_id = s.district_id AND y.is_current = 1"
 	    " LEFT JOIN school_year_state sys ON sys.school_id = s.id AND sys.school_year_id = y.id"

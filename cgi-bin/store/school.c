@@ -23,7 +23,7 @@ store_school_year(struct db *db, arena *a, long long school, struct school_year_
 	static const char sql[] =
 	    "SELECT s.id, s.name, s.code, y.id, y.label, coalesce(sys.state, 'open'),"
 	    " sys.submitted_at, sys.confirmed_at, coalesce(p.flag_percent, 0),"
-	    " (SELECT count(*) FROM record r JOIN teacher_year ty ON ty.id = r.teacher_year_id"
+	    " (SELECT count(*) FROM teacher_year ty CROSS JOIN record r ON r.teacher_year_id = ty.id"
 	    "  WHERE ty.school_id = s.id AND ty.school_year_id = y.id AND r.state = 'submitted'),"
 	    " coalesce(sys.reopened_reason, '')"
 	    " FROM school s JOIN school_year y ON y.district_id = s.district_id AND y.is_current = 1"
@@ -115,7 +115,7 @@ store_district_schools(struct db *db, arena *a, long long district,
 	    "SELECT s.id, s.code, s.name, s.kind, coalesce(sys.state, 'open'), sys.submitted_at,"
 	    " sys.confirmed_at, y.label,"
 	    " (SELECT count(*) FROM teacher_year ty WHERE ty.school_id = s.id AND ty.school_year_id = y.id),"
-	    " (SELECT count(*) FROM record r JOIN teacher_year ty ON ty.id = r.teacher_year_id"
+	    " (SELECT count(*) FROM teacher_year ty CROSS JOIN record r ON r.teacher_year_id = ty.id"
 	    "  WHERE ty.school_id = s.id AND ty.school_year_id = y.id AND r.state = 'school_approved'),"
 	    " y.school_review_deadline"
 	    " FROM school s JOIN school_year y ON y.district_id = s.district_id AND y.is_current = 1"

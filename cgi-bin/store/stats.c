@@ -27,7 +27,7 @@ store_stats_schools(struct db *db, arena *a, long long district, struct stats_sc
 	static const char sql[] =
 	    "SELECT s.id, s.name, s.code, y.id, y.label, coalesce(sys.state, 'open'),"
 	    " coalesce(sys.submitted_at, ''), coalesce(sys.confirmed_at, ''), coalesce(p.flag_percent, 0),"
-	    " (SELECT count(*) FROM record r JOIN teacher_year ty ON ty.id = r.teacher_year_id"
+	    " (SELECT count(*) FROM teacher_year ty CROSS JOIN record r ON r.teacher_year_id = ty.id"
 	    "  WHERE ty.school_id = s.id AND ty.school_year_id = y.id AND r.state = 'submitted'),"
 	    " coalesce(sys.reopened_reason, '')"
 	    " FROM school s JOIN school_year y ON y.district_id = s.district_id AND y.is_current = 1"
