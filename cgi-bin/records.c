@@ -1,5 +1,6 @@
 /* records.c - see teacher_pages.h */
 #include "teacher_pages.h"
+#include "domain/workflow.h"
 #include "store/record.h"
 #include "store/teacher.h"
 #include "core/files.h"
@@ -63,6 +64,25 @@ record_page(struct ctx *c, long long id)
 	xml_attr(r, "year-state", v.year_state);
 	if (v.district_returned)
 		xml_attr(r, "district-returned", "yes");
+	/* What this caller may do with it now: the workflow table's answer, not the stylesheet's. */
+	{
+		enum record_action acts[RA__MAX];
+		int nacts = 0, st = workflow_state_parse(v.state);
+		xmlNodePtr an = xml_node(r, "actions");
+		if (st >= 0 && c->user != NULL) {
+			if (c->user->role == ROLE_NAME_TEACHER && c->user->registers)
+				nacts = workflow_actions((enum record_state)st, ACTOR_TEACHER, v.year_state,
+				    v.district_returned, acts);
+			else if (c->user->role == ROLE_NAME_SCHOOL_ADMIN)
+				nacts = workflow_actions((enum record_state)st, ACTOR_SCHOOL, v.year_state,
+				    v.district_returned, acts);
+			else if (c->user->role == ROLE_NAME_DISTRICT_ADMIN)
+				nacts = workflow_actions((enum record_state)st, ACTOR_DISTRICT, v.year_state,
+				    v.district_returned, acts);
+		}
+		for (int k = 0; an != NULL && k < nacts; k++)
+			xml_attr(xml_node(an, "action"), "name", workflow_action_name(acts[k]));
+	}
 	if (*v.organiser)
 		xml_text(r, "organiser", v.organiser);
 	if (*v.description)

@@ -729,6 +729,10 @@ START_TEST(test_district_return_while_handed_in_goes_back_up)
 	ck_assert_int_eq(status, 200);
 	assert_xpath_str(d, "/page/record/@district-returned", "yes");
 	assert_xpath_str(d, "/page/record/@year-state", "submitted");
+	/* The page offers what the workflow allows now: edit and resubmit, not withdraw. */
+	ck_assert_int_eq(xpath_long(d, "count(/page/record/actions/action[@name='edit'])"), 1);
+	ck_assert_int_eq(xpath_long(d, "count(/page/record/actions/action[@name='submit'])"), 1);
+	ck_assert_int_eq(xpath_long(d, "count(/page/record/actions/action[@name='withdraw'])"), 0);
 	xmlFreeDoc(d);
 	/* The teacher resubmits (the evidence is there): 303, not 409. */
 	snprintf(path, sizeof(path), "/teacher/records/%lld/submit", id);

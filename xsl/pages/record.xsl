@@ -77,14 +77,20 @@
     <xsl:if test="$r/@district-returned = 'yes' and $r/@state = 'returned' and $r/@year-state = 'submitted'">
       <p class="notice"><xsl:call-template name="str"><xsl:with-param name="k" select="'record.district-returned'"/></xsl:call-template></p>
     </xsl:if>
-    <xsl:if test="$base = '/teacher' and ($r/@state = 'draft' or $r/@state = 'returned') and ($r/@year-state = 'open' or ($r/@year-state = 'submitted' and $r/@district-returned = 'yes' and $r/@state = 'returned'))">
+    <!-- The moves the caller may make now (record/actions, from the workflow's table). -->
+    <xsl:variable name="can" select="$r/actions/action/@name"/>
+    <xsl:if test="$base != '/district' and ($can = 'edit' or $can = 'submit' or $can = 'withdraw')">
       <div class="actions">
-        <a class="button" href="/teacher/records/{$r/@id}/edit"><xsl:call-template name="str"><xsl:with-param name="k" select="'record.edit'"/></xsl:call-template></a>
-        <form method="post" action="/teacher/records/{$r/@id}/submit" class="inline">
-          <xsl:call-template name="csrf"/>
-          <button type="submit" class="primary"><xsl:call-template name="str"><xsl:with-param name="k" select="'record-new.submit'"/></xsl:call-template></button>
-        </form>
-        <xsl:if test="$r/@year-state = 'open'">
+        <xsl:if test="$can = 'edit'">
+          <a class="button" href="{$base}/records/{$r/@id}/edit"><xsl:call-template name="str"><xsl:with-param name="k" select="'record.edit'"/></xsl:call-template></a>
+        </xsl:if>
+        <xsl:if test="$can = 'submit' and $base = '/teacher'">
+          <form method="post" action="/teacher/records/{$r/@id}/submit" class="inline">
+            <xsl:call-template name="csrf"/>
+            <button type="submit" class="primary"><xsl:call-template name="str"><xsl:with-param name="k" select="'record-new.submit'"/></xsl:call-template></button>
+          </form>
+        </xsl:if>
+        <xsl:if test="$can = 'withdraw' and $base = '/teacher'">
           <form method="post" action="/teacher/records/{$r/@id}/withdraw" class="inline">
             <xsl:call-template name="csrf"/>
             <button type="submit"><xsl:call-template name="str"><xsl:with-param name="k" select="'record.withdraw'"/></xsl:call-template></button>
@@ -92,7 +98,7 @@
         </xsl:if>
       </div>
     </xsl:if>
-    <xsl:if test="($base = '/school' and /page/user/@role = 'school_admin' and $r/@state = 'submitted') or ($base = '/district' and $r/@state = 'school_approved')">
+    <xsl:if test="$can = 'school_approve' or $can = 'district_approve'">
       <section class="card">
         <h2><xsl:call-template name="str"><xsl:with-param name="k" select="'record.review'"/></xsl:call-template></h2>
         <form method="post" action="{$base}/records/{$r/@id}/review">
