@@ -20,8 +20,10 @@ int bulk_post(struct ctx *c);
  * of POST /school/bulk beside the record form's own: the ticked teachers
  * (teacher-year ids) and the pasted list.
  */
-#define BULK_PAGE_FIELDS { { "done", FIELD_ID, 0, 0, 0, NULL }, { NULL, 0, 0, 0, 0, NULL } }
+#include "record_form.h"
+
+#define BULK_PAGE_FIELDS { { "done", FIELD_ID, 0, 0, 0, NULL }, RECORD_GET_FIELD_ITEMS, FIELDS_END }
 #define BULK_POST_FIELDS { { "teachers", FIELD_ID, FIELD_MULTI, 0, 0, NULL }, \
-	{ "staff_nos", FIELD_TEXT, 0, 0, 200000, NULL }, { NULL, 0, 0, 0, 0, NULL } }
+	{ "staff_nos", FIELD_TEXT, 0, 0, 200000, NULL }, RECORD_POST_FIELD_ITEMS, FIELDS_END }
 
 #endif

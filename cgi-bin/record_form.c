@@ -26,7 +26,7 @@ static int
 catalogue_node(struct ctx *c, xmlNodePtr root, long long ty)
 {
 	xmlNodePtr cat = xml_node(root, "catalogue");
-	const char *q = http_query(c->req, "q");
+	const char *q = app_field_present(c, "q") ? app_field_text(c, "q") : NULL;
 	struct catalogue_item *v;
 	size_t n;
 	enum db_result r;
@@ -127,7 +127,6 @@ int
 record_form_get(struct ctx *c, long long ty, const char *base)
 {
 	xmlNodePtr root = app_page(c, "record-new");
-	const char *item = http_query(c->req, "item");
 	struct item_row it;
 	long long item_id = 0;
 	struct form f;
@@ -137,9 +136,13 @@ record_form_get(struct ctx *c, long long ty, const char *base)
 		return 500;
 	xml_attr(root, "base", base);
 	xml_attr_int(root, "teacher-year", ty);
-	if (item == NULL)
+	if (!app_field_present(c, "item")) {
+		/* ?item= that is not an id names no item of the catalogue */
+		if (c->field_errors > 0)
+			return 404;
 		return catalogue_node(c, root, ty);
-	item_id = atoll(item);
+	}
+	item_id = app_field_int(c, "item");
 	if ((status = item_for(c, ty, item_id, &it)) != 200)
 		return status;
 	item_node(c, root, &it, ty);
@@ -296,8 +299,7 @@ preview(const struct assessment *a, long long id, long long claimed, xmlNodePtr 
 static int
 bulk_requested(struct ctx *c)
 {
-	const char *b = http_form(c->req, "bulk");
-	return b != NULL && strcmp(b, "1") == 0;
+	return app_field_present(c, "bulk");
 }
 
 /* Where a save's transaction stopped (the handler turns it into the page). */
@@ -477,7 +479,7 @@ save(struct ctx *c, const long long *tys, size_t nty, const char *base, long lon
 		    r.points[0], r.points[1], r.points[2], r.points[3]);
 	}
 	if (strcmp(it.rule_type, "roster") == 0)
-		r.video = http_form(c->req, "video") != NULL;
+		r.video = app_field_present(c, "video");
 	if (strcmp(it.rule_type, "trainee_multiplier") == 0) {
 		int k = form_choice(&f, "role", 1, trainee_roles, 2);
 		r.role = k >= 0 ? trainee_roles[k] : "";
@@ -510,7 +512,7 @@ save(struct ctx *c, const long long *tys, size_t nty, const char *base, long lon
 			isbn = "";
 	}
 	if (asks(&it, "first_author")) {
-		first_author = http_form(c->req, "first_author") != NULL;
+		first_author = app_field_present(c, "first_author");
 		if (!first_author)
 			form_error(&f, "first_author", "first_author_only");
 	}

@@ -191,6 +191,7 @@ static const struct field review_fields[] = REVIEW_POST_FIELDS;
 static const struct field bulk_fields[] = REVIEW_BULK_FIELDS;
 static const struct field new_fields[] = RECORD_NEW_FIELDS;
 static const struct field create_fields[] = RECORD_CREATE_FIELDS;
+static const struct field record_post_fields[] = RECORD_POST_FIELDS;
 static const struct field roster_fields[] = ROSTER_FIELDS;
 static const struct field roster_note_fields[] = ROSTER_NOTE_FIELDS;
 static const struct field roster_transfer_fields[] = ROSTER_TRANSFER_FIELDS;
@@ -206,7 +207,7 @@ static const struct route routes[] = {
 	{ HTTP_POST, "/school/records/new", post_new, ROLE_SCHOOL_ADMIN, SCOPE_SCHOOL, "school_record_create", 0, create_fields },
 	{ HTTP_GET, "/school/records/{record}", page_record, SCHOOL_READERS, SCOPE_SCHOOL, "school_record", 0, NULL },
 	{ HTTP_GET, "/school/records/{record}/edit", page_edit, ROLE_SCHOOL_ADMIN, SCOPE_SCHOOL, "school_record_edit", 0, NULL },
-	{ HTTP_POST, "/school/records/{record}/edit", post_edit, ROLE_SCHOOL_ADMIN, SCOPE_SCHOOL, "school_record_update", 0, NULL },
+	{ HTTP_POST, "/school/records/{record}/edit", post_edit, ROLE_SCHOOL_ADMIN, SCOPE_SCHOOL, "school_record_update", 0, record_post_fields },
 	{ HTTP_POST, "/school/records/{record}/review", post_review, ROLE_SCHOOL_ADMIN, SCOPE_SCHOOL, "school_review", 0, review_fields },
 	{ HTTP_POST, "/school/year/submit", post_submit_year, ROLE_SCHOOL_ADMIN, SCOPE_SCHOOL, "school_year_submit", 0, NULL },
 	{ HTTP_GET, "/school/teachers/{teacher_year}", page_teacher, SCHOOL_READERS, SCOPE_SCHOOL, "school_teacher", 0, NULL },

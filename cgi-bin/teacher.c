@@ -256,14 +256,17 @@ page_card(struct ctx *c)
 	return status;
 }
 
+static const struct field record_get_fields[] = RECORD_GET_FIELDS;
+static const struct field record_post_fields[] = RECORD_POST_FIELDS;
+
 static const struct route routes[] = {
 	{ HTTP_GET, "/teacher", page_dashboard, ROLE_TEACHER, SCOPE_OWN, "teacher_dashboard", 0, NULL },
 	{ HTTP_GET, "/teacher/card", page_card, ROLE_TEACHER, SCOPE_OWN, "teacher_card", 0, NULL },
 	{ HTTP_GET, "/teacher/history", page_history, ROLE_TEACHER, SCOPE_OWN, "teacher_history", 0, NULL },
-	{ HTTP_GET, "/teacher/records/new", page_new, ROLE_TEACHER, SCOPE_OWN, "teacher_record_new", 0, NULL },
-	{ HTTP_POST, "/teacher/records/new", post_new, ROLE_TEACHER, SCOPE_OWN, "teacher_record_create", 0, NULL },
+	{ HTTP_GET, "/teacher/records/new", page_new, ROLE_TEACHER, SCOPE_OWN, "teacher_record_new", 0, record_get_fields },
+	{ HTTP_POST, "/teacher/records/new", post_new, ROLE_TEACHER, SCOPE_OWN, "teacher_record_create", 0, record_post_fields },
 	{ HTTP_GET, "/teacher/records/{record}/edit", page_edit, ROLE_TEACHER, SCOPE_OWN, "teacher_record_edit", 0, NULL },
-	{ HTTP_POST, "/teacher/records/{record}/edit", post_edit, ROLE_TEACHER, SCOPE_OWN, "teacher_record_update", 0, NULL },
+	{ HTTP_POST, "/teacher/records/{record}/edit", post_edit, ROLE_TEACHER, SCOPE_OWN, "teacher_record_update", 0, record_post_fields },
 	{ HTTP_POST, "/teacher/records/{record}/submit", post_submit, ROLE_TEACHER, SCOPE_OWN, "teacher_record_submit", 0, NULL },
 	{ HTTP_POST, "/teacher/records/{record}/withdraw", post_withdraw, ROLE_TEACHER, SCOPE_OWN, "teacher_record_withdraw", 0, NULL },
 	{ HTTP_GET, "/teacher/records/{record}", page_record, ROLE_TEACHER, SCOPE_OWN, "teacher_record", 0, NULL },
