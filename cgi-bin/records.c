@@ -151,7 +151,10 @@ record_page(struct ctx *c, long long id)
 	/* What the rules count for it, with this year's caps. */
 	{
 		struct assessment a;
-		if (v.teacher_year_id > 0 && assess_teacher_year(c->db, c->a, v.teacher_year_id, &a) == DB_OK)
+		if (v.teacher_year_id > 0 &&
+		    (dr = assess_teacher_year(c->db, c->a, v.teacher_year_id, &a)) != DB_OK)
+			return app_status(dr); /* the record's count is part of its page */
+		if (v.teacher_year_id > 0)
 			for (size_t i = 0; i < a.nlines; i++)
 				if (a.lines[i].record_id == id) {
 					xmlNodePtr ex = xml_node(root, "explanation");

@@ -236,8 +236,10 @@ page_history(struct ctx *c)
 		xml_attr(y, "label", v[i].label);
 		xml_attr(y, "category", v[i].category);
 		xml_text(y, "school", v[i].school);
-		if (assess_teacher_year(c->db, c->a, v[i].teacher_year_id, &a) == DB_OK)
-			assess_xml(y, &a);
+		if ((r = assess_teacher_year(c->db, c->a, v[i].teacher_year_id, &a)) != DB_OK)
+			return app_status(r); /* never a history with a year missing */
+		if (assess_xml(y, &a) == NULL)
+			return 500;
 	}
 	return 200;
 }

@@ -64,6 +64,8 @@ static const struct page pages[] = {
 	{ "wtq-sx-admin", "/school/points" },
 	{ "wtq-sx-admin", "/school/points.csv" },
 	{ "wtq-sx-admin", "/school/bulk" },
+	{ "wtq-sx-admin", "/school/roster/import" },
+	{ "wtq-sx-admin", "/school/roster/new" },
 	{ "wtq-sx-admin", "/school/teachers/%Y" },
 	{ "wtq-sx-admin", "/school/records/%R" },
 	{ "wutongqiao-admin", "/district" },
