@@ -683,13 +683,20 @@ static int n_index_sql;
 static void
 drop_indexes(void)
 {
-	sqlite3_stmt *st = prep("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
-	    " AND tbl_name IN ('record', 'review', 'evidence', 'teacher_year', 'teacher')");
+	/*
+	 * The triggers that mark kept results (migration 0007) go too: the
+	 * rows are generated whole, and every teacher-year is marked at the end
+	 * for `xueshictl migrate` (bench/gen runs it) to compute once.
+	 */
+	sqlite3_stmt *st = prep("SELECT name, sql, type FROM sqlite_master WHERE ((type = 'index'"
+	    " AND tbl_name IN ('record', 'review', 'evidence', 'teacher_year', 'teacher'))"
+	    " OR (type = 'trigger' AND name LIKE '%dirty%')) AND sql IS NOT NULL");
 	char *names[64];
 	int n = 0;
 
 	while (sqlite3_step(st) == SQLITE_ROW && n < 64) {
-		names[n] = sqlite3_mprintf("DROP INDEX \"%w\"", (const char *)sqlite3_column_text(st, 0));
+		names[n] = sqlite3_mprintf(strcmp((const char *)sqlite3_column_text(st, 2), "trigger") == 0 ?
+		    "DROP TRIGGER \"%w\"" : "DROP INDEX \"%w\"", (const char *)sqlite3_column_text(st, 0));
 		index_sql[n++] = sqlite3_mprintf("%s", (const char *)sqlite3_column_text(st, 1));
 	}
 	sqlite3_finalize(st);
@@ -816,6 +823,7 @@ main(int argc, char **argv)
 			sqlite3_finalize(sts[k]);
 	}
 	restore_indexes();
+	exec("INSERT OR IGNORE INTO result_dirty SELECT id FROM teacher_year");
 	phase("indexes", &t0);
 	exec("COMMIT");
 	phase("commit", &t0);
