@@ -374,3 +374,22 @@ records_node(struct ctx *c, xmlNodePtr root, long long ty)
 	}
 	return 200;
 }
+
+int
+teacher_year_page(struct ctx *c, long long ty, const char *name)
+{
+	xmlNodePtr root;
+	long long teacher = 0, cur = 0;
+	int status;
+	enum db_result r = store_teacher_of_year(c->db, ty, &teacher);
+
+	if (r != DB_OK)
+		return app_status(r);
+	if ((root = app_page(c, name)) == NULL)
+		return 500;
+	if ((status = teacher_year_node(c, root, teacher, &cur)) != 200)
+		return status;
+	if ((status = records_node(c, root, ty)) != 200)
+		return status;
+	return assessment_node(c, root, ty);
+}

@@ -62,7 +62,5 @@ int school_year_move(struct ctx *c, long long school, const char *move, const ch
 /* The school overview page with <refused code=""/> (409). */
 int school_move_refused(struct ctx *c, long long school, const char *code);
 
-/* A teacher-year's page (name: the stylesheet); the caller (or the core) checked the scope. */
-int teacher_year_page(struct ctx *c, long long ty, const char *name);
 
 #endif

@@ -27,4 +27,11 @@ int record_page(struct ctx *c, long long id);
 /* Send evidence file id (the core checked its scope), or 404. */
 int evidence_send(struct ctx *c, long long id);
 
+/*
+ * A teacher-year's page (name: the stylesheet: the teacher's dashboard or
+ * the school's and district's view of it); the caller (or the core) checked
+ * the scope. Shared by every program (records.c).
+ */
+int teacher_year_page(struct ctx *c, long long ty, const char *name);
+
 #endif
