@@ -9,8 +9,8 @@
  * rules_points, under the district's points_reading).
  */
 #include "points.h"
-#include "store/sql.h"
 #include "store/audit.h"
+#include "store/points.h"
 #include "core/render.h"
 #include "domain/rules.h"
 
@@ -20,13 +20,8 @@
 #include <string.h>
 
 static const char *const quarter_names[4] = { "q1", "q2", "q3", "q4" };
-
-static const char *
-dupcol(arena *a, sqlite3_stmt *st, int i)
-{
-	const char *v = (const char *)sqlite3_column_text(st, i);
-	return arena_strdup(a, v ? v : "");
-}
+/* The form's fields, "q1-<teacher_year>" .. "q4-<teacher_year>". */
+static const char *const quarter_fields[4] = { "q1-", "q2-", "q3-", "q4-" };
 
 static long long
 hours_for(const struct item_row *it, const long long q[4])
@@ -47,92 +42,46 @@ hours_for(const struct item_row *it, const long long q[4])
 int
 points_load(struct ctx *c, long long school, struct points_table *t)
 {
-	static const char sql_school[] =
-	    "SELECT s.name, y.id, y.label, y.starts_on, y.ends_on, coalesce(sys.state, 'open'),"
-	    " s.district_id,"
-	    " (SELECT i.id FROM item i WHERE i.school_year_id = y.id AND i.rule_type = 'points_quarters'"
-	    "  ORDER BY i.id LIMIT 1)"
-	    " FROM school s JOIN school_year y ON y.district_id = s.district_id AND y.is_current = 1"
-	    " LEFT JOIN school_year_state sys ON sys.school_id = s.id AND sys.school_year_id = y.id"
-	    " WHERE s.id = ?";
-	static const char sql_count[] =
-	    "SELECT count(*) FROM teacher_year ty JOIN teacher t ON t.id = ty.teacher_id"
-	    " WHERE ty.school_id = ? AND ty.school_year_id = ? AND t.active = 1";
-	static const char sql_rows[] =
-	    "SELECT ty.id, t.name, t.staff_no, r.id, r.state,"
-	    " json_extract(r.points, '$[0]'), json_extract(r.points, '$[1]'),"
-	    " json_extract(r.points, '$[2]'), json_extract(r.points, '$[3]')"
-	    " FROM teacher_year ty JOIN teacher t ON t.id = ty.teacher_id"
-	    " LEFT JOIN record r ON r.id = (SELECT max(x.id) FROM record x"
-	    "  WHERE x.teacher_year_id = ty.id AND x.item_id = ?3 AND x.state <> 'rejected')"
-	    " WHERE ty.school_id = ?1 AND ty.school_year_id = ?2 AND t.active = 1"
-	    " ORDER BY t.staff_no, t.id";
-	sqlite3_stmt *st = db_stmt(c->db, sql_school);
-	long long item = 0;
-	size_t cap = 0;
-	enum db_result dr;
+	struct points_school s;
+	struct points_entry *v;
+	size_t n;
+	enum db_result r;
 
 	memset(t, 0, sizeof(*t));
-	if (st == NULL)
-		return 500;
-	sqlite3_bind_int64(st, 1, school);
-	if (sqlite3_step(st) != SQLITE_ROW) {
-		sqlite3_reset(st);
-		return 404;
-	}
+	if ((r = store_points_school(c->db, c->a, school, &s)) != DB_OK)
+		return app_status(r);
 	t->school_id = school;
-	t->school_name = dupcol(c->a, st, 0);
-	t->year_id = sqlite3_column_int64(st, 1);
-	t->year_label = dupcol(c->a, st, 2);
-	t->starts_on = dupcol(c->a, st, 3);
-	t->ends_on = dupcol(c->a, st, 4);
-	t->year_state = dupcol(c->a, st, 5);
-	t->district_id = sqlite3_column_int64(st, 6);
-	item = sqlite3_column_int64(st, 7);
-	sqlite3_reset(st);
-	if (t->school_name == NULL || t->year_state == NULL || t->ends_on == NULL)
-		return 500;
-	if (item > 0) {
-		if ((dr = assess_load_item(c->db, c->a, item, &t->item)) != DB_OK)
-			return dr == DB_BUSY ? 503 : 500;
+	t->school_name = s.name;
+	t->year_id = s.year_id;
+	t->year_label = s.year_label;
+	t->starts_on = s.starts_on;
+	t->ends_on = s.ends_on;
+	t->year_state = s.year_state;
+	t->district_id = s.district_id;
+	if (s.item_id > 0) {
+		if ((r = assess_load_item(c->db, c->a, s.item_id, &t->item)) != DB_OK)
+			return r == DB_BUSY ? 503 : 500; /* found a moment ago: not a 404 */
 		t->has_item = 1;
 	}
-	if ((st = db_stmt(c->db, sql_count)) == NULL)
+	if ((r = store_points_entries(c->db, c->a, school, t->year_id, s.item_id, &v, &n)) != DB_OK)
+		return app_status(r);
+	if ((t->rows = arena_alloc(c->a, (n + 1) * sizeof(*t->rows))) == NULL)
 		return 500;
-	sqlite3_bind_int64(st, 1, school);
-	sqlite3_bind_int64(st, 2, t->year_id);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		cap = (size_t)sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
-	if ((t->rows = arena_alloc(c->a, (cap + 1) * sizeof(*t->rows))) == NULL)
-		return 500;
-	if ((st = db_stmt(c->db, sql_rows)) == NULL)
-		return 500;
-	sqlite3_bind_int64(st, 1, school);
-	sqlite3_bind_int64(st, 2, t->year_id);
-	sqlite3_bind_int64(st, 3, item);
-	while (t->nrows < cap && sqlite3_step(st) == SQLITE_ROW) {
-		struct points_row *p = &t->rows[t->nrows++];
+	for (size_t i = 0; i < n; i++) {
+		struct points_row *p = &t->rows[i];
 		memset(p, 0, sizeof(*p));
-		p->ty = sqlite3_column_int64(st, 0);
-		p->name = dupcol(c->a, st, 1);
-		p->staff_no = dupcol(c->a, st, 2);
-		p->record_id = sqlite3_column_int64(st, 3);
-		p->state = dupcol(c->a, st, 4);
-		for (int i = 0; i < 4; i++)
-			p->q[i] = sqlite3_column_type(st, 5 + i) == SQLITE_NULL ? -1 :
-			    sqlite3_column_int64(st, 5 + i);
-		if (p->name == NULL || p->staff_no == NULL || p->state == NULL) {
-			sqlite3_reset(st);
-			return 500;
-		}
+		p->ty = v[i].teacher_year_id;
+		p->name = v[i].name;
+		p->staff_no = v[i].staff_no;
+		p->record_id = v[i].record_id;
+		p->state = v[i].state;
+		memcpy(p->q, v[i].q, sizeof(p->q));
 		p->editable = p->record_id == 0 || strcmp(p->state, "draft") == 0 ||
 		    strcmp(p->state, "returned") == 0;
+		if (p->record_id > 0 && t->has_item)
+			p->hours_tenths = hours_for(&t->item, p->q);
 	}
-	sqlite3_reset(st);
-	for (size_t i = 0; i < t->nrows && t->has_item; i++)
-		if (t->rows[i].record_id > 0)
-			t->rows[i].hours_tenths = hours_for(&t->item, t->rows[i].q);
+	t->nrows = n;
 	return 200;
 }
 
@@ -225,8 +174,8 @@ points_page(struct ctx *c)
 		return 500;
 	if ((status = points_load(c, c->user->school_id, &t)) != 200)
 		return status;
-	if (http_query(c->req, "saved") != NULL)
-		xml_attr(xml_node(root, "saved"), "count", http_query(c->req, "saved"));
+	if (app_field_present(c, "saved"))
+		xml_attr(xml_node(root, "saved"), "count", app_field_text(c, "saved"));
 	return table_node(c, root, &t, NULL) != NULL ? 200 : 500;
 }
 
@@ -263,24 +212,22 @@ static void
 check_row(struct ctx *c, const struct points_table *t, const struct points_row *r,
     struct typed *ty)
 {
-	char name[48];
-
 	memset(ty, 0, sizeof(*ty));
 	for (int k = 0; k < 4; k++) {
-		const char *v;
-		snprintf(name, sizeof(name), "%s-%lld", quarter_names[k], r->ty);
-		v = http_form(c->req, name);
+		const char *bad = NULL;
+		const char *v = app_field_keyed(c, quarter_fields[k], r->ty, &bad);
 		ty->q[k] = -1;
 		if (v == NULL)
 			continue;
 		if (strlen(v) > 32)
 			v = arena_strndup(c->a, v, 32);
 		ty->v[k] = v ? v : "";
-		if (v == NULL || strspn(v, " ") == strlen(v))
+		/* Invalid text (not UTF-8) reads as "": still a quarter typed. */
+		if (bad == NULL && (v == NULL || *v == '\0'))
 			continue;
 		ty->given = 1;
 		if (ty->error == NULL) {
-			int e = parse_points(v, &ty->q[k]);
+			int e = bad != NULL ? -1 : parse_points(v, &ty->q[k]);
 			if (e != 0) {
 				ty->error = e == -1 ? "points_not_number" : "points_out_of_range";
 				ty->field = quarter_names[k];
@@ -325,20 +272,76 @@ check_row(struct ctx *c, const struct points_table *t, const struct points_row *
 	}
 }
 
+/* A checked post: the table and each row's typed values. */
+struct save {
+	struct ctx *c;
+	const struct points_table *t;
+	const struct typed *typed;
+	int saved;
+};
+
+/* Every changed row written, each with its audit row, in one transaction (store_tx). */
+static enum db_result
+save_tx(struct db *db, void *arg)
+{
+	struct save *sv = arg;
+	struct ctx *c = sv->c;
+	const struct points_table *t = sv->t;
+
+	sv->saved = 0;
+	for (size_t i = 0; i < t->nrows; i++) {
+		const struct points_row *r = &t->rows[i];
+		const struct typed *ty = &sv->typed[i];
+		struct audit_entry e = { 0 };
+		struct audit_json j;
+		long long hours, id = r->record_id;
+		enum db_result dr;
+
+		if (!ty->given || !ty->changed)
+			continue;
+		hours = hours_for(&t->item, ty->q);
+		if (r->record_id > 0)
+			dr = store_points_update(db, r->record_id, t->item.id, ty->q, hours);
+		else
+			dr = store_points_insert(db, r->ty, t->item.id, t->starts_on, t->ends_on, ty->q,
+			    hours, c->user->id, &id);
+		if (dr == DB_NOTFOUND || dr == DB_CONSTRAINT)
+			return DB_ERROR; /* changed under us: checked above, so a race (500, as ever) */
+		if (dr != DB_OK)
+			return dr;
+		if (r->record_id > 0) {
+			audit_json_begin(&j, c->a);
+			audit_json_ints(&j, "points", r->q, 4);
+			if ((e.before = audit_json_end(&j)) == NULL)
+				return DB_ERROR;
+		}
+		audit_json_begin(&j, c->a);
+		audit_json_ints(&j, "points", ty->q, 4);
+		audit_json_int(&j, "claimed_tenths", hours);
+		audit_json_str(&j, "state", r->record_id > 0 ? r->state : "draft");
+		if ((e.after = audit_json_end(&j)) == NULL)
+			return DB_ERROR;
+		e.account_id = c->user->id;
+		e.district_id = t->district_id;
+		e.action = r->record_id > 0 ? "points_update" : "points_create";
+		e.object_type = "record";
+		e.object_id = id;
+		e.client = c->req->remote_addr;
+		if ((dr = audit_write(db, &e)) != DB_OK)
+			return dr;
+		sv->saved++;
+	}
+	return DB_OK;
+}
+
 int
 points_post(struct ctx *c)
 {
-	static const char sql_insert[] =
-	    "INSERT INTO record (teacher_year_id, item_id, started_on, ended_on, points,"
-	    " claimed_tenths, state, created_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'draft', ?7)";
-	static const char sql_update[] =
-	    "UPDATE record SET points = ?3, claimed_tenths = ?4,"
-	    " updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
-	    " WHERE id = ?1 AND item_id = ?2 AND state IN ('draft', 'returned')";
 	struct points_table t;
 	struct typed *typed;
+	struct save sv;
 	xmlNodePtr root;
-	int status, errors = 0, saved = 0;
+	int status, errors = 0;
 	enum db_result dr;
 	char path[64];
 
@@ -370,68 +373,12 @@ points_post(struct ctx *c)
 		xml_attr_int(xml_node(root, "refused"), "errors", errors);
 		return 422;
 	}
-	if ((dr = db_begin(c->db)) != DB_OK)
-		return dr == DB_BUSY ? 503 : 500;
-	for (size_t i = 0; i < t.nrows; i++) {
-		struct points_row *r = &t.rows[i];
-		struct typed *ty = &typed[i];
-		char json[128], before[160], after[256];
-		struct audit_entry e = { 0 };
-		sqlite3_stmt *st;
-		long long hours, id;
-		int rc;
-
-		if (!ty->given || !ty->changed)
-			continue;
-		hours = hours_for(&t.item, ty->q);
-		snprintf(json, sizeof(json), "[%lld,%lld,%lld,%lld]", ty->q[0], ty->q[1], ty->q[2], ty->q[3]);
-		if ((st = db_stmt(c->db, r->record_id > 0 ? sql_update : sql_insert)) == NULL)
-			goto error;
-		if (r->record_id > 0) {
-			sqlite3_bind_int64(st, 1, r->record_id);
-			sqlite3_bind_int64(st, 2, t.item.id);
-			sqlite3_bind_text(st, 3, json, -1, SQLITE_TRANSIENT);
-			sqlite3_bind_int64(st, 4, hours);
-		} else {
-			sqlite3_bind_int64(st, 1, r->ty);
-			sqlite3_bind_int64(st, 2, t.item.id);
-			sqlite3_bind_text(st, 3, t.starts_on, -1, SQLITE_TRANSIENT);
-			sqlite3_bind_text(st, 4, t.ends_on, -1, SQLITE_TRANSIENT);
-			sqlite3_bind_text(st, 5, json, -1, SQLITE_TRANSIENT);
-			sqlite3_bind_int64(st, 6, hours);
-			sqlite3_bind_int64(st, 7, c->user->id);
-		}
-		rc = sqlite3_step(st);
-		sqlite3_reset(st);
-		if ((dr = db_result_of(rc)) != DB_OK)
-			goto failed;
-		if (sqlite3_changes(db_handle(c->db)) != 1)
-			goto error; /* changed under us: checked above, so a race */
-		id = r->record_id > 0 ? r->record_id : sqlite3_last_insert_rowid(db_handle(c->db));
-		snprintf(before, sizeof(before), "{\"points\":[%lld,%lld,%lld,%lld]}",
-		    r->q[0], r->q[1], r->q[2], r->q[3]);
-		snprintf(after, sizeof(after), "{\"points\":%s,\"claimed_tenths\":%lld,\"state\":\"%s\"}",
-		    json, hours, r->record_id > 0 ? r->state : "draft");
-		e.account_id = c->user->id;
-		e.district_id = t.district_id;
-		e.action = r->record_id > 0 ? "points_update" : "points_create";
-		e.object_type = "record";
-		e.object_id = id;
-		e.before = r->record_id > 0 ? before : NULL;
-		e.after = after;
-		e.client = c->req->remote_addr;
-		if ((dr = audit_write(c->db, &e)) != DB_OK)
-			goto failed;
-		saved++;
-	}
-	if ((dr = db_commit(c->db)) != DB_OK)
-		return dr == DB_BUSY ? 503 : 500;
-	snprintf(path, sizeof(path), "/school/points?saved=%d", saved);
+	sv.c = c;
+	sv.t = &t;
+	sv.typed = typed;
+	sv.saved = 0;
+	if ((dr = store_tx(c->db, save_tx, &sv)) != DB_OK)
+		return app_status(dr);
+	snprintf(path, sizeof(path), "/school/points?saved=%d", sv.saved);
 	return app_redirect(c, path);
-failed:
-	db_rollback(c->db);
-	return dr == DB_BUSY ? 503 : 500;
-error:
-	db_rollback(c->db);
-	return 500;
 }

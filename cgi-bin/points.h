@@ -30,10 +30,26 @@ struct points_table {
 	struct points_row *rows;
 };
 
-/* Load the table of school's current year. Returns 200, 404 or 500/503. */
+/*
+ * Load the table of school's current year (strings in c->a), each row whole
+ * or none: returns 200, 404 (no such school or no current year) or the
+ * store's failure as a status (500, 503).
+ */
 int points_load(struct ctx *c, long long school, struct points_table *t);
 
-/* GET /school/points, POST /school/points, GET /school/points/print */
+/*
+ * GET /school/points, POST /school/points, GET /school/points/print.
+ * The pages declare POINTS_PAGE_FIELDS (the count of rows just saved), the
+ * post POINTS_POST_FIELDS: the quarter totals "q1-<teacher_year>" ..
+ * "q4-<teacher_year>", each optional (an emptied row keeps its record).
+ */
+#define POINTS_PAGE_FIELDS { { "saved", FIELD_INT, FIELD_QUERY, 0, 1000000, NULL }, \
+	{ NULL, 0, 0, 0, 0, NULL } }
+#define POINTS_POST_FIELDS { { "q1-", FIELD_LINE, FIELD_PREFIX, 0, 32, NULL }, \
+	{ "q2-", FIELD_LINE, FIELD_PREFIX, 0, 32, NULL }, \
+	{ "q3-", FIELD_LINE, FIELD_PREFIX, 0, 32, NULL }, \
+	{ "q4-", FIELD_LINE, FIELD_PREFIX, 0, 32, NULL }, \
+	{ NULL, 0, 0, 0, 0, NULL } }
 int points_page(struct ctx *c);
 int points_post(struct ctx *c);
 int points_print(struct ctx *c);
