@@ -2,7 +2,6 @@
  * roster_import.c - checking a roster file row by row (see roster_import.h).
  */
 #include "roster_import.h"
-#include "store/sql.h"
 
 #include <fcntl.h>
 #include <stdlib.h>
@@ -10,6 +9,10 @@
 #include <unistd.h>
 
 #include "core/app.h"
+#include "core/form.h"
+#include "store/roster.h"
+#include "store/roster_import.h"
+#include "store/store.h"
 #include "store/audit.h"
 #include "core/http.h"
 #include "domain/idcard.h"
@@ -163,6 +166,93 @@ digits_only(const char *s)
 	return 1;
 }
 
+/* The code of a column's bad value ("import_bad_name", ...). */
+static const char *const bad_codes[IMP__NCOLS] = {
+	"import_bad_name", "import_bad_gender", "import_bad_id", "import_bad_staff_no",
+	"import_bad_phone", "import_bad_subject", "import_bad_title", "import_bad_category",
+	"import_bad_status", "import_bad_unit"
+};
+
+#define REFUSED(c) (refused & (1u << (c)))
+
+/*
+ * Check one row's values v (by column) into r; a column whose bit is set in
+ * refused was already refused by the form's field check: it is that
+ * column's bad value, whatever v holds. Returns 0, or -1 when out of memory.
+ */
+static int
+check_row(arena *a, struct import_row *r, const char *const *v, unsigned refused)
+{
+	if (REFUSED(IMP_NAME))
+		problem(r, bad_codes[IMP_NAME]);
+	else if (*v[IMP_NAME] == '\0')
+		problem(r, "import_missing_name");
+	else
+		r->name = text_field(r, v[IMP_NAME], 50, "import_bad_name");
+	if (REFUSED(IMP_GENDER))
+		problem(r, bad_codes[IMP_GENDER]);
+	else if (*v[IMP_GENDER] == '\0')
+		problem(r, "import_missing_gender");
+	else if ((r->gender = choose(genders, v[IMP_GENDER])) == NULL)
+		problem(r, "import_bad_gender");
+	if (REFUSED(IMP_ID))
+		problem(r, bad_codes[IMP_ID]);
+	else if (*v[IMP_ID] == '\0')
+		problem(r, "import_missing_id");
+	else if (strlen(v[IMP_ID]) != 18 || idcard_validate(v[IMP_ID]) != IDCARD_OK)
+		problem(r, "import_bad_id");
+	else {
+		char *id = arena_strdup(a, v[IMP_ID]);
+		if (id == NULL)
+			return -1;
+		if (id[17] == 'x')
+			id[17] = 'X';
+		r->id_number = id;
+	}
+	if (REFUSED(IMP_STAFF_NO)) {
+		problem(r, bad_codes[IMP_STAFF_NO]);
+		r->staff_no = "";
+	} else
+		r->staff_no = text_field(r, v[IMP_STAFF_NO], 30, "import_bad_staff_no");
+	r->phone = REFUSED(IMP_PHONE) ? NULL : v[IMP_PHONE];
+	if (r->phone == NULL || (*r->phone != '\0' && (strlen(r->phone) != 11 ||
+	    !digits_only(r->phone) || r->phone[0] != '1'))) {
+		problem(r, "import_bad_phone");
+		r->phone = "";
+	}
+	if (REFUSED(IMP_SUBJECT)) {
+		problem(r, bad_codes[IMP_SUBJECT]);
+		r->subject = "";
+	} else
+		r->subject = text_field(r, v[IMP_SUBJECT], 30, "import_bad_subject");
+	if (REFUSED(IMP_TITLE)) {
+		problem(r, bad_codes[IMP_TITLE]);
+		r->title = "";
+	} else
+		r->title = text_field(r, v[IMP_TITLE], 30, "import_bad_title");
+	if (REFUSED(IMP_CATEGORY))
+		problem(r, bad_codes[IMP_CATEGORY]);
+	else if (*v[IMP_CATEGORY] == '\0')
+		r->category = "regular";
+	else if ((r->category = choose(categories, v[IMP_CATEGORY])) == NULL)
+		problem(r, "import_bad_category");
+	if (REFUSED(IMP_STATUS))
+		problem(r, bad_codes[IMP_STATUS]);
+	else if (*v[IMP_STATUS] == '\0')
+		r->status = "in_post";
+	else if ((r->status = choose(statuses, v[IMP_STATUS])) == NULL)
+		problem(r, "import_bad_status");
+	if (REFUSED(IMP_UNIT)) {
+		problem(r, bad_codes[IMP_UNIT]);
+		r->receiving_unit = "";
+	} else
+		r->receiving_unit = text_field(r, v[IMP_UNIT], 100, "import_bad_unit");
+	if (r->status != NULL && strcmp(r->status, "in_post") != 0 &&
+	    *r->receiving_unit == '\0')
+		problem(r, "import_missing_unit");
+	return 0;
+}
+
 int
 roster_import_check(arena *a, const struct sheet *s, struct import_check *out)
 {
@@ -212,47 +302,8 @@ roster_import_check(arena *a, const struct sheet *s, struct import_check *out)
 		for (int c = 0; c < IMP__NCOLS; c++)
 			v[c] = col[c] >= 0 ? sheet_cell(sr, (size_t)col[c]) : "";
 		r->line = sr->line;
-		if (*v[IMP_NAME] == '\0')
-			problem(r, "import_missing_name");
-		else
-			r->name = text_field(r, v[IMP_NAME], 50, "import_bad_name");
-		if (*v[IMP_GENDER] == '\0')
-			problem(r, "import_missing_gender");
-		else if ((r->gender = choose(genders, v[IMP_GENDER])) == NULL)
-			problem(r, "import_bad_gender");
-		if (*v[IMP_ID] == '\0')
-			problem(r, "import_missing_id");
-		else if (strlen(v[IMP_ID]) != 18 || idcard_validate(v[IMP_ID]) != IDCARD_OK)
-			problem(r, "import_bad_id");
-		else {
-			char *id = arena_strdup(a, v[IMP_ID]);
-			if (id == NULL)
-				return -1;
-			if (id[17] == 'x')
-				id[17] = 'X';
-			r->id_number = id;
-		}
-		r->staff_no = text_field(r, v[IMP_STAFF_NO], 30, "import_bad_staff_no");
-		r->phone = v[IMP_PHONE];
-		if (*r->phone != '\0' && (strlen(r->phone) != 11 || !digits_only(r->phone) ||
-		    r->phone[0] != '1')) {
-			problem(r, "import_bad_phone");
-			r->phone = "";
-		}
-		r->subject = text_field(r, v[IMP_SUBJECT], 30, "import_bad_subject");
-		r->title = text_field(r, v[IMP_TITLE], 30, "import_bad_title");
-		if (*v[IMP_CATEGORY] == '\0')
-			r->category = "regular";
-		else if ((r->category = choose(categories, v[IMP_CATEGORY])) == NULL)
-			problem(r, "import_bad_category");
-		if (*v[IMP_STATUS] == '\0')
-			r->status = "in_post";
-		else if ((r->status = choose(statuses, v[IMP_STATUS])) == NULL)
-			problem(r, "import_bad_status");
-		r->receiving_unit = text_field(r, v[IMP_UNIT], 100, "import_bad_unit");
-		if (r->status != NULL && strcmp(r->status, "in_post") != 0 &&
-		    *r->receiving_unit == '\0')
-			problem(r, "import_missing_unit");
+		if (check_row(a, r, v, 0) != 0)
+			return -1;
 		/* the same ID number earlier in the file (quadratic is fine for
 		 * the 5,000 rows a file may hold: compare only valid IDs) */
 		if (r->id_number != NULL)
@@ -359,92 +410,61 @@ struct row_db {
 	long long teacher_id, teacher_year_id;
 };
 
-/* The current school year of the caller's district, and whether the school's year is locked. */
-static long long
-current_year(struct ctx *c, int *locked)
-{
-	static const char sql[] =
-	    "SELECT y.id, coalesce((SELECT s.state FROM school_year_state s WHERE s.school_id = ?"
-	    " AND s.school_year_id = y.id), 'open') FROM school_year y"
-	    " WHERE y.district_id = ? AND y.is_current = 1";
-	sqlite3_stmt *st = db_stmt(c->db, sql);
-	long long y = 0;
-
-	*locked = 0;
-	if (st == NULL)
-		return 0;
-	sqlite3_bind_int64(st, 1, c->user->school_id);
-	sqlite3_bind_int64(st, 2, c->user->district_id);
-	if (sqlite3_step(st) == SQLITE_ROW) {
-		y = sqlite3_column_int64(st, 0);
-		*locked = strcmp((const char *)sqlite3_column_text(st, 1), "open") != 0;
-	}
-	sqlite3_reset(st);
-	return y;
-}
-
 static int
-same(const unsigned char *a, const char *b)
+same(const char *a, const char *b)
 {
-	return strcmp(a ? (const char *)a : "", b ? b : "") == 0;
+	return strcmp(a ? a : "", b ? b : "") == 0;
 }
 
 /*
- * Compare each good row with the district's teachers: new, back on the
- * roster this year, changed, unchanged, or a problem (on another school's
- * roster this year: that school must transfer them).
+ * Compare each good row with the district's teachers (store_import_match):
+ * new, back on the roster this year, changed, unchanged, or a problem (on
+ * another school's roster this year: that school must transfer them).
  */
-static int
+static enum db_result
 classify(struct ctx *c, long long year, struct import_check *chk, struct row_db *out)
 {
-	static const char sql[] =
-	    "SELECT t.id, t.name, t.gender, t.staff_no, t.phone, t.subject, t.title,"
-	    " ty.id, ty.school_id, ty.category, ty.status, ty.receiving_unit"
-	    " FROM teacher t LEFT JOIN teacher_year ty ON ty.teacher_id = t.id AND ty.school_year_id = ?"
-	    " WHERE t.district_id = ? AND t.id_number = ?";
-	sqlite3_stmt *st = db_stmt(c->db, sql);
+	const char **ids = arena_alloc(c->a, (chk->nrows + 1) * sizeof(*ids));
+	struct import_match *m = arena_alloc(c->a, (chk->nrows + 1) * sizeof(*m));
+	enum db_result res;
 
-	if (st == NULL)
-		return -1;
+	if (ids == NULL || m == NULL)
+		return DB_ERROR;
+	for (size_t i = 0; i < chk->nrows; i++)
+		ids[i] = chk->rows[i].nproblems > 0 ? NULL : chk->rows[i].id_number;
+	if ((res = store_import_match(c->db, c->a, c->user->district_id, year, ids, chk->nrows,
+	    m)) != DB_OK)
+		return res;
 	for (size_t i = 0; i < chk->nrows; i++) {
 		struct import_row *r = &chk->rows[i];
 		struct row_db *d = &out[i];
+		const struct roster_teacher *t = &m[i].t;
 
 		memset(d, 0, sizeof(*d));
-		if (r->nproblems > 0) {
+		if (r->nproblems > 0)
 			d->eff = EFF_PROBLEM;
-			continue;
-		}
-		sqlite3_bind_int64(st, 1, year);
-		sqlite3_bind_int64(st, 2, c->user->district_id);
-		sqlite3_bind_text(st, 3, r->id_number, -1, SQLITE_STATIC);
-		if (sqlite3_step(st) != SQLITE_ROW)
+		else if (m[i].teacher_id == 0)
 			d->eff = EFF_NEW;
 		else {
-			d->teacher_id = sqlite3_column_int64(st, 0);
-			if (sqlite3_column_type(st, 7) == SQLITE_NULL)
+			d->teacher_id = m[i].teacher_id;
+			if (t->teacher_year_id == 0)
 				d->eff = EFF_REJOIN;
-			else if (sqlite3_column_int64(st, 8) != c->user->school_id) {
+			else if (m[i].school_id != c->user->school_id) {
 				d->eff = EFF_PROBLEM;
 				problem(r, "import_other_school");
 				chk->nproblem_rows++;
 			} else {
-				d->teacher_year_id = sqlite3_column_int64(st, 7);
-				d->eff = same(sqlite3_column_text(st, 1), r->name) &&
-				    same(sqlite3_column_text(st, 2), r->gender) &&
-				    same(sqlite3_column_text(st, 3), r->staff_no) &&
-				    same(sqlite3_column_text(st, 4), r->phone) &&
-				    same(sqlite3_column_text(st, 5), r->subject) &&
-				    same(sqlite3_column_text(st, 6), r->title) &&
-				    same(sqlite3_column_text(st, 9), r->category) &&
-				    same(sqlite3_column_text(st, 10), r->status) &&
-				    same(sqlite3_column_text(st, 11), r->receiving_unit) ?
+				d->teacher_year_id = t->teacher_year_id;
+				d->eff = same(t->name, r->name) && same(t->gender, r->gender) &&
+				    same(t->staff_no, r->staff_no) && same(t->phone, r->phone) &&
+				    same(t->subject, r->subject) && same(t->title, r->title) &&
+				    same(t->category, r->category) && same(t->status, r->status) &&
+				    same(t->receiving_unit, r->receiving_unit) ?
 				    EFF_UNCHANGED : EFF_CHANGED;
 			}
 		}
-		sqlite3_reset(st);
 	}
-	return 0;
+	return DB_OK;
 }
 
 /* The preview (or the refused commit): every row, problems with their codes. */
@@ -497,10 +517,32 @@ import_error(struct ctx *c, xmlNodePtr root, int status, const char *code, const
 {
 	xmlNodePtr e = xml_node(root, "error");
 
+	(void)c;
 	xml_attr(e, "code", code);
 	if (col != NULL)
 		xml_attr(e, "column", col);
 	return status;
+}
+
+/*
+ * The current year of the caller's district for a write: 0 and *year, or
+ * the refusal's status with the error added (no current year, the school's
+ * year locked).
+ */
+static int
+open_year(struct ctx *c, xmlNodePtr root, long long *year)
+{
+	int locked = 0;
+	enum db_result r = store_import_year(c->db, c->user->district_id, c->user->school_id, year,
+	    &locked);
+
+	if (r == DB_NOTFOUND)
+		return import_error(c, root, 409, "no_current_year", NULL);
+	if (r != DB_OK)
+		return app_status(r);
+	if (locked)
+		return import_error(c, root, 409, "year_locked", NULL);
+	return 0;
 }
 
 /* Read and check a file's bytes; fills chk and d (arena). Returns 0, or an HTTP status with the error added. */
@@ -512,6 +554,7 @@ check_bytes(struct ctx *c, xmlNodePtr root, long long year, const void *data, si
 	/* max_rows counts the data rows: the header row comes on top */
 	enum sheet_result sr = sheet_read_mem(c->a, data, len, filename, IMPORT_MAX_ROWS,
 	    IMPORT_MAX_COLS, &sh);
+	enum db_result r;
 
 	if (sr == SHEET_NOMEM)
 		return 500;
@@ -523,9 +566,26 @@ check_bytes(struct ctx *c, xmlNodePtr root, long long year, const void *data, si
 		return import_error(c, root, 422, chk->error, chk->missing_header);
 	if ((*d = arena_alloc(c->a, chk->nrows * sizeof(**d))) == NULL)
 		return 500;
-	if (classify(c, year, chk, *d) != 0)
-		return 500;
+	if ((r = classify(c, year, chk, *d)) != DB_OK)
+		return app_status(r);
 	return 0;
+}
+
+/* The upload's save: the file kept for the commit. */
+struct upload_tx {
+	struct ctx *c;
+	long long year, id;
+	const struct http_file *f;
+	const char *data;
+};
+
+static enum db_result
+upload_tx(struct db *db, void *arg)
+{
+	struct upload_tx *u = arg;
+
+	return store_import_save(db, u->c->user->school_id, u->year, u->c->user->id,
+	    u->f->filename, u->data, u->f->size, &u->id);
 }
 
 /* POST /school/roster/import: the upload ("file") gives the preview; nothing is saved but the file. */
@@ -536,18 +596,16 @@ roster_import_post(struct ctx *c)
 	const struct http_file *f = http_upload(c->req, "file");
 	struct import_check chk;
 	struct row_db *d = NULL;
-	long long year, id;
-	int locked, status, fd;
+	struct upload_tx u = { c, 0, 0, f, NULL };
+	int status, fd;
 	char *data;
 	ssize_t got;
-	sqlite3_stmt *st;
+	enum db_result r;
 
 	if (root == NULL)
 		return 500;
-	if ((year = current_year(c, &locked)) == 0)
-		return import_error(c, root, 409, "no_current_year", NULL);
-	if (locked)
-		return import_error(c, root, 409, "year_locked", NULL);
+	if ((status = open_year(c, root, &u.year)) != 0)
+		return status;
 	if (f == NULL || f->size == 0)
 		return import_error(c, root, 422, "import_no_file", NULL);
 	if (f->over_limit || f->size > IMPORT_MAX_BYTES)
@@ -560,136 +618,62 @@ roster_import_post(struct ctx *c)
 	close(fd);
 	if (got < 0 || (size_t)got != f->size)
 		return 500;
-	if ((status = check_bytes(c, root, year, data, f->size, f->filename, &chk, &d)) != 0)
+	if ((status = check_bytes(c, root, u.year, data, f->size, f->filename, &chk, &d)) != 0)
 		return status;
-	if ((st = db_stmt(c->db, "INSERT INTO roster_import(school_id, school_year_id, account_id,"
-	    " filename, content) VALUES (?,?,?,?,?)")) == NULL)
-		return 500;
-	sqlite3_bind_int64(st, 1, c->user->school_id);
-	sqlite3_bind_int64(st, 2, year);
-	sqlite3_bind_int64(st, 3, c->user->id);
-	sqlite3_bind_text(st, 4, f->filename ? f->filename : "", -1, SQLITE_STATIC);
-	sqlite3_bind_blob(st, 5, data, (int)f->size, SQLITE_STATIC);
-	status = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (status != SQLITE_DONE)
-		return status == SQLITE_BUSY ? 503 : 500;
-	id = sqlite3_last_insert_rowid(db_handle(c->db));
+	u.data = data;
+	if ((r = store_tx(c->db, upload_tx, &u)) != DB_OK)
+		return app_status(r);
 	imp = xml_node(root, "import");
-	xml_attr_int(imp, "id", id);
+	xml_attr_int(imp, "id", u.id);
 	xml_attr(imp, "filename", f->filename ? f->filename : "");
 	preview_xml(imp, &chk, d);
 	return chk.nproblem_rows > 0 ? 422 : 200;
 }
 
-static const char *
-json_str(arena *a, const char *k1, const char *v1, const char *k2, const char *v2)
-{
-	/* {"k1":"v1","k2":"v2"} with '"' and '\\' escaped (the values are codes) */
-	size_t n = strlen(v1) + strlen(v2);
-	char *e1 = arena_alloc(a, 2 * n + 2), *e2, *p;
-
-	if (e1 == NULL)
-		return NULL;
-	e2 = e1 + 2 * strlen(v1) + 1;
-	for (p = e1; *v1; v1++) { if (*v1 == '"' || *v1 == '\\') *p++ = '\\'; *p++ = *v1; }
-	*p = '\0';
-	for (p = e2; *v2; v2++) { if (*v2 == '"' || *v2 == '\\') *p++ = '\\'; *p++ = *v2; }
-	*p = '\0';
-	return arena_printf(a, "{\"%s\":\"%s\",\"%s\":\"%s\"}", k1, e1, k2, e2);
-}
-
-/* Apply one good row inside the commit's transaction. Returns DB_OK or the failure. */
+/* Apply one good row inside the write's transaction. Returns DB_OK or the failure. */
 static enum db_result
-apply_row(struct ctx *c, long long year, long long import_id, const struct import_row *r,
-    const struct row_db *d)
+apply_row(struct db *db, struct ctx *c, long long year, long long import_id,
+    const struct import_row *r, const struct row_db *d)
 {
-	sqlite3_stmt *st;
+	struct roster_teacher t;
 	long long tid = d->teacher_id, tyid = d->teacher_year_id;
 	const char *kind;
 	struct audit_entry e;
+	struct audit_json j;
 	enum db_result res;
 
 	if (d->eff == EFF_UNCHANGED || d->eff == EFF_PROBLEM)
 		return DB_OK;
-	if (d->eff == EFF_NEW) {
-		st = db_stmt(c->db, "INSERT INTO teacher(district_id, name, gender, id_number, staff_no,"
-		    " phone, subject, title) VALUES (?,?,?,?,?,?,?,?)");
-		if (st == NULL)
-			return DB_ERROR;
-		sqlite3_bind_int64(st, 1, c->user->district_id);
-		sqlite3_bind_text(st, 2, r->name, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 3, r->gender, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 4, r->id_number, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 5, r->staff_no, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 6, r->phone, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 7, r->subject, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 8, r->title, -1, SQLITE_STATIC);
-		res = db_result_of(sqlite3_step(st));
-		sqlite3_reset(st);
-		if (res != DB_OK)
-			return res;
-		tid = sqlite3_last_insert_rowid(db_handle(c->db));
-	} else {
-		st = db_stmt(c->db, "UPDATE teacher SET name = ?, gender = ?, staff_no = ?, phone = ?,"
-		    " subject = ?, title = ?, active = 1 WHERE id = ? AND district_id = ?");
-		if (st == NULL)
-			return DB_ERROR;
-		sqlite3_bind_text(st, 1, r->name, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 2, r->gender, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 3, r->staff_no, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 4, r->phone, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 5, r->subject, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 6, r->title, -1, SQLITE_STATIC);
-		sqlite3_bind_int64(st, 7, tid);
-		sqlite3_bind_int64(st, 8, c->user->district_id);
-		res = db_result_of(sqlite3_step(st));
-		sqlite3_reset(st);
-		if (res != DB_OK)
-			return res;
-	}
-	if (d->eff == EFF_CHANGED) {
-		st = db_stmt(c->db, "UPDATE teacher_year SET category = ?, status = ?, receiving_unit = ?"
-		    " WHERE id = ? AND school_id = ?");
-		if (st == NULL)
-			return DB_ERROR;
-		sqlite3_bind_int64(st, 4, tyid);
-		sqlite3_bind_int64(st, 5, c->user->school_id);
-	} else {
-		st = db_stmt(c->db, "INSERT INTO teacher_year(category, status, receiving_unit,"
-		    " teacher_id, school_year_id, school_id) VALUES (?,?,?,?,?,?)");
-		if (st == NULL)
-			return DB_ERROR;
-		sqlite3_bind_int64(st, 4, tid);
-		sqlite3_bind_int64(st, 5, year);
-		sqlite3_bind_int64(st, 6, c->user->school_id);
-	}
-	sqlite3_bind_text(st, 1, r->category, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, r->status, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, r->receiving_unit, -1, SQLITE_STATIC);
-	res = db_result_of(sqlite3_step(st));
-	sqlite3_reset(st);
+	memset(&t, 0, sizeof(t));
+	t.name = r->name;
+	t.gender = r->gender;
+	t.id_number = r->id_number;
+	t.staff_no = r->staff_no;
+	t.phone = r->phone;
+	t.subject = r->subject;
+	t.title = r->title;
+	t.category = r->category;
+	t.status = r->status;
+	t.receiving_unit = r->receiving_unit;
+	if (d->eff == EFF_NEW)
+		res = store_roster_teacher_add(db, c->user->district_id, &t, &tid);
+	else
+		res = store_roster_teacher_update(db, c->user->district_id, tid, &t);
 	if (res != DB_OK)
 		return res;
-	if (d->eff != EFF_CHANGED)
-		tyid = sqlite3_last_insert_rowid(db_handle(c->db));
+	if (d->eff == EFF_CHANGED)
+		res = store_roster_year_update(db, c->user->school_id, tyid, &t);
+	else
+		res = store_roster_year_add(db, tid, year, c->user->school_id, &t, &tyid);
+	if (res != DB_OK)
+		return res;
 	kind = d->eff == EFF_CHANGED ? "details" : d->eff == EFF_REJOIN ? "rejoined" : "joined";
-	st = db_stmt(c->db, "INSERT INTO roster_change(school_year_id, school_id, teacher_id, kind,"
-	    " after, import_id, account_id) VALUES (?,?,?,?,?,?,?)");
-	if (st == NULL)
-		return DB_ERROR;
-	sqlite3_bind_int64(st, 1, year);
-	sqlite3_bind_int64(st, 2, c->user->school_id);
-	sqlite3_bind_int64(st, 3, tid);
-	sqlite3_bind_text(st, 4, kind, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 5, r->category, -1, SQLITE_STATIC);
-	if (import_id > 0)
-		sqlite3_bind_int64(st, 6, import_id);
-	sqlite3_bind_int64(st, 7, c->user->id);
-	res = db_result_of(sqlite3_step(st));
-	sqlite3_reset(st);
-	if (res != DB_OK)
+	if ((res = store_import_change(db, year, c->user->school_id, tid, kind, r->category,
+	    import_id, c->user->id)) != DB_OK)
 		return res;
+	audit_json_begin(&j, c->a);
+	audit_json_str(&j, "category", r->category);
+	audit_json_str(&j, "status", r->status);
 	memset(&e, 0, sizeof(e));
 	e.account_id = c->user->id;
 	e.district_id = c->user->district_id;
@@ -697,94 +681,88 @@ apply_row(struct ctx *c, long long year, long long import_id, const struct impor
 	    d->eff == EFF_CHANGED ? "roster_import_update" : "roster_import_add";
 	e.object_type = "teacher_year";
 	e.object_id = tyid;
-	e.after = json_str(c->a, "category", r->category, "status", r->status);
+	if ((e.after = audit_json_end(&j)) == NULL)
+		return DB_ERROR;
 	e.client = c->req->remote_addr;
-	return audit_write(c->db, &e);
+	return audit_write(db, &e);
 }
 
-/* POST /school/roster/import/{id}/commit: all rows or nothing. */
+/* The commit: checked again under the write lock, every row applied, the import marked. */
+struct commit_tx {
+	struct ctx *c;
+	xmlNodePtr root, imp;
+	long long year, added, changed;
+	const struct import_file *file;
+	struct import_check chk;
+	struct row_db *d;
+	int status;              /* a refusal (with its error in the page): roll back */
+};
+
+static enum db_result
+commit_tx(struct db *db, void *arg)
+{
+	struct commit_tx *t = arg;
+	struct ctx *c = t->c;
+	enum db_result res = DB_OK;
+
+	/* the roster may have changed since the preview */
+	t->status = check_bytes(c, t->root, t->year, t->file->data, t->file->len,
+	    t->file->filename, &t->chk, &t->d);
+	t->imp = xml_node(t->root, "import");
+	xml_attr_int(t->imp, "id", c->id[0]);
+	xml_attr(t->imp, "filename", t->file->filename);
+	if (t->status == 0 && t->chk.nproblem_rows > 0) {
+		preview_xml(t->imp, &t->chk, t->d);
+		t->status = import_error(c, t->root, 409, "import_has_problems", NULL);
+	}
+	if (t->status != 0)
+		return DB_ERROR; /* nothing written: rolled back, the status answers */
+	for (size_t i = 0; i < t->chk.nrows && res == DB_OK; i++) {
+		res = apply_row(db, c, t->year, c->id[0], &t->chk.rows[i], &t->d[i]);
+		if (t->d[i].eff == EFF_NEW || t->d[i].eff == EFF_REJOIN)
+			t->added++;
+		else if (t->d[i].eff == EFF_CHANGED)
+			t->changed++;
+	}
+	if (res != DB_OK)
+		return res;
+	return store_import_done(db, c->id[0], t->added, t->changed);
+}
+
+/* POST /school/roster/import/{import}/commit: all rows or nothing. (The import is the caller's school's: the core's check.) */
 int
 roster_import_commit(struct ctx *c)
 {
-	static const char sql[] =
-	    "SELECT content, filename, school_year_id, committed_at FROM roster_import"
-	    " WHERE id = ? AND school_id = ?";
-	xmlNodePtr root = import_page(c), imp;
-	sqlite3_stmt *st = db_stmt(c->db, sql);
-	struct import_check chk;
-	struct row_db *d = NULL;
-	long long year, iy, added = 0, changed = 0;
-	int locked, status, done;
-	const void *blob;
-	void *data;
-	size_t len;
-	const char *filename;
-	enum db_result res = DB_OK;
+	struct import_file file;
+	struct commit_tx t;
+	enum db_result res;
+	int locked = 0;
 
-	if (root == NULL || st == NULL)
+	memset(&t, 0, sizeof(t));
+	t.c = c;
+	t.file = &file;
+	if ((t.root = import_page(c)) == NULL)
 		return 500;
-	sqlite3_bind_int64(st, 1, c->id[0]);
-	sqlite3_bind_int64(st, 2, c->user->school_id);
-	if (sqlite3_step(st) != SQLITE_ROW) {
-		sqlite3_reset(st);
-		return 404;
-	}
-	blob = sqlite3_column_blob(st, 0);
-	len = (size_t)sqlite3_column_bytes(st, 0);
-	data = arena_alloc(c->a, len + 1);
-	filename = arena_strdup(c->a, (const char *)sqlite3_column_text(st, 1));
-	iy = sqlite3_column_int64(st, 2);
-	done = sqlite3_column_type(st, 3) != SQLITE_NULL;
-	if (data != NULL && blob != NULL)
-		memcpy(data, blob, len);
-	sqlite3_reset(st);
-	if (data == NULL || filename == NULL)
-		return 500;
-	if ((year = current_year(c, &locked)) == 0 || year != iy)
-		return import_error(c, root, 409, "import_stale", NULL);
+	if ((res = store_import_get(c->db, c->a, c->id[0], &file)) != DB_OK)
+		return app_status(res);
+	res = store_import_year(c->db, c->user->district_id, c->user->school_id, &t.year, &locked);
+	if (res != DB_OK && res != DB_NOTFOUND)
+		return app_status(res);
+	if (res == DB_NOTFOUND || t.year != file.year)
+		return import_error(c, t.root, 409, "import_stale", NULL);
 	if (locked)
-		return import_error(c, root, 409, "year_locked", NULL);
-	if (done)
-		return import_error(c, root, 409, "import_done", NULL);
-	if (db_begin(c->db) != DB_OK)
-		return 503;
-	/* checked again under the write lock: the roster may have changed */
-	status = check_bytes(c, root, year, data, len, filename, &chk, &d);
-	imp = xml_node(root, "import");
-	xml_attr_int(imp, "id", c->id[0]);
-	xml_attr(imp, "filename", filename);
-	if (status == 0 && chk.nproblem_rows > 0) {
-		preview_xml(imp, &chk, d);
-		status = import_error(c, root, 409, "import_has_problems", NULL);
-	}
-	if (status != 0) {
-		db_rollback(c->db);
-		return status;
-	}
-	for (size_t i = 0; i < chk.nrows && res == DB_OK; i++) {
-		res = apply_row(c, year, c->id[0], &chk.rows[i], &d[i]);
-		if (d[i].eff == EFF_NEW || d[i].eff == EFF_REJOIN)
-			added++;
-		else if (d[i].eff == EFF_CHANGED)
-			changed++;
-	}
-	if (res == DB_OK && (st = db_stmt(c->db, "UPDATE roster_import SET committed_at ="
-	    " strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), added = ?, changed = ? WHERE id = ?")) != NULL) {
-		sqlite3_bind_int64(st, 1, added);
-		sqlite3_bind_int64(st, 2, changed);
-		sqlite3_bind_int64(st, 3, c->id[0]);
-		res = db_result_of(sqlite3_step(st));
-		sqlite3_reset(st);
-	} else if (res == DB_OK)
-		res = DB_ERROR;
-	if (res != DB_OK || db_commit(c->db) != DB_OK) {
-		db_rollback(c->db);
-		return res == DB_BUSY ? 503 : import_error(c, root, 500, "import_failed", NULL);
-	}
-	preview_xml(imp, &chk, d);
-	xml_attr(imp, "committed", "1");
-	xml_attr_int(imp, "added", added);
-	xml_attr_int(imp, "updated", changed);
+		return import_error(c, t.root, 409, "year_locked", NULL);
+	if (file.committed)
+		return import_error(c, t.root, 409, "import_done", NULL);
+	res = store_tx(c->db, commit_tx, &t);
+	if (t.status != 0)
+		return t.status;
+	if (res != DB_OK)
+		return res == DB_BUSY ? app_status(res) : import_error(c, t.root, 500, "import_failed", NULL);
+	preview_xml(t.imp, &t.chk, t.d);
+	xml_attr(t.imp, "committed", "1");
+	xml_attr_int(t.imp, "added", t.added);
+	xml_attr_int(t.imp, "updated", t.changed);
 	return 200;
 }
 
@@ -797,128 +775,135 @@ roster_import_page(struct ctx *c)
 
 /* ------------------------------------------- one teacher, by hand (a one-row import) */
 
-static const char *
-text_of(const struct choice *ch, const char *code)
-{
-	for (; code != NULL && ch->code != NULL; ch++)
-		if (strcmp(ch->code, code) == 0)
-			return ch->text != NULL ? ch->text : ch->code;
-	return code != NULL ? code : "";
-}
-
-static const char *const form_fields[IMP__NCOLS] = {
-	"name", "gender", "id_number", "staff_no", "phone", "subject", "title",
-	"category", "status", "receiving_unit"
-};
+const char *const roster_gender_codes[] = { "M", "F", NULL };
+const char *const roster_category_codes[] = { "regular", "new_teacher", "new_principal", NULL };
+const char *const roster_status_codes[] = { "in_post", "support_out", "exchange_in", "loan", NULL };
 
 /* GET /school/roster/new[?teacher-year=ID]: the form, empty or with a teacher of this school's roster. */
 int
 roster_teacher_form(struct ctx *c)
 {
-	static const char sql[] =
-	    "SELECT t.name, t.gender, t.id_number, t.staff_no, t.phone, t.subject, t.title,"
-	    " ty.category, ty.status, ty.receiving_unit FROM teacher_year ty JOIN teacher t ON t.id = ty.teacher_id"
-	    " JOIN school_year y ON y.id = ty.school_year_id AND y.is_current = 1"
-	    " WHERE ty.id = ? AND ty.school_id = ?";
 	xmlNodePtr root = app_page(c, "roster-teacher"), form;
-	const char *tyq = http_query(c->req, "teacher-year");
-	sqlite3_stmt *st;
+	struct roster_teacher t;
+	struct roster_school *sv;
+	size_t ns;
+	long long ty = app_field_int(c, "teacher-year");
+	enum db_result r;
 
 	roster_import_words(c->cfg->xsl_dir);
 	if (root == NULL || (form = xml_node(root, "form")) == NULL)
 		return 500;
-	if (tyq == NULL)
+	if (c->field_errors > 0)
+		return 404; /* not a teacher-year: none of this school's */
+	if (ty == 0)
 		return 200;
-	if ((st = db_stmt(c->db, sql)) == NULL)
-		return 500;
-	sqlite3_bind_int64(st, 1, atoll(tyq));
-	sqlite3_bind_int64(st, 2, c->user->school_id);
-	if (sqlite3_step(st) != SQLITE_ROW) {
-		sqlite3_reset(st);
-		return 404;
-	}
+	/* the query's teacher-year, not the path's: the school is the store's check */
+	if ((r = store_roster_get(c->db, c->a, c->user->school_id, ty, &t)) != DB_OK ||
+	    (r = store_roster_other_schools(c->db, c->a, c->user->district_id, c->user->school_id,
+	    &sv, &ns)) != DB_OK)
+		return app_status(r);
 	xml_attr(root, "edit", "1");
-	xml_attr_int(root, "teacher-year", atoll(tyq));
-	for (int i = 0; i < IMP__NCOLS; i++) {
-		const unsigned char *v = sqlite3_column_text(st, i);
-		xml_attr(xml_text(form, "value", v ? (const char *)v : ""), "name", form_fields[i]);
+	xml_attr_int(root, "teacher-year", ty);
+	{
+		const char *v[IMP__NCOLS] = { t.name, t.gender, t.id_number, t.staff_no, t.phone,
+		    t.subject, t.title, t.category, t.status, t.receiving_unit };
+		for (int i = 0; i < IMP__NCOLS; i++)
+			xml_attr(xml_text(form, "value", v[i]), "name", col_codes[i]);
 	}
-	sqlite3_reset(st);
 	/* the other schools of the district, for a transfer */
-	if ((st = db_stmt(c->db, "SELECT id, name FROM school WHERE district_id = ? AND active = 1"
-	    " AND id <> ? ORDER BY code")) == NULL)
-		return 500;
-	sqlite3_bind_int64(st, 1, c->user->district_id);
-	sqlite3_bind_int64(st, 2, c->user->school_id);
 	form = xml_node(root, "schools");
-	while (sqlite3_step(st) == SQLITE_ROW)
-		xml_attr_int(xml_text(form, "school", (const char *)sqlite3_column_text(st, 1)), "id",
-		    sqlite3_column_int64(st, 0));
-	sqlite3_reset(st);
+	for (size_t i = 0; i < ns; i++)
+		xml_attr_int(xml_text(form, "school", sv[i].name), "id", sv[i].id);
 	return 200;
+}
+
+/* The declared value of field name: the core's check of it (NULL when the route does not declare it). */
+static const struct field_value *
+declared(struct ctx *c, const char *name)
+{
+	const struct field *fs = c->route != NULL ? c->route->fields : NULL;
+
+	for (int i = 0; fs != NULL && fs[i].name != NULL && i < APP_MAX_FIELDS; i++)
+		if (strcmp(fs[i].name, name) == 0)
+			return &c->fv[i];
+	return NULL;
+}
+
+/* The form's write: the row checked again against the roster, then applied with its audit row. */
+struct teacher_tx {
+	struct ctx *c;
+	long long year;
+	struct import_check *chk;
+	struct row_db d;
+	int refused;           /* the row has problems: nothing written */
+};
+
+static enum db_result
+teacher_tx(struct db *db, void *arg)
+{
+	struct teacher_tx *t = arg;
+	enum db_result r = classify(t->c, t->year, t->chk, &t->d);
+
+	if (r != DB_OK)
+		return r;
+	if (t->chk->rows[0].nproblems > 0) {
+		t->refused = 1;
+		return DB_ERROR; /* rolled back; 422 with the problems */
+	}
+	return apply_row(db, t->c, t->year, 0, &t->chk->rows[0], &t->d);
 }
 
 /* POST /school/roster/new: add a teacher, or change one already on this school's roster (by ID number). */
 int
 roster_teacher_post(struct ctx *c)
 {
-	xmlNodePtr root = app_page(c, "roster-teacher"), form;
+	xmlNodePtr root = app_page(c, "roster-teacher");
 	const char *v[IMP__NCOLS];
-	const char *hdr[IMP__NCOLS];
-	struct sheet_row rows[2];
-	struct sheet sh;
+	unsigned refused = 0;
 	struct import_check chk;
-	struct row_db d;
-	long long year;
-	int locked;
-	enum db_result res;
+	struct import_row row;
+	struct teacher_tx t;
+	struct form f;
+	int status;
+	enum db_result r;
 
 	roster_import_words(c->cfg->xsl_dir);
-	if (root == NULL || (form = xml_node(root, "form")) == NULL)
+	if (root == NULL)
+		return 500;
+	/* what was typed, kept in the page (and what the field check refused) */
+	form_begin(&f, c, "roster-teacher");
+	if (f.node == NULL)
 		return 500;
 	for (int i = 0; i < IMP__NCOLS; i++) {
-		const char *x = http_form(c->req, form_fields[i]);
-		v[i] = x != NULL ? x : "";
-		hdr[i] = headers[i];
-		xml_attr(xml_text(form, "value", v[i]), "name", form_fields[i]);
+		const struct field_value *fv = declared(c, col_codes[i]);
+		v[i] = app_field_text(c, col_codes[i]);
+		if (fv != NULL && !fv->ok)
+			refused |= 1u << i; /* the column's own "bad" code, as in a file */
 	}
-	if (http_form(c->req, "edit") != NULL)
+	if (app_field_present(c, "edit"))
 		xml_attr(root, "edit", "1");
-	/* the codes the form sends, as the words a file would hold */
-	v[IMP_GENDER] = *v[IMP_GENDER] ? text_of(genders, v[IMP_GENDER]) : "";
-	v[IMP_CATEGORY] = text_of(categories, *v[IMP_CATEGORY] ? v[IMP_CATEGORY] : "regular");
-	v[IMP_STATUS] = text_of(statuses, *v[IMP_STATUS] ? v[IMP_STATUS] : "in_post");
-	rows[0].line = 1;
-	rows[0].ncells = IMP__NCOLS;
-	rows[0].cells = hdr;
-	rows[1].line = 2;
-	rows[1].ncells = IMP__NCOLS;
-	rows[1].cells = v;
-	memset(&sh, 0, sizeof(sh));
-	sh.nrows = 2;
-	sh.rows = rows;
-	if ((year = current_year(c, &locked)) == 0)
-		return import_error(c, root, 409, "no_current_year", NULL);
-	if (locked)
-		return import_error(c, root, 409, "year_locked", NULL);
-	if (roster_import_check(c->a, &sh, &chk) != 0 || chk.error != NULL || chk.nrows != 1)
+	memset(&t, 0, sizeof(t));
+	t.c = c;
+	if ((status = open_year(c, root, &t.year)) != 0)
+		return status;
+	/* checked as a one-row import: the codes a file's row would get */
+	memset(&chk, 0, sizeof(chk));
+	memset(&row, 0, sizeof(row));
+	row.line = 2;
+	chk.nrows = 1;
+	chk.rows = &row;
+	if (check_row(c->a, &row, v, refused) != 0)
 		return 500;
-	if (db_begin(c->db) != DB_OK)
-		return 503;
-	if (classify(c, year, &chk, &d) != 0) {
-		db_rollback(c->db);
-		return 500;
+	if (row.nproblems == 0 && f.errors == 0) {
+		t.chk = &chk;
+		r = store_tx(c->db, teacher_tx, &t);
+		if (!t.refused && r != DB_OK)
+			return app_status(r);
 	}
-	if (chk.rows[0].nproblems > 0) {
-		db_rollback(c->db);
-		for (size_t k = 0; k < chk.rows[0].nproblems; k++)
-			xml_attr(xml_node(root, "problem"), "code", chk.rows[0].problems[k]);
+	if (row.nproblems > 0 || f.errors > 0) {
+		for (size_t k = 0; k < row.nproblems; k++)
+			xml_attr(xml_node(root, "problem"), "code", row.problems[k]);
 		return 422;
 	}
-	res = apply_row(c, year, 0, &chk.rows[0], &d);
-	if (res != DB_OK || (res = db_commit(c->db)) != DB_OK) {
-		db_rollback(c->db);
-		return res == DB_BUSY ? 503 : 500;
-	}
-	return app_redirect(c, arena_printf(c->a, "/school/roster?q=%s", chk.rows[0].id_number + 14));
+	return app_redirect(c, arena_printf(c->a, "/school/roster?q=%s", row.id_number + 14));
 }

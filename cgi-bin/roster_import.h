@@ -59,10 +59,43 @@ int roster_template_xlsx(struct ctx *c);
 int roster_import_page(struct ctx *c);
 /* POST /school/roster/import: upload, check, keep the file, show the preview */
 int roster_import_post(struct ctx *c);
-/* GET /school/roster/new[?teacher-year=ID], POST: one teacher by hand (checked as a one-row import) */
+/* GET /school/roster/new[?teacher-year=ID], POST: one teacher by hand (checked as a one-row import);
+ * declare ROSTER_TEACHER_FORM_FIELDS and ROSTER_TEACHER_POST_FIELDS. */
 int roster_teacher_form(struct ctx *c);
 int roster_teacher_post(struct ctx *c);
-/* POST /school/roster/import/{id}/commit: apply every row or none */
+/* POST /school/roster/import/{import}/commit: apply every row or none */
 int roster_import_commit(struct ctx *c);
+
+/* The codes the roster form's choices send (NULL-terminated). */
+extern const char *const roster_gender_codes[];
+extern const char *const roster_category_codes[];
+extern const char *const roster_status_codes[];
+
+/*
+ * The fields of GET /school/roster/new: teacher-year, the teacher-year to
+ * edit (one of this school's this year: the handler's check, 404 otherwise).
+ */
+#define ROSTER_TEACHER_FORM_FIELDS { { "teacher-year", FIELD_ID, FIELD_QUERY, 0, 0, NULL }, \
+	{ NULL, 0, 0, 0, 0, NULL } }
+/*
+ * The fields of POST /school/roster/new: every column optional with the
+ * import's bounds (name 50 characters, staff number, subject and title 30,
+ * receiving unit 100, the ID number 18, the phone 11), the choices' codes,
+ * and edit (a flag). Which are required is the import's check: a missing
+ * or refused value is the row's problem code, as in a file.
+ */
+#define ROSTER_TEACHER_POST_FIELDS { \
+	{ "name", FIELD_LINE, 0, 0, 50, NULL }, \
+	{ "gender", FIELD_CHOICE, 0, 0, 0, roster_gender_codes }, \
+	{ "id_number", FIELD_LINE, 0, 0, 18, NULL }, \
+	{ "staff_no", FIELD_LINE, 0, 0, 30, NULL }, \
+	{ "phone", FIELD_LINE, 0, 0, 11, NULL }, \
+	{ "subject", FIELD_LINE, 0, 0, 30, NULL }, \
+	{ "title", FIELD_LINE, 0, 0, 30, NULL }, \
+	{ "category", FIELD_CHOICE, 0, 0, 0, roster_category_codes }, \
+	{ "status", FIELD_CHOICE, 0, 0, 0, roster_status_codes }, \
+	{ "receiving_unit", FIELD_LINE, 0, 0, 100, NULL }, \
+	{ "edit", FIELD_FLAG, 0, 0, 0, NULL }, \
+	{ NULL, 0, 0, 0, 0, NULL } }
 
 #endif

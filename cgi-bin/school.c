@@ -195,6 +195,8 @@ static const struct field record_post_fields[] = RECORD_POST_FIELDS;
 static const struct field roster_fields[] = ROSTER_FIELDS;
 static const struct field roster_note_fields[] = ROSTER_NOTE_FIELDS;
 static const struct field roster_transfer_fields[] = ROSTER_TRANSFER_FIELDS;
+static const struct field roster_teacher_form_fields[] = ROSTER_TEACHER_FORM_FIELDS;
+static const struct field roster_teacher_post_fields[] = ROSTER_TEACHER_POST_FIELDS;
 
 static const struct field bulk_page_fields[] = BULK_PAGE_FIELDS;
 static const struct field bulk_post_fields[] = BULK_POST_FIELDS;
@@ -228,8 +230,8 @@ static const struct route routes[] = {
 	{ HTTP_GET, "/school/stats", stats_school_page, SCHOOL_READERS, SCOPE_SCHOOL, "school_stats", 0, NULL },
 	{ HTTP_GET, "/school/roster/changes", changes_school_page, SCHOOL_READERS, SCOPE_SCHOOL, "school_roster_changes", 0, NULL },
 	{ HTTP_POST, "/school/roster/changes/report", changes_school_report, ROLE_SCHOOL_ADMIN, SCOPE_SCHOOL, "school_roster_changes_report", 0, NULL },
-	{ HTTP_GET, "/school/roster/new", roster_teacher_form, ROLE_SCHOOL_ADMIN, SCOPE_SCHOOL, "school_roster_new", 0, NULL },
-	{ HTTP_POST, "/school/roster/new", roster_teacher_post, ROLE_SCHOOL_ADMIN, SCOPE_SCHOOL, "school_roster_save", 0, NULL },
+	{ HTTP_GET, "/school/roster/new", roster_teacher_form, ROLE_SCHOOL_ADMIN, SCOPE_SCHOOL, "school_roster_new", 0, roster_teacher_form_fields },
+	{ HTTP_POST, "/school/roster/new", roster_teacher_post, ROLE_SCHOOL_ADMIN, SCOPE_SCHOOL, "school_roster_save", 0, roster_teacher_post_fields },
 	{ HTTP_POST, "/school/roster/{teacher_year}/deactivate", roster_deactivate, ROLE_SCHOOL_ADMIN, SCOPE_SCHOOL, "school_roster_deactivate", 0, roster_note_fields },
 	{ HTTP_POST, "/school/roster/{teacher_year}/reactivate", roster_reactivate, ROLE_SCHOOL_ADMIN, SCOPE_SCHOOL, "school_roster_reactivate", 0, roster_note_fields },
 	{ HTTP_POST, "/school/roster/{teacher_year}/transfer", roster_transfer, ROLE_SCHOOL_ADMIN, SCOPE_SCHOOL, "school_roster_transfer", 0, roster_transfer_fields },

@@ -392,3 +392,114 @@ store_roster_bulks(struct db *db, arena *a, long long school, struct roster_bulk
 	*out = v;
 	return DB_OK;
 }
+
+enum db_result
+store_roster_get(struct db *db, arena *a, long long school, long long teacher_year,
+    struct roster_teacher *out)
+{
+	static const char sql[] =
+	    "SELECT ty.id, t.name, t.gender, t.id_number, t.staff_no, t.phone, t.subject, t.title,"
+	    " ty.category, ty.status, ty.receiving_unit, t.active"
+	    " FROM teacher_year ty JOIN teacher t ON t.id = ty.teacher_id"
+	    " JOIN school_year y ON y.id = ty.school_year_id AND y.is_current = 1"
+	    " WHERE ty.id = ? AND ty.school_id = ?";
+	sqlite3_stmt *st = db_stmt(db, sql);
+	struct roster_teacher *v = NULL;
+	size_t n = 0;
+	enum db_result r;
+
+	memset(out, 0, sizeof(*out));
+	if (st == NULL)
+		return DB_ERROR;
+	sql_bind_int(st, 1, teacher_year);
+	sql_bind_int(st, 2, school);
+	if ((r = teachers(st, a, 1, &v, &n)) != DB_OK)
+		return r;
+	if (n == 0)
+		return DB_NOTFOUND;
+	*out = v[0];
+	return DB_OK;
+}
+
+enum db_result
+store_roster_teacher_add(struct db *db, long long district, const struct roster_teacher *t,
+    long long *teacher)
+{
+	sqlite3_stmt *st = db_stmt(db, "INSERT INTO teacher(district_id, name, gender, id_number,"
+	    " staff_no, phone, subject, title) VALUES (?,?,?,?,?,?,?,?)");
+	enum db_result r;
+
+	*teacher = 0;
+	if (st == NULL)
+		return DB_ERROR;
+	sql_bind_int(st, 1, district);
+	sql_bind_text(st, 2, t->name);
+	sql_bind_text(st, 3, t->gender);
+	sql_bind_text(st, 4, t->id_number);
+	sql_bind_text(st, 5, t->staff_no);
+	sql_bind_text(st, 6, t->phone);
+	sql_bind_text(st, 7, t->subject);
+	sql_bind_text(st, 8, t->title);
+	if ((r = sql_exec(st)) == DB_OK)
+		*teacher = sqlite3_last_insert_rowid(db_handle(db));
+	return r;
+}
+
+enum db_result
+store_roster_teacher_update(struct db *db, long long district, long long teacher,
+    const struct roster_teacher *t)
+{
+	sqlite3_stmt *st = db_stmt(db, "UPDATE teacher SET name = ?, gender = ?, staff_no = ?,"
+	    " phone = ?, subject = ?, title = ?, active = 1 WHERE id = ? AND district_id = ?");
+
+	if (st == NULL)
+		return DB_ERROR;
+	sql_bind_text(st, 1, t->name);
+	sql_bind_text(st, 2, t->gender);
+	sql_bind_text(st, 3, t->staff_no);
+	sql_bind_text(st, 4, t->phone);
+	sql_bind_text(st, 5, t->subject);
+	sql_bind_text(st, 6, t->title);
+	sql_bind_int(st, 7, teacher);
+	sql_bind_int(st, 8, district);
+	return sql_exec(st);
+}
+
+enum db_result
+store_roster_year_add(struct db *db, long long teacher, long long year, long long school,
+    const struct roster_teacher *t, long long *teacher_year)
+{
+	sqlite3_stmt *st = db_stmt(db, "INSERT INTO teacher_year(category, status, receiving_unit,"
+	    " teacher_id, school_year_id, school_id) VALUES (?,?,?,?,?,?)");
+	enum db_result r;
+
+	*teacher_year = 0;
+	if (st == NULL)
+		return DB_ERROR;
+	sql_bind_text(st, 1, t->category);
+	sql_bind_text(st, 2, t->status);
+	sql_bind_text(st, 3, t->receiving_unit);
+	sql_bind_int(st, 4, teacher);
+	sql_bind_int(st, 5, year);
+	sql_bind_int(st, 6, school);
+	if ((r = sql_exec(st)) == DB_OK)
+		*teacher_year = sqlite3_last_insert_rowid(db_handle(db));
+	return r;
+}
+
+enum db_result
+store_roster_year_update(struct db *db, long long school, long long teacher_year,
+    const struct roster_teacher *t)
+{
+	sqlite3_stmt *st = db_stmt(db, "UPDATE teacher_year SET category = ?, status = ?,"
+	    " receiving_unit = ? WHERE id = ? AND school_id = ?");
+
+	if (st == NULL)
+		return DB_ERROR;
+	sql_bind_text(st, 1, t->category);
+	sql_bind_text(st, 2, t->status);
+	sql_bind_text(st, 3, t->receiving_unit);
+	sql_bind_int(st, 4, teacher_year);
+	sql_bind_int(st, 5, school);
+	return sql_exec(st);
+}

@@ -108,4 +108,40 @@ struct roster_bulk {
 enum db_result store_roster_bulks(struct db *db, arena *a, long long school,
     struct roster_bulk **out, size_t *n);
 
+/* ---- one teacher's details and the import's writes (roster_import.c) */
+
+/*
+ * A teacher-year of school in the current year with its teacher's details
+ * into *out (copies in a): DB_NOTFOUND when it is not the school's this
+ * year. The teacher-year comes from the query string: the school is the
+ * check, not the core's.
+ */
+enum db_result store_roster_get(struct db *db, arena *a, long long school, long long teacher_year,
+    struct roster_teacher *out);
+
+/*
+ * A new teacher of district with t's name, gender, id_number, staff_no,
+ * phone, subject and title; *teacher its id. Call inside store_tx.
+ */
+enum db_result store_roster_teacher_add(struct db *db, long long district,
+    const struct roster_teacher *t, long long *teacher);
+
+/*
+ * The district's teacher gets t's name, gender, staff_no, phone, subject
+ * and title (not the ID number) and is active again. Call inside store_tx.
+ */
+enum db_result store_roster_teacher_update(struct db *db, long long district, long long teacher,
+    const struct roster_teacher *t);
+
+/*
+ * The teacher joins school's roster of year with t's category, status and
+ * receiving_unit; *teacher_year its id. Call inside store_tx.
+ */
+enum db_result store_roster_year_add(struct db *db, long long teacher, long long year,
+    long long school, const struct roster_teacher *t, long long *teacher_year);
+
+/* School's teacher-year gets t's category, status and receiving_unit. Call inside store_tx. */
+enum db_result store_roster_year_update(struct db *db, long long school, long long teacher_year,
+    const struct roster_teacher *t);
+
 #endif

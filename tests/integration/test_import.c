@@ -520,6 +520,77 @@ START_TEST(test_add_and_edit_one_teacher)
 }
 END_TEST
 
+/*
+ * The form's values the field check refuses get the import's codes, in the
+ * columns' order, the typed values kept; the edit form opens only this
+ * school's teacher-years.
+ */
+START_TEST(test_one_teacher_form_refusals)
+{
+	struct client *cl = client_new();
+	char id17[18] = "51110219880909003", fields[1024], *v, path[80];
+	long long before = roster_size();
+	long long own = db_count("SELECT ty.id FROM teacher_year ty JOIN school_year y ON y.id = ty.school_year_id"
+	    " AND y.is_current JOIN school s ON s.id = ty.school_id WHERE s.code = 'wtq-zg' LIMIT 1");
+	long long other = db_count("SELECT ty.id FROM teacher_year ty JOIN school_year y ON y.id = ty.school_year_id"
+	    " AND y.is_current JOIN school s ON s.id = ty.school_id WHERE s.code = 'wtq-sx' LIMIT 1");
+	struct reply r;
+	xmlDocPtr d;
+	long status;
+	size_t n;
+
+	ck_assert_int_eq(login_as(cl, &srv, "wtq-zg-admin", DEMO_PW), 303);
+	/* a name of 51 characters (王 x 51), gender X, a phone of 12 digits, an unknown category */
+	n = (size_t)snprintf(fields, sizeof(fields), "name=");
+	for (int i = 0; i < 51; i++)
+		n += (size_t)snprintf(fields + n, sizeof(fields) - n, "%%E7%%8E%%8B");
+	snprintf(fields + n, sizeof(fields) - n, "&gender=X&id_number=%s%c&phone=139123456789"
+	    "&category=bogus&status=in_post", id17, idcard_check_char(id17));
+	ck_assert_int_eq(post_form(cl, &srv, "/school/roster/new?format=xml", fields, &r), 422);
+	d = reply_xml(&r);
+	ck_assert_int_eq(xpath_long(d, "count(/page/problem)"), 4);
+	v = xpath_string(d, "/page/problem[1]/@code");
+	ck_assert_str_eq(v, "import_bad_name");
+	free(v);
+	v = xpath_string(d, "/page/problem[2]/@code");
+	ck_assert_str_eq(v, "import_bad_gender");
+	free(v);
+	v = xpath_string(d, "/page/problem[3]/@code");
+	ck_assert_str_eq(v, "import_bad_phone");
+	free(v);
+	v = xpath_string(d, "/page/problem[4]/@code");
+	ck_assert_str_eq(v, "import_bad_category");
+	free(v);
+	/* what was typed stays in the form: 51 characters of 3 bytes */
+	v = xpath_string(d, "/page/form/value[@name='name']");
+	ck_assert_int_eq(strlen(v), 153);
+	free(v);
+	v = xpath_string(d, "/page/form/value[@name='phone']");
+	ck_assert_str_eq(v, "139123456789");
+	free(v);
+	xmlFreeDoc(d);
+	reply_free(&r);
+	ck_assert_int_eq(roster_size(), before);
+	/* the edit form: this school's teacher-year opens, another school's and a non-number do not */
+	ck_assert(own > 0 && other > 0);
+	snprintf(path, sizeof(path), "/school/roster/new?teacher-year=%lld", own);
+	d = get_xml(cl, &srv, path, &status);
+	ck_assert_int_eq(status, 200);
+	ck_assert_int_eq(xpath_long(d, "count(/page/form/value[@name='id_number' and string-length(.) = 18])"), 1);
+	xmlFreeDoc(d);
+	snprintf(path, sizeof(path), "/school/roster/new?teacher-year=%lld", other);
+	d = get_xml(cl, &srv, path, &status);
+	ck_assert_int_eq(status, 404);
+	if (d != NULL)
+		xmlFreeDoc(d);
+	d = get_xml(cl, &srv, "/school/roster/new?teacher-year=abc", &status);
+	ck_assert_int_eq(status, 404);
+	if (d != NULL)
+		xmlFreeDoc(d);
+	client_free(cl);
+}
+END_TEST
+
 static void
 db_exec(const char *sql)
 {
@@ -896,6 +967,7 @@ main(void)
 	tcase_add_test(tc, test_changed_row_and_html_preview);
 	tcase_add_test(tc, test_bad_files_and_who_may_commit);
 	tcase_add_test(tc, test_add_and_edit_one_teacher);
+	tcase_add_test(tc, test_one_teacher_form_refusals);
 	tcase_add_test(tc, test_transfer_and_deactivate);
 	tcase_add_test(tc, test_changes_reported_to_district);
 	tcase_add_test(tc, test_row_bound_is_5000);
