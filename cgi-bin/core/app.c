@@ -1,6 +1,5 @@
 /* app.c - see app.h: routing, the request cycle, FastCGI / CGI / prefork. */
 #include "app.h"
-#include "store/sql.h"
 #include "failure.h"
 #include "nav.h"
 #include "render.h"

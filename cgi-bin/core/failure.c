@@ -1,6 +1,5 @@
 /* failure.c - see failure.h */
 #include "failure.h"
-#include "store/sql.h"
 
 #include <errno.h>
 #include <stdio.h>
