@@ -7,6 +7,7 @@
  * not rejected is the one shown). The hours are those assess_claim gives the
  * record, i.e. exactly what the assessment claims for it (domain/rules.c,
  * rules_points, under the district's points_reading).
+ * Reads and writes go through store/points.h; a post is one store_tx.
  */
 #include "points.h"
 #include "store/audit.h"
