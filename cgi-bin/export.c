@@ -78,27 +78,6 @@ num(struct ctx *c, long long v)
 	return arena_printf(c->a, "%lld", v);
 }
 
-/* Percent-encode a UTF-8 name for filename*= (RFC 5987). */
-static char *
-encode_name(arena *a, const char *name)
-{
-	char *out = arena_alloc(a, 3 * strlen(name) + 1), *o = out;
-
-	if (out == NULL)
-		return NULL;
-	for (const unsigned char *p = (const unsigned char *)name; *p; p++) {
-		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
-		    (*p >= '0' && *p <= '9') || strchr("!#$&+-.^_`|~", *p))
-			*o++ = (char)*p;
-		else {
-			snprintf(o, 4, "%%%02X", *p);
-			o += 3;
-		}
-	}
-	*o = '\0';
-	return out;
-}
-
 /* Send the table as a file; fallback is the ASCII name, name the UTF-8 one. */
 static int
 send_table(struct ctx *c, const struct sheet_table *t, int xlsx, const char *fallback,
@@ -111,7 +90,7 @@ send_table(struct ctx *c, const struct sheet_table *t, int xlsx, const char *fal
 	r = xlsx ? sheet_write_xlsx(c->a, t, &data, &len) : sheet_write_csv(c->a, t, &data, &len);
 	if (r != SHEET_OK)
 		return 500;
-	enc = encode_name(c->a, arena_printf(c->a, "%s.%s", name, xlsx ? "xlsx" : "csv"));
+	enc = http_rfc5987(c->a, arena_printf(c->a, "%s.%s", name, xlsx ? "xlsx" : "csv"));
 	disp = arena_printf(c->a, "attachment; filename=\"%s.%s\"; filename*=UTF-8''%s",
 	    fallback, xlsx ? "xlsx" : "csv", enc ? enc : fallback);
 	if (disp == NULL)
