@@ -27,4 +27,7 @@ INSERT INTO demo_word (kind, word) VALUES
 ('reject_reason','该活动不在本学年时间范围内'),
 ('reject_reason','非国民教育系列学历进修，不予登记学时'),
 ('support_unit','凉山州美姑县民族中学'),('support_unit','五通桥区冠英镇中心小学'),
-('support_unit','乐山市教育局（借用）');
+('support_unit','乐山市教育局（借用）'),
+('project_wutongqiao','乐山市中小学教师信息技术应用能力提升工程2.0市级培训'),
+('class_wuhua','五华区新教师试用期培训班'),
+('evidence_name','佐证材料.pdf');
