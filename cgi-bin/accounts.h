@@ -28,23 +28,23 @@ int audit_list(struct ctx *c);
 static const char *const account_login_kinds[] = { "staff_no", "phone", NULL };
 static const char *const account_admin_roles[] = { "school_admin", "school_leader", NULL };
 static const struct field account_create_fields[] = {
-	{ "teacher", FIELD_ID, 0, 0, 0, NULL },
-	{ "login_kind", FIELD_CHOICE, 0, 0, 0, account_login_kinds },
-	{ "login", FIELD_LINE, 0, 0, 64, NULL },
-	{ "name", FIELD_LINE, 0, 0, 50, NULL },
-	{ "district", FIELD_ID, 0, 0, 0, NULL },
-	{ "role", FIELD_CHOICE, 0, 0, 0, account_admin_roles },
-	{ "school", FIELD_ID, 0, 0, 0, NULL },
-	{ NULL, 0, 0, 0, 0, NULL }
+	{ "teacher", FIELD_ID, 0, 0, 0, NULL, OBJ_NONE },
+	{ "login_kind", FIELD_CHOICE, 0, 0, 0, account_login_kinds, OBJ_NONE },
+	{ "login", FIELD_LINE, 0, 0, 64, NULL, OBJ_NONE },
+	{ "name", FIELD_LINE, 0, 0, 50, NULL, OBJ_NONE },
+	{ "district", FIELD_ID, 0, 0, 0, NULL, OBJ_NONE },
+	{ "role", FIELD_CHOICE, 0, 0, 0, account_admin_roles, OBJ_NONE },
+	{ "school", FIELD_ID, 0, 0, 0, NULL, OBJ_NONE },
+	{ NULL, 0, 0, 0, 0, NULL, OBJ_NONE }
 };
 static const struct field account_handover_fields[] = {
-	{ "login", FIELD_LINE, 0, 0, 64, NULL },
-	{ "name", FIELD_LINE, 0, 0, 50, NULL },
-	{ NULL, 0, 0, 0, 0, NULL }
+	{ "login", FIELD_LINE, 0, 0, 64, NULL, OBJ_NONE },
+	{ "name", FIELD_LINE, 0, 0, 50, NULL, OBJ_NONE },
+	{ NULL, 0, 0, 0, 0, NULL, OBJ_NONE }
 };
 static const struct field audit_fields[] = {
-	{ "action", FIELD_LINE, FIELD_QUERY, 0, 64, NULL },
-	{ NULL, 0, 0, 0, 0, NULL }
+	{ "action", FIELD_LINE, FIELD_QUERY, 0, 64, NULL, OBJ_NONE },
+	{ NULL, 0, 0, 0, 0, NULL, OBJ_NONE }
 };
 
 #define ACCOUNT_ROUTES \

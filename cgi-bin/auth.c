@@ -233,20 +233,20 @@ post_password(struct ctx *c)
 }
 
 static const struct field login_get_fields[] = {
-	{ "next", FIELD_LINE, FIELD_QUERY, 0, 512, NULL },
-	{ NULL, 0, 0, 0, 0, NULL }
+	{ "next", FIELD_LINE, FIELD_QUERY, 0, 512, NULL, OBJ_NONE },
+	{ NULL, 0, 0, 0, 0, NULL, OBJ_NONE }
 };
 static const struct field login_fields[] = {
-	{ "login", FIELD_LINE, FIELD_REQUIRED, 0, 64, NULL },
-	{ "password", FIELD_SECRET, FIELD_REQUIRED, 0, AUTH_PASSWORD_MAX, NULL },
-	{ "next", FIELD_LINE, 0, 0, 512, NULL },
-	{ NULL, 0, 0, 0, 0, NULL }
+	{ "login", FIELD_LINE, FIELD_REQUIRED, 0, 64, NULL, OBJ_NONE },
+	{ "password", FIELD_SECRET, FIELD_REQUIRED, 0, AUTH_PASSWORD_MAX, NULL, OBJ_NONE },
+	{ "next", FIELD_LINE, 0, 0, 512, NULL, OBJ_NONE },
+	{ NULL, 0, 0, 0, 0, NULL, OBJ_NONE }
 };
 static const struct field password_fields[] = {
-	{ "current", FIELD_SECRET, FIELD_REQUIRED, 0, AUTH_PASSWORD_MAX, NULL },
-	{ "new", FIELD_SECRET, FIELD_REQUIRED, 0, AUTH_PASSWORD_MAX * 4, NULL },
-	{ "again", FIELD_SECRET, FIELD_REQUIRED, 0, AUTH_PASSWORD_MAX * 4, NULL },
-	{ NULL, 0, 0, 0, 0, NULL }
+	{ "current", FIELD_SECRET, FIELD_REQUIRED, 0, AUTH_PASSWORD_MAX, NULL, OBJ_NONE },
+	{ "new", FIELD_SECRET, FIELD_REQUIRED, 0, AUTH_PASSWORD_MAX * 4, NULL, OBJ_NONE },
+	{ "again", FIELD_SECRET, FIELD_REQUIRED, 0, AUTH_PASSWORD_MAX * 4, NULL, OBJ_NONE },
+	{ NULL, 0, 0, 0, 0, NULL, OBJ_NONE }
 };
 
 static const struct route routes[] = {

@@ -12,6 +12,7 @@
 #include "core/strings.h"
 #include "record_form.h"
 #include "store/roster.h"
+#include "store/teacher.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -181,17 +182,17 @@ bulk_post(struct ctx *c)
 	if (tys == NULL)
 		return 500;
 	/*
-	 * The ticked teacher-years: each one of this school this year. (The
-	 * pasted list is shown again by form_begin, as a declared field.)
+	 * The ticked teacher-years: each one of this school (the core's scope
+	 * check answered 404 for any other) and this year. (The pasted list is
+	 * shown again by form_begin, as a declared field.)
 	 */
 	ticked = app_field_ids(c, "teachers", &nticked);
 	for (size_t i = 0; i < nticked; i++) {
-		int found = 0;
-		enum db_result r = store_roster_has(c->db, c->user->school_id, ticked[i], &found);
+		enum db_result r = store_teacher_year_current(c->db, ticked[i]);
+		if (r == DB_NOTFOUND)
+			return 404; /* not of this year */
 		if (r != DB_OK)
 			return app_status(r);
-		if (!found)
-			return 404; /* not a teacher-year of this school this year */
 		if (add_unique(tys, &n, ticked[i]) != 0)
 			bad = -413;
 	}

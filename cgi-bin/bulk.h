@@ -22,8 +22,8 @@ int bulk_post(struct ctx *c);
  */
 #include "record_form.h"
 
-#define BULK_PAGE_FIELDS { { "done", FIELD_ID, 0, 0, 0, NULL }, RECORD_GET_FIELD_ITEMS, FIELDS_END }
-#define BULK_POST_FIELDS { { "teachers", FIELD_ID, FIELD_MULTI, 0, 0, NULL }, \
-	{ "staff_nos", FIELD_TEXT, 0, 0, 200000, NULL }, RECORD_POST_FIELD_ITEMS, FIELDS_END }
+#define BULK_PAGE_FIELDS { { "done", FIELD_ID, 0, 0, 0, NULL, OBJ_NONE }, RECORD_GET_FIELD_ITEMS, FIELDS_END }
+#define BULK_POST_FIELDS { { "teachers", FIELD_ID, FIELD_MULTI, 0, 0, NULL, OBJ_TEACHER_YEAR }, \
+	{ "staff_nos", FIELD_TEXT, 0, 0, 200000, NULL, OBJ_NONE }, RECORD_POST_FIELD_ITEMS, FIELDS_END }
 
 #endif

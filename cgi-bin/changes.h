@@ -16,6 +16,6 @@ int changes_school_report(struct ctx *c);
 int changes_district_page(struct ctx *c);
 
 /* The fields of GET /district/changes. */
-#define CHANGES_DISTRICT_FIELDS { { "school", FIELD_ID, FIELD_QUERY, 0, 0, NULL }, { NULL, 0, 0, 0, 0, NULL } }
+#define CHANGES_DISTRICT_FIELDS { { "school", FIELD_ID, FIELD_QUERY, 0, 0, NULL, OBJ_NONE }, { NULL, 0, 0, 0, 0, NULL, OBJ_NONE } }
 
 #endif

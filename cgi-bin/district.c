@@ -97,8 +97,7 @@ post_review(struct ctx *c)
 static int
 post_bulk(struct ctx *c)
 {
-	return review_bulk(c, 0, c->user->district_id, RA_DISTRICT_APPROVE, ACTOR_DISTRICT,
-	    "/district/review");
+	return review_bulk(c, RA_DISTRICT_APPROVE, ACTOR_DISTRICT, "/district/review");
 }
 
 static int

@@ -43,13 +43,13 @@ int points_load(struct ctx *c, long long school, struct points_table *t);
  * post POINTS_POST_FIELDS: the quarter totals "q1-<teacher_year>" ..
  * "q4-<teacher_year>", each optional (an emptied row keeps its record).
  */
-#define POINTS_PAGE_FIELDS { { "saved", FIELD_INT, FIELD_QUERY, 0, 1000000, NULL }, \
-	{ NULL, 0, 0, 0, 0, NULL } }
-#define POINTS_POST_FIELDS { { "q1-", FIELD_LINE, FIELD_PREFIX, 0, 32, NULL }, \
-	{ "q2-", FIELD_LINE, FIELD_PREFIX, 0, 32, NULL }, \
-	{ "q3-", FIELD_LINE, FIELD_PREFIX, 0, 32, NULL }, \
-	{ "q4-", FIELD_LINE, FIELD_PREFIX, 0, 32, NULL }, \
-	{ NULL, 0, 0, 0, 0, NULL } }
+#define POINTS_PAGE_FIELDS { { "saved", FIELD_INT, FIELD_QUERY, 0, 1000000, NULL, OBJ_NONE }, \
+	{ NULL, 0, 0, 0, 0, NULL, OBJ_NONE } }
+#define POINTS_POST_FIELDS { { "q1-", FIELD_LINE, FIELD_PREFIX, 0, 32, NULL, OBJ_NONE }, \
+	{ "q2-", FIELD_LINE, FIELD_PREFIX, 0, 32, NULL, OBJ_NONE }, \
+	{ "q3-", FIELD_LINE, FIELD_PREFIX, 0, 32, NULL, OBJ_NONE }, \
+	{ "q4-", FIELD_LINE, FIELD_PREFIX, 0, 32, NULL, OBJ_NONE }, \
+	{ NULL, 0, 0, 0, 0, NULL, OBJ_NONE } }
 int points_page(struct ctx *c);
 int points_post(struct ctx *c);
 int points_print(struct ctx *c);

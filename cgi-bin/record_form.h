@@ -14,19 +14,19 @@
  * item's rule asks for are checked by the form (core/form.h) as the rule
  * says, since which are required depends on the item.
  */
-#define RECORD_GET_FIELD_ITEMS { "q", FIELD_LINE, FIELD_QUERY, 0, 64, NULL }, \
-	{ "item", FIELD_ID, FIELD_QUERY, 0, 0, NULL }
-#define RECORD_POST_FIELD_ITEMS { "bulk", FIELD_FLAG, 0, 0, 0, NULL }, \
-	{ "video", FIELD_FLAG, 0, 0, 0, NULL }, { "first_author", FIELD_FLAG, 0, 0, 0, NULL }
-#define FIELDS_END { NULL, 0, 0, 0, 0, NULL }
+#define RECORD_GET_FIELD_ITEMS { "q", FIELD_LINE, FIELD_QUERY, 0, 64, NULL, OBJ_NONE }, \
+	{ "item", FIELD_ID, FIELD_QUERY, 0, 0, NULL, OBJ_NONE }
+#define RECORD_POST_FIELD_ITEMS { "bulk", FIELD_FLAG, 0, 0, 0, NULL, OBJ_NONE }, \
+	{ "video", FIELD_FLAG, 0, 0, 0, NULL, OBJ_NONE }, { "first_author", FIELD_FLAG, 0, 0, 0, NULL, OBJ_NONE }
+#define FIELDS_END { NULL, 0, 0, 0, 0, NULL, OBJ_NONE }
 #define RECORD_GET_FIELDS { RECORD_GET_FIELD_ITEMS, FIELDS_END }
 #define RECORD_POST_FIELDS { RECORD_POST_FIELD_ITEMS, FIELDS_END }
 
 /* The school's record routes name the teacher-year in the query or the form. */
-#define RECORD_NEW_FIELDS { { "teacher-year", FIELD_ID, 0, 0, 0, NULL }, RECORD_GET_FIELD_ITEMS, \
+#define RECORD_NEW_FIELDS { { "teacher-year", FIELD_ID, 0, 0, 0, NULL, OBJ_TEACHER_YEAR }, RECORD_GET_FIELD_ITEMS, \
 	FIELDS_END }
-#define RECORD_CREATE_FIELDS { { "teacher-year", FIELD_ID, 0, 0, 0, NULL }, \
-	{ "teacher-year", FIELD_ID, FIELD_QUERY, 0, 0, NULL }, RECORD_POST_FIELD_ITEMS, FIELDS_END }
+#define RECORD_CREATE_FIELDS { { "teacher-year", FIELD_ID, 0, 0, 0, NULL, OBJ_TEACHER_YEAR }, \
+	{ "teacher-year", FIELD_ID, FIELD_QUERY, 0, 0, NULL, OBJ_TEACHER_YEAR }, RECORD_POST_FIELD_ITEMS, FIELDS_END }
 
 /* GET: the catalogue (no ?item=) or the form for ?item=ID. base is "/teacher" or "/school". */
 int record_form_get(struct ctx *c, long long ty, const char *base);

@@ -23,11 +23,11 @@ int school_overview(struct ctx *c, xmlNodePtr root, long long school);
  */
 int review_queue(struct ctx *c, xmlNodePtr root, long long school, long long district,
     const char *dflt);
-#define REVIEW_QUEUE_FIELDS { { "state", FIELD_LINE, 0, 0, 32, NULL }, \
-	{ "q", FIELD_LINE, 0, 0, 64, NULL }, { NULL, 0, 0, 0, 0, NULL } }
-#define REVIEW_DISTRICT_QUEUE_FIELDS { { "state", FIELD_LINE, 0, 0, 32, NULL }, \
-	{ "q", FIELD_LINE, 0, 0, 64, NULL }, { "school", FIELD_ID, 0, 0, 0, NULL }, \
-	{ NULL, 0, 0, 0, 0, NULL } }
+#define REVIEW_QUEUE_FIELDS { { "state", FIELD_LINE, 0, 0, 32, NULL, OBJ_NONE }, \
+	{ "q", FIELD_LINE, 0, 0, 64, NULL, OBJ_NONE }, { NULL, 0, 0, 0, 0, NULL, OBJ_NONE } }
+#define REVIEW_DISTRICT_QUEUE_FIELDS { { "state", FIELD_LINE, 0, 0, 32, NULL, OBJ_NONE }, \
+	{ "q", FIELD_LINE, 0, 0, 64, NULL, OBJ_NONE }, { "school", FIELD_ID, 0, 0, 0, NULL, OBJ_NONE }, \
+	{ NULL, 0, 0, 0, 0, NULL, OBJ_NONE } }
 
 /*
  * POST a review decision on record id (decision: approve | return | reject,
@@ -38,18 +38,19 @@ int review_queue(struct ctx *c, xmlNodePtr root, long long school, long long dis
 int review_post(struct ctx *c, long long id, const enum record_action acts[3],
     enum record_actor actor, const char *back);
 /* The fields of a review POST. */
-#define REVIEW_POST_FIELDS { { "decision", FIELD_LINE, 0, 0, 16, NULL }, \
-	{ "reason", FIELD_TEXT, 0, 0, 1000, NULL }, { NULL, 0, 0, 0, 0, NULL } }
+#define REVIEW_POST_FIELDS { { "decision", FIELD_LINE, 0, 0, 16, NULL, OBJ_NONE }, \
+	{ "reason", FIELD_TEXT, 0, 0, 1000, NULL, OBJ_NONE }, { NULL, 0, 0, 0, 0, NULL, OBJ_NONE } }
 
 /*
- * POST: apply action to every "record" field (REVIEW_BULK_FIELDS) in scope
- * (checked here: the body's records are not the core's). 303 to back.
+ * POST: apply action to every "record" field (REVIEW_BULK_FIELDS); the core
+ * has taken out those outside the route's scope (counted as refused).
+ * 303 to back.
  */
-int review_bulk(struct ctx *c, long long school, long long district,
-    enum record_action action, enum record_actor actor, const char *back);
+int review_bulk(struct ctx *c, enum record_action action, enum record_actor actor,
+    const char *back);
 
-#define REVIEW_BULK_FIELDS { { "record", FIELD_ID, FIELD_MULTI, 0, 0, NULL }, \
-	{ NULL, 0, 0, 0, 0, NULL } }
+#define REVIEW_BULK_FIELDS { { "record", FIELD_ID, FIELD_MULTI | FIELD_SCOPE_SKIP, 0, 0, NULL, OBJ_RECORD }, \
+	{ NULL, 0, 0, 0, 0, NULL, OBJ_NONE } }
 
 /*
  * The school year's move: "submit" (school), "confirm" or "reopen"
@@ -57,7 +58,7 @@ int review_bulk(struct ctx *c, long long school, long long district,
  */
 int school_year_move(struct ctx *c, long long school, const char *move, const char *back);
 
-#define REOPEN_FIELDS { { "reason", FIELD_TEXT, 0, 0, 1000, NULL }, { NULL, 0, 0, 0, 0, NULL } }
+#define REOPEN_FIELDS { { "reason", FIELD_TEXT, 0, 0, 1000, NULL, OBJ_NONE }, { NULL, 0, 0, 0, 0, NULL, OBJ_NONE } }
 
 /* The school overview page with <refused code=""/> (409). */
 int school_move_refused(struct ctx *c, long long school, const char *code);

@@ -75,8 +75,8 @@ extern const char *const roster_status_codes[];
  * The fields of GET /school/roster/new: teacher-year, the teacher-year to
  * edit (one of this school's this year: the handler's check, 404 otherwise).
  */
-#define ROSTER_TEACHER_FORM_FIELDS { { "teacher-year", FIELD_ID, FIELD_QUERY, 0, 0, NULL }, \
-	{ NULL, 0, 0, 0, 0, NULL } }
+#define ROSTER_TEACHER_FORM_FIELDS { { "teacher-year", FIELD_ID, FIELD_QUERY, 0, 0, NULL, OBJ_TEACHER_YEAR }, \
+	{ NULL, 0, 0, 0, 0, NULL, OBJ_NONE } }
 /*
  * The fields of POST /school/roster/new: every column optional with the
  * import's bounds (name 50 characters, staff number, subject and title 30,
@@ -85,17 +85,17 @@ extern const char *const roster_status_codes[];
  * or refused value is the row's problem code, as in a file.
  */
 #define ROSTER_TEACHER_POST_FIELDS { \
-	{ "name", FIELD_LINE, 0, 0, 50, NULL }, \
-	{ "gender", FIELD_CHOICE, 0, 0, 0, roster_gender_codes }, \
-	{ "id_number", FIELD_LINE, 0, 0, 18, NULL }, \
-	{ "staff_no", FIELD_LINE, 0, 0, 30, NULL }, \
-	{ "phone", FIELD_LINE, 0, 0, 11, NULL }, \
-	{ "subject", FIELD_LINE, 0, 0, 30, NULL }, \
-	{ "title", FIELD_LINE, 0, 0, 30, NULL }, \
-	{ "category", FIELD_CHOICE, 0, 0, 0, roster_category_codes }, \
-	{ "status", FIELD_CHOICE, 0, 0, 0, roster_status_codes }, \
-	{ "receiving_unit", FIELD_LINE, 0, 0, 100, NULL }, \
-	{ "edit", FIELD_FLAG, 0, 0, 0, NULL }, \
-	{ NULL, 0, 0, 0, 0, NULL } }
+	{ "name", FIELD_LINE, 0, 0, 50, NULL, OBJ_NONE }, \
+	{ "gender", FIELD_CHOICE, 0, 0, 0, roster_gender_codes, OBJ_NONE }, \
+	{ "id_number", FIELD_LINE, 0, 0, 18, NULL, OBJ_NONE }, \
+	{ "staff_no", FIELD_LINE, 0, 0, 30, NULL, OBJ_NONE }, \
+	{ "phone", FIELD_LINE, 0, 0, 11, NULL, OBJ_NONE }, \
+	{ "subject", FIELD_LINE, 0, 0, 30, NULL, OBJ_NONE }, \
+	{ "title", FIELD_LINE, 0, 0, 30, NULL, OBJ_NONE }, \
+	{ "category", FIELD_CHOICE, 0, 0, 0, roster_category_codes, OBJ_NONE }, \
+	{ "status", FIELD_CHOICE, 0, 0, 0, roster_status_codes, OBJ_NONE }, \
+	{ "receiving_unit", FIELD_LINE, 0, 0, 100, NULL, OBJ_NONE }, \
+	{ "edit", FIELD_FLAG, 0, 0, 0, NULL, OBJ_NONE }, \
+	{ NULL, 0, 0, 0, 0, NULL, OBJ_NONE } }
 
 #endif

@@ -70,7 +70,7 @@ post_review(struct ctx *c)
 static int
 post_bulk(struct ctx *c)
 {
-	return review_bulk(c, c->user->school_id, 0, RA_SCHOOL_APPROVE, ACTOR_SCHOOL, "/school/review");
+	return review_bulk(c, RA_SCHOOL_APPROVE, ACTOR_SCHOOL, "/school/review");
 }
 
 /* POST /school/year/submit: hand the year to the district when nothing is left unreviewed. */
@@ -98,7 +98,8 @@ scoped_teacher_year(struct ctx *c, long long *ty)
 			*ty = c->fv[i].num;
 	if (*ty <= 0)
 		return 404;
-	r = store_teacher_year_in_school(c->db, *ty, c->user->school_id);
+	/* The core checked its school (the field's object); here: of the current year. */
+	r = store_teacher_year_current(c->db, *ty);
 	return r == DB_OK ? 200 : app_status(r);
 }
 

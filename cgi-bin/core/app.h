@@ -77,6 +77,8 @@ enum field_type {
 #define FIELD_PREFIX   8u   /* name is a prefix: every "<name><id>" of the form
                                (q1-17, q1-18 ...), each checked as the type says;
                                read one with app_field_keyed */
+#define FIELD_SCOPE_SKIP 16u /* FIELD_MULTI with an object: ids out of scope are
+                               taken out and counted (app_field_refused), not 404 */
 
 struct field {
 	const char *name;
@@ -84,6 +86,14 @@ struct field {
 	unsigned flags;
 	long long min, max;          /* INT: the range; LINE/TEXT/SECRET: max characters */
 	const char *const *choices;  /* CHOICE: NULL-terminated */
+	/*
+	 * ID: the kind of object the id names, or OBJ_NONE. The core checks
+	 * such an object against the route's scope as it checks the path's: a
+	 * value out of scope (or not existing) answers 404 before the handler
+	 * runs, one of a list too, except that with FIELD_SCOPE_SKIP the list
+	 * loses such ids, counted in the value's refused (app_field_refused).
+	 */
+	enum object_kind object;
 };
 
 /* A validated value (for the core; handlers use the app_field_* calls). */
@@ -97,6 +107,7 @@ struct field_value {
 	const char **texts;/* FIELD_PREFIX: each id's text ("" when invalid) */
 	const char **errors;/* FIELD_PREFIX: each id's error code, NULL when valid */
 	size_t nids;
+	size_t refused;    /* FIELD_MULTI with an object: the ids the scope took out */
 };
 
 struct ctx {
@@ -124,6 +135,7 @@ struct ctx {
 	xmlNodePtr page;
 	const char *stylesheet;
 	const char **xsl_params;  /* string parameters for the HTML only (render.h) */
+	const char *refused_by;   /* the core's refusal: "route", "role", "scope" (test header) */
 	int raw_body;             /* the handler set the body itself (a file) */
 };
 
@@ -178,6 +190,8 @@ const char *app_field_text(struct ctx *c, const char *name);
 long long app_field_int(struct ctx *c, const char *name);
 int app_field_present(struct ctx *c, const char *name);
 long long *app_field_ids(struct ctx *c, const char *name, size_t *n);
+/* FIELD_MULTI with an object: how many ids the core's scope check took out. */
+size_t app_field_refused(struct ctx *c, const char *name);
 
 /*
  * A FIELD_PREFIX field's value for one id ("q1-" and 17: the field

@@ -32,24 +32,6 @@ list_end(sqlite3_stmt *st, enum sql_step step, enum db_result r, size_t *n)
 	}
 	return DB_OK;
 }
-
-enum db_result
-store_record_in_scope(struct db *db, long long id, long long school, long long district)
-{
-	static const char sql[] =
-	    "SELECT 1 FROM record r JOIN teacher_year ty ON ty.id = r.teacher_year_id"
-	    " JOIN school_year y ON y.id = ty.school_year_id WHERE r.id = ?1"
-	    " AND ((?2 > 0 AND ty.school_id = ?2) OR (?3 > 0 AND y.district_id = ?3))";
-	sqlite3_stmt *st = db_stmt(db, sql);
-
-	if (st == NULL)
-		return DB_ERROR;
-	sql_bind_int(st, 1, id);
-	sql_bind_int(st, 2, school);
-	sql_bind_int(st, 3, district);
-	return exists(st);
-}
-
 enum db_result
 store_record_of_year(struct db *db, long long id, long long ty)
 {

@@ -13,14 +13,6 @@
 
 #include "store/store.h"
 
-/*
- * DB_OK when record id belongs to school (school > 0) or to a school of
- * district (district > 0), DB_NOTFOUND otherwise: for records named in a
- * form's body (a bulk list), which the core does not check.
- */
-enum db_result store_record_in_scope(struct db *db, long long id, long long school,
-    long long district);
-
 /* DB_OK when record id belongs to teacher-year ty, DB_NOTFOUND otherwise. */
 enum db_result store_record_of_year(struct db *db, long long id, long long ty);
 

@@ -295,28 +295,6 @@ store_roster_any(struct db *db, long long school, long long *ty)
 	sqlite3_reset(st);
 	return step == SQL_FAILED ? r : DB_OK;
 }
-
-enum db_result
-store_roster_has(struct db *db, long long school, long long ty, int *found)
-{
-	static const char sql[] =
-	    "SELECT ty.id FROM teacher_year ty JOIN school_year y ON y.id = ty.school_year_id"
-	    " AND y.is_current = 1 WHERE ty.id = ? AND ty.school_id = ?";
-	sqlite3_stmt *st = db_stmt(db, sql);
-	enum db_result r = DB_OK;
-	enum sql_step step;
-
-	*found = 0;
-	if (st == NULL)
-		return DB_ERROR;
-	sql_bind_int(st, 1, ty);
-	sql_bind_int(st, 2, school);
-	if ((step = sql_step(st, &r)) == SQL_ROW)
-		*found = 1;
-	sqlite3_reset(st);
-	return step == SQL_FAILED ? r : DB_OK;
-}
-
 enum db_result
 store_roster_find(struct db *db, long long school, const char *key, long long *ty, int *count)
 {

@@ -88,8 +88,6 @@ enum db_result store_roster_change_add(struct db *db, long long year, long long 
 /* Any teacher-year of the school this year (the lowest id): *ty 0 when none. */
 enum db_result store_roster_any(struct db *db, long long school, long long *ty);
 
-/* Whether teacher-year ty is the school's this year (*found 1 or 0). */
-enum db_result store_roster_has(struct db *db, long long school, long long ty, int *found);
 
 /*
  * The school's teacher-year this year whose teacher has staff number key

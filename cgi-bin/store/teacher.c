@@ -116,18 +116,17 @@ store_teacher_current(struct db *db, long long teacher, struct teacher_current *
 }
 
 enum db_result
-store_teacher_year_in_school(struct db *db, long long ty, long long school)
+store_teacher_year_current(struct db *db, long long ty)
 {
 	static const char sql[] =
 	    "SELECT ty.id FROM teacher_year ty JOIN school_year y ON y.id = ty.school_year_id"
-	    " AND y.is_current = 1 WHERE ty.id = ? AND ty.school_id = ?";
+	    " AND y.is_current = 1 WHERE ty.id = ?";
 	sqlite3_stmt *st = db_stmt(db, sql);
 	long long found;
 
 	if (st == NULL)
 		return DB_ERROR;
 	sql_bind_int(st, 1, ty);
-	sql_bind_int(st, 2, school);
 	return one_id(st, &found);
 }
 

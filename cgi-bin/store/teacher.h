@@ -46,10 +46,11 @@ struct teacher_current {
 enum db_result store_teacher_current(struct db *db, long long teacher, struct teacher_current *t);
 
 /*
- * DB_OK when teacher-year ty is of school and of its district's current
- * year, DB_NOTFOUND otherwise: for a teacher-year named in a form.
+ * DB_OK when teacher-year ty is of its district's current year,
+ * DB_NOTFOUND otherwise: for a teacher-year named in a form (whose school
+ * the core has checked: its field declares the object).
  */
-enum db_result store_teacher_year_in_school(struct db *db, long long ty, long long school);
+enum db_result store_teacher_year_current(struct db *db, long long ty);
 
 /*
  * Who registers for a school's teachers: *school_name (NULL when there is
