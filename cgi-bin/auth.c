@@ -9,7 +9,7 @@
 #include <sodium.h>
 #include "core/form.h"
 #include "core/render.h"
-#include "accounts.h"
+#include "pages/accounts.h"
 
 #include <stdio.h>
 #include <string.h>

@@ -5,14 +5,14 @@
  * The core checks that a path's school, record, teacher-year and file are of
  * the caller's district; records named in a body are checked here.
  */
-#include "changes.h"
-#include "stats.h"
+#include "pages/changes.h"
+#include "pages/stats.h"
 #include "core/app.h"
 #include "core/render.h"
-#include "review.h"
-#include "review_pages.h"
+#include "pages/review.h"
+#include "pages/review_pages.h"
 #include "store/school.h"
-#include "teacher_pages.h"
+#include "pages/records.h"
 
 #include <stdio.h>
 #include <string.h>

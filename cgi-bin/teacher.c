@@ -11,10 +11,10 @@
 #include "core/files.h"
 #include "core/render.h"
 #include "domain/workflow.h"
-#include "teacher_pages.h"
-#include "record_form.h"
-#include "review.h"
-#include "review_pages.h"
+#include "pages/records.h"
+#include "pages/record_form.h"
+#include "pages/review.h"
+#include "pages/review_pages.h"
 
 #include <stdio.h>
 #include <string.h>

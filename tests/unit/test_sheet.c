@@ -7,7 +7,7 @@
  */
 #include "core/sheet.h"
 #include "domain/idcard.h"
-#include "roster_import.h"
+#include "pages/roster_import.h"
 
 #include <check.h>
 #include <iconv.h>

@@ -4,13 +4,13 @@
  * school, or a pasted line that names nobody (or more than one teacher) on
  * the roster, is refused with its line and nothing is saved.
  */
-#include "bulk.h"
+#include "pages/bulk.h"
 
 #include "core/app.h"
 #include "core/render.h"
 #include "core/sheet.h"
 #include "core/strings.h"
-#include "record_form.h"
+#include "pages/record_form.h"
 #include "store/roster.h"
 #include "store/teacher.h"
 

@@ -1,15 +1,15 @@
 /* review_pages.c - see review_pages.h: the pages through store/school and store/review. */
-#include "review_pages.h"
+#include "pages/review_pages.h"
 #include "core/assess.h"
 #include "core/form.h"
 #include "core/render.h"
-#include "review.h"
+#include "pages/review.h"
 #include "store/audit.h"
 #include "store/record.h"
 #include "store/review.h"
 #include "store/school.h"
 #include "store/teacher.h"
-#include "teacher_pages.h"
+#include "pages/records.h"
 
 #include <stdio.h>
 #include <string.h>

@@ -1,7 +1,7 @@
 /*
  * roster_import.c - checking a roster file row by row (see roster_import.h).
  */
-#include "roster_import.h"
+#include "pages/roster_import.h"
 
 #include <fcntl.h>
 #include <stdlib.h>

@@ -6,7 +6,7 @@
  * Shared by the teacher (own records) and the school admin (any teacher of
  * the school): the caller passes the teacher-year it has already scoped.
  */
-#include "record_form.h"
+#include "pages/record_form.h"
 #include "store/catalogue.h"
 #include "store/record.h"
 #include "core/assess.h"

@@ -2,7 +2,7 @@
  * changes.c - the roster's changes (see changes.h): the lists through
  * store/roster_change, reporting in one transaction with its audit row.
  */
-#include "changes.h"
+#include "pages/changes.h"
 
 #include "core/app.h"
 #include "core/render.h"

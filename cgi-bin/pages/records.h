@@ -1,5 +1,5 @@
 /*
- * teacher_pages.h - pieces of pages about one teacher's year that the
+ * pages/records.h - pieces of pages about one teacher's year that the
  * teacher, school and district programs share: the teacher and year, the
  * records, one record with evidence and reviews, the evidence file itself,
  * and the assessment (hours counted by the rules, the result).

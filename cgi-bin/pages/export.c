@@ -4,12 +4,12 @@
  * The summary is built from the very document GET /school/summary returns
  * (school_overview), so the file and the page cannot disagree.
  */
-#include "export.h"
+#include "pages/export.h"
 #include "core/strings.h"
 #include "core/render.h"
 #include "core/sheet.h"
-#include "points.h"
-#include "review_pages.h"
+#include "pages/points.h"
+#include "pages/review_pages.h"
 
 #include <libxml/parser.h>
 #include <libxml/tree.h>

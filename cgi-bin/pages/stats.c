@@ -10,11 +10,11 @@
  *   - records and claimed hours per catalogue item, by state;
  *   - records per state.
  */
-#include "stats.h"
+#include "pages/stats.h"
 
 #include "core/app.h"
 #include "core/render.h"
-#include "review_pages.h"
+#include "pages/review_pages.h"
 #include "store/assess.h"
 #include "store/stats.h"
 

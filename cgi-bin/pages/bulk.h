@@ -20,7 +20,7 @@ int bulk_post(struct ctx *c);
  * of POST /school/bulk beside the record form's own: the ticked teachers
  * (teacher-year ids) and the pasted list.
  */
-#include "record_form.h"
+#include "pages/record_form.h"
 
 #define BULK_PAGE_FIELDS { { "done", FIELD_ID, 0, 0, 0, NULL, OBJ_NONE }, RECORD_GET_FIELD_ITEMS, FIELDS_END }
 #define BULK_POST_FIELDS { { "teachers", FIELD_ID, FIELD_MULTI, 0, 0, NULL, OBJ_TEACHER_YEAR }, \

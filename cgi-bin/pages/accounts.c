@@ -1,5 +1,5 @@
 /* accounts.c - see accounts.h: the pages of the account lifecycle, through store/account. */
-#include "accounts.h"
+#include "pages/accounts.h"
 #include "core/form.h"
 #include "core/render.h"
 #include "store/account.h"

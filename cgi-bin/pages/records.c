@@ -1,5 +1,5 @@
-/* records.c - see teacher_pages.h */
-#include "teacher_pages.h"
+/* records.c - see pages/records.h */
+#include "pages/records.h"
 #include "domain/workflow.h"
 #include "store/record.h"
 #include "store/teacher.h"

@@ -9,7 +9,7 @@
  * rules_points, under the district's points_reading).
  * Reads and writes go through store/points.h; a post is one store_tx.
  */
-#include "points.h"
+#include "pages/points.h"
 #include "store/audit.h"
 #include "store/points.h"
 #include "core/render.h"

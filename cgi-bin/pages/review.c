@@ -1,5 +1,5 @@
 /* review.c - see review.h: the checks of a move, through store/review, in one store_tx. */
-#include "review.h"
+#include "pages/review.h"
 #include "store/audit.h"
 #include "store/review.h"
 

@@ -5,7 +5,7 @@
  * the first 4 and last 4 characters only. The rows come from store/roster;
  * the writes run in one store_tx each with their audit row.
  */
-#include "roster.h"
+#include "pages/roster.h"
 
 #include "core/app.h"
 #include "core/render.h"
