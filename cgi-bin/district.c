@@ -6,6 +6,8 @@
  * the caller's district; records named in a body are checked here.
  */
 #include "pages/changes.h"
+#include "pages/settings.h"
+#include "pages/years.h"
 #include "pages/stats.h"
 #include "core/app.h"
 #include "core/render.h"
@@ -142,10 +144,19 @@ static const struct field review_fields[] = REVIEW_POST_FIELDS;
 static const struct field bulk_fields[] = REVIEW_BULK_FIELDS;
 static const struct field reopen_fields[] = REOPEN_FIELDS;
 static const struct field changes_fields[] = CHANGES_DISTRICT_FIELDS;
+static const struct field settings_page_fields[] = SETTINGS_PAGE_FIELDS;
+static const struct field settings_post_fields[] = SETTINGS_POST_FIELDS;
+static const struct field year_page_fields[] = YEAR_PAGE_FIELDS;
+static const struct field year_post_fields[] = YEAR_POST_FIELDS;
 
 static const struct route routes[] = {
 	{ HTTP_GET, "/district", page_district, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district", 0, NULL },
 	{ HTTP_GET, "/district/stats", stats_district_page, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_stats", 0, NULL },
+	{ HTTP_GET, "/district/settings", settings_page, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_settings", 0, settings_page_fields },
+	{ HTTP_POST, "/district/settings", settings_save, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_settings_save", 0, settings_post_fields },
+	{ HTTP_GET, "/district/years", years_page, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_years", 0, NULL },
+	{ HTTP_GET, "/district/years/{year}", year_page, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_year", 0, year_page_fields },
+	{ HTTP_POST, "/district/years/{year}", year_save, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_year_save", 0, year_post_fields },
 	{ HTTP_GET, "/district/changes", changes_district_page, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_changes", 0, changes_fields },
 	{ HTTP_GET, "/district/schools/{school}", page_school, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_school", 0, NULL },
 	{ HTTP_POST, "/district/schools/{school}/confirm", post_confirm, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_confirm", 0, NULL },

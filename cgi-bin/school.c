@@ -164,6 +164,8 @@ page_card(struct ctx *c)
 {
 	int status = teacher_year_page(c, c->id[0], "card");
 
+	if (status == 200)
+		status = print_district_node(c, c->page);
 	c->stylesheet = "print/card";
 	return status;
 }
@@ -173,11 +175,14 @@ static int
 page_summary(struct ctx *c)
 {
 	xmlNodePtr root = app_page(c, "summary");
+	int status;
 
 	if (root == NULL)
 		return 500;
 	c->stylesheet = "print/summary";
-	return school_overview(c, root, c->user->school_id);
+	if ((status = school_overview(c, root, c->user->school_id)) != 200)
+		return status;
+	return print_district_node(c, root);
 }
 
 /* GET /school/evidence/{evidence} */

@@ -254,6 +254,8 @@ page_card(struct ctx *c)
 	if ((status = own_year(c, &ty, &district, &self)) != 200)
 		return status;
 	status = teacher_year_page(c, ty, "card");
+	if (status == 200)
+		status = print_district_node(c, c->page);
 	c->stylesheet = "print/card";
 	return status;
 }

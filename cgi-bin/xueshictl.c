@@ -28,6 +28,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 static void
@@ -48,6 +49,11 @@ usage_to(FILE *out)
 	    "                     every record past draft (written to $XUESHI_EVIDENCE, or to\n"
 	    "                     the directory 'evidence' beside DB), and demo accounts\n"
 	    "                     (printed; all use the password %s)\n"
+	    "    [--today DATE]   the school year that contains DATE (default: today) is\n"
+	    "                     each district's current one, a copy of its preset's year\n"
+	    "                     (which stays as an earlier year); nothing is dated after DATE\n"
+	    "    [--preset-years] keep the presets' own years current, dated as the source\n"
+	    "                     documents are (the test suite's data)\n"
 	    "  version DB         print the schema version\n"
 	    "  assess DB --district CODE --year YYYY-YYYY [--school CODE]\n"
 	    "         [--teacher STAFF_NO] [--format xml|text]\n"
@@ -344,7 +350,8 @@ main(int argc, char **argv)
 	const char *cmd, *path;
 	struct db *db;
 	int applied = 0, rc = 0, argi = 1;
-	char dir[8192];
+	char dir[8192], todaybuf[16];
+	const char *today = todaybuf;
 
 	if (argc > 1 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
 		usage_to(stdout);
@@ -387,6 +394,25 @@ main(int argc, char **argv)
 	if (strcmp(cmd, "version") == 0 && access(path, F_OK) != 0) {
 		fprintf(stderr, "xueshictl: %s does not exist\n", path);
 		return 1;
+	}
+	if (strcmp(cmd, "demo") == 0) {
+		/* The year in progress: today's date, --today DATE, or --preset-years. */
+		time_t now = time(NULL);
+		struct tm tm;
+		if (localtime_r(&now, &tm) == NULL || strftime(todaybuf, sizeof(todaybuf), "%Y-%m-%d", &tm) == 0)
+			today = NULL;
+		for (int i = argi + 2; i < argc; i++) {
+			if (strcmp(argv[i], "--today") == 0 && i + 1 < argc && rules_date_valid(argv[i + 1]))
+				today = argv[++i];
+			else if (strcmp(argv[i], "--preset-years") == 0)
+				today = NULL;
+			else {
+				fprintf(stderr, "xueshictl: demo: expected --today YYYY-MM-DD (a real date) or"
+				    " --preset-years, not %s%s%s\n", argv[i], i + 1 < argc ? " " : "",
+				    i + 1 < argc ? argv[i + 1] : "");
+				return 2;
+			}
+		}
 	}
 	db = db_open(path, strcmp(cmd, "version") != 0);
 	if (db == NULL)
@@ -446,7 +472,7 @@ main(int argc, char **argv)
 			rc = 1;
 			goto out;
 		}
-		if (demo_generate(db, 30, dir) != 0) {
+		if (demo_generate(db, 30, dir, today) != 0) {
 			rc = 1;
 			goto out;
 		}

@@ -55,6 +55,7 @@ enum object_kind {
 	OBJ_SCHOOL,       /* {school} */
 	OBJ_ACCOUNT,      /* {account} */
 	OBJ_IMPORT,       /* {import}: a roster import */
+	OBJ_YEAR,         /* {year}: a district's school year */
 	OBJ__MAX
 };
 

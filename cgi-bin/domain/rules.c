@@ -461,6 +461,28 @@ rules_order(const struct order_key *keys, size_t n, size_t *order)
 	return RULES_OK;
 }
 
+int64_t
+rules_hours_parse(const char *s)
+{
+	int64_t whole = 0, tenth = 0;
+	const char *p;
+
+	for (p = s; *p >= '0' && *p <= '9'; p++) {
+		whole = whole * 10 + (*p - '0');
+		if (whole > 10000)
+			return -1;
+	}
+	if (p == s)
+		return -1;
+	if (*p == '.') {
+		p++;
+		if (*p < '0' || *p > '9')
+			return -1;
+		tenth = *p++ - '0';
+	}
+	return *p == '\0' ? whole * 10 + tenth : -1;
+}
+
 int
 rules_date_valid(const char *s)
 {

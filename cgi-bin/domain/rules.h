@@ -321,6 +321,13 @@ enum rules_error rules_once_per_certificate(const char *const *numbers,
 int rules_date_valid(const char *s);
 
 /*
+ * Hours as people write them: "90", "48.5" (one decimal at most, up to
+ * 10000 hours). Returns the tenths (900, 485), or -1 for anything else
+ * ("", "1.25", "-3", "九十").
+ */
+int64_t rules_hours_parse(const char *s);
+
+/*
  * An activity from start to end (inclusive) belongs to the school year
  * [year_start, year_end]: RULES_OK when both lie within it, RULES_OUTSIDE_YEAR
  * when either lies outside, RULES_DATE when a date is not valid or a range

@@ -155,27 +155,13 @@ static long long
 form_hours(struct form *f, const char *name)
 {
 	const char *v = form_text(f, name, 1, 8, 0, 0);
-	long long whole = 0, tenth = 0;
-	const char *p;
+	long long t;
 
 	if (v == NULL)
 		return -1;
-	for (p = v; *p >= '0' && *p <= '9'; p++)
-		whole = whole * 10 + (*p - '0');
-	if (p == v || whole > 10000)
-		goto bad;
-	if (*p == '.') {
-		p++;
-		if (*p < '0' || *p > '9')
-			goto bad;
-		tenth = *p++ - '0';
-	}
-	if (*p != '\0')
-		goto bad;
-	return whole * 10 + tenth;
-bad:
-	form_error(f, name, "bad_hours");
-	return -1;
+	if ((t = rules_hours_parse(v)) < 0)
+		form_error(f, name, "bad_hours");
+	return t;
 }
 
 /* "CN 11-1234/G4": the journal's national serial number. */

@@ -1,5 +1,6 @@
 /* records.c - see pages/records.h */
 #include "pages/records.h"
+#include "store/settings.h"
 #include "domain/workflow.h"
 #include "store/record.h"
 #include "store/teacher.h"
@@ -392,4 +393,25 @@ teacher_year_page(struct ctx *c, long long ty, const char *name)
 	if ((status = records_node(c, root, ty)) != 200)
 		return status;
 	return assessment_node(c, root, ty);
+}
+
+int
+print_district_node(struct ctx *c, xmlNodePtr root)
+{
+	struct district_settings s;
+	enum db_result r = store_district_settings(c->db, c->a, c->user->district_id, &s);
+	xmlNodePtr d;
+
+	if (r != DB_OK)
+		return app_status(r);
+	if ((d = xml_node(root, "district")) == NULL)
+		return 500;
+	xml_attr(d, "name", s.name);
+	xml_attr(d, "authority", s.authority);
+	xml_attr(d, "stamp", *s.stamp_text ? s.stamp_text : s.authority);
+	if (*s.card_title)
+		xml_attr(d, "card-title", s.card_title);
+	if (*s.summary_title)
+		xml_attr(d, "summary-title", s.summary_title);
+	return 200;
 }

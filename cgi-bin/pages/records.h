@@ -34,4 +34,12 @@ int evidence_send(struct ctx *c, long long id);
  */
 int teacher_year_page(struct ctx *c, long long ty, const char *name);
 
+/*
+ * <district name authority stamp card-title summary-title/> under root, for
+ * the caller's district: what a printed card or summary carries (the titles
+ * only where the district set its own; stamp: its wording, else the
+ * authority). 200 or an error status.
+ */
+int print_district_node(struct ctx *c, xmlNodePtr root);
+
 #endif

@@ -23,6 +23,7 @@ struct gen {
 	int year;                 /* the calendar year the school year starts in */
 	long long project_id;
 	const char *evidence_dir; /* where the demo evidence files go (NULL: none) */
+	const char *today;        /* YYYY-MM-DD: nothing is dated after it (NULL: the presets' years) */
 };
 
 static uint32_t
@@ -228,8 +229,6 @@ add_record(struct gen *g, long long ty, const struct rec *r)
 
 	if (st == NULL)
 		return -1;
-	start = date_in_year(g, r->month, r->day);
-	snprintf(startbuf, sizeof(startbuf), "%s", start);
 	while (d > 28) {
 		d -= 28;
 		m++;
@@ -238,7 +237,21 @@ add_record(struct gen *g, long long ty, const struct rec *r)
 		m = 11;
 		d = 28;
 	}
-	end = date_in_year(g, m, d);
+	{
+		/* A year in progress: what would end after today happens earlier (whole months). */
+		int ms = r->month;
+		start = date_in_year(g, ms, r->day);
+		end = date_in_year(g, m, d);
+		while (g->today != NULL && strcmp(end, g->today) > 0 && ms > 0) {
+			start = date_in_year(g, --ms, r->day);
+			end = date_in_year(g, --m, d);
+		}
+		if (g->today != NULL && strcmp(end, g->today) > 0)
+			end = g->today;
+		if (g->today != NULL && strcmp(start, g->today) > 0)
+			start = g->today;
+	}
+	snprintf(startbuf, sizeof(startbuf), "%s", start);
 	snprintf(endbuf, sizeof(endbuf), "%s", end);
 	snprintf(organiser_kind, sizeof(organiser_kind), "organiser_%s", g->district);
 	sqlite3_bind_int64(st, 1, ty);
@@ -372,6 +385,11 @@ school_state(struct gen *g, long long school, const char *state)
 		return -1;
 	snprintf(sub, sizeof(sub), "%04d-08-28", g->year + 1);
 	snprintf(conf, sizeof(conf), "%04d-09-20", g->year + 1);
+	/* A year in progress: handed in and confirmed by today at the latest. */
+	if (g->today != NULL && strcmp(sub, g->today) > 0)
+		snprintf(sub, sizeof(sub), "%s", g->today);
+	if (g->today != NULL && strcmp(conf, g->today) > 0)
+		snprintf(conf, sizeof(conf), "%s", g->today);
 	sqlite3_bind_int64(st, 1, school);
 	sqlite3_bind_int64(st, 2, g->year_id);
 	sqlite3_bind_text(st, 3, state, -1, SQLITE_STATIC);
@@ -565,13 +583,10 @@ wuhua_teacher(struct gen *g, long long ty, int si, int i, int prior)
 	return rc;
 }
 
-/* Copy the current year's catalogue and policy of wuhua into an earlier year. */
-static long long
-wuhua_prior_year(struct gen *g, int start_year, long long current_year_id)
+/* Copy year from's policy, cap groups and catalogue into year to. */
+static int
+copy_year(struct gen *g, long long from, long long to)
 {
-	static const char sql_year[] =
-	    "INSERT INTO school_year (district_id, label, starts_on, ends_on, is_current)"
-	    " VALUES (?1, printf('%d-%d', ?2, ?2 + 1), printf('%d-07-01', ?2), printf('%d-06-30', ?2 + 1), 0)";
 	static const char sql_policy[] =
 	    "INSERT INTO policy (school_year_id, min_tenths, normative_min_tenths, new_teacher_tenths,"
 	    " new_principal_tenths, cycle_years, cycle_min_tenths, flag_percent, points_reading,"
@@ -592,25 +607,49 @@ wuhua_prior_year(struct gen *g, int start_year, long long current_year_id)
 	    "   WHERE o.id = i.cap_group_id AND n.school_year_id = ?2),"
 	    " i.needs_project, i.asks, i.sort_order FROM item i WHERE i.school_year_id = ?1";
 	const char *sqls[] = { sql_policy, sql_groups, sql_items };
-	sqlite3_stmt *st = db_stmt(g->db, sql_year);
-	long long id;
 
+	for (int k = 0; k < 3; k++) {
+		sqlite3_stmt *st = db_stmt(g->db, sqls[k]);
+		if (st == NULL)
+			return -1;
+		sqlite3_bind_int64(st, 1, from);
+		sqlite3_bind_int64(st, 2, to);
+		if (exec_ok(g, st) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* Copy the current year's catalogue and policy of wuhua into an earlier year (or find it). */
+static long long
+wuhua_prior_year(struct gen *g, int start_year, long long current_year_id)
+{
+	static const char sql_year[] =
+	    "INSERT INTO school_year (district_id, label, starts_on, ends_on, is_current)"
+	    " VALUES (?1, printf('%d-%d', ?2, ?2 + 1), printf('%d-07-01', ?2), printf('%d-06-30', ?2 + 1), 0)";
+	static const char sql_have[] =
+	    "SELECT id FROM school_year WHERE district_id = ?1 AND label = printf('%d-%d', ?2, ?2 + 1)";
+	sqlite3_stmt *st = db_stmt(g->db, sql_have);
+	long long id = 0;
+
+	/* The preset's own year, when the current one was opened after it: kept as it is. */
 	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, g->district_id);
+	sqlite3_bind_int(st, 2, start_year);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		id = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	if (id > 0)
+		return id;
+	if ((st = db_stmt(g->db, sql_year)) == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, g->district_id);
 	sqlite3_bind_int(st, 2, start_year);
 	if (exec_ok(g, st) < 0)
 		return -1;
 	id = sqlite3_last_insert_rowid(db_handle(g->db));
-	for (int k = 0; k < 3; k++) {
-		if ((st = db_stmt(g->db, sqls[k])) == NULL)
-			return -1;
-		sqlite3_bind_int64(st, 1, current_year_id);
-		sqlite3_bind_int64(st, 2, id);
-		if (exec_ok(g, st) < 0)
-			return -1;
-	}
-	return id;
+	return copy_year(g, current_year_id, id) == 0 ? id : -1;
 }
 
 static int
@@ -637,6 +676,68 @@ current_year(struct gen *g, const char *district)
 	return rc;
 }
 
+/*
+ * Make the school year that contains g->today the district's current one:
+ * a copy of the preset's year (policy, cap groups, catalogue), its dates
+ * and deadlines moved on by whole years; the preset's year stays as an
+ * earlier one. Nothing to do when the preset's year contains today.
+ */
+static int
+open_todays_year(struct gen *g, const char *district)
+{
+	static const char sql_find[] =
+	    "SELECT y.id, y.starts_on,"
+	    " CAST(substr(?2, 1, 4) AS INTEGER) - (substr(?2, 6) < substr(y.starts_on, 6))"
+	    "   - CAST(substr(y.starts_on, 1, 4) AS INTEGER)"
+	    " FROM district d JOIN school_year y ON y.district_id = d.id AND y.is_current = 1"
+	    " WHERE d.code = ?1";
+	static const char sql_off[] = "UPDATE school_year SET is_current = 0 WHERE id = ?1";
+	static const char sql_new[] =
+	    "INSERT INTO school_year (district_id, label, starts_on, ends_on, is_current,"
+	    " register_deadline, school_review_deadline, district_review_deadline)"
+	    " SELECT district_id,"
+	    " printf('%d-%d', substr(starts_on, 1, 4) + ?2, substr(starts_on, 1, 4) + ?2 + 1),"
+	    " date(starts_on, printf('%+d years', ?2)), date(ends_on, printf('%+d years', ?2)), 1,"
+	    " date(register_deadline, printf('%+d years', ?2)),"
+	    " date(school_review_deadline, printf('%+d years', ?2)),"
+	    " date(district_review_deadline, printf('%+d years', ?2))"
+	    " FROM school_year WHERE id = ?1";
+	sqlite3_stmt *st = db_stmt(g->db, sql_find);
+	long long old = 0, id;
+	int years = 0;
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_text(st, 1, district, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, g->today, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		old = sqlite3_column_int64(st, 0);
+		years = sqlite3_column_int(st, 2);
+	}
+	sqlite3_reset(st);
+	if (old == 0) {
+		fprintf(stderr, "demo: the preset %s is not loaded\n", district);
+		return -1;
+	}
+	if (years == 0)
+		return 0;
+	if (years < 0) {
+		fprintf(stderr, "demo: %s is before the preset %s's year\n", g->today, district);
+		return -1;
+	}
+	if ((st = db_stmt(g->db, sql_off)) == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, old);
+	if (exec_ok(g, st) < 0 || (st = db_stmt(g->db, sql_new)) == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, old);
+	sqlite3_bind_int(st, 2, years);
+	if (exec_ok(g, st) < 0)
+		return -1;
+	id = sqlite3_last_insert_rowid(db_handle(g->db));
+	return copy_year(g, old, id);
+}
+
 static int
 wutongqiao(struct gen *g, int per_school)
 {
@@ -646,7 +747,7 @@ wutongqiao(struct gen *g, int per_school)
 	    "INSERT INTO training_project (school_year_id, name, organiser, level, max_participants,"
 	    " approved, approval_no, approved_at)"
 	    " SELECT ?1, (SELECT word FROM temp.demo_word WHERE kind = 'project_wutongqiao'), word, 'city', 120,"
-	    " 1, 'WJF-2021-BA-07', '2021-07-20' FROM temp.demo_word"
+	    " 1, printf('WJF-%d-BA-07', ?2), printf('%d-07-20', ?2) FROM temp.demo_word"
 	    " WHERE kind = 'organiser_wutongqiao' ORDER BY rowid LIMIT 1 OFFSET 1";
 	sqlite3_stmt *st;
 	int serial = 1;
@@ -656,6 +757,7 @@ wutongqiao(struct gen *g, int per_school)
 	if ((st = db_stmt(g->db, sql_project)) == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, g->year_id);
+	sqlite3_bind_int(st, 2, g->year);
 	if (exec_ok(g, st) < 0)
 		return -1;
 	g->project_id = sqlite3_last_insert_rowid(db_handle(g->db));
@@ -856,13 +958,14 @@ recompute_claims(struct gen *g)
 }
 
 int
-demo_generate(struct db *db, int teachers_per_school, const char *evidence_dir)
+demo_generate(struct db *db, int teachers_per_school, const char *evidence_dir, const char *today)
 {
 	struct gen g;
 
 	memset(&g, 0, sizeof(g));
 	g.db = db;
 	g.evidence_dir = evidence_dir;
+	g.today = today;
 	g.rng = 0x2021202220252026ULL;
 	if (teachers_per_school < 8 || teachers_per_school > 100000) {
 		fprintf(stderr, "demo: teachers per school must be 8 or more\n");
@@ -870,7 +973,9 @@ demo_generate(struct db *db, int teachers_per_school, const char *evidence_dir)
 	}
 	if (db_begin(db) != DB_OK)
 		return -1;
-	if (wutongqiao(&g, teachers_per_school) != 0 || wuhua(&g, teachers_per_school) != 0 ||
+	if ((today != NULL && (open_todays_year(&g, "wutongqiao") != 0 ||
+	    open_todays_year(&g, "wuhua") != 0)) ||
+	    wutongqiao(&g, teachers_per_school) != 0 || wuhua(&g, teachers_per_school) != 0 ||
 	    demo_accounts(&g) != 0 || recompute_claims(&g) != 0) {
 		db_rollback(db);
 		return -1;

@@ -17,10 +17,16 @@
  * Generate the demo data into db, which must hold the presets. teachers is
  * the number of teachers per school (30 for the demo; the benchmark
  * generator asks for more). Every record past draft gets an evidence file
- * of its own, stored under evidence_dir (NULL: no evidence). Returns 0, or
- * -1 with a message on stderr; the whole load is one transaction.
+ * of its own, stored under evidence_dir (NULL: no evidence). today
+ * (YYYY-MM-DD) makes the school year that contains it each district's
+ * current one (a copy of the preset's year, which stays as an earlier
+ * year) and dates nothing after it; NULL keeps the presets' own years
+ * current, as the source documents date them (the test suite's data).
+ * Returns 0, or -1 with a message on stderr; the whole load is one
+ * transaction.
  */
-int demo_generate(struct db *db, int teachers_per_school, const char *evidence_dir);
+int demo_generate(struct db *db, int teachers_per_school, const char *evidence_dir,
+    const char *today);
 
 /* How many districts the database holds, -1 on error. */
 int store_count_districts(struct db *db);

@@ -25,6 +25,8 @@ static const char *const owner_sql[OBJ__MAX] = {
 	[OBJ_IMPORT] =
 	    "SELECT s.district_id, i.school_id, 0, '' FROM roster_import i"
 	    " JOIN school s ON s.id = i.school_id WHERE i.id = ?",
+	[OBJ_YEAR] =
+	    "SELECT district_id, 0, 0, '' FROM school_year WHERE id = ?",
 };
 
 enum db_result

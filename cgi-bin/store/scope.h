@@ -1,7 +1,8 @@
 /*
  * store/scope.h - who owns an object a path names, for the core's scope
  * check (core/app.c): the district, school and teacher of a record, a
- * teacher's year, an evidence file, a school, an account or a roster import.
+ * teacher's year, an evidence file, a school, an account, a roster import
+ * or a school year.
  */
 #ifndef XS_STORE_SCOPE_H
 #define XS_STORE_SCOPE_H

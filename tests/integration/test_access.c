@@ -48,7 +48,7 @@ static const char *const caller_login[CALLER__MAX] = {
  * district admin's to manage), {H} the account wtq-zg-admin (a school admin:
  * handover), {R} a record of the teacher caller WTQ00002, {Q} a record of
  * another teacher (WTQ00003), {E} an evidence id nobody has, {Y} the
- * teacher-year of WTQ00002, {C} the school wtq-sx. POST bodies are empty but for the CSRF token, so the pages that
+ * teacher-year of WTQ00002, {C} the school wtq-sx, {W} wutongqiao's current school year. POST bodies are empty but for the CSRF token, so the pages that
  * take forms answer with field errors and change nothing, except the
  * account actions, which the allowed caller really performs.
  */
@@ -128,6 +128,11 @@ static const struct acase cases[] = {
 	{ "school_roster_changes_report", "/school/roster/changes/report", "NNONNNON" },
 	{ "district_changes", "/district/changes", "LNNNONNO" },
 	{ "district_stats", "/district/stats", "LNNNONNO" },
+	{ "district_settings", "/district/settings", "LNNNONNO" },
+	{ "district_settings_save", "/district/settings", "NNNNONNO" },
+	{ "district_years", "/district/years", "LNNNONNO" },
+	{ "district_year", "/district/years/{W}", "LNNNONNN" },
+	{ "district_year_save", "/district/years/{W}", "NNNNONNN" },
 	{ "school_roster_new", "/school/roster/new", "LNONNNON" },
 	{ "school_roster_save", "/school/roster/new", "NNONNNON" },
 	{ "school_roster_deactivate", "/school/roster/{Y}/deactivate", "NNONNNNN" },
@@ -149,7 +154,7 @@ static const unsigned caller_role[CALLER__MAX] = {
 
 static struct server srv;
 static struct client *clients[CALLER__MAX];
-static long long ids[8]; /* T, S, H, R, Q, E, Y, C */
+static long long ids[9]; /* T, S, H, R, Q, E, Y, C, W */
 
 static long long
 account_id_db(sqlite3 *db, const char *login)
@@ -227,6 +232,8 @@ setup(void)
 	ids[6] = scalar(db, "SELECT ty.id FROM teacher_year ty JOIN teacher t ON t.id = ty.teacher_id"
 	    " JOIN school_year y ON y.id = ty.school_year_id AND y.is_current = 1 WHERE t.staff_no = 'WTQ00002'");
 	ids[7] = scalar(db, "SELECT id FROM school WHERE code = 'wtq-sx'");
+	ids[8] = scalar(db, "SELECT y.id FROM school_year y JOIN district d ON d.id = y.district_id"
+	    " WHERE d.code = 'wutongqiao' AND y.is_current = 1");
 	sqlite3_close(db);
 	unsetenv("XUESHI_FAULT_INJECTION");
 }
@@ -259,8 +266,8 @@ fill_path(const char *pattern, char *out, size_t n)
 	size_t o = 0;
 
 	for (const char *p = pattern; *p && o + 24 < n; p++) {
-		if (p[0] == '{' && p[2] == '}' && p[1] != '\0' && strchr("TSHRQEYC", p[1])) {
-			int k = (int)(strchr("TSHRQEYC", p[1]) - "TSHRQEYC");
+		if (p[0] == '{' && p[2] == '}' && p[1] != '\0' && strchr("TSHRQEYCW", p[1])) {
+			int k = (int)(strchr("TSHRQEYCW", p[1]) - "TSHRQEYCW");
 			o += (size_t)snprintf(out + o, n - o, "%lld", ids[k]);
 			p += 2;
 		} else

@@ -458,7 +458,7 @@ apache_start(struct apache *a, enum site which)
 	snprintf(path, sizeof(path), "%s/logs/xueshictl.out", a->s.dir);
 	setenv("XUESHI_DATADIR", src, 1);
 	{
-		char *argv[] = { ctl, "demo", db, NULL };
+		char *argv[] = { ctl, "demo", db, "--preset-years", NULL };
 		if (run_wait(argv, path) != 0) {
 			snprintf(a->why, sizeof(a->why), "%s demo %s failed (see %s)", ctl, db, path);
 			return -1;

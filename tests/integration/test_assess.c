@@ -13,8 +13,10 @@
 #include <sqlite3.h>
 
 #include <stdio.h>
+#include <sys/wait.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static char dir[512], db[600];
 static xmlDocPtr wtq, wh;
@@ -59,7 +61,7 @@ setup(void)
 	snprintf(dir, sizeof(dir), "%s/xs-assess-XXXXXX", tmp ? tmp : "/tmp");
 	ck_assert_ptr_nonnull(mkdtemp(dir));
 	snprintf(db, sizeof(db), "%s/demo.db", dir);
-	snprintf(cmd, sizeof(cmd), "XUESHI_DATADIR='%s' '%s/xueshictl' demo '%s' >/dev/null",
+	snprintf(cmd, sizeof(cmd), "XUESHI_DATADIR='%s' '%s/xueshictl' demo '%s' --preset-years >/dev/null",
 	    env_srcdir(), env_builddir(), db);
 	ck_assert_int_eq(system(cmd), 0);
 	wtq = run_assess("wutongqiao", "2021-2022");
@@ -275,6 +277,94 @@ START_TEST(test_preset_catalogues_match_the_sources)
 }
 END_TEST
 
+/* One number from the database at path. */
+static long long
+db_num(const char *path, const char *sql)
+{
+	sqlite3 *h;
+	sqlite3_stmt *st;
+	long long v = -1;
+
+	ck_assert_int_eq(sqlite3_open_v2(path, &h, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_prepare_v2(h, sql, -1, &st, NULL), SQLITE_OK);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	sqlite3_close(h);
+	return v;
+}
+
+/*
+ * The demo as `./xueshi.sh run` makes it, on 2026-12-01: each district's
+ * current year is the one that contains that day (2026-2027, from 07-01 as
+ * both presets start), a copy of the preset's year with its deadlines moved
+ * on by whole years (五通桥 2022-06-30 / 08-31 / 09-30 by five, 五华
+ * 2026-06-30 / 09-10 / 09-30 by one); the presets' own years stay as
+ * earlier ones; nothing is dated after the day; the assessment covers the
+ * 90 teachers of each district.
+ */
+START_TEST(test_demo_opens_the_year_of_today)
+{
+	char path[700], cmd[2048];
+	xmlDocPtr saved = wtq;
+
+	snprintf(path, sizeof(path), "%s/today.db", dir);
+	snprintf(cmd, sizeof(cmd), "XUESHI_DATADIR='%s' XUESHI_EVIDENCE='%s/ev-today' '%s/xueshictl' demo '%s'"
+	    " --today 2026-12-01 >/dev/null", env_srcdir(), dir, env_builddir(), path);
+	ck_assert_int_eq(system(cmd), 0);
+#define CUR(d, col) "SELECT count(*) FROM school_year y JOIN district d ON d.id = y.district_id" \
+	" WHERE d.code = '" d "' AND y.is_current = 1 AND " col
+	ck_assert_int_eq(db_num(path, CUR("wutongqiao", "y.label = '2026-2027' AND y.starts_on = '2026-07-01'"
+	    " AND y.ends_on = '2027-06-30' AND y.register_deadline = '2027-06-30'"
+	    " AND y.school_review_deadline = '2027-08-31' AND y.district_review_deadline = '2027-09-30'")), 1);
+	ck_assert_int_eq(db_num(path, CUR("wuhua", "y.label = '2026-2027' AND y.starts_on = '2026-07-01'"
+	    " AND y.ends_on = '2027-06-30' AND y.register_deadline = '2027-06-30'"
+	    " AND y.school_review_deadline = '2027-09-10' AND y.district_review_deadline = '2027-09-30'")), 1);
+#undef CUR
+	/* The presets' years, earlier now: 五通桥 2021-2022; 五华's cycle 2022-2023 ... 2025-2026. */
+	ck_assert_int_eq(db_num(path, "SELECT count(*) FROM school_year y JOIN district d ON d.id = y.district_id"
+	    " WHERE d.code = 'wutongqiao' AND y.is_current = 0 AND y.label = '2021-2022'"), 1);
+	ck_assert_int_eq(db_num(path, "SELECT count(*) FROM school_year y JOIN district d ON d.id = y.district_id"
+	    " WHERE d.code = 'wuhua' AND y.is_current = 0 AND y.label IN"
+	    " ('2022-2023', '2023-2024', '2024-2025', '2025-2026')"), 4);
+	ck_assert_int_eq(db_num(path, "SELECT count(*) FROM school_year WHERE is_current = 1"), 2);
+	/* The catalogue copied: 五通桥's seven items in both its years. */
+	ck_assert_int_eq(db_num(path, "SELECT count(*) FROM item i JOIN school_year y ON y.id = i.school_year_id"
+	    " JOIN district d ON d.id = y.district_id WHERE d.code = 'wutongqiao' AND y.is_current = 1"), 7);
+	/* Nothing after the day; the current year's records inside it. */
+	ck_assert_int_eq(db_num(path, "SELECT count(*) FROM record WHERE ended_on > '2026-12-01'"
+	    " OR started_on > '2026-12-01'"), 0);
+	ck_assert_int_eq(db_num(path, "SELECT count(*) FROM record r JOIN teacher_year ty ON ty.id = r.teacher_year_id"
+	    " JOIN school_year y ON y.id = ty.school_year_id AND y.is_current = 1"
+	    " WHERE r.started_on < '2026-07-01'"), 0);
+	/* The same stories as the presets' years hold in the other demo, only dated otherwise. */
+	ck_assert_int_eq(db_num(path, "SELECT count(*) FROM record r JOIN teacher_year ty ON ty.id = r.teacher_year_id"
+	    " JOIN school_year y ON y.id = ty.school_year_id AND y.is_current = 1"),
+	    db_num(db, "SELECT count(*) FROM record r JOIN teacher_year ty ON ty.id = r.teacher_year_id"
+	    " JOIN school_year y ON y.id = ty.school_year_id AND y.is_current = 1"));
+	ck_assert_int_eq(db_num(path, "SELECT count(*) FROM school_year_state WHERE submitted_at > '2026-12-01'"
+	    " OR confirmed_at > '2026-12-01'"), 0);
+	/* The teachers' accounts are this year's roster: 180. */
+	ck_assert_int_eq(db_num(path, "SELECT count(*) FROM account WHERE role = 'teacher'"), 180);
+	/* The assessment of the new year covers each district's 90 teachers. */
+	snprintf(db, sizeof(db), "%s", path);
+	wtq = run_assess("wutongqiao", "2026-2027");
+	ck_assert_int_eq(l_of(wtq, "count(//assessment)", NULL), 90);
+	xmlFreeDoc(wtq);
+	wtq = run_assess("wuhua", "2026-2027");
+	ck_assert_int_eq(l_of(wtq, "count(//assessment)", NULL), 90);
+	xmlFreeDoc(wtq);
+	wtq = saved;
+	snprintf(db, sizeof(db), "%s/demo.db", dir);
+	/* A day that is not one: refused before anything is made. */
+	snprintf(path, sizeof(path), "%s/bad.db", dir);
+	snprintf(cmd, sizeof(cmd), "XUESHI_DATADIR='%s' '%s/xueshictl' demo '%s' --today 2026-02-30"
+	    " >/dev/null 2>&1", env_srcdir(), env_builddir(), path);
+	ck_assert_int_eq(WEXITSTATUS(system(cmd)), 2);
+	ck_assert_int_ne(access(path, F_OK), 0);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -293,6 +383,7 @@ main(void)
 	tcase_add_test(tc, test_totals_are_the_sum_of_counts);
 	tcase_add_test(tc, test_school_flags);
 	tcase_add_test(tc, test_preset_catalogues_match_the_sources);
+	tcase_add_test(tc, test_demo_opens_the_year_of_today);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_set_fork_status(sr, CK_NOFORK);

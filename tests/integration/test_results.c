@@ -42,7 +42,7 @@ setup(void)
 	snprintf(dir, sizeof(dir), "/tmp/xs-results-XXXXXX");
 	ck_assert_ptr_nonnull(mkdtemp(dir));
 	snprintf(dbpath, sizeof(dbpath), "%s/x.db", dir);
-	snprintf(cmd, sizeof(cmd), "XUESHI_DATADIR=%s XUESHI_EVIDENCE=%s/evidence %s/xueshictl demo %s >/dev/null",
+	snprintf(cmd, sizeof(cmd), "XUESHI_DATADIR=%s XUESHI_EVIDENCE=%s/evidence %s/xueshictl demo %s --preset-years >/dev/null",
 	    sdir ? sdir : "../..", dir, b ? b : ".", dbpath);
 	ck_assert_int_eq(system(cmd), 0);
 	db = db_open(dbpath, 0);

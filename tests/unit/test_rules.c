@@ -1169,6 +1169,21 @@ START_TEST(test_dates_are_real)
 }
 END_TEST
 
+/* Hours as typed: 五通桥's 90 h minimum is 900 tenths, 五华's 48.5 h a 485; one decimal at most. */
+START_TEST(test_hours_as_typed)
+{
+	static const char *bad[] = { "", "1.25", "-3", "九十", "90h", ".5", "5.", "10001", "1e3", " 90" };
+
+	ck_assert_int_eq(rules_hours_parse("90"), 900);
+	ck_assert_int_eq(rules_hours_parse("48.5"), 485);
+	ck_assert_int_eq(rules_hours_parse("0"), 0);
+	ck_assert_int_eq(rules_hours_parse("10000"), 100000);
+	ck_assert_int_eq(rules_hours_parse("007.0"), 70);
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+		ck_assert_msg(rules_hours_parse(bad[i]) == -1, "\"%s\" should not be hours", bad[i]);
+}
+END_TEST
+
 /* 五通桥 2021-2022: 登记内容的时间范围 2021-07-01 to 2022-06-30, bounds inclusive. */
 START_TEST(test_activity_within_school_year)
 {
@@ -1267,6 +1282,7 @@ rules_suite(void)
 	tcase_add_test(tc, test_project_participants);
 	tcase_add_test(tc, test_participants_in_order);
 	tcase_add_test(tc, test_dates_are_real);
+	tcase_add_test(tc, test_hours_as_typed);
 	tcase_add_test(tc, test_activity_within_school_year);
 	tcase_add_test(tc, test_per_term_cap);
 	tcase_add_test(tc, test_excellent_quota_by_rank);

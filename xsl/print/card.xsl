@@ -3,11 +3,11 @@
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
   <xsl:import href="paper.xsl"/>
 
-  <xsl:template match="/page" mode="title"><xsl:call-template name="str"><xsl:with-param name="k" select="'card.title'"/></xsl:call-template> <xsl:value-of select="teacher/name"/></xsl:template>
+  <xsl:template match="/page" mode="title"><xsl:call-template name="print-title"><xsl:with-param name="own" select="district/@card-title"/><xsl:with-param name="k" select="'card.title'"/></xsl:call-template> <xsl:value-of select="teacher/name"/></xsl:template>
 
   <xsl:template match="/page" mode="paper">
     <xsl:variable name="a" select="assessment"/>
-    <h1><xsl:call-template name="str"><xsl:with-param name="k" select="'card.title'"/></xsl:call-template></h1>
+    <h1><xsl:call-template name="print-title"><xsl:with-param name="own" select="district/@card-title"/><xsl:with-param name="k" select="'card.title'"/></xsl:call-template></h1>
     <p class="subtitle"><xsl:value-of select="school-year/@label"/> <xsl:call-template name="str"><xsl:with-param name="k" select="'teacher.school-year'"/></xsl:call-template>（<xsl:value-of select="school-year/@starts"/> <xsl:call-template name="str"><xsl:with-param name="k" select="'home.period-sep'"/></xsl:call-template> <xsl:value-of select="school-year/@ends"/>）</p>
     <table class="identity">
       <tr><th><xsl:call-template name="str"><xsl:with-param name="k" select="'card.name'"/></xsl:call-template></th><td class="teacher-name"><xsl:value-of select="teacher/name"/></td>

@@ -32,13 +32,29 @@
     </html>
   </xsl:template>
 
+  <!-- A form's title: the district's own (its settings), else the product's. -->
+  <xsl:template name="print-title">
+    <xsl:param name="own"/>
+    <xsl:param name="k"/>
+    <xsl:choose>
+      <xsl:when test="string($own) != ''"><xsl:value-of select="$own"/></xsl:when>
+      <xsl:otherwise><xsl:call-template name="str"><xsl:with-param name="k" select="$k"/></xsl:call-template></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
   <xsl:template name="signatures">
     <xsl:param name="who"/>
+    <!-- Taken here: inside the loop "/" is the string table's document. -->
+    <xsl:variable name="stamp" select="/page/district/@stamp"/>
     <table class="signatures">
       <tr>
         <xsl:for-each select="$S/s[starts-with(@k, concat('sign.', $who, '.'))]">
           <td>
             <div class="sign-title"><xsl:value-of select="."/></div>
+            <!-- The district's review: the unit whose stamp it carries (its settings). -->
+            <xsl:if test="position() = last() and $stamp">
+              <div class="sign-unit"><xsl:value-of select="$stamp"/></div>
+            </xsl:if>
             <div class="sign-space"></div>
             <div class="sign-date"><xsl:call-template name="str"><xsl:with-param name="k" select="'sign.date'"/></xsl:call-template></div>
           </td>

@@ -3,11 +3,11 @@
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
   <xsl:import href="paper.xsl"/>
 
-  <xsl:template match="/page" mode="title"><xsl:call-template name="str"><xsl:with-param name="k" select="'summary.title'"/></xsl:call-template> <xsl:value-of select="school/name"/></xsl:template>
+  <xsl:template match="/page" mode="title"><xsl:call-template name="print-title"><xsl:with-param name="own" select="district/@summary-title"/><xsl:with-param name="k" select="'summary.title'"/></xsl:call-template> <xsl:value-of select="school/name"/></xsl:template>
 
   <xsl:template match="/page" mode="paper">
     <xsl:variable name="s" select="school"/>
-    <h1><xsl:call-template name="str"><xsl:with-param name="k" select="'summary.title'"/></xsl:call-template></h1>
+    <h1><xsl:call-template name="print-title"><xsl:with-param name="own" select="district/@summary-title"/><xsl:with-param name="k" select="'summary.title'"/></xsl:call-template></h1>
     <p class="subtitle"><xsl:value-of select="$s/name"/> · <xsl:value-of select="$s/@year"/> <xsl:call-template name="str"><xsl:with-param name="k" select="'teacher.school-year'"/></xsl:call-template></p>
     <table class="records">
       <thead>
