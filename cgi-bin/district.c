@@ -8,6 +8,7 @@
 #include "pages/changes.h"
 #include "pages/settings.h"
 #include "pages/years.h"
+#include "pages/schools.h"
 #include "pages/stats.h"
 #include "core/app.h"
 #include "core/render.h"
@@ -148,12 +149,19 @@ static const struct field settings_page_fields[] = SETTINGS_PAGE_FIELDS;
 static const struct field settings_post_fields[] = SETTINGS_POST_FIELDS;
 static const struct field year_page_fields[] = YEAR_PAGE_FIELDS;
 static const struct field year_post_fields[] = YEAR_POST_FIELDS;
+static const struct field school_form_fields[] = SCHOOL_FORM_FIELDS;
 
 static const struct route routes[] = {
 	{ HTTP_GET, "/district", page_district, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district", 0, NULL },
 	{ HTTP_GET, "/district/stats", stats_district_page, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_stats", 0, NULL },
 	{ HTTP_GET, "/district/settings", settings_page, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_settings", 0, settings_page_fields },
 	{ HTTP_POST, "/district/settings", settings_save, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_settings_save", 0, settings_post_fields },
+	{ HTTP_GET, "/district/schools", schools_page, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_schools", 0, NULL },
+	{ HTTP_POST, "/district/schools", schools_add, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_school_add", 0, school_form_fields },
+	{ HTTP_GET, "/district/schools/{school}/edit", school_edit_page, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_school_edit", 0, NULL },
+	{ HTTP_POST, "/district/schools/{school}/edit", school_edit_save, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_school_save", 0, school_form_fields },
+	{ HTTP_POST, "/district/schools/{school}/deactivate", school_deactivate, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_school_deactivate", 0, NULL },
+	{ HTTP_POST, "/district/schools/{school}/activate", school_activate, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_school_activate", 0, NULL },
 	{ HTTP_GET, "/district/years", years_page, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_years", 0, NULL },
 	{ HTTP_GET, "/district/years/{year}", year_page, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_year", 0, year_page_fields },
 	{ HTTP_POST, "/district/years/{year}", year_save, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_year_save", 0, year_post_fields },

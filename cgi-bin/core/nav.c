@@ -18,6 +18,7 @@ const struct nav_entry app_nav[] = {
 	{ "/district/review", "district.queue", ROLE_DISTRICT_ADMIN, 0 },
 	{ "/district/changes", "nav.changes", ROLE_DISTRICT_ADMIN, 0 },
 	{ "/district/stats", "nav.stats", ROLE_DISTRICT_ADMIN, 0 },
+	{ "/district/schools", "nav.schools", ROLE_DISTRICT_ADMIN, 0 },
 	{ "/district/years", "nav.years", ROLE_DISTRICT_ADMIN, 0 },
 	{ "/district/settings", "nav.settings", ROLE_DISTRICT_ADMIN, 0 },
 	{ "/accounts", "nav.accounts", ROLE_SYSTEM_ADMIN | ROLE_DISTRICT_ADMIN | ROLE_SCHOOL_ADMIN, 0 },

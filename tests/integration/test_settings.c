@@ -322,6 +322,104 @@ START_TEST(test_year_policy_and_deadlines)
 }
 END_TEST
 
+/*
+ * The district's schools: 五通桥's three with their admins and 30 teachers
+ * each; a new one added, with bad input refused first; renamed; given an
+ * admin; deactivated, which disables that admin; wtq-sx refused while its
+ * roster has teachers. Each change audited.
+ */
+START_TEST(test_district_keeps_its_schools)
+{
+	struct client *d = as("wutongqiao-admin");
+	long long audits = srv_int(&srv, "SELECT count(*) FROM audit WHERE action LIKE 'school_%'");
+	long long id, sx = srv_int(&srv, "SELECT id FROM school WHERE code = 'wtq-sx'");
+	char path[128];
+	struct reply r;
+	xmlDocPtr doc;
+	char *v;
+
+	CHECK_XML(d, "/district/schools", "count(/page/schools/school)", "3");
+	CHECK_XML(d, "/district/schools", "string(/page/schools/school[@code='wtq-sx']/admins)", "wtq-sx-admin wtq-sx-leader");
+	CHECK_XML(d, "/district/schools", "string(/page/schools/school[@code='wtq-nh']/@teachers)", "30");
+
+	/* Bad input: what is wrong, what was typed, nothing saved. */
+	post_form(d, &srv, "/district/schools?format=xml", "code=WTQ+X&name=&kind=castle", &r);
+	ck_assert_int_eq(r.status, 422);
+	doc = xmlReadMemory(r.body, (int)r.len, "s.xml", NULL, XML_PARSE_NONET);
+	ck_assert_ptr_nonnull(doc);
+	v = xpath_string(doc, "string(/page/form/form-error[@field='code']/@code)");
+	ck_assert_str_eq(v, "bad_school_code");
+	free(v);
+	v = xpath_string(doc, "string(/page/form/form-error[@field='name']/@code)");
+	ck_assert_str_eq(v, "required");
+	free(v);
+	v = xpath_string(doc, "string(/page/form/form-error[@field='kind']/@code)");
+	ck_assert_str_eq(v, "invalid");
+	free(v);
+	v = xpath_string(doc, "string(/page/form/value[@name='code'])");
+	ck_assert_str_eq(v, "WTQ X");
+	free(v);
+	xmlFreeDoc(doc);
+	reply_free(&r);
+	post_form(d, &srv, "/district/schools", "code=wtq-sx&name=%E5%8F%A6%E4%B8%80%E6%89%80&kind=primary", &r);
+	ck_assert_int_eq(r.status, 422);
+	ck_assert(reply_contains(&r, "本区已有同样代码或名称的学校"));
+	reply_free(&r);
+	ck_assert_int_eq(srv_int(&srv, "SELECT count(*) FROM school WHERE district_id = (SELECT id FROM district"
+	    " WHERE code = 'wutongqiao')"), 3);
+
+	/* Added (五通桥区新建小学, a primary school), then renamed. */
+	ck_assert_int_eq(post_form(d, &srv, "/district/schools",
+	    "code=wtq-xj&name=%E4%BA%94%E9%80%9A%E6%A1%A5%E5%8C%BA%E6%96%B0%E5%BB%BA%E5%B0%8F%E5%AD%A6&kind=primary",
+	    NULL), 303);
+	id = srv_int(&srv, "SELECT id FROM school WHERE code = 'wtq-xj' AND kind = 'primary' AND active = 1"
+	    " AND name = '五通桥区新建小学'");
+	ck_assert_int_gt(id, 0);
+	snprintf(path, sizeof(path), "/district/schools/%lld/edit", id);
+	CHECK_XML(d, path, "string(/page/form/value[@name='kind'])", "primary");
+	/* wtq-sx is 五通桥区实验小学 already. */
+	ck_assert_int_eq(post_form(d, &srv, path,
+	    "code=wtq-xj&name=%E4%BA%94%E9%80%9A%E6%A1%A5%E5%8C%BA%E5%AE%9E%E9%AA%8C%E5%B0%8F%E5%AD%A6&kind=nine_year",
+	    NULL), 422);
+	ck_assert_int_eq(post_form(d, &srv, path, "code=wtq-xj&name=%E4%BA%94%E9%80%9A%E6%A1%A5%E5%8C%BA%E8%A5%BF%E5%9D%9D%E5%B0%8F%E5%AD%A6&kind=nine_year",
+	    NULL), 303);
+	ck_assert_int_eq(srv_int(&srv, "SELECT count(*) FROM school WHERE code = 'wtq-xj' AND kind = 'nine_year'"
+	    " AND name = '五通桥区西坝小学'"), 1);
+	/* Its admin, then the school closed: the admin cannot log in any more. */
+	snprintf(path, sizeof(path), "role=school_admin&school=%lld&login=wtq-xj-admin&name=%%E5%%BC%%A0%%E8%%80%%81%%E5%%B8%%88", id);
+	ck_assert_int_eq(post_form(d, &srv, "/accounts/new", path, NULL), 200);
+	CHECK_XML(d, "/district/schools", "string(/page/schools/school[@code='wtq-xj']/admins)", "wtq-xj-admin");
+	snprintf(path, sizeof(path), "/district/schools/%lld/deactivate", id);
+	ck_assert_int_eq(post_form(d, &srv, path, "", NULL), 303);
+	ck_assert_int_eq(srv_int(&srv, "SELECT count(*) FROM school WHERE code = 'wtq-xj' AND active = 0"), 1);
+	ck_assert_int_eq(srv_int(&srv, "SELECT count(*) FROM account WHERE login = 'wtq-xj-admin' AND active = 0"), 1);
+	CHECK_XML(d, "/district/schools", "string(/page/schools/school[@code='wtq-xj']/@active)", "0");
+	/* wtq-sx has 30 teachers on this year's roster. */
+	snprintf(path, sizeof(path), "/district/schools/%lld/deactivate", sx);
+	post_form(d, &srv, path, "", &r);
+	ck_assert_int_eq(r.status, 409);
+	ck_assert(reply_contains(&r, "请先将教师调往其他学校或标记为离校"));
+	reply_free(&r);
+	ck_assert_int_eq(srv_int(&srv, "SELECT active FROM school WHERE code = 'wtq-sx'"), 1);
+	/* Reactivated; audited: add, edit, deactivate, activate. */
+	snprintf(path, sizeof(path), "/district/schools/%lld/activate", id);
+	ck_assert_int_eq(post_form(d, &srv, path, "", NULL), 303);
+	ck_assert_int_eq(srv_int(&srv, "SELECT count(*) FROM audit WHERE action LIKE 'school_%'"), audits + 4);
+	v = srv_text(&srv, "SELECT json_extract(before, '$.name') || '>' || json_extract(after, '$.name')"
+	    " FROM audit WHERE action = 'school_edit' ORDER BY id DESC LIMIT 1");
+	ck_assert_str_eq(v, "五通桥区新建小学>五通桥区西坝小学");
+	free(v);
+	/* Another district's admin does not reach it. */
+	client_free(d);
+	d = as("wuhua-admin");
+	snprintf(path, sizeof(path), "/district/schools/%lld/edit", id);
+	ck_assert_int_eq(client_do(d, &srv, "GET", path, NULL, NULL, 0, NULL, &r), 0);
+	ck_assert_int_eq(r.status, 404);
+	reply_free(&r);
+	client_free(d);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -336,6 +434,7 @@ main(void)
 	tcase_add_test(tc, test_bad_input_keeps_it_and_saves_nothing);
 	tcase_add_test(tc, test_a_save_is_audited_and_in_effect);
 	tcase_add_test(tc, test_year_policy_and_deadlines);
+	tcase_add_test(tc, test_district_keeps_its_schools);
 	suite_add_tcase(su, tc);
 	sr = srunner_create(su);
 	srunner_set_fork_status(sr, CK_NOFORK);
