@@ -1127,7 +1127,10 @@ run_setup(const struct config *cfg, const char *cmd, const char *path, int argc,
 	} else if (strcmp(cmd, "district") == 0 || strcmp(cmd, "school") == 0 ||
 	    strcmp(cmd, "year") == 0) {
 		const char *sub = path;
-		if (argc < 1) {
+		int known = strcmp(cmd, "district") == 0 ? strcmp(sub, "new") == 0 :
+		    strcmp(cmd, "school") == 0 ? strcmp(sub, "add") == 0 || strcmp(sub, "list") == 0 :
+		    strcmp(sub, "open") == 0;
+		if (argc < 1 || !known) {
 			usage();
 			return 2;
 		}

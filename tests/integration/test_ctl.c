@@ -634,6 +634,35 @@ START_TEST(test_backup_and_check_of_the_live_database)
 }
 END_TEST
 
+/* --help names every setup and recovery command; a malformed command line is a usage error (2). */
+START_TEST(test_help_lists_the_commands)
+{
+	static const char *const cmds[] = { "admin create DB LOGIN", "district new DB CODE NAME",
+		"--from wutongqiao|wuhua|blank", "school add DB --district CODE --code CODE --name NAME",
+		"school list DB", "year open DB --district CODE --label YYYY-YYYY", "passwd DB LOGIN",
+		"unlock DB LOGIN", "backup DB FILE", "check DB" };
+	struct run r;
+
+	ctl(&r, "--help", NULL);
+	ck_assert_int_eq(r.status, 0);
+	for (size_t i = 0; i < sizeof(cmds) / sizeof(cmds[0]); i++)
+		ck_assert_msg(strstr(r.out, cmds[i]) != NULL, "--help lacks %s", cmds[i]);
+	ctl(&r, "year", "close", "/tmp/none.db", NULL);
+	ck_assert_int_eq(r.status, 2);
+	{
+		char dir[128], db[256];
+		fresh_db(dir, db);
+		ctl(&r, "school", "add", db, "--district", NULL);
+		ck_assert_int_eq(r.status, 2);
+		ck_assert_ptr_nonnull(strstr(r.err, "missing_value"));
+		ctl(&r, "school", "add", db, "--district", "x", "--colour", "red", NULL);
+		ck_assert_int_eq(r.status, 2);
+		ck_assert_ptr_nonnull(strstr(r.err, "unknown_option"));
+		rm_dir(dir);
+	}
+}
+END_TEST
+
 int
 main(void)
 {
@@ -644,6 +673,7 @@ main(void)
 	int failed;
 
 	tcase_set_timeout(fresh, 300);
+	tcase_add_test(fresh, test_help_lists_the_commands);
 	tcase_add_test(fresh, test_district_new_blank_and_from_each_preset);
 	tcase_add_test(fresh, test_school_year_backup_check_on_a_new_district);
 	suite_add_tcase(s, fresh);
