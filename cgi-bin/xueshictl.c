@@ -9,6 +9,8 @@
  *   xueshictl assess DB --district D --year Y [--school S] [--teacher T]
  *                       [--format xml|text]
  *                                print the assessment as the pages show it
+ *   admin create, passwd, unlock, district new, school add|list, year open,
+ *   backup, check                the setup and recovery commands (--help)
  *
  * --datadir DIR (or XUESHI_DATADIR) names the directory holding db/.
  */
@@ -17,6 +19,13 @@
 #include "core/auth.h"
 #include "store/demo.h"
 #include "store/roll.h"
+#include "store/account.h"
+#include "store/audit.h"
+#include "store/district.h"
+#include "store/maint.h"
+#include "store/year.h"
+#include "core/files.h"
+#include "core/utf8.h"
 #include "core/assess.h"
 #include "core/render.h"
 #include "domain/rules.h"
@@ -25,6 +34,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <sys/stat.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -58,6 +68,45 @@ usage_to(FILE *out)
 	    "  assess DB --district CODE --year YYYY-YYYY [--school CODE]\n"
 	    "         [--teacher STAFF_NO] [--format xml|text]\n"
 	    "                     the assessment (pass/fail) as the pages show it\n"
+	    "\n"
+	    "setting up a district (each command one transaction, audited as 'xueshictl'):\n"
+	    "  admin create DB LOGIN [--name NAME]\n"
+	    "                     a system administrator; prints a one-time password once,\n"
+	    "                     to be changed at the first login\n"
+	    "  district new DB CODE NAME [--from wutongqiao|wuhua|blank] [--year YYYY-YYYY]\n"
+	    "         [--year-start MM-DD]\n"
+	    "                     a district and its first (current) school year, whose\n"
+	    "                     catalogue, cap groups, policy and deadlines copy the preset\n"
+	    "                     (default blank: no items, a policy of 0 hours). --year:\n"
+	    "                     default the year today falls in; --year-start: the year's\n"
+	    "                     first day, default the preset's (07-01)\n"
+	    "  school add DB --district CODE --code CODE --name NAME [--kind KIND]\n"
+	    "                     KIND: kindergarten primary secondary nine_year complete\n"
+	    "                     vocational special teacher_school youth_center\n"
+	    "                     research_center adult other (default other)\n"
+	    "  school list DB [--district CODE]\n"
+	    "                     the schools, with their teachers in the current year\n"
+	    "  year open DB --district CODE --label YYYY-YYYY [--starts DATE] [--ends DATE]\n"
+	    "                     the next school year, made current: catalogue, cap groups,\n"
+	    "                     policy and deadlines copied from the current year, every\n"
+	    "                     active teacher carried at the same school and status, new\n"
+	    "                     teachers and new principals become regular. Dates default\n"
+	    "                     to the label and the district's first day of the year\n"
+	    "\n"
+	    "recovery:\n"
+	    "  passwd DB LOGIN    a new one-time password for any account (printed once;\n"
+	    "                     ends its sessions, must be changed at the next login)\n"
+	    "  unlock DB LOGIN    let an account in again: enabled, lockout and the login\n"
+	    "                     throttle's failures for it cleared\n"
+	    "  backup DB FILE     a consistent copy with SQLite's online backup (safe while\n"
+	    "                     the programs run), checked with integrity_check; FILE must\n"
+	    "                     not exist\n"
+	    "  check DB           integrity_check, the schema version against the migrations\n"
+	    "                     shipped, every evidence file present (in $XUESHI_EVIDENCE\n"
+	    "                     or 'evidence' beside DB); exit status 1 when anything is wrong\n"
+	    "\n"
+	    "Refusals print 'xueshictl: CODE: message' on stderr and exit 1 (2: usage);\n"
+	    "nothing is changed then.\n"
 	    "\n"
 	    "options:\n"
 	    "  --datadir DIR      where db/ (migrations, presets, demo) is; default the\n"
@@ -343,6 +392,797 @@ print_demo_accounts(struct db *db)
 	arena_free(a);
 }
 
+/* ------------------------------------------------ setup and recovery (issue 12) */
+
+/* The audit rows the command line writes carry this client, and no account. */
+#define CTL_CLIENT "xueshictl"
+
+/* A refusal: a stable code and a sentence, on stderr; exit status 1. */
+static int fail(const char *code, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static int
+fail(const char *code, const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "xueshictl: %s: ", code);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	return 1;
+}
+
+/* A value for a message: "(none)" for a missing one. */
+#define SHOWN(v) ((v) ? (v) : "(none)")
+
+static int
+store_fail(enum db_result r, const char *what)
+{
+	if (r == DB_BUSY)
+		return fail("busy", "the database stayed locked; nothing was changed (%s)", what);
+	return fail("store_failed", "the database refused or failed; nothing was changed (%s)", what);
+}
+
+struct opt {
+	const char *name;
+	const char *value;
+};
+
+/*
+ * Split argv into --name value options (those in opts) and positional
+ * arguments. Returns 0, or 2 (usage) on an unknown option, a missing
+ * value, or more than maxpos positional arguments.
+ */
+static int
+parse_args(int argc, char **argv, struct opt *opts, size_t nopts, const char **pos,
+    size_t maxpos, size_t *npos)
+{
+	*npos = 0;
+	for (int i = 0; i < argc; i++) {
+		if (strncmp(argv[i], "--", 2) == 0) {
+			size_t k;
+			for (k = 0; k < nopts; k++)
+				if (strcmp(argv[i] + 2, opts[k].name) == 0)
+					break;
+			if (k == nopts) {
+				fprintf(stderr, "xueshictl: unknown_option: %s (see xueshictl --help)\n", argv[i]);
+				return 2;
+			}
+			if (i + 1 >= argc) {
+				fprintf(stderr, "xueshictl: missing_value: %s needs a value\n", argv[i]);
+				return 2;
+			}
+			opts[k].value = argv[++i];
+		} else {
+			if (*npos == maxpos) {
+				fprintf(stderr, "xueshictl: extra_argument: %s (see xueshictl --help)\n", argv[i]);
+				return 2;
+			}
+			pos[(*npos)++] = argv[i];
+		}
+	}
+	return 0;
+}
+
+/* Letters, digits and chars of extra, length lo..hi. */
+static int
+token_ok(const char *s, size_t lo, size_t hi, const char *extra)
+{
+	size_t n = strlen(s);
+
+	if (n < lo || n > hi)
+		return 0;
+	for (const char *p = s; *p; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		    (*p >= '0' && *p <= '9') || (*p != '\0' && strchr(extra, *p) != NULL)))
+			return 0;
+	return 1;
+}
+
+/* A district code: the schema's [a-z]*, 2..32 of a-z 0-9 _ -. */
+static int
+district_code_ok(const char *s)
+{
+	if (!(s[0] >= 'a' && s[0] <= 'z') || !token_ok(s, 2, 32, "_-"))
+		return 0;
+	for (const char *p = s; *p; p++)
+		if (*p >= 'A' && *p <= 'Z')
+			return 0;
+	return 1;
+}
+
+/* A single-line UTF-8 name of 1..max characters. */
+static int
+name_ok(const char *s, size_t max)
+{
+	size_t n = strlen(s), chars;
+
+	if (n == 0 || !utf8_valid_line(s, n))
+		return 0;
+	chars = utf8_length(s, n);
+	return chars >= 1 && chars <= max;
+}
+
+static int
+leap(int y)
+{
+	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+static int
+days_in(int y, int m)
+{
+	static const int days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	return m == 2 && leap(y) ? 29 : days[m - 1];
+}
+
+/* YYYY-MM-DD, a real day. */
+static int
+date_ok(const char *s, int *y, int *m, int *d)
+{
+	if (strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+		return 0;
+	for (int i = 0; i < 10; i++)
+		if (i != 4 && i != 7 && !(s[i] >= '0' && s[i] <= '9'))
+			return 0;
+	*y = atoi(s);
+	*m = atoi(s + 5);
+	*d = atoi(s + 8);
+	return *y >= 1900 && *m >= 1 && *m <= 12 && *d >= 1 && *d <= days_in(*y, *m);
+}
+
+/* A school-year label YYYY-YYYY whose second year follows the first. */
+static int
+label_ok(const char *s, int *first)
+{
+	if (strlen(s) != 9 || s[4] != '-')
+		return 0;
+	for (int i = 0; i < 9; i++)
+		if (i != 4 && !(s[i] >= '0' && s[i] <= '9'))
+			return 0;
+	*first = atoi(s);
+	return *first >= 1900 && atoi(s + 5) == *first + 1;
+}
+
+/*
+ * The default bounds of the school year label: its first year's month-day
+ * md (the district's year_start_md, "07-01") to the day before it a year on.
+ */
+static int
+year_bounds(int first, const char *md, char starts[32], char ends[32])
+{
+	int m, d, y;
+
+	if (strlen(md) != 5 || md[2] != '-' || first < 1900 || first > 9998)
+		return -1;
+	m = atoi(md);
+	d = atoi(md + 3);
+	if (m < 1 || m > 12 || d < 1 || d > days_in(first, m))
+		return -1;
+	snprintf(starts, 32, "%04d-%02d-%02d", first, m, d);
+	y = first + 1;
+	if (--d == 0) {
+		if (--m == 0) {
+			m = 12;
+			y--;
+		}
+		d = days_in(y, m);
+	}
+	snprintf(ends, 32, "%04d-%02d-%02d", y, m, d);
+	return 0;
+}
+
+/* Where the evidence files of the database at path are: XUESHI_EVIDENCE or evidence beside it. */
+static void
+evidence_dir_of(const char *path, char *out, size_t len)
+{
+	const char *slash = strrchr(path, '/');
+
+	if (getenv("XUESHI_EVIDENCE") != NULL)
+		snprintf(out, len, "%s", getenv("XUESHI_EVIDENCE"));
+	else if (slash == NULL)
+		snprintf(out, len, "evidence");
+	else
+		snprintf(out, len, "%.*s/evidence", (int)(slash - path), path);
+}
+
+/* The highest migration number shipped in dir (NNNN_name.sql), 0 when none. */
+static int
+shipped_version(const char *dir)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	int max = 0;
+
+	if (d == NULL)
+		return 0;
+	while ((e = readdir(d)) != NULL) {
+		size_t len = strlen(e->d_name);
+		if (len > 9 && e->d_name[4] == '_' && strcmp(e->d_name + len - 4, ".sql") == 0 &&
+		    e->d_name[0] >= '0' && e->d_name[0] <= '9' && atoi(e->d_name) > max)
+			max = atoi(e->d_name);
+	}
+	closedir(d);
+	return max;
+}
+
+/* -------- admin create, passwd, unlock */
+
+struct account_tx {
+	arena *a;
+	const char *login, *name;
+	long long id, district;
+	char pw[11];
+};
+
+static enum db_result
+admin_create_tx(struct db *db, void *arg)
+{
+	struct account_tx *k = arg;
+	struct audit_entry e;
+	struct audit_json j;
+	enum db_result r;
+
+	if ((r = store_account_insert(db, k->login, k->name, "system_admin", 0, 0, 0, &k->id)) != DB_OK)
+		return r;
+	auth_one_time_password(k->pw);
+	if ((r = auth_set_password(db, k->id, k->pw, 1, 0)) != DB_OK)
+		return r;
+	audit_json_begin(&j, k->a);
+	audit_json_str(&j, "login", k->login);
+	audit_json_str(&j, "role", "system_admin");
+	memset(&e, 0, sizeof(e));
+	e.action = "account_create";
+	e.object_type = "account";
+	e.object_id = k->id;
+	e.after = audit_json_end(&j);
+	e.client = CTL_CLIENT;
+	return e.after ? audit_write(db, &e) : DB_ERROR;
+}
+
+static enum db_result
+passwd_tx(struct db *db, void *arg)
+{
+	struct account_tx *k = arg;
+	struct audit_entry e;
+	enum db_result r;
+
+	auth_one_time_password(k->pw);
+	/* Ends every session of the account and clears its lockout. */
+	if ((r = auth_set_password(db, k->id, k->pw, 1, 0)) != DB_OK)
+		return r;
+	memset(&e, 0, sizeof(e));
+	e.district_id = k->district;
+	e.action = "password_reset";
+	e.object_type = "account";
+	e.object_id = k->id;
+	e.client = CTL_CLIENT;
+	return audit_write(db, &e);
+}
+
+static enum db_result
+unlock_tx(struct db *db, void *arg)
+{
+	struct account_tx *k = arg;
+	return store_account_unlock(db, k->a, k->id, k->login, k->district, CTL_CLIENT);
+}
+
+static int
+cmd_account(struct db *db, arena *a, const char *cmd, int argc, char **argv)
+{
+	struct opt opts[] = { { "name", NULL } };
+	const char *pos[1], *role;
+	struct account_tx k;
+	size_t npos;
+	enum db_result r;
+	int create = strcmp(cmd, "admin") == 0;
+
+	if (parse_args(argc, argv, opts, create ? 1 : 0, pos, 1, &npos) != 0 || npos != 1) {
+		usage();
+		return 2;
+	}
+	memset(&k, 0, sizeof(k));
+	k.a = a;
+	k.login = pos[0];
+	if (create) {
+		if (!token_ok(k.login, 2, 64, "._@-"))
+			return fail("bad_login", "%s: a login is 2 to 64 letters, digits or . _ @ -", k.login);
+		k.name = opts[0].value ? opts[0].value : k.login;
+		if (!name_ok(k.name, 64))
+			return fail("bad_name", "%s: a name is 1 to 64 characters on one line", k.name);
+		if ((r = store_tx(db, admin_create_tx, &k)) == DB_CONSTRAINT) {
+			sodium_memzero(k.pw, sizeof(k.pw));
+			return fail("login_taken", "the login %s is taken; nothing was changed", k.login);
+		}
+		if (r != DB_OK) {
+			sodium_memzero(k.pw, sizeof(k.pw));
+			return store_fail(r, "admin create");
+		}
+		printf("system administrator %s created (account %lld)\n", k.login, k.id);
+		printf("one-time password: %s\n", k.pw);
+		printf("it is shown only now; it must be changed at the first login\n");
+		sodium_memzero(k.pw, sizeof(k.pw));
+		return 0;
+	}
+	if ((r = store_account_by_login(db, a, k.login, &k.id, &role, &k.district)) == DB_NOTFOUND)
+		return fail("unknown_account", "no account has the login %s", k.login);
+	if (r != DB_OK)
+		return store_fail(r, cmd);
+	if (strcmp(cmd, "passwd") == 0) {
+		if ((r = store_tx(db, passwd_tx, &k)) != DB_OK) {
+			sodium_memzero(k.pw, sizeof(k.pw));
+			return store_fail(r, "passwd");
+		}
+		printf("new one-time password for %s (%s): %s\n", k.login, role, k.pw);
+		printf("it is shown only now; it must be changed at the next login; every session of the account has ended\n");
+		sodium_memzero(k.pw, sizeof(k.pw));
+		return 0;
+	}
+	if ((r = store_tx(db, unlock_tx, &k)) != DB_OK)
+		return store_fail(r, "unlock");
+	printf("%s (%s) unlocked: enabled, failed logins and lock cleared\n", k.login, role);
+	return 0;
+}
+
+/* -------- district new */
+
+struct district_tx {
+	arena *a;
+	struct district_new in;
+	long long district_id, year_id;
+};
+
+static enum db_result
+district_tx(struct db *db, void *arg)
+{
+	struct district_tx *k = arg;
+	return store_district_new(db, k->a, &k->in, &k->district_id, &k->year_id);
+}
+
+/*
+ * The catalogue of a preset: the preset's SQL is loaded into a private
+ * in-memory database (migrated first), and its current year read as
+ * structs. The preset file stays the one source of the preset.
+ */
+static int
+preset_catalogue(const struct config *cfg, arena *a, const char *name, struct catalogue *cat,
+    const char **year_start_md, int *self_registration)
+{
+	char file[8192];
+	struct db *mem;
+	struct district_year y;
+	int rc = -1;
+
+	snprintf(file, sizeof(file), "%s/db/presets/%s.sql", cfg->datadir, name);
+	if (access(file, R_OK) != 0) {
+		fprintf(stderr, "xueshictl: preset_missing: cannot read %s\n", file);
+		return -1;
+	}
+	if ((mem = db_open(":memory:", 1)) == NULL)
+		return -1;
+	if (db_migrate(mem, cfg->migrations_dir, NULL) == DB_OK &&
+	    db_exec_file(mem, file) == DB_OK &&
+	    store_district_current(mem, a, name, &y) == DB_OK &&
+	    store_catalogue_read(mem, a, y.year_id, cat) == DB_OK) {
+		*year_start_md = y.year_start_md;
+		*self_registration = y.self_registration;
+		rc = 0;
+	} else
+		fprintf(stderr, "xueshictl: preset_failed: the preset %s did not load\n", name);
+	db_close(mem);
+	return rc;
+}
+
+static int
+cmd_district(struct db *db, arena *a, const struct config *cfg, int argc, char **argv)
+{
+	struct opt opts[] = { { "from", NULL }, { "year", NULL }, { "year-start", NULL } };
+	const char *pos[3], *from;
+	struct catalogue cat;
+	struct district_tx k;
+	char starts[32], ends[32], *label;
+	size_t npos;
+	long long id;
+	enum db_result r;
+	int first;
+
+	if (parse_args(argc, argv, opts, 3, pos, 3, &npos) != 0 || npos != 3 ||
+	    strcmp(pos[0], "new") != 0) {
+		usage();
+		return 2;
+	}
+	memset(&k, 0, sizeof(k));
+	k.a = a;
+	k.in.code = pos[1];
+	k.in.name = pos[2];
+	k.in.client = CTL_CLIENT;
+	k.in.year_start_md = "07-01";
+	k.in.self_registration = 1;
+	from = opts[0].value ? opts[0].value : "blank";
+	if (!district_code_ok(k.in.code))
+		return fail("bad_district_code", "%s: a district code is 2 to 32 of a-z, 0-9, _ and -, beginning with a letter", k.in.code);
+	if (!name_ok(k.in.name, 64))
+		return fail("bad_name", "%s: a district name is 1 to 64 characters on one line", k.in.name);
+	if ((r = store_district_id(db, k.in.code, &id)) == DB_OK)
+		return fail("district_exists", "a district with the code %s exists; nothing was changed", k.in.code);
+	if (r != DB_NOTFOUND)
+		return store_fail(r, "district new");
+	if (strcmp(from, "wutongqiao") == 0 || strcmp(from, "wuhua") == 0) {
+		if (preset_catalogue(cfg, a, from, &cat, &k.in.year_start_md, &k.in.self_registration) != 0)
+			return 1;
+		k.in.from = &cat;
+	} else if (strcmp(from, "blank") != 0)
+		return fail("bad_preset", "%s: --from takes wutongqiao, wuhua or blank", from);
+	k.in.from_name = from;
+	if (opts[2].value != NULL)
+		k.in.year_start_md = opts[2].value;
+	if (opts[1].value != NULL) {
+		if (!label_ok(opts[1].value, &first))
+			return fail("bad_label", "%s: a school year is YYYY-YYYY, the second year after the first (2026-2027)", SHOWN(opts[1].value));
+		label = (char *)opts[1].value;
+	} else {
+		/* The school year today falls in, by the district's first day of the year. */
+		time_t now = time(NULL);
+		struct tm tm;
+		char today[32];
+		gmtime_r(&now, &tm);
+		snprintf(today, sizeof(today), "%04d-%02d-%02d", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+		first = tm.tm_year + 1900;
+		if (strcmp(today + 5, k.in.year_start_md) < 0)
+			first--;
+		if (first < 1900 || first > 9998 || (label = arena_alloc(a, 16)) == NULL)
+			return 1;
+		snprintf(label, 16, "%04d-%04d", first, first + 1);
+	}
+	if (year_bounds(first, k.in.year_start_md, starts, ends) != 0)
+		return fail("bad_year_start", "%s: --year-start is the school year's first day, MM-DD (07-01)", k.in.year_start_md);
+	k.in.label = label;
+	k.in.starts_on = starts;
+	k.in.ends_on = ends;
+	if ((r = store_tx(db, district_tx, &k)) == DB_CONSTRAINT)
+		return fail("district_refused", "the district %s was refused (code taken or a value out of range); nothing was changed", k.in.code);
+	if (r != DB_OK)
+		return store_fail(r, "district new");
+	printf("district %s created from %s: school year %s (%s .. %s), %zu item(s), %zu cap group(s), policy %s\n",
+	    k.in.code, from, label, starts, ends, k.in.from ? cat.nitems : 0,
+	    k.in.from ? cat.ngroups : 0, k.in.from && cat.policy.present ? "copied" : "blank (0 hours)");
+	return 0;
+}
+
+/* -------- school add, school list */
+
+static const char *const school_kinds[] = { "kindergarten", "primary", "secondary", "nine_year",
+	"complete", "vocational", "special", "teacher_school", "youth_center", "research_center",
+	"adult", "other" };
+
+struct school_tx {
+	arena *a;
+	long long district, id;
+	const char *code, *name, *kind;
+};
+
+static enum db_result
+school_tx(struct db *db, void *arg)
+{
+	struct school_tx *k = arg;
+	return store_school_add(db, k->a, k->district, k->code, k->name, k->kind, CTL_CLIENT, &k->id);
+}
+
+static int
+district_of(struct db *db, const char *code, long long *id)
+{
+	enum db_result r;
+
+	if (code == NULL)
+		return fail("missing_district", "--district CODE is needed");
+	if ((r = store_district_id(db, code, id)) == DB_NOTFOUND)
+		return fail("unknown_district", "no district has the code %s", code);
+	if (r != DB_OK)
+		return store_fail(r, "district");
+	return 0;
+}
+
+static int
+cmd_school(struct db *db, arena *a, int argc, char **argv)
+{
+	struct opt opts[] = { { "district", NULL }, { "code", NULL }, { "name", NULL }, { "kind", NULL } };
+	const char *pos[1];
+	struct school_tx k;
+	size_t npos, n, i;
+	enum db_result r;
+
+	if (parse_args(argc, argv, opts, 4, pos, 1, &npos) != 0 || npos != 1) {
+		usage();
+		return 2;
+	}
+	memset(&k, 0, sizeof(k));
+	k.a = a;
+	if (strcmp(pos[0], "list") == 0) {
+		struct school_listed *v;
+		if (opts[1].value || opts[2].value || opts[3].value) {
+			usage();
+			return 2;
+		}
+		if (opts[0].value != NULL && district_of(db, opts[0].value, &k.district) != 0)
+			return 1;
+		if ((r = store_schools_list(db, a, k.district, &v, &n)) != DB_OK)
+			return store_fail(r, "school list");
+		printf("%-12s %-12s %-16s %8s %s\n", "district", "code", "kind", "teachers", "name");
+		for (i = 0; i < n; i++)
+			printf("%-12s %-12s %-16s %8lld %s%s\n", v[i].district, v[i].code, v[i].kind,
+			    v[i].teachers, v[i].name, v[i].active ? "" : " (inactive)");
+		return 0;
+	}
+	if (strcmp(pos[0], "add") != 0) {
+		usage();
+		return 2;
+	}
+	if (district_of(db, opts[0].value, &k.district) != 0)
+		return 1;
+	k.code = opts[1].value;
+	k.name = opts[2].value;
+	k.kind = opts[3].value ? opts[3].value : "other";
+	if (k.code == NULL || !token_ok(k.code, 1, 32, "_-"))
+		return fail("bad_school_code", "%s: --code is 1 to 32 letters, digits, _ or -", SHOWN(k.code));
+	if (k.name == NULL || !name_ok(k.name, 100))
+		return fail("bad_name", "%s: --name is 1 to 100 characters on one line", SHOWN(k.name));
+	for (i = 0; i < sizeof(school_kinds) / sizeof(school_kinds[0]); i++)
+		if (strcmp(k.kind, school_kinds[i]) == 0)
+			break;
+	if (i == sizeof(school_kinds) / sizeof(school_kinds[0]))
+		return fail("bad_kind", "%s: --kind is one of kindergarten primary secondary nine_year complete vocational special teacher_school youth_center research_center adult other", k.kind);
+	if ((r = store_tx(db, school_tx, &k)) == DB_CONSTRAINT)
+		return fail("school_exists", "the district already has a school with this code or name (%s); nothing was changed", k.code);
+	if (r != DB_OK)
+		return store_fail(r, "school add");
+	printf("school %s added to %s\n", k.code, opts[0].value);
+	return 0;
+}
+
+/* -------- year open */
+
+struct yopen_tx {
+	arena *a;
+	struct year_open in;
+	struct year_opened out;
+};
+
+static enum db_result
+yopen_tx(struct db *db, void *arg)
+{
+	struct yopen_tx *k = arg;
+	return store_year_open(db, k->a, &k->in, &k->out);
+}
+
+static int
+cmd_year(struct db *db, arena *a, int argc, char **argv)
+{
+	struct opt opts[] = { { "district", NULL }, { "label", NULL }, { "starts", NULL }, { "ends", NULL } };
+	const char *pos[1];
+	struct district_year cur;
+	struct yopen_tx k;
+	char starts[32], ends[32];
+	size_t npos;
+	enum db_result r;
+	int first, y1, m1, d1, y2, m2, d2;
+
+	if (parse_args(argc, argv, opts, 4, pos, 1, &npos) != 0 || npos != 1 ||
+	    strcmp(pos[0], "open") != 0) {
+		usage();
+		return 2;
+	}
+	if (opts[0].value == NULL)
+		return fail("missing_district", "--district CODE is needed");
+	if (opts[1].value == NULL || !label_ok(opts[1].value, &first))
+		return fail("bad_label", "%s: --label is YYYY-YYYY, the second year after the first (2026-2027)", SHOWN(opts[1].value));
+	if ((r = store_district_current(db, a, opts[0].value, &cur)) == DB_NOTFOUND) {
+		long long id;
+		if (store_district_id(db, opts[0].value, &id) == DB_OK)
+			return fail("no_current_year", "the district %s has no current school year", opts[0].value);
+		return fail("unknown_district", "no district has the code %s", opts[0].value);
+	}
+	if (r != DB_OK)
+		return store_fail(r, "year open");
+	if (first <= atoi(cur.label))
+		return fail("label_not_after", "%s: the new school year must come after the current one", cur.label);
+	if (year_bounds(first, cur.year_start_md, starts, ends) != 0)
+		return fail("bad_year_start", "the district's first day of the year is malformed (%s)", cur.year_start_md);
+	if (opts[2].value != NULL)
+		snprintf(starts, sizeof(starts), "%s", opts[2].value);
+	if (opts[3].value != NULL)
+		snprintf(ends, sizeof(ends), "%s", opts[3].value);
+	if ((opts[2].value && strlen(opts[2].value) != 10) || !date_ok(starts, &y1, &m1, &d1))
+		return fail("bad_date", "%s: --starts is a date YYYY-MM-DD", starts);
+	if ((opts[3].value && strlen(opts[3].value) != 10) || !date_ok(ends, &y2, &m2, &d2))
+		return fail("bad_date", "%s: --ends is a date YYYY-MM-DD", ends);
+	if (strcmp(ends, starts) <= 0)
+		return fail("bad_dates", "%s: the year must end after it starts", ends);
+	if (strcmp(starts, cur.ends_on) <= 0)
+		return fail("overlapping_year", "the new year must start after the current one ends (%s)", cur.ends_on);
+	memset(&k, 0, sizeof(k));
+	k.a = a;
+	k.in.district_id = cur.district_id;
+	k.in.label = opts[1].value;
+	k.in.starts_on = starts;
+	k.in.ends_on = ends;
+	k.in.client = CTL_CLIENT;
+	if ((r = store_tx(db, yopen_tx, &k)) == DB_CONSTRAINT)
+		return fail("year_refused", "the school year %s exists or was refused; nothing was changed", opts[1].value);
+	if (r != DB_OK)
+		return store_fail(r, "year open");
+	printf("school year %s (%s .. %s) opened in %s and made current; %s stays as it was\n",
+	    k.in.label, starts, ends, opts[0].value, k.out.previous_label);
+	printf("carried %lld teacher(s), %lld moved on to regular; copied %zu item(s), %zu cap group(s) and the policy\n",
+	    k.out.teachers, k.out.regularised, k.out.items, k.out.cap_groups);
+	return 0;
+}
+
+/* -------- backup, check */
+
+static int
+cmd_backup(struct db *db, arena *a, const char *file)
+{
+	static const char *const tables[] = { "district", "school", "teacher", "teacher_year",
+		"account", "record", "evidence_file", "audit" };
+	const char *problem;
+	struct db *copy;
+	enum db_result r;
+	int rc = 0;
+
+	if (access(file, F_OK) == 0)
+		return fail("file_exists", "%s exists; a backup never overwrites a file", file);
+	if ((r = store_backup(db, a, file, &problem)) == DB_CONSTRAINT)
+		return fail("file_exists", "%s exists; a backup never overwrites a file", file);
+	if (r != DB_OK) {
+		if (problem)
+			return fail("backup_corrupt", "the copy failed its integrity check (%s); it was removed", problem);
+		return fail("backup_failed", "the copy could not be written to %s (it was removed)", file);
+	}
+	printf("backup written to %s; integrity_check: ok\n", file);
+	if ((copy = db_open(file, 0)) == NULL)
+		return 1;
+	for (size_t i = 0; i < sizeof(tables) / sizeof(tables[0]); i++) {
+		long long n1 = -1, n2 = -2;
+		store_count_rows(db, tables[i], &n1);
+		store_count_rows(copy, tables[i], &n2);
+		printf("  %-14s %8lld\n", tables[i], n2);
+		if (n1 != n2) {
+			fprintf(stderr, "xueshictl: backup_mismatch: %s has %lld rows, the copy %lld\n",
+			    tables[i], n1, n2);
+			rc = 1;
+		}
+	}
+	db_close(copy);
+	return rc;
+}
+
+static int
+cmd_check(struct db *db, arena *a, const struct config *cfg, const char *path)
+{
+	const char **msgs, **sha;
+	size_t n, missing = 0;
+	char dir[4096], file[8192];
+	int bad = 0, have, shipped;
+	enum db_result r;
+
+	if ((r = store_integrity(db, a, &msgs, &n)) != DB_OK)
+		return store_fail(r, "check");
+	for (size_t i = 0; i < n; i++)
+		printf("integrity: %s\n", msgs[i]);
+	if (n == 0)
+		printf("integrity: ok\n");
+	else
+		bad = 1;
+	have = db_version(db);
+	shipped = shipped_version(cfg->migrations_dir);
+	if (have == shipped)
+		printf("schema version: %d (as shipped)\n", have);
+	else {
+		printf("schema version: %d, the migrations shipped reach %d%s\n", have, shipped,
+		    have < shipped ? " (run xueshictl migrate)" : " (the programs are older than the database)");
+		bad = 1;
+	}
+	evidence_dir_of(path, dir, sizeof(dir));
+	if ((r = store_evidence_files(db, a, &sha, &n)) != DB_OK)
+		return store_fail(r, "check");
+	for (size_t i = 0; i < n; i++) {
+		struct stat sb;
+		if (files_path(dir, sha[i], file, sizeof(file)) != 0 || stat(file, &sb) != 0 ||
+		    !S_ISREG(sb.st_mode)) {
+			printf("evidence missing: %s (%s)\n", sha[i], file);
+			missing++;
+		}
+	}
+	printf("evidence: %zu file(s) in %s, %zu missing\n", n, dir, missing);
+	if (missing)
+		bad = 1;
+	printf("%s\n", bad ? "check: problems found" : "check: ok");
+	return bad;
+}
+
+/*
+ * The setup and recovery commands: each opens an existing database, and
+ * makes its change in one transaction (or none at all). Returns the exit
+ * status, or -1 when cmd is not one of them.
+ */
+static int
+run_setup(const struct config *cfg, const char *cmd, const char *path, int argc, char **argv)
+{
+	static const char *const cmds[] = { "admin", "passwd", "unlock", "district", "school",
+		"year", "backup", "check" };
+	size_t i;
+	struct db *db;
+	arena *a;
+	int rc = 2, applied;
+
+	for (i = 0; i < sizeof(cmds) / sizeof(cmds[0]); i++)
+		if (strcmp(cmd, cmds[i]) == 0)
+			break;
+	if (i == sizeof(cmds) / sizeof(cmds[0]))
+		return -1;
+	/* "admin create DB LOGIN", "district new DB ...": the sub-command comes first. */
+	if (strcmp(cmd, "admin") == 0) {
+		if (strcmp(path, "create") != 0 || argc < 1) {
+			usage();
+			return 2;
+		}
+		path = argv[0];
+		argc--;
+		argv++;
+	} else if (strcmp(cmd, "district") == 0 || strcmp(cmd, "school") == 0 ||
+	    strcmp(cmd, "year") == 0) {
+		const char *sub = path;
+		int known = strcmp(cmd, "district") == 0 ? strcmp(sub, "new") == 0 :
+		    strcmp(cmd, "school") == 0 ? strcmp(sub, "add") == 0 || strcmp(sub, "list") == 0 :
+		    strcmp(sub, "open") == 0;
+		if (argc < 1 || !known) {
+			usage();
+			return 2;
+		}
+		path = argv[0];
+		argv[0] = (char *)sub;   /* the sub-command becomes the first argument */
+	}
+	if (access(path, F_OK) != 0)
+		return fail("no_database", "%s does not exist (create it with xueshictl init)", path);
+	if ((db = db_open(path, 0)) == NULL)
+		return 1;
+	if ((a = arena_new()) == NULL) {
+		db_close(db);
+		return 1;
+	}
+	if (strcmp(cmd, "check") != 0 && strcmp(cmd, "backup") != 0) {
+		/* As the programs do when they start: the schema first. */
+		if (db_migrate(db, cfg->migrations_dir, &applied) != DB_OK) {
+			rc = 1;
+			goto out;
+		}
+		db_set_commit_hook(db, assess_commit_hook, NULL);
+	}
+	if (strcmp(cmd, "admin") == 0 || strcmp(cmd, "passwd") == 0 || strcmp(cmd, "unlock") == 0)
+		rc = cmd_account(db, a, cmd, argc, argv);
+	else if (strcmp(cmd, "district") == 0)
+		rc = cmd_district(db, a, cfg, argc, argv);
+	else if (strcmp(cmd, "school") == 0)
+		rc = cmd_school(db, a, argc, argv);
+	else if (strcmp(cmd, "year") == 0)
+		rc = cmd_year(db, a, argc, argv);
+	else if (strcmp(cmd, "backup") == 0) {
+		if (argc != 1) {
+			usage();
+			rc = 2;
+		} else
+			rc = cmd_backup(db, a, argv[0]);
+	} else if (argc != 0) {
+		usage();
+		rc = 2;
+	} else
+		rc = cmd_check(db, a, cfg, path);
+out:
+	arena_free(a);
+	db_close(db);
+	return rc;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -369,6 +1209,9 @@ main(int argc, char **argv)
 	path = argv[argi + 1];
 	if (config_load(&cfg) < 0 || auth_init(cfg.tmp_dir) < 0)
 		return 2;
+	if ((rc = run_setup(&cfg, cmd, path, argc - argi - 2, argv + argi + 2)) >= 0)
+		return rc;
+	rc = 0;
 	if (strcmp(cmd, "assess") == 0) {
 		if (access(path, F_OK) != 0) {
 			fprintf(stderr, "xueshictl: %s does not exist\n", path);

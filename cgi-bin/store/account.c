@@ -370,6 +370,8 @@ store_audit_events(struct db *db, arena *a, int all, long long district, const c
 	    "  WHEN 'account' THEN (SELECT a.display_name || ' (' || a.login || ')' FROM account a"
 	    "   WHERE a.id = au.object_id)"
 	    "  WHEN 'school' THEN (SELECT s.name FROM school s WHERE s.id = au.object_id)"
+	    "  WHEN 'district' THEN (SELECT x.name FROM district x WHERE x.id = au.object_id)"
+	    "  WHEN 'school_year' THEN (SELECT y.label FROM school_year y WHERE y.id = au.object_id)"
 	    " END, coalesce(d.time_zone, 'Asia/Shanghai')"
 	    " FROM audit au LEFT JOIN account actor ON actor.id = au.account_id"
 	    " LEFT JOIN district d ON d.id = au.district_id"

@@ -156,5 +156,5 @@ SELECT y.id, v.code, v.category, v.name, v.hours, v.unit, v.conditions, v.rule_t
 FROM v, school_year y JOIN district d ON d.id = y.district_id
 WHERE d.code = 'wuhua' AND y.label = '2025-2026';
 
--- The titles its printed forms carry (migration 0010; /district/settings).
+-- The titles its printed forms carry (migration 0009; /district/settings).
 UPDATE district SET card_title = '昆明市中小学教师培训学时登记卡' WHERE code = 'wuhua';

@@ -49,6 +49,6 @@ SELECT y.id, v.code, v.category, v.name, v.hours, v.unit, v.conditions, v.rule_t
 FROM v, school_year y JOIN district d ON d.id = y.district_id
 WHERE d.code = 'wutongqiao' AND y.label = '2021-2022';
 
--- The titles its printed forms carry (migration 0010; /district/settings).
+-- The titles its printed forms carry (migration 0009; /district/settings).
 UPDATE district SET card_title = '乐山市教师继续教育登记表',
 	summary_title = '乐山市教师继续教育学时汇总表' WHERE code = 'wutongqiao';

@@ -29,7 +29,7 @@
                 </ul>
               </xsl:if>
             </td>
-            <td><xsl:value-of select="@by-name"/><xsl:if test="@by != '' and @by != @by-name"> (<xsl:value-of select="@by"/>)</xsl:if></td>
+            <td><xsl:value-of select="@by-name"/><xsl:if test="@by != '' and @by != @by-name"> (<xsl:value-of select="@by"/>)</xsl:if><xsl:if test="@by = '' and @client = 'xueshictl'"><xsl:call-template name="str"><xsl:with-param name="k" select="'audit.by-ctl'"/></xsl:call-template></xsl:if></td>
             <td>
               <xsl:call-template name="str"><xsl:with-param name="k" select="concat('audit.object.', @object-type)"/></xsl:call-template>
               <xsl:text> </xsl:text>

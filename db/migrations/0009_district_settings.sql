@@ -1,4 +1,4 @@
--- 0010: what a district sets for itself on /district/settings (issue 12):
+-- 0009: what a district sets for itself on /district/settings (issue 12):
 --  * stamp_text: the wording of the district's stamp on the printed forms
 --    (五通桥区教师发展中心 ...); '' prints the authority's name.
 --  * card_title, summary_title: the titles of the printed registration card
