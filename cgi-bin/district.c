@@ -148,6 +148,8 @@ static const struct field changes_fields[] = CHANGES_DISTRICT_FIELDS;
 static const struct field settings_page_fields[] = SETTINGS_PAGE_FIELDS;
 static const struct field settings_post_fields[] = SETTINGS_POST_FIELDS;
 static const struct field year_page_fields[] = YEAR_PAGE_FIELDS;
+static const struct field years_page_fields[] = YEARS_PAGE_FIELDS;
+static const struct field year_open_fields[] = YEAR_OPEN_FIELDS;
 static const struct field year_post_fields[] = YEAR_POST_FIELDS;
 static const struct field school_form_fields[] = SCHOOL_FORM_FIELDS;
 
@@ -162,7 +164,8 @@ static const struct route routes[] = {
 	{ HTTP_POST, "/district/schools/{school}/edit", school_edit_save, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_school_save", 0, school_form_fields },
 	{ HTTP_POST, "/district/schools/{school}/deactivate", school_deactivate, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_school_deactivate", 0, NULL },
 	{ HTTP_POST, "/district/schools/{school}/activate", school_activate, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_school_activate", 0, NULL },
-	{ HTTP_GET, "/district/years", years_page, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_years", 0, NULL },
+	{ HTTP_GET, "/district/years", years_page, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_years", 0, years_page_fields },
+	{ HTTP_POST, "/district/years/open", year_open, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_year_open", 0, year_open_fields },
 	{ HTTP_GET, "/district/years/{year}", year_page, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_year", 0, year_page_fields },
 	{ HTTP_POST, "/district/years/{year}", year_save, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_year_save", 0, year_post_fields },
 	{ HTTP_GET, "/district/changes", changes_district_page, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_changes", 0, changes_fields },

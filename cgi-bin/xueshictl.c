@@ -503,75 +503,6 @@ name_ok(const char *s, size_t max)
 	return chars >= 1 && chars <= max;
 }
 
-static int
-leap(int y)
-{
-	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-}
-
-static int
-days_in(int y, int m)
-{
-	static const int days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-	return m == 2 && leap(y) ? 29 : days[m - 1];
-}
-
-/* YYYY-MM-DD, a real day. */
-static int
-date_ok(const char *s, int *y, int *m, int *d)
-{
-	if (strlen(s) != 10 || s[4] != '-' || s[7] != '-')
-		return 0;
-	for (int i = 0; i < 10; i++)
-		if (i != 4 && i != 7 && !(s[i] >= '0' && s[i] <= '9'))
-			return 0;
-	*y = atoi(s);
-	*m = atoi(s + 5);
-	*d = atoi(s + 8);
-	return *y >= 1900 && *m >= 1 && *m <= 12 && *d >= 1 && *d <= days_in(*y, *m);
-}
-
-/* A school-year label YYYY-YYYY whose second year follows the first. */
-static int
-label_ok(const char *s, int *first)
-{
-	if (strlen(s) != 9 || s[4] != '-')
-		return 0;
-	for (int i = 0; i < 9; i++)
-		if (i != 4 && !(s[i] >= '0' && s[i] <= '9'))
-			return 0;
-	*first = atoi(s);
-	return *first >= 1900 && atoi(s + 5) == *first + 1;
-}
-
-/*
- * The default bounds of the school year label: its first year's month-day
- * md (the district's year_start_md, "07-01") to the day before it a year on.
- */
-static int
-year_bounds(int first, const char *md, char starts[32], char ends[32])
-{
-	int m, d, y;
-
-	if (strlen(md) != 5 || md[2] != '-' || first < 1900 || first > 9998)
-		return -1;
-	m = atoi(md);
-	d = atoi(md + 3);
-	if (m < 1 || m > 12 || d < 1 || d > days_in(first, m))
-		return -1;
-	snprintf(starts, 32, "%04d-%02d-%02d", first, m, d);
-	y = first + 1;
-	if (--d == 0) {
-		if (--m == 0) {
-			m = 12;
-			y--;
-		}
-		d = days_in(y, m);
-	}
-	snprintf(ends, 32, "%04d-%02d-%02d", y, m, d);
-	return 0;
-}
-
 /* Where the evidence files of the database at path are: XUESHI_EVIDENCE or evidence beside it. */
 static void
 evidence_dir_of(const char *path, char *out, size_t len)
@@ -817,7 +748,7 @@ cmd_district(struct db *db, arena *a, const struct config *cfg, int argc, char *
 	if (opts[2].value != NULL)
 		k.in.year_start_md = opts[2].value;
 	if (opts[1].value != NULL) {
-		if (!label_ok(opts[1].value, &first))
+		if ((first = rules_year_label(opts[1].value)) < 0)
 			return fail("bad_label", "%s: a school year is YYYY-YYYY, the second year after the first (2026-2027)", SHOWN(opts[1].value));
 		label = (char *)opts[1].value;
 	} else {
@@ -834,7 +765,7 @@ cmd_district(struct db *db, arena *a, const struct config *cfg, int argc, char *
 			return 1;
 		snprintf(label, 16, "%04d-%04d", first, first + 1);
 	}
-	if (year_bounds(first, k.in.year_start_md, starts, ends) != 0)
+	if (rules_year_bounds(first, k.in.year_start_md, starts, ends) != 0)
 		return fail("bad_year_start", "%s: --year-start is the school year's first day, MM-DD (07-01)", k.in.year_start_md);
 	k.in.label = label;
 	k.in.starts_on = starts;
@@ -964,7 +895,7 @@ cmd_year(struct db *db, arena *a, int argc, char **argv)
 	char starts[32], ends[32];
 	size_t npos;
 	enum db_result r;
-	int first, y1, m1, d1, y2, m2, d2;
+	int first;
 
 	if (parse_args(argc, argv, opts, 4, pos, 1, &npos) != 0 || npos != 1 ||
 	    strcmp(pos[0], "open") != 0) {
@@ -973,7 +904,7 @@ cmd_year(struct db *db, arena *a, int argc, char **argv)
 	}
 	if (opts[0].value == NULL)
 		return fail("missing_district", "--district CODE is needed");
-	if (opts[1].value == NULL || !label_ok(opts[1].value, &first))
+	if (opts[1].value == NULL || (first = rules_year_label(opts[1].value)) < 0)
 		return fail("bad_label", "%s: --label is YYYY-YYYY, the second year after the first (2026-2027)", SHOWN(opts[1].value));
 	if ((r = store_district_current(db, a, opts[0].value, &cur)) == DB_NOTFOUND) {
 		long long id;
@@ -985,15 +916,15 @@ cmd_year(struct db *db, arena *a, int argc, char **argv)
 		return store_fail(r, "year open");
 	if (first <= atoi(cur.label))
 		return fail("label_not_after", "%s: the new school year must come after the current one", cur.label);
-	if (year_bounds(first, cur.year_start_md, starts, ends) != 0)
+	if (rules_year_bounds(first, cur.year_start_md, starts, ends) != 0)
 		return fail("bad_year_start", "the district's first day of the year is malformed (%s)", cur.year_start_md);
 	if (opts[2].value != NULL)
 		snprintf(starts, sizeof(starts), "%s", opts[2].value);
 	if (opts[3].value != NULL)
 		snprintf(ends, sizeof(ends), "%s", opts[3].value);
-	if ((opts[2].value && strlen(opts[2].value) != 10) || !date_ok(starts, &y1, &m1, &d1))
+	if (!rules_date_valid(starts))
 		return fail("bad_date", "%s: --starts is a date YYYY-MM-DD", starts);
-	if ((opts[3].value && strlen(opts[3].value) != 10) || !date_ok(ends, &y2, &m2, &d2))
+	if (!rules_date_valid(ends))
 		return fail("bad_date", "%s: --ends is a date YYYY-MM-DD", ends);
 	if (strcmp(ends, starts) <= 0)
 		return fail("bad_dates", "%s: the year must end after it starts", ends);

@@ -1,6 +1,8 @@
 /* rules.c - the hours rules; the contract and the readings are in rules.h. */
 #include "rules.h"
 
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static const char *const type_names[RULE__MAX] = {
@@ -481,6 +483,56 @@ rules_hours_parse(const char *s)
 		tenth = *p++ - '0';
 	}
 	return *p == '\0' ? whole * 10 + tenth : -1;
+}
+
+static int
+days_in(int y, int m)
+{
+	static const int days[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+
+	return days[m - 1] + (m == 2 && leap);
+}
+
+int
+rules_year_label(const char *s)
+{
+	int first, second;
+
+	if (s == NULL || strlen(s) != 9 || s[4] != '-')
+		return -1;
+	for (int i = 0; i < 9; i++)
+		if (i != 4 && (s[i] < '0' || s[i] > '9'))
+			return -1;
+	first = atoi(s);
+	second = atoi(s + 5);
+	return first >= 1900 && second == first + 1 ? first : -1;
+}
+
+int
+rules_year_bounds(int first, const char *md, char *starts, char *ends)
+{
+	int m, d, y;
+
+	if (md == NULL || strlen(md) != 5 || md[2] != '-' || first < 1900 || first > 9998 ||
+	    md[0] < '0' || md[0] > '9' || md[1] < '0' || md[1] > '9' ||
+	    md[3] < '0' || md[3] > '9' || md[4] < '0' || md[4] > '9')
+		return -1;
+	m = (md[0] - '0') * 10 + (md[1] - '0');
+	d = (md[3] - '0') * 10 + (md[4] - '0');
+	if (m < 1 || m > 12 || d < 1 || d > days_in(first, m))
+		return -1;
+	snprintf(starts, 11, "%04d-%02d-%02d", first, m, d);
+	y = first + 1;
+	if (--d == 0) {
+		if (--m == 0) {
+			m = 12;
+			y--;
+		}
+		d = days_in(y, m);
+	}
+	snprintf(ends, 11, "%04d-%02d-%02d", y, m, d);
+	return 0;
 }
 
 int

@@ -328,6 +328,20 @@ int rules_date_valid(const char *s);
 int64_t rules_hours_parse(const char *s);
 
 /*
+ * A school year's label YYYY-YYYY whose second year follows the first
+ * ("2026-2027"): returns the first year, or -1 ("2026-2028", "2026/2027").
+ */
+int rules_year_label(const char *s);
+
+/*
+ * The bounds of the school year that starts in year first on the district's
+ * month-day md ("07-01"): starts "2026-07-01", ends the day before a year
+ * on, "2027-06-30" (buffers of 11 bytes at least). 0, or -1 when md is not a
+ * day of that year or first is out of 1900..9998.
+ */
+int rules_year_bounds(int first, const char *md, char *starts, char *ends);
+
+/*
  * An activity from start to end (inclusive) belongs to the school year
  * [year_start, year_end]: RULES_OK when both lie within it, RULES_OUTSIDE_YEAR
  * when either lies outside, RULES_DATE when a date is not valid or a range

@@ -6,6 +6,8 @@
 #include "domain/rules.h"
 #include "store/audit.h"
 #include "store/policy.h"
+#include "store/settings.h"
+#include "store/year.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -48,22 +50,157 @@ year_node(xmlNodePtr parent, const struct year_policy *p)
 	return y;
 }
 
-int
-years_page(struct ctx *c)
+/*
+ * The district's years under root, and <next label starts ends/>: the year
+ * after the current one, bounded by the district's first day of the year.
+ * *cur is the current year (year_id 0 when there is none).
+ */
+static int
+years_list(struct ctx *c, xmlNodePtr root, struct year_policy *cur, const char **md,
+    char next_label[16])
 {
-	xmlNodePtr root = app_page(c, "district-years"), list;
+	xmlNodePtr list = xml_node(root, "years");
+	struct district_settings s;
 	struct year_policy *v;
 	size_t n;
 	enum db_result r;
 
-	if (root == NULL || (list = xml_node(root, "years")) == NULL)
+	memset(cur, 0, sizeof(*cur));
+	next_label[0] = '\0';
+	if (list == NULL)
 		return 500;
-	if ((r = store_district_years(c->db, c->a, c->user->district_id, &v, &n)) != DB_OK)
+	if ((r = store_district_years(c->db, c->a, c->user->district_id, &v, &n)) != DB_OK ||
+	    (r = store_district_settings(c->db, c->a, c->user->district_id, &s)) != DB_OK)
 		return app_status(r);
-	for (size_t i = 0; i < n; i++)
+	*md = s.year_start_md;
+	for (size_t i = 0; i < n; i++) {
 		if (year_node(list, &v[i]) == NULL)
 			return 500;
+		if (v[i].is_current)
+			*cur = v[i];
+	}
+	if (cur->year_id > 0) {
+		int first = rules_year_label(cur->label);
+		char starts[16], ends[16];
+		xmlNodePtr next;
+		/* rules_year_bounds holds first + 1 to 9998: four digits each. */
+		if (first > 0 && rules_year_bounds(first + 1, s.year_start_md, starts, ends) == 0 &&
+		    (next = xml_node(root, "next")) != NULL) {
+			snprintf(next_label, 16, "%04d-%04d", (first + 1) % 10000, (first + 2) % 10000);
+			xml_attr(next, "label", next_label);
+			xml_attr(next, "starts", starts);
+			xml_attr(next, "ends", ends);
+		}
+	}
 	return 200;
+}
+
+int
+years_page(struct ctx *c)
+{
+	xmlNodePtr root = app_page(c, "district-years");
+	struct year_policy cur;
+	const char *md;
+	char next[16];
+	struct form f;
+	int status;
+
+	if (root == NULL)
+		return 500;
+	if ((status = years_list(c, root, &cur, &md, next)) != 200)
+		return status;
+	if (app_field_present(c, "opened")) {
+		xmlNodePtr o = xml_node(root, "opened");
+		xml_attr_int(o, "year", app_field_int(c, "opened"));
+		xml_attr_int(o, "teachers", app_field_int(c, "teachers"));
+		xml_attr_int(o, "regularised", app_field_int(c, "regularised"));
+	}
+	form_begin(&f, c, "open");
+	/* The next year's label, to open as it is or to change. */
+	if (*next && f.node != NULL) {
+		xmlNodePtr v = xml_text(f.node, "value", next);
+		if (v != NULL)
+			xml_attr(v, "name", "label");
+	}
+	return 200;
+}
+
+struct opening {
+	struct ctx *c;
+	struct year_open in;
+	struct year_opened out;
+};
+
+static enum db_result
+open_tx(struct db *db, void *arg)
+{
+	struct opening *k = arg;
+
+	return store_year_open(db, k->c->a, &k->in, &k->out);
+}
+
+int
+year_open(struct ctx *c)
+{
+	xmlNodePtr root = app_page(c, "district-years");
+	struct year_policy cur;
+	struct opening k;
+	struct form f;
+	const char *md, *label = app_field_text(c, "label");
+	char starts[16], ends[16], next[16];
+	enum db_result r;
+	int status, first;
+
+	if (root == NULL)
+		return 500;
+	if ((status = years_list(c, root, &cur, &md, next)) != 200)
+		return status;
+	form_begin(&f, c, "open");
+	if (cur.year_id == 0) {
+		xml_attr(xml_node(root, "refused"), "code", "no_current_year");
+		return 409;
+	}
+	if (f.errors > 0)
+		return 422;
+	if ((first = rules_year_label(label)) < 0) {
+		form_error(&f, "label", "bad_year_label");
+		return 422;
+	}
+	if (first <= rules_year_label(cur.label)) {
+		form_error_detail(&f, "label", "year_not_after", cur.label);
+		return 422;
+	}
+	if (rules_year_bounds(first, md, starts, ends) != 0)
+		return 500;
+	if (app_field_present(c, "starts_on"))
+		snprintf(starts, sizeof(starts), "%s", app_field_text(c, "starts_on"));
+	if (app_field_present(c, "ends_on"))
+		snprintf(ends, sizeof(ends), "%s", app_field_text(c, "ends_on"));
+	if (strcmp(starts, cur.ends_on) <= 0)
+		form_error_detail(&f, "starts_on", "year_overlaps", cur.ends_on);
+	if (strcmp(ends, starts) <= 0)
+		form_error(&f, "ends_on", "ends_before_start");
+	if (f.errors > 0)
+		return 422;
+	memset(&k, 0, sizeof(k));
+	k.c = c;
+	k.in.district_id = c->user->district_id;
+	k.in.label = label;
+	k.in.starts_on = starts;
+	k.in.ends_on = ends;
+	k.in.client = c->req->remote_addr;
+	k.in.account_id = c->user->id;
+	if ((r = store_tx(c->db, open_tx, &k)) == DB_CONSTRAINT) {
+		form_error(&f, "label", "year_exists");
+		return 422;
+	}
+	if (r != DB_OK)
+		return app_status(r);
+	{
+		const char *to = arena_printf(c->a, "/district/years?opened=%lld&teachers=%lld&regularised=%lld",
+		    k.out.year_id, k.out.teachers, k.out.regularised);
+		return to != NULL ? app_redirect(c, to) : 500;
+	}
 }
 
 static void

@@ -21,9 +21,26 @@ int year_page(struct ctx *c);
 /* POST /district/years/{year}: all or nothing; audited (year_policy); 303 to ?saved=1. */
 int year_save(struct ctx *c);
 
+/*
+ * POST /district/years/open: open the next school year (label, and its
+ * first and last day, by default from the district's first day of the
+ * year): the catalogue, cap groups and policy copied, every active teacher
+ * carried with categories moved on (store/year.h). 303 to the list.
+ */
+int year_open(struct ctx *c);
+
 extern const char *const year_points_readings[];
 
 #define YEAR_PAGE_FIELDS { { "saved", FIELD_FLAG, FIELD_QUERY, 0, 0, NULL, OBJ_NONE }, \
+	{ NULL, 0, 0, 0, 0, NULL, OBJ_NONE } }
+#define YEARS_PAGE_FIELDS { { "opened", FIELD_ID, FIELD_QUERY, 0, 0, NULL, OBJ_NONE }, \
+	{ "teachers", FIELD_INT, FIELD_QUERY, 0, 10000000, NULL, OBJ_NONE }, \
+	{ "regularised", FIELD_INT, FIELD_QUERY, 0, 10000000, NULL, OBJ_NONE }, \
+	{ NULL, 0, 0, 0, 0, NULL, OBJ_NONE } }
+#define YEAR_OPEN_FIELDS { \
+	{ "label", FIELD_LINE, FIELD_REQUIRED, 0, 9, NULL, OBJ_NONE }, \
+	{ "starts_on", FIELD_DATE, 0, 0, 0, NULL, OBJ_NONE }, \
+	{ "ends_on", FIELD_DATE, 0, 0, 0, NULL, OBJ_NONE }, \
 	{ NULL, 0, 0, 0, 0, NULL, OBJ_NONE } }
 #define YEAR_POST_FIELDS { \
 	{ "min_hours", FIELD_LINE, FIELD_REQUIRED, 0, 8, NULL, OBJ_NONE }, \

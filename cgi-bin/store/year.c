@@ -115,6 +115,7 @@ store_year_open(struct db *db, arena *a, const struct year_open *in, struct year
 	audit_json_int(&j, "regularised", out->regularised);
 	audit_json_int(&j, "items", (long long)out->items);
 	memset(&e, 0, sizeof(e));
+	e.account_id = in->account_id;
 	e.district_id = in->district_id;
 	e.action = "school_year_open";
 	e.object_type = "school_year";

@@ -22,6 +22,7 @@ struct year_open {
 	const char *label;            /* YYYY-YYYY, after the current year's */
 	const char *starts_on, *ends_on;
 	const char *client;           /* the audit row's client */
+	long long account_id;         /* the audit row's actor: 0 from the command line */
 };
 
 struct year_opened {

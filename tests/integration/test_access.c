@@ -131,6 +131,7 @@ static const struct acase cases[] = {
 	{ "district_settings", "/district/settings", "LNNNONNO" },
 	{ "district_settings_save", "/district/settings", "NNNNONNO" },
 	{ "district_years", "/district/years", "LNNNONNO" },
+	{ "district_year_open", "/district/years/open", "NNNNONNO" },
 	{ "district_schools", "/district/schools", "LNNNONNO" },
 	{ "district_school_add", "/district/schools", "NNNNONNO" },
 	{ "district_school_edit", "/district/schools/{C}/edit", "LNNNONNN" },

@@ -420,6 +420,74 @@ START_TEST(test_district_keeps_its_schools)
 }
 END_TEST
 
+/*
+ * Opening 五通桥's next year from the page (last: it moves the current
+ * year). 2022-2023 from 07-01 is offered; an earlier label, a malformed one
+ * and a start inside the current year are refused; opened, it carries the
+ * district's 90 teachers, of whom the 2 probation-year new teachers
+ * (WTQ00001, WTQ00061) become regular, copies the 7 items, and leaves
+ * 2021-2022 read-only.
+ */
+START_TEST(test_open_the_next_year)
+{
+	struct client *d = as("wutongqiao-admin");
+	long long old = srv_int(&srv, "SELECT y.id FROM school_year y JOIN district d ON d.id = y.district_id"
+	    " WHERE d.code = 'wutongqiao' AND y.is_current = 1");
+	long long admin = srv_int(&srv, "SELECT id FROM account WHERE login = 'wutongqiao-admin'");
+	char path[256], body[1024], *loc;
+	struct reply r;
+	long long year;
+
+	CHECK_XML(d, "/district/years", "string(/page/next/@label)", "2022-2023");
+	CHECK_XML(d, "/district/years", "string(/page/next/@starts)", "2022-07-01");
+	CHECK_XML(d, "/district/years", "string(/page/next/@ends)", "2023-06-30");
+	CHECK_XML(d, "/district/years", "string(/page/form/value[@name='label'])", "2022-2023");
+	/* Refused, nothing opened. */
+	post_form(d, &srv, "/district/years/open", "label=2021-2022", &r);
+	ck_assert_int_eq(r.status, 422);
+	ck_assert(reply_contains(&r, "code=\"year_not_after\"") || reply_contains(&r, "新学年必须在当前学年之后"));
+	reply_free(&r);
+	ck_assert_int_eq(post_form(d, &srv, "/district/years/open?format=xml", "label=2022-2024", &r), 422);
+	ck_assert(reply_contains(&r, "field=\"label\" code=\"bad_year_label\""));
+	ck_assert(reply_contains(&r, "<value name=\"label\">2022-2024</value>"));
+	reply_free(&r);
+	ck_assert_int_eq(post_form(d, &srv, "/district/years/open?format=xml", "label=2022-2023&starts_on=2022-06-01", &r), 422);
+	ck_assert(reply_contains(&r, "field=\"starts_on\" code=\"year_overlaps\""));
+	reply_free(&r);
+	ck_assert_int_eq(srv_int(&srv, "SELECT count(*) FROM school_year y JOIN district d ON d.id = y.district_id"
+	    " WHERE d.code = 'wutongqiao'"), 1);
+
+	/* Opened. */
+	ck_assert_int_eq(post_form(d, &srv, "/district/years/open", "label=2022-2023", &r), 303);
+	year = srv_int(&srv, "SELECT y.id FROM school_year y JOIN district d ON d.id = y.district_id"
+	    " WHERE d.code = 'wutongqiao' AND y.is_current = 1 AND y.label = '2022-2023'"
+	    " AND y.starts_on = '2022-07-01' AND y.ends_on = '2023-06-30'");
+	ck_assert_int_gt(year, old);
+	loc = reply_header(&r, "Location");
+	snprintf(path, sizeof(path), "/district/years?opened=%lld&teachers=90&regularised=2", year);
+	ck_assert_str_eq(loc, path);
+	free(loc);
+	reply_free(&r);
+	snprintf(body, sizeof(body), "SELECT count(*) FROM teacher_year ty JOIN teacher t ON t.id = ty.teacher_id"
+	    " WHERE ty.school_year_id = %lld AND t.staff_no IN ('WTQ00001', 'WTQ00061') AND ty.category = 'regular'", year);
+	ck_assert_int_eq(srv_int(&srv, body), 2);
+	snprintf(body, sizeof(body), "SELECT count(*) FROM item WHERE school_year_id = %lld", year);
+	ck_assert_int_eq(srv_int(&srv, body), 7);
+	snprintf(body, sizeof(body), "SELECT count(*) FROM audit WHERE action = 'school_year_open' AND object_id = %lld"
+	    " AND account_id = %lld", year, admin);
+	ck_assert_int_eq(srv_int(&srv, body), 1);
+	CHECK_XML(d, path, "string(/page/opened/@teachers)", "90");
+	/* The year before is read-only now. */
+	snprintf(path, sizeof(path), "/district/years/%lld", old);
+	policy_form(body, sizeof(body), "90", "45", "2", "2022-06-30", "2022-08-31");
+	post_form(d, &srv, path, body, &r);
+	ck_assert_int_eq(r.status, 409);
+	ck_assert(reply_contains(&r, "这不是当前学年，不能修改"));
+	reply_free(&r);
+	client_free(d);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -435,6 +503,7 @@ main(void)
 	tcase_add_test(tc, test_a_save_is_audited_and_in_effect);
 	tcase_add_test(tc, test_year_policy_and_deadlines);
 	tcase_add_test(tc, test_district_keeps_its_schools);
+	tcase_add_test(tc, test_open_the_next_year);
 	suite_add_tcase(su, tc);
 	sr = srunner_create(su);
 	srunner_set_fork_status(sr, CK_NOFORK);

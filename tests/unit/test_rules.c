@@ -1184,6 +1184,27 @@ START_TEST(test_hours_as_typed)
 }
 END_TEST
 
+/* School years: 2026-2027 from 07-01 ends 2027-06-30; from 03-01, 2027-2028 ends on leap day 2028-02-29. */
+START_TEST(test_year_labels_and_bounds)
+{
+	char s[16], e[16];
+
+	ck_assert_int_eq(rules_year_label("2026-2027"), 2026);
+	ck_assert_int_eq(rules_year_label("2026-2028"), -1);
+	ck_assert_int_eq(rules_year_label("2026/2027"), -1);
+	ck_assert_int_eq(rules_year_label("26-27"), -1);
+	ck_assert_int_eq(rules_year_bounds(2026, "07-01", s, e), 0);
+	ck_assert_str_eq(s, "2026-07-01");
+	ck_assert_str_eq(e, "2027-06-30");
+	ck_assert_int_eq(rules_year_bounds(2026, "01-01", s, e), 0);
+	ck_assert_str_eq(e, "2026-12-31");
+	ck_assert_int_eq(rules_year_bounds(2027, "03-01", s, e), 0);
+	ck_assert_str_eq(e, "2028-02-29");
+	ck_assert_int_eq(rules_year_bounds(2026, "02-29", s, e), -1);
+	ck_assert_int_eq(rules_year_bounds(2026, "13-01", s, e), -1);
+}
+END_TEST
+
 /* 五通桥 2021-2022: 登记内容的时间范围 2021-07-01 to 2022-06-30, bounds inclusive. */
 START_TEST(test_activity_within_school_year)
 {
@@ -1283,6 +1304,7 @@ rules_suite(void)
 	tcase_add_test(tc, test_participants_in_order);
 	tcase_add_test(tc, test_dates_are_real);
 	tcase_add_test(tc, test_hours_as_typed);
+	tcase_add_test(tc, test_year_labels_and_bounds);
 	tcase_add_test(tc, test_activity_within_school_year);
 	tcase_add_test(tc, test_per_term_cap);
 	tcase_add_test(tc, test_excellent_quota_by_rank);

@@ -34,6 +34,16 @@
   <xsl:template match="years">
     <h1><xsl:call-template name="s"><xsl:with-param name="k" select="'years.title'"/></xsl:call-template></h1>
     <p><xsl:call-template name="s"><xsl:with-param name="k" select="'years.intro'"/></xsl:call-template></p>
+    <xsl:if test="/page/opened">
+      <p class="notice" role="status">
+        <xsl:call-template name="s"><xsl:with-param name="k" select="'years.opened'"/></xsl:call-template>
+        <xsl:value-of select="/page/opened/@teachers"/>
+        <xsl:call-template name="s"><xsl:with-param name="k" select="'years.opened-regularised'"/></xsl:call-template>
+        <xsl:value-of select="/page/opened/@regularised"/>
+        <xsl:call-template name="s"><xsl:with-param name="k" select="'years.opened-end'"/></xsl:call-template>
+      </p>
+    </xsl:if>
+    <xsl:if test="/page/refused"><p class="notice" role="alert"><xsl:call-template name="s"><xsl:with-param name="k" select="concat('refused.', /page/refused/@code)"/></xsl:call-template></p></xsl:if>
     <div class="table-wrap">
       <table class="list">
         <thead><tr>
@@ -57,6 +67,19 @@
         </tbody>
       </table>
     </div>
+    <xsl:if test="/page/next">
+      <xsl:variable name="n" select="/page/next"/>
+      <h2><xsl:call-template name="s"><xsl:with-param name="k" select="'years.open-title'"/></xsl:call-template></h2>
+      <p><xsl:call-template name="s"><xsl:with-param name="k" select="'years.open-intro'"/></xsl:call-template></p>
+      <form method="post" action="/district/years/open">
+        <xsl:call-template name="csrf"/>
+        <xsl:call-template name="input"><xsl:with-param name="n" select="'label'"/><xsl:with-param name="label" select="'years.open-label'"/></xsl:call-template>
+        <p class="hint"><xsl:call-template name="s"><xsl:with-param name="k" select="'years.open-bounds'"/></xsl:call-template><xsl:value-of select="$n/@starts"/><xsl:call-template name="s"><xsl:with-param name="k" select="'form.range-to'"/></xsl:call-template><xsl:value-of select="$n/@ends"/></p>
+        <xsl:call-template name="input"><xsl:with-param name="n" select="'starts_on'"/><xsl:with-param name="label" select="'years.open-starts'"/><xsl:with-param name="type" select="'date'"/></xsl:call-template>
+        <xsl:call-template name="input"><xsl:with-param name="n" select="'ends_on'"/><xsl:with-param name="label" select="'years.open-ends'"/><xsl:with-param name="type" select="'date'"/></xsl:call-template>
+        <button type="submit"><xsl:call-template name="s"><xsl:with-param name="k" select="'years.open-button'"/></xsl:call-template></button>
+      </form>
+    </xsl:if>
   </xsl:template>
 
   <xsl:template match="year">
