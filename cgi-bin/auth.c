@@ -10,6 +10,7 @@
 #include "core/form.h"
 #include "core/render.h"
 #include "pages/accounts.h"
+#include "pages/districts.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -256,7 +257,11 @@ static const struct route routes[] = {
 	{ HTTP_POST, "/logout", post_logout, ROLES_USERS, SCOPE_OWN, "logout", ROUTE_DURING_PASSWORD_CHANGE, NULL },
 	{ HTTP_GET, "/account/password", page_password, ROLES_USERS, SCOPE_OWN, "password", ROUTE_DURING_PASSWORD_CHANGE, NULL },
 	{ HTTP_POST, "/account/password", post_password, ROLES_USERS, SCOPE_OWN, "password_post", ROUTE_DURING_PASSWORD_CHANGE, password_fields },
-	ACCOUNT_ROUTES
+	ACCOUNT_ROUTES,
+	{ HTTP_GET, "/admin/districts", districts_page, ROLE_SYSTEM_ADMIN, SCOPE_ALL, "admin_districts", 0, NULL },
+	{ HTTP_POST, "/admin/districts", districts_create, ROLE_SYSTEM_ADMIN, SCOPE_ALL, "admin_district_create", 0, (const struct field[])DISTRICT_CREATE_FIELDS },
+	{ HTTP_GET, "/admin/districts/{district}", district_rename_page, ROLE_SYSTEM_ADMIN, SCOPE_ALL, "admin_district", 0, NULL },
+	{ HTTP_POST, "/admin/districts/{district}", district_rename, ROLE_SYSTEM_ADMIN, SCOPE_ALL, "admin_district_rename", 0, (const struct field[])DISTRICT_RENAME_FIELDS },
 };
 
 const struct program program_auth = {

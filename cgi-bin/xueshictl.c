@@ -479,18 +479,6 @@ token_ok(const char *s, size_t lo, size_t hi, const char *extra)
 	return 1;
 }
 
-/* A district code: the schema's [a-z]*, 2..32 of a-z 0-9 _ -. */
-static int
-district_code_ok(const char *s)
-{
-	if (!(s[0] >= 'a' && s[0] <= 'z') || !token_ok(s, 2, 32, "_-"))
-		return 0;
-	for (const char *p = s; *p; p++)
-		if (*p >= 'A' && *p <= 'Z')
-			return 0;
-	return 1;
-}
-
 /* A single-line UTF-8 name of 1..max characters. */
 static int
 name_ok(const char *s, size_t max)
@@ -670,40 +658,6 @@ district_tx(struct db *db, void *arg)
 	return store_district_new(db, k->a, &k->in, &k->district_id, &k->year_id);
 }
 
-/*
- * The catalogue of a preset: the preset's SQL is loaded into a private
- * in-memory database (migrated first), and its current year read as
- * structs. The preset file stays the one source of the preset.
- */
-static int
-preset_catalogue(const struct config *cfg, arena *a, const char *name, struct catalogue *cat,
-    const char **year_start_md, int *self_registration)
-{
-	char file[8192];
-	struct db *mem;
-	struct district_year y;
-	int rc = -1;
-
-	snprintf(file, sizeof(file), "%s/db/presets/%s.sql", cfg->datadir, name);
-	if (access(file, R_OK) != 0) {
-		fprintf(stderr, "xueshictl: preset_missing: cannot read %s\n", file);
-		return -1;
-	}
-	if ((mem = db_open(":memory:", 1)) == NULL)
-		return -1;
-	if (db_migrate(mem, cfg->migrations_dir, NULL) == DB_OK &&
-	    db_exec_file(mem, file) == DB_OK &&
-	    store_district_current(mem, a, name, &y) == DB_OK &&
-	    store_catalogue_read(mem, a, y.year_id, cat) == DB_OK) {
-		*year_start_md = y.year_start_md;
-		*self_registration = y.self_registration;
-		rc = 0;
-	} else
-		fprintf(stderr, "xueshictl: preset_failed: the preset %s did not load\n", name);
-	db_close(mem);
-	return rc;
-}
-
 static int
 cmd_district(struct db *db, arena *a, const struct config *cfg, int argc, char **argv)
 {
@@ -730,7 +684,7 @@ cmd_district(struct db *db, arena *a, const struct config *cfg, int argc, char *
 	k.in.year_start_md = "07-01";
 	k.in.self_registration = 1;
 	from = opts[0].value ? opts[0].value : "blank";
-	if (!district_code_ok(k.in.code))
+	if (!rules_code_valid(k.in.code))
 		return fail("bad_district_code", "%s: a district code is 2 to 32 of a-z, 0-9, _ and -, beginning with a letter", k.in.code);
 	if (!name_ok(k.in.name, 64))
 		return fail("bad_name", "%s: a district name is 1 to 64 characters on one line", k.in.name);
@@ -739,8 +693,9 @@ cmd_district(struct db *db, arena *a, const struct config *cfg, int argc, char *
 	if (r != DB_NOTFOUND)
 		return store_fail(r, "district new");
 	if (strcmp(from, "wutongqiao") == 0 || strcmp(from, "wuhua") == 0) {
-		if (preset_catalogue(cfg, a, from, &cat, &k.in.year_start_md, &k.in.self_registration) != 0)
-			return 1;
+		if ((r = store_preset_catalogue(cfg->datadir, a, from, &cat, &k.in.year_start_md,
+		    &k.in.self_registration)) != DB_OK)
+			return fail("preset_failed", "the preset %s did not load from %s/db/presets", from, cfg->datadir);
 		k.in.from = &cat;
 	} else if (strcmp(from, "blank") != 0)
 		return fail("bad_preset", "%s: --from takes wutongqiao, wuhua or blank", from);

@@ -56,6 +56,7 @@ enum object_kind {
 	OBJ_ACCOUNT,      /* {account} */
 	OBJ_IMPORT,       /* {import}: a roster import */
 	OBJ_YEAR,         /* {year}: a district's school year */
+	OBJ_DISTRICT,     /* {district} */
 	OBJ__MAX
 };
 

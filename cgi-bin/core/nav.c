@@ -21,6 +21,7 @@ const struct nav_entry app_nav[] = {
 	{ "/district/schools", "nav.schools", ROLE_DISTRICT_ADMIN, 0 },
 	{ "/district/years", "nav.years", ROLE_DISTRICT_ADMIN, 0 },
 	{ "/district/settings", "nav.settings", ROLE_DISTRICT_ADMIN, 0 },
+	{ "/admin/districts", "nav.districts", ROLE_SYSTEM_ADMIN, 0 },
 	{ "/accounts", "nav.accounts", ROLE_SYSTEM_ADMIN | ROLE_DISTRICT_ADMIN | ROLE_SCHOOL_ADMIN, 0 },
 	{ "/audit", "nav.audit", ROLE_DISTRICT_ADMIN | ROLE_SYSTEM_ADMIN, 0 },
 };

@@ -495,6 +495,15 @@ days_in(int y, int m)
 }
 
 int
+rules_code_valid(const char *s)
+{
+	size_t n = s != NULL ? strlen(s) : 0;
+
+	return n >= 2 && n <= 32 && s[0] >= 'a' && s[0] <= 'z' &&
+	    strspn(s, "abcdefghijklmnopqrstuvwxyz0123456789_-") == n;
+}
+
+int
 rules_year_label(const char *s)
 {
 	int first, second;

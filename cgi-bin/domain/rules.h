@@ -334,6 +334,13 @@ int64_t rules_hours_parse(const char *s);
 int rules_year_label(const char *s);
 
 /*
+ * A district's or a school's code: 2 to 32 of a-z, 0-9, "_" and "-",
+ * beginning with a letter (wutongqiao, wtq-sx). The accounts' logins are
+ * made from it (wtq-sx-admin). 1 or 0.
+ */
+int rules_code_valid(const char *s);
+
+/*
  * The bounds of the school year that starts in year first on the district's
  * month-day md ("07-01"): starts "2026-07-01", ends the day before a year
  * on, "2027-06-30" (buffers of 11 bytes at least). 0, or -1 when md is not a

@@ -3,6 +3,7 @@
 
 #include "core/form.h"
 #include "core/render.h"
+#include "domain/rules.h"
 #include "store/audit.h"
 #include "store/schools.h"
 
@@ -61,16 +62,6 @@ schools_page(struct ctx *c)
 		return 500;
 	form_begin(&f, c, "school");
 	return schools_list(c, root);
-}
-
-/* A school code: lower-case letters, digits and "-" (the accounts' logins start with it). */
-static int
-code_valid(const char *s)
-{
-	size_t n = strlen(s);
-
-	return n >= 2 && n <= 32 && s[0] >= 'a' && s[0] <= 'z' &&
-	    strspn(s, "abcdefghijklmnopqrstuvwxyz0123456789-") == n;
 }
 
 struct change {
@@ -145,7 +136,7 @@ active_tx(struct db *db, void *arg)
 static int
 check_form(struct ctx *c, struct form *f)
 {
-	if (app_field_present(c, "code") && !code_valid(app_field_text(c, "code")))
+	if (app_field_present(c, "code") && !rules_code_valid(app_field_text(c, "code")))
 		form_error(f, "code", "bad_school_code");
 	return f->errors;
 }

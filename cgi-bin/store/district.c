@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static const char *
 dup_or_null(arena *a, sqlite3_stmt *st, int i)
@@ -345,6 +346,7 @@ store_district_new(struct db *db, arena *a, const struct district_new *in,
 	audit_json_int(&j, "items", (long long)cat->nitems);
 	audit_json_int(&j, "cap_groups", (long long)cat->ngroups);
 	memset(&e, 0, sizeof(e));
+	e.account_id = in->account_id;
 	e.district_id = *district_id;
 	e.action = "district_create";
 	e.object_type = "district";
@@ -433,5 +435,83 @@ store_schools_list(struct db *db, arena *a, long long district, struct school_li
 		*n = 0;
 		return r;
 	}
+	return DB_OK;
+}
+
+enum db_result
+store_preset_catalogue(const char *datadir, arena *a, const char *name, struct catalogue *cat,
+    const char **year_start_md, int *self_registration)
+{
+	char file[8192], migrations[8192];
+	struct db *mem;
+	struct district_year y;
+	enum db_result r = DB_ERROR;
+
+	if (strspn(name, "abcdefghijklmnopqrstuvwxyz_") != strlen(name) || *name == '\0')
+		return DB_NOTFOUND;
+	snprintf(file, sizeof(file), "%s/db/presets/%s.sql", datadir, name);
+	snprintf(migrations, sizeof(migrations), "%s/db/migrations", datadir);
+	if (access(file, R_OK) != 0)
+		return DB_NOTFOUND;
+	if ((mem = db_open(":memory:", 1)) == NULL)
+		return DB_ERROR;
+	if (db_migrate(mem, migrations, NULL) == DB_OK && db_exec_file(mem, file) == DB_OK &&
+	    store_district_current(mem, a, name, &y) == DB_OK &&
+	    store_catalogue_read(mem, a, y.year_id, cat) == DB_OK) {
+		*year_start_md = y.year_start_md;
+		*self_registration = y.self_registration;
+		r = DB_OK;
+	}
+	db_close(mem);
+	return r;
+}
+
+enum db_result
+store_districts_all(struct db *db, arena *a, struct district_listed **out, size_t *n)
+{
+	static const char sql[] =
+	    "SELECT d.id, d.code, d.name, d.authority,"
+	    " coalesce((SELECT label FROM school_year WHERE district_id = d.id AND is_current = 1), ''),"
+	    " coalesce((SELECT group_concat(login, ' ') FROM (SELECT login FROM account"
+	    "   WHERE district_id = d.id AND role = 'district_admin' AND active = 1 ORDER BY login)), ''),"
+	    " (SELECT count(*) FROM school WHERE district_id = d.id AND active = 1)"
+	    " FROM district d ORDER BY d.code";
+	sqlite3_stmt *st = db_stmt(db, sql);
+	struct district_listed *v = NULL;
+	size_t cap = 0;
+	enum db_result r = DB_OK;
+	enum sql_step step;
+
+	*out = NULL;
+	*n = 0;
+	if (st == NULL)
+		return DB_ERROR;
+	while ((step = sql_step(st, &r)) == SQL_ROW) {
+		struct district_listed *d = store_grow(a, (void **)&v, *n, &cap, sizeof(*v));
+		if (d == NULL) {
+			r = DB_ERROR;
+			step = SQL_FAILED;
+			break;
+		}
+		d->id = sql_int(st, 0, 0);
+		d->code = sql_dup(a, st, 1);
+		d->name = sql_dup(a, st, 2);
+		d->authority = sql_dup(a, st, 3);
+		d->year = sql_dup(a, st, 4);
+		d->admins = sql_dup(a, st, 5);
+		d->schools = sql_int(st, 6, 0);
+		if (!d->code || !d->name || !d->authority || !d->year || !d->admins) {
+			r = DB_ERROR;
+			step = SQL_FAILED;
+			break;
+		}
+		(*n)++;
+	}
+	sqlite3_reset(st);
+	if (step != SQL_DONE) {
+		*n = 0;
+		return r == DB_OK ? DB_ERROR : r;
+	}
+	*out = v;
 	return DB_OK;
 }

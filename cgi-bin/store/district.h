@@ -56,6 +56,26 @@ struct district_year {
 enum db_result store_district_current(struct db *db, arena *a, const char *district_code,
     struct district_year *out);
 
+/*
+ * The catalogue of preset name (wutongqiao, wuhua) as structs: the preset's
+ * SQL (datadir/db/presets/NAME.sql, the one source of the preset) is loaded
+ * into a private in-memory database, migrated first, and its current year
+ * read; with its first day of the year and self-registration. DB_NOTFOUND
+ * when there is no such preset file.
+ */
+enum db_result store_preset_catalogue(const char *datadir, arena *a, const char *name,
+    struct catalogue *cat, const char **year_start_md, int *self_registration);
+
+/* Every district, by code, with its current year and its admins, for the system admin. */
+struct district_listed {
+	long long id;
+	const char *code, *name, *authority;
+	const char *year;          /* the current year's label, "" when none */
+	const char *admins;        /* the district admins' logins, space-separated, "" when none */
+	long long schools;         /* active */
+};
+enum db_result store_districts_all(struct db *db, arena *a, struct district_listed **out, size_t *n);
+
 /* The district's id by code: DB_NOTFOUND when none. */
 enum db_result store_district_id(struct db *db, const char *code, long long *id);
 
@@ -90,6 +110,7 @@ struct district_new {
 	int self_registration;
 	const struct catalogue *from;
 	const char *client;          /* the audit row's client: "xueshictl" */
+	long long account_id;        /* the audit row's actor: 0 from the command line */
 };
 enum db_result store_district_new(struct db *db, arena *a, const struct district_new *in,
     long long *district_id, long long *year_id);

@@ -27,6 +27,8 @@ static const char *const owner_sql[OBJ__MAX] = {
 	    " JOIN school s ON s.id = i.school_id WHERE i.id = ?",
 	[OBJ_YEAR] =
 	    "SELECT district_id, 0, 0, '' FROM school_year WHERE id = ?",
+	[OBJ_DISTRICT] =
+	    "SELECT id, 0, 0, '' FROM district WHERE id = ?",
 };
 
 enum db_result

@@ -75,6 +75,9 @@ run_wait(char *const argv[])
 
 static int server_start_with(struct server *s, const char *store, int limits);
 
+/* server_start_fresh: the next start makes a database with `xueshictl init` only. */
+static int start_fresh;
+
 int
 server_start(struct server *s)
 {
@@ -85,6 +88,13 @@ int
 server_start_in(struct server *s, const char *store)
 {
 	return server_start_with(s, store, 0);
+}
+
+int
+server_start_fresh(struct server *s)
+{
+	start_fresh = 1;
+	return server_start_with(s, NULL, 0);
 }
 
 int
@@ -111,11 +121,14 @@ server_start_with(struct server *s, const char *store, int limits)
 	setenv("XUESHI_EVIDENCE", ev, 1);
 	{
 		/* The presets' own years: the tests' values are worked out from them. */
-		char *argv[] = { ctl, "demo", db, "--preset-years", NULL };
-		int rc = run_wait(argv);
+		char *demo[] = { ctl, "demo", db, "--preset-years", NULL };
+		char *init[] = { ctl, "init", db, NULL };
+		const char *what = start_fresh ? "init" : "demo";
+		int rc = run_wait(start_fresh ? init : demo);
 		unsetenv("XUESHI_EVIDENCE");
+		start_fresh = 0;
 		if (rc != 0) {
-			fprintf(stderr, "harness: xueshictl demo failed\n");
+			fprintf(stderr, "harness: xueshictl %s failed\n", what);
 			return -1;
 		}
 	}

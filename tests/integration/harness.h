@@ -50,6 +50,9 @@ int server_start_in(struct server *s, const char *store);
  */
 int server_start_limited(struct server *s);
 
+/* The same on a new database made by `xueshictl init` alone: no district, no account. */
+int server_start_fresh(struct server *s);
+
 /* Stop everything the server started (gracefully first); keep its directory. */
 void server_halt(struct server *s);
 

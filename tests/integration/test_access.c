@@ -48,7 +48,7 @@ static const char *const caller_login[CALLER__MAX] = {
  * district admin's to manage), {H} the account wtq-zg-admin (a school admin:
  * handover), {R} a record of the teacher caller WTQ00002, {Q} a record of
  * another teacher (WTQ00003), {E} an evidence id nobody has, {Y} the
- * teacher-year of WTQ00002, {C} the school wtq-sx, {W} wutongqiao's current school year. POST bodies are empty but for the CSRF token, so the pages that
+ * teacher-year of WTQ00002, {C} the school wtq-sx, {W} wutongqiao's current school year, {D} the district wutongqiao. POST bodies are empty but for the CSRF token, so the pages that
  * take forms answer with field errors and change nothing, except the
  * account actions, which the allowed caller really performs.
  */
@@ -150,6 +150,10 @@ static const struct acase cases[] = {
 	{ "school_roster_import", "/school/roster/import", "LNONNNON" },
 	{ "school_roster_import_upload", "/school/roster/import", "NNONNNON" },
 	{ "school_roster_import_commit", "/school/roster/import/1/commit", "NNNNNNNN" },
+	{ "admin_districts", "/admin/districts", "LNNNNONN" },
+	{ "admin_district_create", "/admin/districts", "NNNNNONN" },
+	{ "admin_district", "/admin/districts/{D}", "LNNNNONN" },
+	{ "admin_district_rename", "/admin/districts/{D}", "NNNNNONN" },
 	{ "logout", "/logout", "NOOOOOOO" },
 };
 
@@ -161,7 +165,7 @@ static const unsigned caller_role[CALLER__MAX] = {
 
 static struct server srv;
 static struct client *clients[CALLER__MAX];
-static long long ids[9]; /* T, S, H, R, Q, E, Y, C, W */
+static long long ids[10]; /* T, S, H, R, Q, E, Y, C, W, D */
 
 static long long
 account_id_db(sqlite3 *db, const char *login)
@@ -241,6 +245,7 @@ setup(void)
 	ids[7] = scalar(db, "SELECT id FROM school WHERE code = 'wtq-sx'");
 	ids[8] = scalar(db, "SELECT y.id FROM school_year y JOIN district d ON d.id = y.district_id"
 	    " WHERE d.code = 'wutongqiao' AND y.is_current = 1");
+	ids[9] = scalar(db, "SELECT id FROM district WHERE code = 'wutongqiao'");
 	sqlite3_close(db);
 	unsetenv("XUESHI_FAULT_INJECTION");
 }
@@ -273,8 +278,8 @@ fill_path(const char *pattern, char *out, size_t n)
 	size_t o = 0;
 
 	for (const char *p = pattern; *p && o + 24 < n; p++) {
-		if (p[0] == '{' && p[2] == '}' && p[1] != '\0' && strchr("TSHRQEYCW", p[1])) {
-			int k = (int)(strchr("TSHRQEYCW", p[1]) - "TSHRQEYCW");
+		if (p[0] == '{' && p[2] == '}' && p[1] != '\0' && strchr("TSHRQEYCWD", p[1])) {
+			int k = (int)(strchr("TSHRQEYCWD", p[1]) - "TSHRQEYCWD");
 			o += (size_t)snprintf(out + o, n - o, "%lld", ids[k]);
 			p += 2;
 		} else
