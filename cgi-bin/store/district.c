@@ -466,6 +466,21 @@ store_preset_catalogue(const char *datadir, arena *a, const char *name, struct c
 	return r;
 }
 
+static int
+fill_district(arena *a, sqlite3_stmt *st, void *row)
+{
+	struct district_listed *d = row;
+
+	d->id = sql_int(st, 0, 0);
+	d->code = sql_dup(a, st, 1);
+	d->name = sql_dup(a, st, 2);
+	d->authority = sql_dup(a, st, 3);
+	d->year = sql_dup(a, st, 4);
+	d->admins = sql_dup(a, st, 5);
+	d->schools = sql_int(st, 6, 0);
+	return d->code && d->name && d->authority && d->year && d->admins ? 0 : -1;
+}
+
 enum db_result
 store_districts_all(struct db *db, arena *a, struct district_listed **out, size_t *n)
 {
@@ -477,41 +492,10 @@ store_districts_all(struct db *db, arena *a, struct district_listed **out, size_
 	    " (SELECT count(*) FROM school WHERE district_id = d.id AND active = 1)"
 	    " FROM district d ORDER BY d.code";
 	sqlite3_stmt *st = db_stmt(db, sql);
-	struct district_listed *v = NULL;
-	size_t cap = 0;
-	enum db_result r = DB_OK;
-	enum sql_step step;
 
 	*out = NULL;
 	*n = 0;
 	if (st == NULL)
 		return DB_ERROR;
-	while ((step = sql_step(st, &r)) == SQL_ROW) {
-		struct district_listed *d = store_grow(a, (void **)&v, *n, &cap, sizeof(*v));
-		if (d == NULL) {
-			r = DB_ERROR;
-			step = SQL_FAILED;
-			break;
-		}
-		d->id = sql_int(st, 0, 0);
-		d->code = sql_dup(a, st, 1);
-		d->name = sql_dup(a, st, 2);
-		d->authority = sql_dup(a, st, 3);
-		d->year = sql_dup(a, st, 4);
-		d->admins = sql_dup(a, st, 5);
-		d->schools = sql_int(st, 6, 0);
-		if (!d->code || !d->name || !d->authority || !d->year || !d->admins) {
-			r = DB_ERROR;
-			step = SQL_FAILED;
-			break;
-		}
-		(*n)++;
-	}
-	sqlite3_reset(st);
-	if (step != SQL_DONE) {
-		*n = 0;
-		return r == DB_OK ? DB_ERROR : r;
-	}
-	*out = v;
-	return DB_OK;
+	return sql_list(st, a, sizeof(**out), fill_district, (void **)out, n);
 }

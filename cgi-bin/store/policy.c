@@ -1,6 +1,5 @@
 /* store/policy.c - see policy.h */
 #include "store/policy.h"
-#include "store/grow.h"
 #include "store/sql.h"
 
 #include <string.h>
@@ -19,8 +18,10 @@
 	" FROM school_year y LEFT JOIN policy p ON p.school_year_id = y.id"
 
 static int
-fill(arena *a, sqlite3_stmt *st, struct year_policy *p)
+fill(arena *a, sqlite3_stmt *st, void *row)
 {
+	struct year_policy *p = row;
+
 	p->year_id = sql_int(st, 0, 0);
 	p->district_id = sql_int(st, 1, 0);
 	p->label = sql_dup(a, st, 2);
@@ -52,32 +53,13 @@ store_district_years(struct db *db, arena *a, long long district, struct year_po
 {
 	static const char sql[] = YEAR_COLUMNS " WHERE y.district_id = ? ORDER BY y.starts_on DESC";
 	sqlite3_stmt *st = db_stmt(db, sql);
-	struct year_policy *v = NULL;
-	size_t cap = 0;
-	enum db_result r = DB_OK;
-	enum sql_step step;
 
 	*out = NULL;
 	*n = 0;
 	if (st == NULL)
 		return DB_ERROR;
 	sql_bind_int(st, 1, district);
-	while ((step = sql_step(st, &r)) == SQL_ROW) {
-		struct year_policy *row = store_grow(a, (void **)&v, *n, &cap, sizeof(*v));
-		if (row == NULL || fill(a, st, row) != 0) {
-			r = DB_ERROR;
-			step = SQL_FAILED;
-			break;
-		}
-		(*n)++;
-	}
-	sqlite3_reset(st);
-	if (step != SQL_DONE) {
-		*n = 0;
-		return r == DB_OK ? DB_ERROR : r;
-	}
-	*out = v;
-	return DB_OK;
+	return sql_list(st, a, sizeof(**out), fill, (void **)out, n);
 }
 
 enum db_result
@@ -85,26 +67,12 @@ store_year_policy(struct db *db, arena *a, long long year, struct year_policy *p
 {
 	static const char sql[] = YEAR_COLUMNS " WHERE y.id = ?";
 	sqlite3_stmt *st = db_stmt(db, sql);
-	enum db_result r = DB_OK;
 
 	memset(p, 0, sizeof(*p));
 	if (st == NULL)
 		return DB_ERROR;
 	sql_bind_int(st, 1, year);
-	switch (sql_step(st, &r)) {
-	case SQL_ROW:
-		r = fill(a, st, p) == 0 ? DB_OK : DB_ERROR;
-		break;
-	case SQL_DONE:
-		r = DB_NOTFOUND;
-		break;
-	case SQL_FAILED:
-		if (r == DB_OK)
-			r = DB_ERROR;
-		break;
-	}
-	sqlite3_reset(st);
-	return r;
+	return sql_one(st, a, sizeof(*p), fill, p);
 }
 
 /* NULL for "" (no deadline), -1 (no rule) and 0 (no flag). */

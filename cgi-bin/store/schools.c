@@ -1,6 +1,5 @@
 /* store/schools.c - see schools.h */
 #include "store/schools.h"
-#include "store/grow.h"
 #include "store/sql.h"
 
 #include <string.h>
@@ -16,8 +15,10 @@
 	" FROM school s"
 
 static int
-fill(arena *a, sqlite3_stmt *st, struct school_row *s)
+fill(arena *a, sqlite3_stmt *st, void *row)
 {
+	struct school_row *s = row;
+
 	s->id = sql_int(st, 0, 0);
 	s->district_id = sql_int(st, 1, 0);
 	s->code = sql_dup(a, st, 2);
@@ -35,32 +36,13 @@ store_schools_all(struct db *db, arena *a, long long district, struct school_row
 	static const char sql[] = SCHOOL_COLUMNS
 	    " WHERE s.district_id = ? ORDER BY s.active DESC, s.code";
 	sqlite3_stmt *st = db_stmt(db, sql);
-	struct school_row *v = NULL;
-	size_t cap = 0;
-	enum db_result r = DB_OK;
-	enum sql_step step;
 
 	*out = NULL;
 	*n = 0;
 	if (st == NULL)
 		return DB_ERROR;
 	sql_bind_int(st, 1, district);
-	while ((step = sql_step(st, &r)) == SQL_ROW) {
-		struct school_row *row = store_grow(a, (void **)&v, *n, &cap, sizeof(*v));
-		if (row == NULL || fill(a, st, row) != 0) {
-			r = DB_ERROR;
-			step = SQL_FAILED;
-			break;
-		}
-		(*n)++;
-	}
-	sqlite3_reset(st);
-	if (step != SQL_DONE) {
-		*n = 0;
-		return r == DB_OK ? DB_ERROR : r;
-	}
-	*out = v;
-	return DB_OK;
+	return sql_list(st, a, sizeof(**out), fill, (void **)out, n);
 }
 
 enum db_result
@@ -68,26 +50,12 @@ store_school_row(struct db *db, arena *a, long long id, struct school_row *s)
 {
 	static const char sql[] = SCHOOL_COLUMNS " WHERE s.id = ?";
 	sqlite3_stmt *st = db_stmt(db, sql);
-	enum db_result r = DB_OK;
 
 	memset(s, 0, sizeof(*s));
 	if (st == NULL)
 		return DB_ERROR;
 	sql_bind_int(st, 1, id);
-	switch (sql_step(st, &r)) {
-	case SQL_ROW:
-		r = fill(a, st, s) == 0 ? DB_OK : DB_ERROR;
-		break;
-	case SQL_DONE:
-		r = DB_NOTFOUND;
-		break;
-	case SQL_FAILED:
-		if (r == DB_OK)
-			r = DB_ERROR;
-		break;
-	}
-	sqlite3_reset(st);
-	return r;
+	return sql_one(st, a, sizeof(*s), fill, s);
 }
 
 enum db_result

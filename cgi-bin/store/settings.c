@@ -4,6 +4,26 @@
 
 #include <string.h>
 
+static int
+fill(arena *a, sqlite3_stmt *st, void *row)
+{
+	struct district_settings *s = row;
+
+	s->id = sql_int(st, 0, 0);
+	s->code = sql_dup(a, st, 1);
+	s->name = sql_dup(a, st, 2);
+	s->authority = sql_dup(a, st, 3);
+	s->stamp_text = sql_dup(a, st, 4);
+	s->card_title = sql_dup(a, st, 5);
+	s->summary_title = sql_dup(a, st, 6);
+	s->self_registration = (int)sql_int(st, 7, 1);
+	s->time_zone = sql_dup(a, st, 8);
+	s->utc_offset_minutes = sql_int(st, 9, 480);
+	s->year_start_md = sql_dup(a, st, 10);
+	return s->code && s->name && s->authority && s->stamp_text && s->card_title &&
+	    s->summary_title && s->time_zone && s->year_start_md ? 0 : -1;
+}
+
 enum db_result
 store_district_settings(struct db *db, arena *a, long long district, struct district_settings *s)
 {
@@ -12,38 +32,12 @@ store_district_settings(struct db *db, arena *a, long long district, struct dist
 	    " self_registration, time_zone, utc_offset_minutes, year_start_md"
 	    " FROM district WHERE id = ?";
 	sqlite3_stmt *st = db_stmt(db, sql);
-	enum db_result r = DB_OK;
 
 	memset(s, 0, sizeof(*s));
 	if (st == NULL)
 		return DB_ERROR;
 	sql_bind_int(st, 1, district);
-	switch (sql_step(st, &r)) {
-	case SQL_ROW:
-		s->id = sql_int(st, 0, 0);
-		s->code = sql_dup(a, st, 1);
-		s->name = sql_dup(a, st, 2);
-		s->authority = sql_dup(a, st, 3);
-		s->stamp_text = sql_dup(a, st, 4);
-		s->card_title = sql_dup(a, st, 5);
-		s->summary_title = sql_dup(a, st, 6);
-		s->self_registration = (int)sql_int(st, 7, 1);
-		s->time_zone = sql_dup(a, st, 8);
-		s->utc_offset_minutes = sql_int(st, 9, 480);
-		s->year_start_md = sql_dup(a, st, 10);
-		r = s->code && s->name && s->authority && s->stamp_text && s->card_title &&
-		    s->summary_title && s->time_zone && s->year_start_md ? DB_OK : DB_ERROR;
-		break;
-	case SQL_DONE:
-		r = DB_NOTFOUND;
-		break;
-	case SQL_FAILED:
-		if (r == DB_OK)
-			r = DB_ERROR;
-		break;
-	}
-	sqlite3_reset(st);
-	return r;
+	return sql_one(st, a, sizeof(*s), fill, s);
 }
 
 enum db_result

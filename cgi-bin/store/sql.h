@@ -48,6 +48,23 @@ char *sql_dup(arena *a, sqlite3_stmt *st, int i);
 long long sql_int(sqlite3_stmt *st, int i, long long dflt);
 int sql_null(sqlite3_stmt *st, int i);
 
+/*
+ * A row into a struct: fill reads the statement's current row into row
+ * (zeroed, size bytes), copying text into a; 0, or -1 when out of memory.
+ */
+typedef int (*sql_fill_fn)(arena *a, sqlite3_stmt *st, void *row);
+
+/*
+ * Every row of the bound statement st into a new arena array of rows of
+ * size bytes: *out and *n whole, or none at all with the failure (a list
+ * never stops part-way). Resets st.
+ */
+enum db_result sql_list(sqlite3_stmt *st, arena *a, size_t size, sql_fill_fn fill,
+    void **out, size_t *n);
+
+/* The one row of the bound statement st into row: DB_OK, DB_NOTFOUND, or the failure. Resets st. */
+enum db_result sql_one(sqlite3_stmt *st, arena *a, size_t size, sql_fill_fn fill, void *row);
+
 /* Bind text (SQLITE_TRANSIENT; NULL binds NULL) and an integer. */
 void sql_bind_text(sqlite3_stmt *st, int i, const char *v);
 void sql_bind_int(sqlite3_stmt *st, int i, long long v);

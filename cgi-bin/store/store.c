@@ -1,6 +1,7 @@
 /* store.c - see store.h and sql.h: the helpers every store module uses. */
 #include "store/store.h"
 #include "store/sql.h"
+#include "store/grow.h"
 
 #include <string.h>
 
@@ -81,4 +82,54 @@ void
 sql_bind_int(sqlite3_stmt *st, int i, long long v)
 {
 	sqlite3_bind_int64(st, i, v);
+}
+
+enum db_result
+sql_list(sqlite3_stmt *st, arena *a, size_t size, sql_fill_fn fill, void **out, size_t *n)
+{
+	void *v = NULL;
+	size_t cap = 0;
+	enum db_result r = DB_OK;
+	enum sql_step step;
+
+	*out = NULL;
+	*n = 0;
+	while ((step = sql_step(st, &r)) == SQL_ROW) {
+		void *row = store_grow(a, &v, *n, &cap, size);
+		if (row == NULL || fill(a, st, row) != 0) {
+			r = DB_ERROR;
+			step = SQL_FAILED;
+			break;
+		}
+		(*n)++;
+	}
+	sqlite3_reset(st);
+	if (step != SQL_DONE) {
+		*n = 0;
+		return r == DB_OK ? DB_ERROR : r;
+	}
+	*out = v;
+	return DB_OK;
+}
+
+enum db_result
+sql_one(sqlite3_stmt *st, arena *a, size_t size, sql_fill_fn fill, void *row)
+{
+	enum db_result r = DB_OK;
+
+	memset(row, 0, size);
+	switch (sql_step(st, &r)) {
+	case SQL_ROW:
+		r = fill(a, st, row) == 0 ? DB_OK : DB_ERROR;
+		break;
+	case SQL_DONE:
+		r = DB_NOTFOUND;
+		break;
+	case SQL_FAILED:
+		if (r == DB_OK)
+			r = DB_ERROR;
+		break;
+	}
+	sqlite3_reset(st);
+	return r;
 }
