@@ -160,7 +160,7 @@ schools_add(struct ctx *c)
 		k.name = app_field_text(c, "name");
 		k.kind = school_kinds[app_field_int(c, "kind")];
 		k.active = 1;
-		k.action = "school_add";
+		k.action = "school_create";
 		r = store_tx(c->db, add_tx, &k);
 		if (r == DB_OK)
 			return app_redirect(c, "/district/schools");

@@ -2,6 +2,7 @@
 #include "store/district.h"
 #include "store/audit.h"
 #include "store/grow.h"
+#include "store/schools.h"
 #include "store/sql.h"
 
 #include <stdio.h>
@@ -362,22 +363,12 @@ enum db_result
 store_school_add(struct db *db, arena *a, long long district, const char *code,
     const char *name, const char *kind, const char *client, long long *id)
 {
-	static const char sql[] =
-	    "INSERT INTO school (district_id, code, name, kind) VALUES (?, ?, ?, ?)";
-	sqlite3_stmt *st = db_stmt(db, sql);
 	struct audit_entry e;
 	struct audit_json j;
 	enum db_result r;
 
-	if (st == NULL)
-		return DB_ERROR;
-	sql_bind_int(st, 1, district);
-	sql_bind_text(st, 2, code);
-	sql_bind_text(st, 3, name);
-	sql_bind_text(st, 4, kind);
-	if ((r = sql_exec(st)) != DB_OK)
+	if ((r = store_school_insert(db, district, code, name, kind, id)) != DB_OK)
 		return r;
-	*id = sqlite3_last_insert_rowid(db_handle(db));
 	audit_json_begin(&j, a);
 	audit_json_str(&j, "code", code);
 	audit_json_str(&j, "name", name);

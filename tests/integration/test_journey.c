@@ -253,7 +253,7 @@ START_TEST(test_fresh_install_to_a_printed_card)
 	ck_assert_int_eq(num("SELECT count(*) FROM audit a JOIN account x ON x.id = a.account_id"
 	    " WHERE a.action = 'district_create' AND x.login = 'root'"), 3);
 	ck_assert_int_eq(num("SELECT count(*) FROM audit a JOIN account x ON x.id = a.account_id"
-	    " WHERE a.action = 'school_add' AND x.login = 'shizhong-admin'"), 1);
+	    " WHERE a.action = 'school_create' AND x.login = 'shizhong-admin'"), 1);
 	client_free(root);
 	client_free(dadmin);
 	client_free(sadmin);
