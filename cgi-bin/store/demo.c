@@ -855,6 +855,20 @@ recompute_claims(struct gen *g)
 	return 0;
 }
 
+/*
+ * The demo's years are the documents' (2021-2022, 2025-2026), long past
+ * their deadlines, which are enforced (pages/deadlines.h): the demo's
+ * current years get deadlines counted from the day it is made, so that a
+ * fresh demo is open to register, review and hand in.
+ */
+static int
+demo_open_deadlines(struct gen *g)
+{
+	return db_exec(g->db, "UPDATE school_year SET register_deadline = date('now', '+60 days'),"
+	    " school_review_deadline = date('now', '+75 days'),"
+	    " district_review_deadline = date('now', '+90 days') WHERE is_current = 1") == DB_OK ? 0 : -1;
+}
+
 int
 demo_generate(struct db *db, int teachers_per_school, const char *evidence_dir)
 {
@@ -871,7 +885,7 @@ demo_generate(struct db *db, int teachers_per_school, const char *evidence_dir)
 	if (db_begin(db) != DB_OK)
 		return -1;
 	if (wutongqiao(&g, teachers_per_school) != 0 || wuhua(&g, teachers_per_school) != 0 ||
-	    demo_accounts(&g) != 0 || recompute_claims(&g) != 0) {
+	    demo_accounts(&g) != 0 || recompute_claims(&g) != 0 || demo_open_deadlines(&g) != 0) {
 		db_rollback(db);
 		return -1;
 	}
