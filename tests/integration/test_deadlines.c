@@ -191,6 +191,12 @@ START_TEST(test_teacher_until_the_last_day)
 	assert_refused(&r, "改过的单位");
 	reply_free(&r);
 	ck_assert_int_eq(srv_int(&srv, "SELECT count(*) FROM record WHERE organiser = '改过的单位'"), 0);
+	/* The page, in Chinese, with what was typed. */
+	post_record(cl, "/teacher/records/new", "submit", "峨眉山市进修校", 1, &r);
+	ck_assert_int_eq(r.status, 403);
+	ck_assert(reply_contains(&r, "本学年的登记截止日期已过"));
+	ck_assert(reply_contains(&r, "value=\"峨眉山市进修校\""));
+	reply_free(&r);
 	client_free(cl);
 }
 END_TEST
@@ -315,6 +321,13 @@ START_TEST(test_extension_bad_input)
 	free(s);
 	xmlFreeDoc(d);
 	reply_free(&r);
+	/* The page, in Chinese, the reason kept. */
+	snprintf(path, sizeof(path), "/district/schools/%lld/extend", zg_id);
+	ck_assert_int_eq(post_form(dist, &srv, path, "kind=school_review&until=2022-08-30&reason=abc", &r), 422);
+	ck_assert(reply_contains(&r, "延期后的日期必须晚于本学年原定的截止日期"));
+	ck_assert(reply_contains(&r, "value=\"abc\""));
+	reply_free(&r);
+	snprintf(path, sizeof(path), "/district/schools/%lld/extend?format=xml", zg_id);
 	/* Not a date. */
 	ck_assert_int_eq(post_form(dist, &srv, path, "kind=register&until=2022-02-30&reason=abc", &r), 422);
 	reply_free(&r);
@@ -343,6 +356,14 @@ START_TEST(test_days_left)
 	ck_assert_str_eq(s, "2022-06-18");
 	free(s);
 	xmlFreeDoc(d);
+	{
+		struct reply r;
+		ck_assert_int_eq(client_do(cl, &srv, "GET", "/teacher", NULL, NULL, 0, NULL, &r), 0);
+		ck_assert_int_eq(r.status, 200);
+		ck_assert(reply_contains(&r, "教师登记截止"));
+		ck_assert(reply_contains(&r, "2022-06-30"));
+		reply_free(&r);
+	}
 	/* 2022-06-30T17:00Z is July 1st, 01:00 in 五通桥: one day past. */
 	clock_at(cl, "2022-06-30T17:00:00Z");
 	d = get_xml(cl, &srv, "/teacher", NULL);
