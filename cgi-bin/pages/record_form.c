@@ -137,6 +137,12 @@ record_form_get(struct ctx *c, long long ty, const char *base)
 		return 500;
 	xml_attr(root, "base", base);
 	xml_attr_int(root, "teacher-year", ty);
+	/* Past the caller's deadline the page says so before anything is typed. */
+	if ((status = deadline_check_teacher_year(c, ty,
+	    c->user->role == ROLE_NAME_TEACHER ? ACTOR_TEACHER : ACTOR_SCHOOL)) == 403)
+		xml_attr(xml_node(root, "refused"), "code", "deadline_passed");
+	else if (status != 200)
+		return status;
 	if (!app_field_present(c, "item")) {
 		/* ?item= that is not an id names no item of the catalogue */
 		if (c->field_errors > 0)

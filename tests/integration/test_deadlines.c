@@ -191,6 +191,16 @@ START_TEST(test_teacher_until_the_last_day)
 	assert_refused(&r, "改过的单位");
 	reply_free(&r);
 	ck_assert_int_eq(srv_int(&srv, "SELECT count(*) FROM record WHERE organiser = '改过的单位'"), 0);
+	/* The form says so before anything is typed (200: the page is there). */
+	{
+		long status = 0;
+		xmlDocPtr d = get_xml(cl, &srv, "/teacher/records/new", &status);
+		char *s = xpath_string(d, "/page/refused/@code");
+		ck_assert_int_eq(status, 200);
+		ck_assert_str_eq(s, "deadline_passed");
+		free(s);
+		xmlFreeDoc(d);
+	}
 	/* The page, in Chinese, with what was typed. */
 	post_record(cl, "/teacher/records/new", "submit", "峨眉山市进修校", 1, &r);
 	ck_assert_int_eq(r.status, 403);
