@@ -231,6 +231,27 @@ START_TEST(test_school_until_its_deadline)
 	assert_refused(&r, "五通桥区教育局");
 	reply_free(&r);
 	ck_assert_int_eq(records(), before + 1);
+	/* The 学习强国 points table registers too: held the same way. */
+	{
+		char fields[64];
+		xmlDocPtr d;
+		char *s;
+		long ty;
+		d = get_xml(cl, &srv, "/school/points", NULL);
+		ty = xpath_long(d, "(/page/points/teachers/teacher[@editable = 'yes'])[1]/@teacher-year");
+		xmlFreeDoc(d);
+		ck_assert_int_gt(ty, 0);
+		snprintf(fields, sizeof(fields), "q1-%ld=23456", ty);
+		ck_assert_int_eq(post_form(cl, &srv, "/school/points?format=xml", fields, &r), 403);
+		d = reply_xml(&r);
+		s = xpath_string(d, "/page/refused/@code");
+		ck_assert_str_eq(s, "deadline_passed");
+		free(s);
+		xmlFreeDoc(d);
+		reply_free(&r);
+		ck_assert_int_eq(records(), before + 1);
+		ck_assert_int_eq(srv_int(&srv, "SELECT count(*) FROM record WHERE points LIKE '%23456%'"), 0);
+	}
 	client_free(cl);
 }
 END_TEST
