@@ -10,8 +10,12 @@
 #include "core/form.h"
 #include "core/render.h"
 #include "pages/accounts.h"
+#include "core/failure.h"
+#include "core/files.h"
+#include "store/deadline.h"
 #include "pages/districts.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -115,7 +119,7 @@ post_login(struct ctx *c)
 		return status;
 	if (f.errors)
 		return 200;
-	r = auth_login(c->db, login, password, c->req->remote_addr, c->now, token,
+	r = auth_login(c->db, login, password, c->req->remote_addr, c->wall, token,
 	    &account, &retry);
 	switch (r) {
 	case LOGIN_OK:
@@ -233,6 +237,55 @@ post_password(struct ctx *c)
 	return app_redirect(c, "/?password=changed");
 }
 
+/*
+ * GET /healthz: for monitoring (docs/operations.md "Monitoring"). 200 "ok"
+ * only when the database takes a write (written and rolled back) and the
+ * evidence directory takes a file (created and removed); else 503 with the
+ * reason's code. Plain text, or <health/> when XML is asked for.
+ */
+static int
+page_healthz(struct ctx *c)
+{
+	const char *code = NULL, *what = NULL, *detail = NULL;
+	enum db_result r = store_health_write(c->db, c->now);
+	int err, status;
+
+	if (r == DB_BUSY)
+		code = "db_busy";
+	else if (r != DB_OK) {
+		enum failure_kind fk = failure_get(&what, &detail);
+		code = fk == FAILURE_READONLY ? "db_readonly" : fk == FAILURE_FULL ? "db_full" : "db_error";
+	} else if ((err = files_dir_writable(c->cfg->evidence_dir)) != 0) {
+		code = err == ENOSPC || err == EDQUOT ? "evidence_full" : "evidence_unwritable";
+		detail = strerror(err);
+	}
+	if (code != NULL)
+		fprintf(stderr, "xueshi: healthz: %s\n", code);
+	/* Answered here: the core's storage-failure page would hide the reason. */
+	failure_reset();
+	status = code == NULL ? 200 : 503;
+	http_header_add(c->resp, "Cache-Control", "no-store");
+	if (status == 503)
+		http_header_add(c->resp, "Retry-After", "10");
+	if (render_wants_xml(c->req)) {
+		const char *xml = code == NULL ?
+		    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<health status=\"ok\"/>\n" :
+		    arena_printf(c->a, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+		    "<health status=\"fail\" code=\"%s\"/>\n", code);
+		if (xml == NULL)
+			return 500;
+		http_body(c->resp, "application/xml; charset=utf-8", xml, strlen(xml));
+	} else {
+		const char *text = code == NULL ? "ok\n" : arena_printf(c->a, "%s\n", code);
+		if (text == NULL)
+			return 500;
+		http_body(c->resp, "text/plain; charset=utf-8", text, strlen(text));
+	}
+	(void)detail;
+	c->raw_body = 1;
+	return status;
+}
+
 static const struct field login_get_fields[] = {
 	{ "next", FIELD_LINE, FIELD_QUERY, 0, 512, NULL, OBJ_NONE },
 	{ NULL, 0, 0, 0, 0, NULL, OBJ_NONE }
@@ -252,6 +305,7 @@ static const struct field password_fields[] = {
 
 static const struct route routes[] = {
 	{ HTTP_GET, "/", page_home, ROLES_EVERYONE, SCOPE_PUBLIC, "home", 0, NULL },
+	{ HTTP_GET, "/healthz", page_healthz, ROLES_EVERYONE, SCOPE_PUBLIC, "healthz", ROUTE_RAW_ANY_STATUS, NULL },
 	{ HTTP_GET, "/login", page_login, ROLES_EVERYONE, SCOPE_PUBLIC, "login", 0, login_get_fields },
 	{ HTTP_POST, "/login", post_login, ROLES_EVERYONE, SCOPE_PUBLIC, "login_post", 0, login_fields },
 	{ HTTP_POST, "/logout", post_logout, ROLES_USERS, SCOPE_OWN, "logout", ROUTE_DURING_PASSWORD_CHANGE, NULL },

@@ -15,7 +15,10 @@
 #include "pages/review.h"
 #include "pages/review_pages.h"
 #include "store/school.h"
+#include "store/audit.h"
 #include "pages/records.h"
+#include "pages/deadlines.h"
+#include "core/form.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -31,6 +34,15 @@ page_district(struct ctx *c)
 
 	if (root == NULL || (list = xml_node(root, "schools")) == NULL)
 		return 500;
+	/* The year's deadlines, the district's own among them (复核: shown overdue, never blocked). */
+	{
+		struct school_deadlines d;
+		if ((r = store_deadlines_of_district(c->db, c->a, c->user->district_id, &d)) != DB_OK &&
+		    r != DB_NOTFOUND)
+			return app_status(r);
+		if (r == DB_OK && deadline_nodes(c, xml_node(root, "deadlines"), &d, DEADLINES_ALL) != 200)
+			return 500;
+	}
 	if ((r = store_district_schools(c->db, c->a, c->user->district_id, &v, &n)) != DB_OK)
 		return app_status(r);
 	for (size_t i = 0; i < n; i++) {
@@ -126,6 +138,107 @@ post_reopen(struct ctx *c)
 	return move(c, "reopen");
 }
 
+struct extend {
+	struct ctx *c;
+	const struct school_deadlines *d;
+	const char *kind, *until, *reason;
+};
+
+/* The extension and its audit row (store_tx). */
+static enum db_result
+extend_tx(struct db *db, void *arg)
+{
+	struct extend *x = arg;
+	struct ctx *c = x->c;
+	struct audit_entry e = { 0 };
+	struct audit_json after;
+	long long id;
+	enum db_result r = store_deadline_extension_add(db, x->d->year_id, x->d->school_id,
+	    x->kind, x->until, x->reason, c->user->id, &id);
+
+	if (r != DB_OK)
+		return r;
+	audit_json_begin(&after, c->a);
+	audit_json_str(&after, "kind", x->kind);
+	audit_json_str(&after, "until", x->until);
+	audit_json_str(&after, "reason", x->reason);
+	audit_json_int(&after, "year", x->d->year_id);
+	e.account_id = c->user->id;
+	e.district_id = c->user->district_id;
+	e.action = "deadline_extend";
+	e.object_type = "school";
+	e.object_id = x->d->school_id;
+	e.after = audit_json_end(&after);
+	e.client = c->req->remote_addr;
+	if (e.after == NULL)
+		return DB_ERROR;
+	return audit_write(db, &e);
+}
+
+/*
+ * POST /district/schools/{school}/extend: one school's registration or
+ * school-review deadline moved to a later date within the year, with a
+ * reason; audited. Bad input: the school page with the field's error and
+ * the input kept, nothing saved.
+ */
+static int
+post_extend(struct ctx *c)
+{
+	static const char *const kinds[] = { "register", "school_review" };
+	struct school_deadlines d;
+	struct extend x;
+	struct form f;
+	xmlNodePtr root = app_page(c, "school");
+	long long k = app_field_int(c, "kind");
+	enum db_result r;
+	int status;
+
+	if (root == NULL)
+		return 500;
+	if ((r = store_deadlines_of_school(c->db, c->a, c->id[0], &d)) != DB_OK)
+		return app_status(r);
+	x.c = c;
+	x.d = &d;
+	x.kind = k >= 0 && k < 2 ? kinds[k] : NULL;
+	x.until = app_field_text(c, "until");
+	x.reason = app_field_text(c, "reason");
+	if ((status = school_overview(c, root, c->id[0])) != 200)
+		return status;
+	form_begin(&f, c, "extend");
+	if (c->field_errors > 0 || x.kind == NULL)
+		return 422;
+	{
+		const char *base = d.year[k == 0 ? DEADLINE_REGISTER : DEADLINE_SCHOOL_REVIEW];
+		if (base == NULL) {
+			form_error(&f, "kind", "no_deadline");
+			return 422;
+		}
+		if (strcmp(x.until, base) <= 0) {
+			form_error_detail(&f, "until", "extension_not_after", base);
+			return 422;
+		}
+		/*
+		 * Within the year's work: not past the district's own review
+		 * deadline (the last of the year), or the year's end without one.
+		 */
+		{
+			const char *last = d.year[DEADLINE_DISTRICT_REVIEW] != NULL ?
+			    d.year[DEADLINE_DISTRICT_REVIEW] : d.ends_on;
+			if (strcmp(x.until, last) > 0) {
+				form_error_detail(&f, "until", "extension_too_late", last);
+				return 422;
+			}
+		}
+	}
+	if ((r = store_tx(c->db, extend_tx, &x)) != DB_OK)
+		return app_status(r);
+	{
+		char back[64];
+		snprintf(back, sizeof(back), "/district/schools/%lld", c->id[0]);
+		return app_redirect(c, back);
+	}
+}
+
 /* GET /district/teachers/{teacher_year}: one teacher-year of the district. */
 static int
 page_teacher(struct ctx *c)
@@ -152,6 +265,13 @@ static const struct field years_page_fields[] = YEARS_PAGE_FIELDS;
 static const struct field year_open_fields[] = YEAR_OPEN_FIELDS;
 static const struct field year_post_fields[] = YEAR_POST_FIELDS;
 static const struct field school_form_fields[] = SCHOOL_FORM_FIELDS;
+static const char *const extend_kinds[] = { "register", "school_review", NULL };
+static const struct field extend_fields[] = {
+	{ "kind", FIELD_CHOICE, FIELD_REQUIRED, 0, 0, extend_kinds, OBJ_NONE },
+	{ "until", FIELD_DATE, FIELD_REQUIRED, 0, 0, NULL, OBJ_NONE },
+	{ "reason", FIELD_TEXT, FIELD_REQUIRED, 0, 1000, NULL, OBJ_NONE },
+	{ NULL, 0, 0, 0, 0, NULL, OBJ_NONE }
+};
 
 static const struct route routes[] = {
 	{ HTTP_GET, "/district", page_district, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district", 0, NULL },
@@ -172,6 +292,7 @@ static const struct route routes[] = {
 	{ HTTP_GET, "/district/schools/{school}", page_school, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_school", 0, NULL },
 	{ HTTP_POST, "/district/schools/{school}/confirm", post_confirm, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_confirm", 0, NULL },
 	{ HTTP_POST, "/district/schools/{school}/reopen", post_reopen, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_reopen", 0, reopen_fields },
+	{ HTTP_POST, "/district/schools/{school}/extend", post_extend, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_extend", 0, extend_fields },
 	{ HTTP_GET, "/district/review", page_queue, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_queue", 0, queue_fields },
 	{ HTTP_POST, "/district/review/bulk", post_bulk, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_bulk_approve", 0, bulk_fields },
 	{ HTTP_GET, "/district/records/{record}", page_record, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_record", 0, NULL },

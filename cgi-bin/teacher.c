@@ -194,7 +194,7 @@ own_move(struct ctx *c, enum record_action action)
 		int status = record_page(c, c->id[0]);
 		if (status == 200 && c->page != NULL)
 			xml_attr(xml_node(c->page, "refused"), "code", review_code(r));
-		return status == 200 ? 409 : status;
+		return status == 200 ? (r == REVIEW_DEADLINE_PASSED ? 403 : 409) : status;
 	}
 	if (action == RA_WITHDRAW)
 		return app_redirect(c, "/teacher");

@@ -129,6 +129,33 @@
     </div>
   </xsl:template>
 
+  <!-- The deadlines that concern the page's reader, with the days left (pages/deadlines.h). -->
+  <xsl:template name="deadlines">
+    <xsl:param name="list"/>
+    <xsl:if test="$list">
+      <section class="card deadlines">
+        <h2><xsl:call-template name="str"><xsl:with-param name="k" select="'teacher.deadlines'"/></xsl:call-template></h2>
+        <ul class="deadlines">
+          <xsl:for-each select="$list">
+            <li>
+              <xsl:if test="@passed = '1'"><xsl:attribute name="class">passed</xsl:attribute></xsl:if>
+              <xsl:call-template name="str"><xsl:with-param name="k" select="concat('deadline.', @kind)"/></xsl:call-template>
+              <xsl:text>：</xsl:text><time datetime="{@date}"><xsl:value-of select="@date"/></time>
+              <xsl:choose>
+                <xsl:when test="@days-left = 0"> （<xsl:call-template name="str"><xsl:with-param name="k" select="'deadline.today'"/></xsl:call-template>）</xsl:when>
+                <xsl:when test="@days-left &gt; 0"> （<xsl:call-template name="str"><xsl:with-param name="k" select="'teacher.days-left'"/></xsl:call-template> <xsl:value-of select="@days-left"/> <xsl:call-template name="str"><xsl:with-param name="k" select="'teacher.days'"/></xsl:call-template>）</xsl:when>
+                <xsl:otherwise> （<xsl:call-template name="str"><xsl:with-param name="k" select="'teacher.deadline-passed'"/></xsl:call-template><xsl:text> </xsl:text><xsl:value-of select="0 - @days-left"/> <xsl:call-template name="str"><xsl:with-param name="k" select="'teacher.days'"/></xsl:call-template>）</xsl:otherwise>
+              </xsl:choose>
+              <xsl:if test="@extended-from">
+                <span class="hint"><xsl:text> （</xsl:text><xsl:call-template name="str"><xsl:with-param name="k" select="'deadline.extended-from'"/></xsl:call-template><xsl:value-of select="@extended-from"/><xsl:text>）</xsl:text></span>
+              </xsl:if>
+            </li>
+          </xsl:for-each>
+        </ul>
+      </section>
+    </xsl:if>
+  </xsl:template>
+
   <!-- A page that forgets its title still gets one. -->
   <xsl:template match="/page" mode="title">
     <xsl:call-template name="str"><xsl:with-param name="k" select="'app.name'"/></xsl:call-template>

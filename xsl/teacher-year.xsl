@@ -43,23 +43,7 @@
         <p><a class="button" href="/teacher/history"><xsl:call-template name="str"><xsl:with-param name="k" select="'nav.history'"/></xsl:call-template></a>
           <xsl:text> </xsl:text><a class="button" href="/teacher/card"><xsl:call-template name="str"><xsl:with-param name="k" select="'nav.card'"/></xsl:call-template></a></p>
         </xsl:if>
-        <xsl:if test="school-year/deadline">
-          <section class="card">
-            <h2><xsl:call-template name="str"><xsl:with-param name="k" select="'teacher.deadlines'"/></xsl:call-template></h2>
-            <ul class="deadlines">
-              <xsl:for-each select="school-year/deadline">
-                <li>
-                  <xsl:call-template name="str"><xsl:with-param name="k" select="concat('deadline.', @kind)"/></xsl:call-template>
-                  <xsl:text>：</xsl:text><time datetime="{@date}"><xsl:value-of select="@date"/></time>
-                  <xsl:choose>
-                    <xsl:when test="@days-left &gt;= 0"> （<xsl:call-template name="str"><xsl:with-param name="k" select="'teacher.days-left'"/></xsl:call-template> <xsl:value-of select="@days-left"/> <xsl:call-template name="str"><xsl:with-param name="k" select="'teacher.days'"/></xsl:call-template>）</xsl:when>
-                    <xsl:otherwise> （<xsl:call-template name="str"><xsl:with-param name="k" select="'teacher.deadline-passed'"/></xsl:call-template>）</xsl:otherwise>
-                  </xsl:choose>
-                </li>
-              </xsl:for-each>
-            </ul>
-          </section>
-        </xsl:if>
+        <xsl:call-template name="deadlines"><xsl:with-param name="list" select="school-year/deadline"/></xsl:call-template>
         <xsl:if test="school-year/@self-registration = 'no'">
           <p class="notice"><xsl:call-template name="str"><xsl:with-param name="k" select="'teacher.admin-registers'"/></xsl:call-template></p>
         </xsl:if>

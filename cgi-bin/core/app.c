@@ -626,7 +626,7 @@ resolve_caller(struct ctx *c)
 
 	c->user = NULL;
 	if (token != NULL && c->db != NULL)
-		c->user = auth_session_user(c->db, c->a, token, c->now);
+		c->user = auth_session_user(c->db, c->a, token, c->wall);
 	if (c->user != NULL) {
 		c->csrf = c->user->csrf;
 		return;
@@ -779,8 +779,8 @@ app_handle(const struct program *prog, struct ctx *c, int parse_status)
 		c->resp->status = 303;
 		return;
 	}
-	if (c->raw_body && status == 200) {
-		c->resp->status = 200;
+	if (c->raw_body && (status == 200 || (c->route->flags & ROUTE_RAW_ANY_STATUS))) {
+		c->resp->status = status;
 		return;
 	}
 	if (status >= 400 && c->page == NULL) {
@@ -798,6 +798,42 @@ app_handle(const struct program *prog, struct ctx *c, int parse_status)
 }
 
 /* ------------------------------------------------------------ one request */
+
+int
+app_parse_clock(const char *s, long long *now)
+{
+	int y, mo, d, h, mi, sec, oh = 0, om = 0, n = 0;
+	char sign = 0;
+	struct tm tm;
+	time_t t;
+
+	if (*s >= '0' && *s <= '9' && strspn(s, "0123456789") == strlen(s) && strlen(s) <= 12) {
+		*now = atoll(s);
+		return 0;
+	}
+	if (sscanf(s, "%4d-%2d-%2dT%2d:%2d:%2d%n", &y, &mo, &d, &h, &mi, &sec, &n) != 6 || n != 19)
+		return -1;
+	s += n;
+	if (strcmp(s, "Z") != 0) {
+		if ((s[0] != '+' && s[0] != '-') || strlen(s) != 6 || s[3] != ':' ||
+		    sscanf(s + 1, "%2d:%2d", &oh, &om) != 2 || oh > 14 || om > 59)
+			return -1;
+		sign = s[0];
+	}
+	if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || sec > 60)
+		return -1;
+	memset(&tm, 0, sizeof(tm));
+	tm.tm_year = y - 1900;
+	tm.tm_mon = mo - 1;
+	tm.tm_mday = d;
+	tm.tm_hour = h;
+	tm.tm_min = mi;
+	tm.tm_sec = sec;
+	if ((t = timegm(&tm)) == (time_t)-1)
+		return -1;
+	*now = (long long)t - (sign == '-' ? -1 : sign == '+' ? 1 : 0) * (oh * 3600LL + om * 60LL);
+	return 0;
+}
 
 struct worker {
 	const struct program *prog;
@@ -833,7 +869,10 @@ serve_one(struct worker *w, const struct http_source *src,
 	rc = http_parse(&req, a, src, &w->cfg.limits, w->cfg.tmp_dir);
 	memset(&c, 0, sizeof(c));
 	c.a = a;
-	c.now = (long long)time(NULL);
+	c.now = c.wall = (long long)time(NULL);
+	/* The tests' movable clock: only under the test switch, and only a well-formed value. */
+	if (w->cfg.fault_injection && rc == 0 && req.clock_at != NULL)
+		app_parse_clock(req.clock_at, &c.now);
 	c.cfg = &w->cfg;
 	c.db = w->db;
 	c.req = &req;

@@ -112,9 +112,18 @@ struct field_value {
 	size_t refused;    /* FIELD_MULTI with an object: the ids the scope took out */
 };
 
+/*
+ * The tests' clock (X-Xueshi-Now, honoured only under XUESHI_FAULT_INJECTION=1):
+ * unix seconds, or YYYY-MM-DDTHH:MM:SS followed by Z or +HH:MM / -HH:MM.
+ * 0 with *now set, or -1 (malformed: *now untouched).
+ */
+int app_parse_clock(const char *s, long long *now);
+
 struct ctx {
 	arena *a;
-	long long now;            /* unix seconds, fixed for the request */
+	long long now;            /* unix seconds, fixed for the request; under the test
+	                             switch X-Xueshi-Now moves it (deadlines, audit) */
+	long long wall;           /* the real clock: sessions and the login throttle */
 	struct user *user;        /* NULL when anonymous */
 	const char *csrf;         /* the token forms must carry */
 	const char *set_csrf_cookie; /* a new anonymous CSRF cookie to send */
@@ -161,6 +170,7 @@ struct route {
 
 /* The route stays reachable while the password must be changed. */
 #define ROUTE_DURING_PASSWORD_CHANGE 1u
+#define ROUTE_RAW_ANY_STATUS 2u         /* the handler's own body also for a status other than 200 (/healthz) */
 
 struct program {
 	const char *name;

@@ -324,3 +324,22 @@ files_safe_name(const char *name, char *out, size_t outlen)
 		snprintf(out, outlen, "evidence");
 	return out;
 }
+
+int
+files_dir_writable(const char *dir)
+{
+	char path[4096];
+	int fd, err = 0;
+
+	if (dir == NULL || snprintf(path, sizeof(path), "%s/.healthz-XXXXXX", dir) >= (int)sizeof(path))
+		return ENAMETOOLONG;
+	if ((fd = mkstemp(path)) < 0)
+		return errno;
+	if (write(fd, "", 1) != 1 || fsync(fd) != 0)
+		err = errno ? errno : EIO;
+	if (close(fd) != 0 && err == 0)
+		err = errno;
+	if (unlink(path) != 0 && err == 0)
+		err = errno;
+	return err;
+}

@@ -69,4 +69,11 @@ char *files_safe_name(const char *name, char *out, size_t outlen);
 /* Close the libmagic handle (at exit). */
 void files_cleanup(void);
 
+/*
+ * Whether dir takes a new file: create a temporary file there, write and
+ * sync one byte, remove it. 0 when it does, else the errno of the step
+ * that failed (the health check; nothing is left behind either way).
+ */
+int files_dir_writable(const char *dir);
+
 #endif

@@ -937,7 +937,8 @@ http_parse(struct http_request *r, arena *a, const struct http_source *src,
 	    (rc = header_value(r, src, "HTTP_REFERER", lim->max_header, &r->referer)) ||
 	    (rc = header_value(r, src, "HTTP_USER_AGENT", lim->max_header, &r->user_agent)) ||
 	    (rc = header_value(r, src, "REMOTE_ADDR", lim->max_header, &r->remote_addr)) ||
-	    (rc = header_value(r, src, "HTTP_X_XUESHI_FAULT_AT", lim->max_header, &r->fault_at)))
+	    (rc = header_value(r, src, "HTTP_X_XUESHI_FAULT_AT", lim->max_header, &r->fault_at)) ||
+	    (rc = header_value(r, src, "HTTP_X_XUESHI_NOW", lim->max_header, &r->clock_at)))
 		return rc;
 	https = getp(src, "HTTPS");
 	r->https = https != NULL && (strcasecmp(https, "on") == 0 || strcmp(https, "1") == 0);

@@ -89,6 +89,7 @@ struct http_request {
 	const char *remote_addr;
 	const char *user_agent;
 	const char *fault_at;      /* X-Xueshi-Fault-At: the tests' fault injection (config.h) */
+	const char *clock_at;      /* X-Xueshi-Now: the tests' clock (config.h) */
 	int https;
 };
 

@@ -25,7 +25,7 @@ account_node(struct ctx *c, xmlNodePtr parent, const struct account_row *r)
 	xml_attr(n, "active", r->active ? "yes" : "no");
 	if (r->must_change)
 		xml_attr(n, "must-change-password", "yes");
-	if (r->locked_until > c->now)
+	if (r->locked_until > c->wall)
 		xml_attr(n, "locked", "yes");
 	xml_attr(n, "created", r->created);
 	xml_text(n, "name", r->name);

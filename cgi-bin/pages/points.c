@@ -10,6 +10,7 @@
  * Reads and writes go through store/points.h; a post is one store_tx.
  */
 #include "pages/points.h"
+#include "pages/deadlines.h"
 #include "store/audit.h"
 #include "store/points.h"
 #include "core/render.h"
@@ -362,11 +363,24 @@ points_post(struct ctx *c)
 	}
 	if (errors == 0 && strcmp(t.year_state, "open") != 0)
 		errors = -1;
+	/* Points are registrations: the school's own deadline holds them too. */
+	if (errors == 0) {
+		struct school_deadlines d;
+		if ((dr = store_deadlines_of_school(c->db, c->a, c->user->school_id, &d)) != DB_OK &&
+		    dr != DB_NOTFOUND)
+			return app_status(dr);
+		if (dr == DB_OK && deadline_closed(c, &d, ACTOR_SCHOOL))
+			errors = -2;
+	}
 	if (errors != 0) {
 		if ((root = app_page(c, "points")) == NULL)
 			return 500;
 		if (table_node(c, root, &t, typed) == NULL)
 			return 500;
+		if (errors == -2) {
+			xml_attr(xml_node(root, "refused"), "code", "deadline_passed");
+			return 403;
+		}
 		if (errors < 0) {
 			xml_attr(xml_node(root, "refused"), "code", "year_locked");
 			return 409;

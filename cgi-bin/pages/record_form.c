@@ -16,6 +16,7 @@
 #include "core/render.h"
 #include "domain/rules.h"
 #include "domain/workflow.h"
+#include "pages/deadlines.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -136,6 +137,12 @@ record_form_get(struct ctx *c, long long ty, const char *base)
 		return 500;
 	xml_attr(root, "base", base);
 	xml_attr_int(root, "teacher-year", ty);
+	/* Past the caller's deadline the page says so before anything is typed. */
+	if ((status = deadline_check_teacher_year(c, ty,
+	    c->user->role == ROLE_NAME_TEACHER ? ACTOR_TEACHER : ACTOR_SCHOOL)) == 403)
+		xml_attr(xml_node(root, "refused"), "code", "deadline_passed");
+	else if (status != 200)
+		return status;
 	if (!app_field_present(c, "item")) {
 		/* ?item= that is not an id names no item of the catalogue */
 		if (c->field_errors > 0)
@@ -426,6 +433,7 @@ save(struct ctx *c, const long long *tys, size_t nty, const char *base, long lon
 			return 409;
 		}
 	}
+
 	if ((status = item_for(c, ty, item_id, &it)) != 200)
 		return status;
 	item_node(c, root, &it, ty);
@@ -588,6 +596,21 @@ save(struct ctx *c, const long long *tys, size_t nty, const char *base, long lon
 		form_error(&f, "evidence", "evidence_required");
 	if (refuse != NULL) /* the caller found a problem of its own: show the form, save nothing */
 		form_error(&f, "teachers", refuse);
+	/*
+	 * The actor's deadline (pages/deadlines.h), checked once every field is
+	 * echoed: the page keeps the input, nothing is saved.
+	 */
+	for (size_t k = 0; k < nty; k++) {
+		int ds = deadline_check_teacher_year(c, tys[k],
+		    c->user->role == ROLE_NAME_TEACHER ? ACTOR_TEACHER : ACTOR_SCHOOL);
+		if (ds == 403) {
+			form_error(&f, "item", "deadline_passed");
+			xml_attr(xml_node(root, "refused"), "code", "deadline_passed");
+			return 403;
+		}
+		if (ds != 200)
+			return ds;
+	}
 	if (f.errors)
 		return 422;
 	if (action == 2 && nty > 1)

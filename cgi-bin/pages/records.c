@@ -4,6 +4,7 @@
 #include "domain/workflow.h"
 #include "store/record.h"
 #include "store/teacher.h"
+#include "pages/deadlines.h"
 #include "core/files.h"
 #include "core/render.h"
 #include "core/assess.h"
@@ -265,29 +266,10 @@ assessment_node(struct ctx *c, xmlNodePtr root, long long ty)
 	return assess_xml(root, &a) != NULL ? 200 : 500;
 }
 
-/* Days from today (the request's clock) to an ISO date; can be negative. */
-static long
-days_until(long long now, const char *date)
-{
-	struct tm tm;
-	time_t t;
-
-	memset(&tm, 0, sizeof(tm));
-	if (sscanf(date, "%d-%d-%d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday) != 3)
-		return 0;
-	tm.tm_year -= 1900;
-	tm.tm_mon -= 1;
-	tm.tm_hour = 23;
-	tm.tm_min = 59;
-	t = timegm(&tm);
-	return (long)((t - (time_t)now) / 86400);
-}
-
 /* <teacher-year> for the caller's current year; *ty gets its id (0: none). */
 int
 teacher_year_node(struct ctx *c, xmlNodePtr root, long long teacher, long long *ty)
 {
-	static const char *const kinds[] = { "register", "school_review", "district_review" };
 	struct teacher_year_view v;
 	xmlNodePtr n, y;
 	enum db_result r = store_teacher_year_view(c->db, c->a, teacher, &v);
@@ -323,15 +305,14 @@ teacher_year_node(struct ctx *c, xmlNodePtr root, long long teacher, long long *
 		xml_attr(y, "ends", v.ends_on);
 		xml_attr(y, "self-registration", v.self_registration ? "yes" : "no");
 		xml_attr(y, "school-state", v.school_state);
-		for (int i = 0; i < 3; i++)
-			if (v.deadlines[i] != NULL) {
-				xmlNodePtr dl = xml_node(y, "deadline");
-				if (dl == NULL)
-					continue;
-				xml_attr(dl, "kind", kinds[i]);
-				xml_attr(dl, "date", v.deadlines[i]);
-				xml_attr_int(dl, "days-left", days_until(c->now, v.deadlines[i]));
-			}
+		/* The school's effective deadlines (extensions count), in the district's local days. */
+		{
+			struct school_deadlines d;
+			if ((r = store_deadlines_of_teacher_year(c->db, c->a, v.teacher_year_id, &d)) != DB_OK)
+				return app_status(r);
+			if (deadline_nodes(c, y, &d, DEADLINES_ALL) != 200)
+				return 500;
+		}
 	}
 	return 200;
 }

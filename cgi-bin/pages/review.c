@@ -2,6 +2,7 @@
 #include "pages/review.h"
 #include "store/audit.h"
 #include "store/review.h"
+#include "pages/deadlines.h"
 
 #include <string.h>
 
@@ -11,6 +12,7 @@ review_code(enum review_result r)
 	static const char *const codes[REVIEW_RESULT__MAX] = {
 		"ok", "not_allowed", "reason_required", "year_locked",
 		"project_unapproved", "evidence_required", "first_author_reason", "excellent_quota",
+		"deadline_passed",
 		"busy", "internal"
 	};
 	return (unsigned)r < REVIEW_RESULT__MAX ? codes[r] : "internal";
@@ -63,6 +65,19 @@ move_tx(struct db *db, void *arg)
 	    !workflow_allowed_handed_in((enum record_state)state, m->action, m->actor,
 	    t.district_returned))
 		return refuse(m, REVIEW_LOCKED);
+	/*
+	 * Deadlines: a teacher submits until the registration deadline, the
+	 * school submits and reviews until its school-review deadline (the
+	 * school's effective ones: extensions count). The district is not held.
+	 */
+	if (m->action == RA_SUBMIT || m->action == RA_SCHOOL_APPROVE ||
+	    m->action == RA_SCHOOL_RETURN || m->action == RA_SCHOOL_REJECT) {
+		struct school_deadlines d;
+		if ((r = store_deadlines_of_record(db, c->a, m->id, &d)) != DB_OK)
+			return r;
+		if (deadline_closed(c, &d, m->actor))
+			return refuse(m, REVIEW_DEADLINE_PASSED);
+	}
 	if (m->action == RA_DISTRICT_APPROVE && !t.project_approved)
 		return refuse(m, REVIEW_UNAPPROVED_PROJECT);
 	/* Every hour needs its evidence: no submission or approval without it. */

@@ -22,6 +22,7 @@ enum review_result {
 	REVIEW_FIRST_AUTHOR,    /* another teacher's claim as first author of the same
 	                           work is approved already: approving needs a reason */
 	REVIEW_EXCELLENT_QUOTA, /* submitting one more excellent trainee than the class allows */
+	REVIEW_DEADLINE_PASSED, /* the actor's deadline for the record's year is over (pages/deadlines.h) */
 	REVIEW_BUSY,
 	REVIEW_ERROR,
 	REVIEW_RESULT__MAX

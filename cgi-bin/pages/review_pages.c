@@ -10,6 +10,7 @@
 #include "store/school.h"
 #include "store/teacher.h"
 #include "pages/records.h"
+#include "pages/deadlines.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -60,6 +61,34 @@ school_overview(struct ctx *c, xmlNodePtr root, long long school)
 		xml_attr(s, "confirmed", y.confirmed_at);
 	xml_attr_int(s, "unreviewed", y.unreviewed);
 	xml_text(s, "name", y.name);
+	/*
+	 * The deadlines that concern the caller, the school's effective ones;
+	 * the district also sees its own and the extensions it gave.
+	 */
+	{
+		struct school_deadlines d;
+		int district = c->user != NULL && c->user->role == ROLE_NAME_DISTRICT_ADMIN;
+		if ((r = store_deadlines_of_school(c->db, c->a, school, &d)) != DB_OK && r != DB_NOTFOUND)
+			return app_status(r);
+		if (r == DB_OK && deadline_nodes(c, xml_node(s, "deadlines"), &d, district ? DEADLINES_ALL :
+		    (1u << DEADLINE_REGISTER) | (1u << DEADLINE_SCHOOL_REVIEW)) != 200)
+			return 500;
+		if (r == DB_OK && district) {
+			struct deadline_extension *e;
+			size_t ne;
+			xmlNodePtr el = xml_node(s, "extensions");
+			if ((r = store_deadline_extensions(c->db, c->a, school, d.year_id, &e, &ne)) != DB_OK)
+				return app_status(r);
+			for (size_t i = 0; i < ne && el != NULL; i++) {
+				xmlNodePtr x = xml_node(el, "extension");
+				xml_attr(x, "kind", e[i].kind);
+				xml_attr(x, "until", e[i].until);
+				xml_attr(x, "at", e[i].at);
+				xml_text(x, "by", e[i].by);
+				xml_text(x, "reason", e[i].reason);
+			}
+		}
+	}
 	/* Why the district reopened the year: the school is told. */
 	if (*y.reopened_reason)
 		xml_text(s, "reopened-reason", y.reopened_reason);
@@ -184,6 +213,8 @@ review_post(struct ctx *c, long long id, const enum record_action acts[3],
 		form_error(&f, r == REVIEW_REASON_REQUIRED || r == REVIEW_FIRST_AUTHOR ? "reason" :
 		    "decision", review_code(r));
 	}
+	if (r == REVIEW_DEADLINE_PASSED)
+		return 403;
 	return r == REVIEW_REASON_REQUIRED || r == REVIEW_FIRST_AUTHOR ? 422 : 409;
 }
 

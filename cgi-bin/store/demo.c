@@ -957,6 +957,21 @@ recompute_claims(struct gen *g)
 	return 0;
 }
 
+/*
+ * With the presets' own years (--preset-years) the demo's years are the
+ * documents' (2021-2022, 2025-2026), long past their deadlines, which are
+ * enforced (pages/deadlines.h): their deadlines are counted from the day
+ * the demo is made instead, so that it is open to register, review and
+ * hand in. (The year of today has its deadlines ahead already.)
+ */
+static int
+demo_open_deadlines(struct gen *g)
+{
+	return db_exec(g->db, "UPDATE school_year SET register_deadline = date('now', '+60 days'),"
+	    " school_review_deadline = date('now', '+75 days'),"
+	    " district_review_deadline = date('now', '+90 days') WHERE is_current = 1") == DB_OK ? 0 : -1;
+}
+
 int
 demo_generate(struct db *db, int teachers_per_school, const char *evidence_dir, const char *today)
 {
@@ -976,7 +991,8 @@ demo_generate(struct db *db, int teachers_per_school, const char *evidence_dir, 
 	if ((today != NULL && (open_todays_year(&g, "wutongqiao") != 0 ||
 	    open_todays_year(&g, "wuhua") != 0)) ||
 	    wutongqiao(&g, teachers_per_school) != 0 || wuhua(&g, teachers_per_school) != 0 ||
-	    demo_accounts(&g) != 0 || recompute_claims(&g) != 0) {
+	    demo_accounts(&g) != 0 || recompute_claims(&g) != 0 ||
+	    (today == NULL && demo_open_deadlines(&g) != 0)) {
 		db_rollback(db);
 		return -1;
 	}

@@ -117,7 +117,9 @@ store_district_schools(struct db *db, arena *a, long long district,
 	    " (SELECT count(*) FROM teacher_year ty WHERE ty.school_id = s.id AND ty.school_year_id = y.id),"
 	    " (SELECT count(*) FROM teacher_year ty CROSS JOIN record r ON r.teacher_year_id = ty.id"
 	    "  WHERE ty.school_id = s.id AND ty.school_year_id = y.id AND r.state = 'school_approved'),"
-	    " y.school_review_deadline"
+	    /* The school's effective deadline: an extension (0008) moves it. */
+	    " max(y.school_review_deadline, coalesce((SELECT max(e.until) FROM deadline_extension e"
+	    "  WHERE e.school_id = s.id AND e.school_year_id = y.id AND e.kind = 'school_review'), ''))"
 	    " FROM school s JOIN school_year y ON y.district_id = s.district_id AND y.is_current = 1"
 	    " LEFT JOIN school_year_state sys ON sys.school_id = s.id AND sys.school_year_id = y.id"
 	    " WHERE s.district_id = ? AND s.active = 1 ORDER BY s.code";

@@ -241,7 +241,14 @@ collect(char *data, size_t size, size_t nmemb, void *arg)
 
 struct client {
 	CURL *c;
+	char header[256];  /* sent with every request when set (client_set_header) */
 };
+
+void
+client_set_header(struct client *cl, const char *header)
+{
+	snprintf(cl->header, sizeof(cl->header), "%s", header ? header : "");
+}
 
 struct client *
 client_new(void)
@@ -315,6 +322,8 @@ client_do(struct client *cl, const struct server *s, const char *method,
 	hl = curl_slist_append(hl, "Expect:");
 	for (const char *const *e = extra_headers; e != NULL && *e != NULL; e++)
 		hl = curl_slist_append(hl, *e);
+	if (cl != NULL && cl->header[0] != '\0')
+		hl = curl_slist_append(hl, cl->header);
 	curl_easy_setopt(c, CURLOPT_HTTPHEADER, hl);
 	rc = curl_easy_perform(c);
 	if (rc == CURLE_OK)
@@ -559,6 +568,9 @@ client_post_multipart(struct client *cl, const struct server *s, const char *pat
 	struct curl_slist *hl = curl_slist_append(NULL, "Expect:");
 	char url[2048];
 	CURLcode rc;
+
+	if (cl->header[0] != '\0')
+		hl = curl_slist_append(hl, cl->header);
 
 	memset(r, 0, sizeof(*r));
 	for (const char *const *f = fields; f != NULL && f[0] != NULL; f += 2) {

@@ -100,6 +100,12 @@ int client_post_multipart(struct client *cl, const struct server *s, const char 
     const char *const *fields, const struct upload *files, size_t nfiles,
     struct reply *r);
 
+/*
+ * Send header ("X-Xueshi-Now: 2022-07-01T10:00:00+08:00") with every later
+ * request of cl; NULL or "" stops it.
+ */
+void client_set_header(struct client *cl, const char *header);
+
 /* The value of cookie name in cl's jar (a new string to free), or NULL. */
 char *client_cookie(struct client *cl, const char *name);
 

@@ -60,6 +60,7 @@ struct acase {
 
 static const struct acase cases[] = {
 	{ "home", "/", "OOOOOOOO" },
+	{ "healthz", "/healthz", "OOOOOOOO" },
 	{ "login", "/login", "OOOOOOOO" },
 	{ "login_post", "/login", "OOOOOOOO" },
 	{ "password", "/account/password", "LOOOOOOO" },
@@ -99,6 +100,7 @@ static const struct acase cases[] = {
 	{ "district_school", "/district/schools/{C}", "LNNNONNN" },
 	{ "district_confirm", "/district/schools/{C}/confirm", "NNNNONNN" },
 	{ "district_reopen", "/district/schools/{C}/reopen", "NNNNONNN" },
+	{ "district_extend", "/district/schools/{C}/extend", "NNNNONNN" },
 	{ "district_queue", "/district/review", "LNNNONNO" },
 	{ "district_bulk_approve", "/district/review/bulk", "NNNNONNO" },
 	{ "district_record", "/district/records/{R}", "LNNNONNN" },

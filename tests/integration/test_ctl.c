@@ -542,6 +542,10 @@ START_TEST(test_year_open_carries_teachers_and_moves_categories_on)
 	xmlDocPtr d;
 
 	ck_assert_int_eq(srv_sql(&srv, "UPDATE teacher SET active = 0 WHERE staff_no = 'WH00004'"), 0);
+	/* The document's deadlines (the demo counts them from today, to keep itself open). */
+	ck_assert_int_eq(srv_sql(&srv, "UPDATE school_year SET register_deadline = '2026-06-30',"
+	    " school_review_deadline = '2026-09-10', district_review_deadline = '2026-09-30'"
+	    " WHERE label = '2025-2026' AND district_id = (SELECT id FROM district WHERE code = 'wuhua')"), 0);
 	ck_assert_int_eq(srv_sql(&srv, "UPDATE teacher_year SET status = 'loan', receiving_unit = '昆明市教育局'"
 	    " WHERE teacher_id = (SELECT id FROM teacher WHERE staff_no = 'WH00010')"
 	    " AND school_year_id = (SELECT y.id FROM school_year y JOIN district d ON d.id = y.district_id"

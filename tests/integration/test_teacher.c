@@ -82,6 +82,18 @@ START_TEST(test_dashboard_and_catalogue)
 	free(s);
 	ck_assert_int_eq(xpath_long(d, "count(/page/school-year/deadline)"), 3);
 	xmlFreeDoc(d);
+	/* Without the test switch the tests' clock header changes nothing. */
+	{
+		static const char *const moved[] = { "X-Xueshi-Now: 2022-06-18T09:00:00+08:00", NULL };
+		struct reply r;
+		ck_assert_int_eq(client_do(cl, &srv, "GET", "/teacher?format=xml", NULL, NULL, 0, moved, &r), 0);
+		d = reply_xml(&r);
+		s = xpath_string(d, "/page/school-year/@today");
+		ck_assert(strcmp(s, "2026-01-01") > 0); /* the real clock: after this code was written */
+		free(s);
+		xmlFreeDoc(d);
+		reply_free(&r);
+	}
 	d = get_xml(cl, &srv, "/teacher/records/new", NULL);
 	ck_assert_int_eq(xpath_long(d, "count(/page/catalogue/item)"), 7);
 	xmlFreeDoc(d);

@@ -7,6 +7,7 @@
 
   <xsl:template match="/page" mode="content">
     <h1><xsl:call-template name="str"><xsl:with-param name="k" select="'district.title'"/></xsl:call-template></h1>
+    <xsl:call-template name="deadlines"><xsl:with-param name="list" select="deadlines/deadline"/></xsl:call-template>
     <p><a class="button" href="/district/review"><xsl:call-template name="str"><xsl:with-param name="k" select="'district.queue'"/></xsl:call-template></a></p>
     <div class="table-wrap">
       <table class="list">

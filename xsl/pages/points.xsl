@@ -28,6 +28,9 @@
         <xsl:if test="refused/@code = 'year_locked' or ($p/@year-state != 'open' and user/@role = 'school_admin')">
           <p class="notice"><xsl:call-template name="str"><xsl:with-param name="k" select="'points.year-locked'"/></xsl:call-template></p>
         </xsl:if>
+        <xsl:if test="refused/@code = 'deadline_passed'">
+          <p class="notice" role="alert"><xsl:call-template name="str"><xsl:with-param name="k" select="'refused.deadline_passed'"/></xsl:call-template></p>
+        </xsl:if>
         <xsl:if test="refused/@errors">
           <div class="notice" role="alert">
             <p><xsl:call-template name="str"><xsl:with-param name="k" select="'points.errors'"/></xsl:call-template></p>

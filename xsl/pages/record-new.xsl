@@ -19,6 +19,9 @@
       <xsl:when test="bulk"><h1><xsl:call-template name="str"><xsl:with-param name="k" select="'bulk.title'"/></xsl:call-template></h1><xsl:apply-templates select="bulk" mode="head"/></xsl:when>
       <xsl:otherwise><h1><xsl:call-template name="str"><xsl:with-param name="k" select="'record-new.title'"/></xsl:call-template></h1></xsl:otherwise>
     </xsl:choose>
+    <xsl:if test="refused/@code = 'deadline_passed'">
+      <p class="notice error" role="alert"><xsl:call-template name="str"><xsl:with-param name="k" select="'form.deadline_passed'"/></xsl:call-template></p>
+    </xsl:if>
     <xsl:choose>
       <xsl:when test="refused/@code = 'teacher_left'">
         <p class="notice error"><xsl:call-template name="str"><xsl:with-param name="k" select="'refused.teacher_left'"/></xsl:call-template></p>

@@ -18,6 +18,7 @@
     <xsl:if test="$s/reopened-reason and $s/@state = 'open'">
       <p class="notice"><xsl:call-template name="str"><xsl:with-param name="k" select="'school.reopened-reason'"/></xsl:call-template><xsl:value-of select="$s/reopened-reason"/></p>
     </xsl:if>
+    <xsl:call-template name="deadlines"><xsl:with-param name="list" select="$s/deadlines/deadline"/></xsl:call-template>
     <xsl:if test="refused">
       <p class="notice" role="alert"><xsl:call-template name="str"><xsl:with-param name="k" select="concat('refused.', refused/@code)"/></xsl:call-template></p>
     </xsl:if>
@@ -51,6 +52,37 @@
         </xsl:if>
       </xsl:if>
     </div>
+    <xsl:if test="$base = '/district'">
+      <section class="card">
+        <h2><xsl:call-template name="str"><xsl:with-param name="k" select="'extend.heading'"/></xsl:call-template></h2>
+        <xsl:if test="$s/extensions/extension">
+          <ul>
+            <xsl:for-each select="$s/extensions/extension">
+              <li><xsl:call-template name="str"><xsl:with-param name="k" select="concat('deadline.', @kind)"/></xsl:call-template>
+                <xsl:call-template name="str"><xsl:with-param name="k" select="'extend.until'"/></xsl:call-template><xsl:value-of select="@until"/>
+                · <xsl:value-of select="reason"/> <span class="hint"> <xsl:value-of select="by"/> <xsl:value-of select="@at"/></span></li>
+            </xsl:for-each>
+          </ul>
+        </xsl:if>
+        <form method="post" action="/district/schools/{$s/@id}/extend">
+          <xsl:call-template name="csrf"/>
+          <div class="field">
+            <xsl:if test="/page/form[@name='extend']/form-error[@field = 'kind']"><xsl:attribute name="class">field has-error</xsl:attribute></xsl:if>
+            <label for="f-kind"><xsl:call-template name="str"><xsl:with-param name="k" select="'extend.kind'"/></xsl:call-template></label>
+            <select id="f-kind" name="kind">
+              <xsl:for-each select="$S/s[@k='deadline.register' or @k='deadline.school_review']">
+                <xsl:variable name="v" select="substring-after(@k, 'deadline.')"/>
+                <option value="{$v}"><xsl:if test="/page/form/value[@name='kind'] = $v"><xsl:attribute name="selected">selected</xsl:attribute></xsl:if><xsl:value-of select="."/></option>
+              </xsl:for-each>
+            </select>
+            <xsl:call-template name="field-error"><xsl:with-param name="n" select="'kind'"/></xsl:call-template>
+          </div>
+          <xsl:call-template name="input"><xsl:with-param name="n" select="'until'"/><xsl:with-param name="label" select="'extend.until-label'"/><xsl:with-param name="type" select="'date'"/></xsl:call-template>
+          <xsl:call-template name="input"><xsl:with-param name="n" select="'reason'"/><xsl:with-param name="label" select="'extend.reason'"/></xsl:call-template>
+          <button type="submit"><xsl:call-template name="str"><xsl:with-param name="k" select="'extend.submit'"/></xsl:call-template></button>
+        </form>
+      </section>
+    </xsl:if>
     <div class="table-wrap">
       <table class="list">
         <thead><tr><th><xsl:call-template name="str"><xsl:with-param name="k" select="'account.teacher'"/></xsl:call-template></th><th><xsl:call-template name="str"><xsl:with-param name="k" select="'school.category'"/></xsl:call-template></th><th><xsl:call-template name="str"><xsl:with-param name="k" select="'assessment.total'"/></xsl:call-template></th><th><xsl:call-template name="str"><xsl:with-param name="k" select="'assessment.pending'"/></xsl:call-template></th><th><xsl:call-template name="str"><xsl:with-param name="k" select="'school.needed'"/></xsl:call-template></th><th><xsl:call-template name="str"><xsl:with-param name="k" select="'school.result'"/></xsl:call-template></th><th></th></tr></thead>

@@ -1,0 +1,100 @@
+/* domain/deadline.c - see deadline.h */
+#include "domain/deadline.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil). */
+static long long
+days_from_civil(long long y, unsigned m, unsigned d)
+{
+	long long era;
+	unsigned yoe, doy, doe;
+
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = (unsigned)(y - era * 400);
+	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + (long long)doe - 719468;
+}
+
+/* The local day number of now; floor division, so times before 1970 work too. */
+static long long
+local_day(long long now, int utc_offset_minutes)
+{
+	long long t = now + (long long)utc_offset_minutes * 60;
+	return t >= 0 ? t / 86400 : -((-t + 86399) / 86400);
+}
+
+/* date "YYYY-MM-DD" (exactly) into its day number; -1 when it is not one. */
+static int
+parse_day(const char *date, long long *day)
+{
+	unsigned y, m, d;
+	static const unsigned mdays[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+
+	if (date == NULL || strlen(date) != 10 || date[4] != '-' || date[7] != '-')
+		return -1;
+	for (int i = 0; i < 10; i++)
+		if (i != 4 && i != 7 && (date[i] < '0' || date[i] > '9'))
+			return -1;
+	if (sscanf(date, "%4u-%2u-%2u", &y, &m, &d) != 3 || m < 1 || m > 12 || d < 1 ||
+	    d > mdays[m - 1] ||
+	    (m == 2 && d == 29 && !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0)))
+		return -1;
+	*day = days_from_civil(y, m, d);
+	return 0;
+}
+
+long
+deadline_days_left(long long now, int utc_offset_minutes, const char *date, int *ok)
+{
+	long long day;
+
+	if (parse_day(date, &day) != 0) {
+		if (ok != NULL)
+			*ok = 0;
+		return 0;
+	}
+	if (ok != NULL)
+		*ok = 1;
+	return (long)(day - local_day(now, utc_offset_minutes));
+}
+
+int
+deadline_passed(long long now, int utc_offset_minutes, const char *date)
+{
+	int ok = 0;
+	long left = deadline_days_left(now, utc_offset_minutes, date, &ok);
+
+	return ok && left < 0;
+}
+
+const char *
+deadline_later(const char *a, const char *b)
+{
+	if (a == NULL || *a == '\0')
+		return b != NULL && *b ? b : NULL;
+	if (b == NULL || *b == '\0')
+		return a;
+	return strcmp(a, b) >= 0 ? a : b;
+}
+
+void
+deadline_local_date(long long now, int utc_offset_minutes, char *buf)
+{
+	long long z = local_day(now, utc_offset_minutes) + 719468, era, y;
+	unsigned doe, yoe, doy, mp, d, m;
+
+	era = (z >= 0 ? z : z - 146096) / 146097;
+	doe = (unsigned)(z - era * 146097);
+	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	y = (long long)yoe + era * 400;
+	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	mp = (5 * doy + 2) / 153;
+	d = doy - (153 * mp + 2) / 5 + 1;
+	m = mp < 10 ? mp + 3 : mp - 9;
+	y += m <= 2;
+	snprintf(buf, 11, "%04u-%02u-%02u", (unsigned)(y % 10000), m % 100, d % 100);
+}
