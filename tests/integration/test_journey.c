@@ -7,7 +7,10 @@
  * school's admin; the school admin a teacher and the teacher's account;
  * the teacher registers an activity with evidence; the school approves and
  * hands the year in; the district approves and confirms; the teacher's
- * card prints the confirmed hours. The database is read only to check.
+ * card prints the confirmed hours. On the way the district opens
+ * 2026-2027, the teachers' deadline passes (the tests' clock, X-Xueshi-Now
+ * under the test switch) and the district extends it for the school. The
+ * database is read only to check.
  */
 #include "common.h"
 #include "domain/idcard.h"
@@ -28,10 +31,12 @@ static void
 setup(void)
 {
 	curl_global_init(CURL_GLOBAL_DEFAULT);
+	setenv("XUESHI_FAULT_INJECTION", "1", 1);   /* the test switch: the clock header */
 	if (server_start_fresh(&srv) != 0) {
 		server_stop(&srv);
 		exit(1);
 	}
+	unsetenv("XUESHI_FAULT_INJECTION");
 }
 
 static void
@@ -153,7 +158,7 @@ START_TEST(test_fresh_install_to_a_printed_card)
 	ck_assert_int_eq(post_form(root, &srv, "/admin/districts",
 	    "code=shizhong&name=%E5%B8%82%E4%B8%AD%E5%8C%BA"
 	    "&authority=%E5%B8%82%E4%B8%AD%E5%8C%BA%E6%95%99%E5%B8%88%E5%8F%91%E5%B1%95%E4%B8%AD%E5%BF%83"
-	    "&from=wutongqiao&label=2026-2027", NULL), 303);
+	    "&from=wutongqiao&label=2025-2026", NULL), 303);
 	ck_assert_int_eq(post_form(root, &srv, "/admin/districts",
 	    "code=panlong&name=%E7%9B%98%E9%BE%99%E5%8C%BA&from=wuhua&label=2026-2027", NULL), 303);
 	ck_assert_int_eq(num("SELECT count(*) FROM item i JOIN school_year y ON y.id = i.school_year_id"
@@ -165,7 +170,8 @@ START_TEST(test_fresh_install_to_a_printed_card)
 	/* 五通桥's policy came along: 90 h, 45 normative; the year is 2026-2027 from 07-01. */
 	ck_assert_int_eq(num("SELECT p.min_tenths + p.normative_min_tenths FROM policy p JOIN school_year y"
 	    " ON y.id = p.school_year_id JOIN district d ON d.id = y.district_id WHERE d.code = 'shizhong'"
-	    " AND y.is_current = 1 AND y.starts_on = '2026-07-01' AND y.ends_on = '2027-06-30'"), 1350);
+	    " AND y.is_current = 1 AND y.starts_on = '2025-07-01' AND y.ends_on = '2026-06-30'"
+	    " AND y.register_deadline = '2026-06-30'"), 1350);
 	v = xml_str(root, "/admin/districts", "count(/page/districts/district)");
 	ck_assert_str_eq(v, "3");
 	free(v);
@@ -203,19 +209,42 @@ START_TEST(test_fresh_install_to_a_printed_card)
 	ck_assert_int_eq(post_form(sadmin, &srv, "/school/roster/new", fields, NULL), 303);
 	teacher_id = num("SELECT id FROM teacher WHERE staff_no = 'SZ0001'");
 	ck_assert_int_gt(teacher_id, 0);
+
+	/* The district opens 2026-2027: the teacher comes along; the deadlines move on a year. */
+	ck_assert_int_eq(post_form(dadmin, &srv, "/district/years/open", "label=2026-2027", NULL), 303);
+	ck_assert_int_eq(num("SELECT count(*) FROM teacher_year ty JOIN school_year y ON y.id = ty.school_year_id"
+	    " WHERE y.is_current = 1 AND y.label = '2026-2027' AND y.register_deadline = '2027-06-30'"
+	    " AND ty.teacher_id = (SELECT id FROM teacher WHERE staff_no = 'SZ0001')"), 1);
 	snprintf(fields, sizeof(fields), "teacher=%lld&login_kind=staff_no", teacher_id);
 	pw = create_account(sadmin, fields);
 	teacher = first_login("SZ0001", pw);
 	free(pw);
+	/* 5 July 2027: the teachers' deadline (30 June) has passed. */
+	client_set_header(teacher, "X-Xueshi-Now: 2027-07-05T10:00:00+08:00");
+	client_set_header(sadmin, "X-Xueshi-Now: 2027-07-06T10:00:00+08:00");
+	client_set_header(dadmin, "X-Xueshi-Now: 2027-07-10T10:00:00+08:00");
 
-	/* The teacher registers an expert lecture at province level, twice (8 h x 2 x 2 = 32 h), with a photo. */
+	/*
+	 * The teacher registers an expert lecture at province level, twice
+	 * (8 h x 2 x 2 = 32 h), with a photo: refused after the deadline, let
+	 * in once the district extends it for the school to 20 July.
+	 */
 	token = csrf_token(teacher, &srv);
 	snprintf(path, sizeof(path), "%lld", num("SELECT i.id FROM item i JOIN school_year y ON y.id = i.school_year_id"
-	    " JOIN district d ON d.id = y.district_id WHERE d.code = 'shizhong' AND i.code = 'zjjs'"));
+	    " JOIN district d ON d.id = y.district_id WHERE d.code = 'shizhong' AND y.is_current = 1"
+	    " AND i.code = 'zjjs'"));
 	{
-		const char *f[] = { "csrf", token, "item", path, "started_on", "2026-09-10",
-			"ended_on", "2026-09-10", "quantity", "2", "level", "province",
+		const char *f[] = { "csrf", token, "item", path, "started_on", "2027-03-10",
+			"ended_on", "2027-03-10", "quantity", "2", "level", "province",
 			"organiser", "市中区教育局", "action", "submit", NULL };
+		ck_assert_int_eq(client_post_multipart(teacher, &srv, "/teacher/records/new", f, &up, 1, &r), 0);
+		ck_assert_int_eq(r.status, 403);
+		ck_assert(reply_contains(&r, "deadline_passed") || reply_contains(&r, "截止"));
+		reply_free(&r);
+		ck_assert_int_eq(num("SELECT count(*) FROM record"), 0);
+		snprintf(fields, sizeof(fields), "/district/schools/%lld/extend", school);
+		ck_assert_int_eq(post_form(dadmin, &srv, fields, "kind=register&until=2027-07-20"
+		    "&reason=%E6%96%B0%E5%BB%BA%E5%AD%A6%E6%A0%A1", NULL), 303);
 		ck_assert_int_eq(client_post_multipart(teacher, &srv, "/teacher/records/new", f, &up, 1, &r), 0);
 	}
 	free(token);
