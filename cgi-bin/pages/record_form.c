@@ -51,23 +51,26 @@ catalogue_node(struct ctx *c, xmlNodePtr root, long long ty)
 		xml_attr(it, "unit", v[i].unit);
 		xml_attr(it, "rule", v[i].rule_type);
 		xml_attr(it, "normative", v[i].normative ? "yes" : "no");
+		if (*v[i].conditions)
+			xml_attr(it, "conditions", v[i].conditions);
 	}
 	return 200;
 }
 
 /* The item, if it belongs to the teacher-year's catalogue. */
 static int
-item_for(struct ctx *c, long long ty, long long item_id, struct item_row *it)
+item_for(struct ctx *c, long long ty, long long item_id, struct item_row *it, const char **conditions)
 {
 	enum db_result r = store_item_in_year(c->db, ty, item_id);
 
-	if (r != DB_OK)
+	if (r != DB_OK || (r = store_item_conditions(c->db, c->a, item_id, conditions)) != DB_OK)
 		return app_status(r);
 	return assess_load_item(c->db, c->a, item_id, it) == DB_OK ? 200 : 500;
 }
 
 static void
-item_node(struct ctx *c, xmlNodePtr root, const struct item_row *it, long long ty)
+item_node(struct ctx *c, xmlNodePtr root, const struct item_row *it, long long ty,
+    const char *conditions)
 {
 	static const char *levels[] = { "school", "district", "city", "province", "national" };
 	xmlNodePtr n = xml_text(root, "item", it->name);
@@ -84,6 +87,8 @@ item_node(struct ctx *c, xmlNodePtr root, const struct item_row *it, long long t
 	xml_attr(n, "asks", it->asks);
 	xml_attr_int(n, "hours-tenths", it->hours_tenths);
 	xml_attr(n, "normative", it->normative ? "yes" : "no");
+	if (*conditions)
+		xml_attr(n, "conditions", conditions);
 	if (it->needs_project)
 		xml_attr(n, "needs-project", "yes");
 	if (strcmp(it->rule_type, "tiered_level") == 0)
@@ -129,6 +134,7 @@ record_form_get(struct ctx *c, long long ty, const char *base)
 {
 	xmlNodePtr root = app_page(c, "record-new");
 	struct item_row it;
+	const char *conditions = "";
 	long long item_id = 0;
 	struct form f;
 	int status;
@@ -150,9 +156,9 @@ record_form_get(struct ctx *c, long long ty, const char *base)
 		return catalogue_node(c, root, ty);
 	}
 	item_id = app_field_int(c, "item");
-	if ((status = item_for(c, ty, item_id, &it)) != 200)
+	if ((status = item_for(c, ty, item_id, &it, &conditions)) != 200)
 		return status;
-	item_node(c, root, &it, ty);
+	item_node(c, root, &it, ty, conditions);
 	form_begin(&f, c, "record");
 	return 200;
 }
@@ -388,6 +394,7 @@ save(struct ctx *c, const long long *tys, size_t nty, const char *base, long lon
 	xmlNodePtr root = app_page(c, "record-new");
 	struct record_row r;
 	struct item_row it;
+	const char *conditions = "";
 	struct form f;
 	struct evidence_info *infos = NULL;
 	const char *organiser, *description, *cn = "", *isbn = "", *field = NULL, *error = NULL;
@@ -434,9 +441,9 @@ save(struct ctx *c, const long long *tys, size_t nty, const char *base, long lon
 		}
 	}
 
-	if ((status = item_for(c, ty, item_id, &it)) != 200)
+	if ((status = item_for(c, ty, item_id, &it, &conditions)) != 200)
 		return status;
-	item_node(c, root, &it, ty);
+	item_node(c, root, &it, ty, conditions);
 
 	memset(&r, 0, sizeof(r));
 	r.item_id = item_id;
@@ -711,6 +718,7 @@ record_form_edit_get(struct ctx *c, long long ty, const char *base, long long re
 	xmlNodePtr root = app_page(c, "record-new");
 	struct record_edit e;
 	struct item_row it;
+	const char *conditions = "";
 	struct form f;
 	char buf[32];
 	int status;
@@ -749,9 +757,9 @@ record_form_edit_get(struct ctx *c, long long ty, const char *base, long long re
 	echo_value(&f, "project", e.project);
 	echo_value(&f, "organiser", e.organiser);
 	echo_value(&f, "description", e.description);
-	if ((status = item_for(c, ty, e.item_id, &it)) != 200)
+	if ((status = item_for(c, ty, e.item_id, &it, &conditions)) != 200)
 		return status;
-	item_node(c, root, &it, ty);
+	item_node(c, root, &it, ty, conditions);
 	return 200;
 }
 

@@ -62,7 +62,9 @@ store_catalogue(struct db *db, arena *a, long long ty, const char *q,
 		it->unit = sql_dup(a, st, 5);
 		it->rule_type = sql_dup(a, st, 6);
 		it->normative = sql_int(st, 7, 0) != 0;
-		if (!it->code || !it->category || !it->name || !it->unit || !it->rule_type) {
+		it->conditions = sql_dup(a, st, 8);
+		if (!it->code || !it->category || !it->name || !it->unit || !it->rule_type ||
+		    !it->conditions) {
 			r = DB_ERROR;
 			break;
 		}
@@ -223,4 +225,26 @@ store_excellent_taken(struct db *db, long long project, long long except_record,
 	}
 	sqlite3_reset(st);
 	return s == SQL_FAILED ? failed(r) : DB_OK;
+}
+
+enum db_result
+store_item_conditions(struct db *db, arena *a, long long item, const char **text)
+{
+	static const char sql[] = "SELECT conditions FROM item WHERE id = ?";
+	sqlite3_stmt *st = db_stmt(db, sql);
+	enum db_result r = DB_OK;
+	enum sql_step s;
+
+	*text = "";
+	if (st == NULL)
+		return DB_ERROR;
+	sql_bind_int(st, 1, item);
+	if ((s = sql_step(st, &r)) == SQL_ROW && (*text = sql_dup(a, st, 0)) == NULL)
+		r = DB_ERROR;
+	sqlite3_reset(st);
+	if (s == SQL_FAILED)
+		return r == DB_OK ? DB_ERROR : r;
+	if (*text == NULL)
+		*text = "";
+	return s == SQL_ROW ? r : DB_NOTFOUND;
 }

@@ -15,11 +15,15 @@ struct catalogue_item {
 	const char *code, *category, *name, *unit, *rule_type;
 	long long hours_tenths;
 	int normative;
+	const char *conditions;   /* 登记条件, as the district's table words it ("" when none) */
 };
 
 /* The active items of ty's school year whose name or category contains q (NULL: all). Filled whole. */
 enum db_result store_catalogue(struct db *db, arena *a, long long ty, const char *q,
     struct catalogue_item **out, size_t *n);
+
+/* Item's 登记条件 into *text ("" when none). DB_NOTFOUND when there is no such item. */
+enum db_result store_item_conditions(struct db *db, arena *a, long long item, const char **text);
 
 /* DB_OK when item is an active item of ty's school year, DB_NOTFOUND otherwise. */
 enum db_result store_item_in_year(struct db *db, long long ty, long long item);

@@ -160,7 +160,7 @@ store_catalogue_read(struct db *db, arena *a, long long year_id, struct catalogu
 		return DB_ERROR;
 	sql_bind_int(st, 1, year_id);
 	while ((s = sql_step(st, &r)) == SQL_ROW) {
-		struct catalogue_item *it = store_grow(a, (void **)&out->items, out->nitems, &cap,
+		struct setup_item *it = store_grow(a, (void **)&out->items, out->nitems, &cap,
 		    sizeof(*it));
 		if (it == NULL) {
 			s = SQL_FAILED;
@@ -249,7 +249,7 @@ store_catalogue_write(struct db *db, long long year_id, const struct catalogue *
 			return r;
 	}
 	for (size_t i = 0; i < cat->nitems; i++) {
-		const struct catalogue_item *it = &cat->items[i];
+		const struct setup_item *it = &cat->items[i];
 		if ((st = db_stmt(db, sql_item)) == NULL)
 			return DB_ERROR;
 		sql_bind_int(st, 1, year_id);

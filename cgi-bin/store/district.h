@@ -27,7 +27,7 @@ struct catalogue_group {
 	long long cap_tenths;
 };
 
-struct catalogue_item {
+struct setup_item {
 	const char *code, *category, *name, *unit, *conditions, *rule_type, *params, *asks;
 	long long hours_tenths, cap_tenths;  /* cap -1: none */
 	const char *group;                   /* the cap group's code, NULL: none */
@@ -40,7 +40,7 @@ struct catalogue {
 	struct catalogue_policy policy;
 	struct catalogue_group *groups;
 	size_t ngroups;
-	struct catalogue_item *items;
+	struct setup_item *items;
 	size_t nitems;
 	const char *starts_on;       /* the source year's first day */
 	const char *register_deadline, *school_review_deadline,

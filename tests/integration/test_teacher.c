@@ -55,6 +55,37 @@ records_count(struct client *cl)
 	return n;
 }
 
+/*
+ * The form says each item's 登记条件 and its unit, in the district's words
+ * (五通桥's table: 担任教师培训主讲教师, 一次, "需具备文件（或者方案）、签到表…"),
+ * in the catalogue and on the item's form.
+ */
+START_TEST(test_form_shows_conditions_and_unit)
+{
+	struct client *cl = teacher("WTQ00062");
+	struct reply r;
+	char path[96], *s;
+	xmlDocPtr d = get_xml(cl, &srv, "/teacher/records/new", NULL);
+	long id;
+
+	s = xpath_string(d, "string(/page/catalogue/item[@code='zjjs']/@conditions)");
+	ck_assert(strncmp(s, "需具备文件（或者方案）、签到表、讲稿、PPT，主讲时长不低于40分钟", strlen("需具备文件（或者方案）、签到表、讲稿、PPT，主讲时长不低于40分钟")) == 0);
+	free(s);
+	s = xpath_string(d, "string(/page/catalogue/item[@code='zjjs']/@unit)");
+	ck_assert_str_eq(s, "一次");
+	free(s);
+	id = xpath_long(d, "/page/catalogue/item[@code='zjjs']/@id");
+	xmlFreeDoc(d);
+	snprintf(path, sizeof(path), "/teacher/records/new?item=%ld", id);
+	ck_assert_int_eq(client_do(cl, &srv, "GET", path, NULL, NULL, 0, NULL, &r), 0);
+	ck_assert_int_eq(r.status, 200);
+	ck_assert(reply_contains(&r, "登记条件：需具备文件（或者方案）"));
+	ck_assert(reply_contains(&r, "计算单位：一次"));
+	reply_free(&r);
+	client_free(cl);
+}
+END_TEST
+
 static long
 item_id(struct client *cl, const char *code)
 {
@@ -415,6 +446,7 @@ main(void)
 	tcase_add_unchecked_fixture(tc, setup, teardown);
 	tcase_set_timeout(tc, 300);
 	tcase_add_test(tc, test_dashboard_and_catalogue);
+	tcase_add_test(tc, test_form_shows_conditions_and_unit);
 	tcase_add_test(tc, test_register_with_evidence_and_read_it_back);
 	tcase_add_test(tc, test_bad_uploads_and_fields_keep_the_input);
 	tcase_add_test(tc, test_draft_then_withdraw);

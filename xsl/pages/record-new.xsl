@@ -73,6 +73,8 @@
               </xsl:if>
               <xsl:if test="@normative = 'yes'"> · <xsl:call-template name="str"><xsl:with-param name="k" select="'record-new.normative'"/></xsl:call-template></xsl:if>
             </div>
+            <xsl:if test="not(@hours-tenths &gt; 0) and string(@unit) != ''"><div class="meta"><xsl:call-template name="str"><xsl:with-param name="k" select="'record-new.unit'"/></xsl:call-template><xsl:value-of select="@unit"/></div></xsl:if>
+            <xsl:if test="@conditions"><p class="hint conditions"><xsl:call-template name="str"><xsl:with-param name="k" select="'record.conditions'"/></xsl:call-template><xsl:value-of select="@conditions"/></p></xsl:if>
           </li>
         </xsl:for-each>
       </ul>
@@ -97,6 +99,8 @@
       <p class="hint"><xsl:value-of select="@category"/> ·
         <xsl:if test="@hours-tenths &gt; 0"><xsl:call-template name="hours"><xsl:with-param name="t" select="@hours-tenths"/></xsl:call-template> <xsl:call-template name="str"><xsl:with-param name="k" select="'hours.unit'"/></xsl:call-template> / <xsl:value-of select="@unit"/></xsl:if>
       </p>
+      <xsl:if test="not(@hours-tenths &gt; 0) and string(@unit) != ''"><p class="hint"><xsl:call-template name="str"><xsl:with-param name="k" select="'record-new.unit'"/></xsl:call-template><xsl:value-of select="@unit"/></p></xsl:if>
+      <xsl:if test="@conditions"><p class="hint conditions"><xsl:call-template name="str"><xsl:with-param name="k" select="'record.conditions'"/></xsl:call-template><xsl:value-of select="@conditions"/></p></xsl:if>
       <xsl:if test="/page/form/form-error">
         <p class="notice" role="alert"><xsl:call-template name="str"><xsl:with-param name="k" select="'record-new.has-errors'"/></xsl:call-template></p>
       </xsl:if>
