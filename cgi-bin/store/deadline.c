@@ -80,10 +80,10 @@ two_ids(sqlite3_stmt *st, long long *school, long long *year)
 	return s == SQL_DONE ? DB_NOTFOUND : DB_OK;
 }
 
-enum db_result
-store_deadlines_of_teacher_year(struct db *db, arena *a, long long ty, struct school_deadlines *d)
+/* The school and year that sql (one id bound) names, and their deadlines. */
+static enum db_result
+load_by(struct db *db, arena *a, const char *sql, long long id, struct school_deadlines *d)
 {
-	static const char sql[] = "SELECT school_id, school_year_id FROM teacher_year WHERE id = ?";
 	sqlite3_stmt *st = db_stmt(db, sql);
 	long long school, year;
 	enum db_result r;
@@ -91,10 +91,18 @@ store_deadlines_of_teacher_year(struct db *db, arena *a, long long ty, struct sc
 	memset(d, 0, sizeof(*d));
 	if (st == NULL)
 		return DB_ERROR;
-	sql_bind_int(st, 1, ty);
+	sql_bind_int(st, 1, id);
 	if ((r = two_ids(st, &school, &year)) != DB_OK)
 		return r;
 	return load(db, a, school, year, d);
+}
+
+enum db_result
+store_deadlines_of_teacher_year(struct db *db, arena *a, long long ty, struct school_deadlines *d)
+{
+	static const char sql[] = "SELECT school_id, school_year_id FROM teacher_year WHERE id = ?";
+
+	return load_by(db, a, sql, ty, d);
 }
 
 enum db_result
@@ -102,17 +110,8 @@ store_deadlines_of_record(struct db *db, arena *a, long long record, struct scho
 {
 	static const char sql[] = "SELECT ty.school_id, ty.school_year_id FROM record r"
 	    " JOIN teacher_year ty ON ty.id = r.teacher_year_id WHERE r.id = ?";
-	sqlite3_stmt *st = db_stmt(db, sql);
-	long long school, year;
-	enum db_result r;
 
-	memset(d, 0, sizeof(*d));
-	if (st == NULL)
-		return DB_ERROR;
-	sql_bind_int(st, 1, record);
-	if ((r = two_ids(st, &school, &year)) != DB_OK)
-		return r;
-	return load(db, a, school, year, d);
+	return load_by(db, a, sql, record, d);
 }
 
 enum db_result
@@ -120,34 +119,16 @@ store_deadlines_of_school(struct db *db, arena *a, long long school, struct scho
 {
 	static const char sql[] = "SELECT s.id, y.id FROM school s"
 	    " JOIN school_year y ON y.district_id = s.district_id AND y.is_current = 1 WHERE s.id = ?";
-	sqlite3_stmt *st = db_stmt(db, sql);
-	long long year;
-	enum db_result r;
 
-	memset(d, 0, sizeof(*d));
-	if (st == NULL)
-		return DB_ERROR;
-	sql_bind_int(st, 1, school);
-	if ((r = two_ids(st, &school, &year)) != DB_OK)
-		return r;
-	return load(db, a, school, year, d);
+	return load_by(db, a, sql, school, d);
 }
 
 enum db_result
 store_deadlines_of_district(struct db *db, arena *a, long long district, struct school_deadlines *d)
 {
 	static const char sql[] = "SELECT 0, id FROM school_year WHERE district_id = ? AND is_current = 1";
-	sqlite3_stmt *st = db_stmt(db, sql);
-	long long school, year;
-	enum db_result r;
 
-	memset(d, 0, sizeof(*d));
-	if (st == NULL)
-		return DB_ERROR;
-	sql_bind_int(st, 1, district);
-	if ((r = two_ids(st, &school, &year)) != DB_OK)
-		return r;
-	return load(db, a, 0, year, d);
+	return load_by(db, a, sql, district, d);
 }
 
 enum db_result

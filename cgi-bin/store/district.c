@@ -76,6 +76,42 @@ store_district_current(struct db *db, arena *a, const char *code, struct distric
 	return r;
 }
 
+static int
+fill_group(arena *a, sqlite3_stmt *st, void *row)
+{
+	struct catalogue_group *g = row;
+
+	g->code = sql_dup(a, st, 0);
+	g->name = sql_dup(a, st, 1);
+	g->cap_tenths = sql_int(st, 2, 1);
+	return g->code && g->name ? 0 : -1;
+}
+
+static int
+fill_item(arena *a, sqlite3_stmt *st, void *row)
+{
+	struct setup_item *it = row;
+
+	it->code = sql_dup(a, st, 0);
+	it->category = sql_dup(a, st, 1);
+	it->name = sql_dup(a, st, 2);
+	it->unit = sql_dup(a, st, 3);
+	it->conditions = sql_dup(a, st, 4);
+	it->rule_type = sql_dup(a, st, 5);
+	it->params = sql_dup(a, st, 6);
+	it->asks = sql_dup(a, st, 7);
+	it->hours_tenths = sql_int(st, 8, 0);
+	it->cap_tenths = sql_int(st, 9, -1);
+	it->group = dup_or_null(a, st, 10);
+	it->normative = (int)sql_int(st, 11, 0);
+	it->evidence_required = (int)sql_int(st, 12, 1);
+	it->needs_project = (int)sql_int(st, 13, 0);
+	it->active = (int)sql_int(st, 14, 1);
+	it->sort_order = sql_int(st, 15, 0);
+	return it->code && it->category && it->name && it->unit && it->conditions &&
+	    it->rule_type && it->params && it->asks ? 0 : -1;
+}
+
 enum db_result
 store_catalogue_read(struct db *db, arena *a, long long year_id, struct catalogue *out)
 {
@@ -97,7 +133,6 @@ store_catalogue_read(struct db *db, arena *a, long long year_id, struct catalogu
 	sqlite3_stmt *st;
 	enum db_result r = DB_OK;
 	enum sql_step s;
-	size_t cap = 0;
 
 	memset(out, 0, sizeof(*out));
 	if ((st = db_stmt(db, sql_year)) == NULL)
@@ -138,55 +173,13 @@ store_catalogue_read(struct db *db, arena *a, long long year_id, struct catalogu
 	if ((st = db_stmt(db, sql_groups)) == NULL)
 		return DB_ERROR;
 	sql_bind_int(st, 1, year_id);
-	while ((s = sql_step(st, &r)) == SQL_ROW) {
-		struct catalogue_group *g = store_grow(a, (void **)&out->groups, out->ngroups, &cap,
-		    sizeof(*g));
-		if (g == NULL) {
-			s = SQL_FAILED;
-			r = DB_ERROR;
-			break;
-		}
-		g->code = sql_dup(a, st, 0);
-		g->name = sql_dup(a, st, 1);
-		g->cap_tenths = sql_int(st, 2, 1);
-		out->ngroups++;
-	}
-	sqlite3_reset(st);
-	if (s == SQL_FAILED)
+	if ((r = sql_list(st, a, sizeof(*out->groups), fill_group, (void **)&out->groups,
+	    &out->ngroups)) != DB_OK)
 		return r;
-
-	cap = 0;
 	if ((st = db_stmt(db, sql_items)) == NULL)
 		return DB_ERROR;
 	sql_bind_int(st, 1, year_id);
-	while ((s = sql_step(st, &r)) == SQL_ROW) {
-		struct setup_item *it = store_grow(a, (void **)&out->items, out->nitems, &cap,
-		    sizeof(*it));
-		if (it == NULL) {
-			s = SQL_FAILED;
-			r = DB_ERROR;
-			break;
-		}
-		it->code = sql_dup(a, st, 0);
-		it->category = sql_dup(a, st, 1);
-		it->name = sql_dup(a, st, 2);
-		it->unit = sql_dup(a, st, 3);
-		it->conditions = sql_dup(a, st, 4);
-		it->rule_type = sql_dup(a, st, 5);
-		it->params = sql_dup(a, st, 6);
-		it->asks = sql_dup(a, st, 7);
-		it->hours_tenths = sql_int(st, 8, 0);
-		it->cap_tenths = sql_int(st, 9, -1);
-		it->group = dup_or_null(a, st, 10);
-		it->normative = (int)sql_int(st, 11, 0);
-		it->evidence_required = (int)sql_int(st, 12, 1);
-		it->needs_project = (int)sql_int(st, 13, 0);
-		it->active = (int)sql_int(st, 14, 1);
-		it->sort_order = sql_int(st, 15, 0);
-		out->nitems++;
-	}
-	sqlite3_reset(st);
-	return s == SQL_FAILED ? r : DB_OK;
+	return sql_list(st, a, sizeof(*out->items), fill_item, (void **)&out->items, &out->nitems);
 }
 
 static void
