@@ -149,43 +149,49 @@ catalogue_current(struct ctx *c)
 	return app_redirect(c, "/district/years");
 }
 
-int
-catalogue_page(struct ctx *c)
+/* The catalogue page's document: the year, its groups and items (with their count and hours). */
+static int
+catalogue_doc(struct ctx *c, xmlNodePtr *root, long long year, struct year_policy *y)
 {
-	xmlNodePtr root = app_page(c, "district-catalogue"), list;
-	struct year_policy p;
 	struct item_edit *v;
-	long long total = 0;
+	long long total = 0, active = 0;
+	xmlNodePtr list;
 	size_t n;
 	enum db_result r;
 	int status;
 
-	if (root == NULL)
+	if ((*root = app_page(c, "district-catalogue")) == NULL)
 		return 500;
-	if ((status = year_node(c, root, c->id[0], &p)) != 200 ||
-	    (status = groups_node(c, root, c->id[0])) != 200)
+	if ((status = year_node(c, *root, year, y)) != 200 ||
+	    (status = groups_node(c, *root, year)) != 200)
 		return status;
-	if (app_field_present(c, "saved"))
-		xml_node(root, "saved");
-	if ((list = xml_node(root, "items")) == NULL)
+	if ((list = xml_node(*root, "items")) == NULL)
 		return 500;
-	if ((r = store_catalogue_items(c->db, c->a, c->id[0], &v, &n)) != DB_OK)
+	if ((r = store_catalogue_items(c->db, c->a, year, &v, &n)) != DB_OK)
 		return app_status(r);
 	for (size_t i = 0; i < n; i++) {
 		if (item_node(c, list, &v[i]) == NULL)
 			return 500;
 		if (v[i].it.active) {
 			total += v[i].it.hours_tenths;
+			active++;
 		}
 	}
-	{
-		long long active = 0;
-		for (size_t i = 0; i < n; i++)
-			active += v[i].it.active != 0;
-		xml_attr_int(list, "active", active);
-	}
+	xml_attr_int(list, "active", active);
 	xml_hours(list, c, "hours", total);
 	return 200;
+}
+
+int
+catalogue_page(struct ctx *c)
+{
+	struct year_policy y;
+	xmlNodePtr root;
+	int status = catalogue_doc(c, &root, c->id[0], &y);
+
+	if (status == 200 && app_field_present(c, "saved"))
+		xml_node(root, "saved");
+	return status;
 }
 
 /* ------------------------------------------------------- the item form */
@@ -704,9 +710,10 @@ catalogue_item_move(struct ctx *c)
 	    (r = store_year_policy(c->db, c->a, e.year_id, &y)) != DB_OK)
 		return app_status(r);
 	if (!y.is_current) {
-		xmlNodePtr root = app_page(c, "district-catalogue");
-		if (root == NULL)
-			return 500;
+		xmlNodePtr root;
+		int status = catalogue_doc(c, &root, e.year_id, &y);
+		if (status != 200)
+			return status;
 		xml_attr(xml_node(root, "refused"), "code", "year_not_current");
 		return 409;
 	}
@@ -785,14 +792,11 @@ catalogue_group_add(struct ctx *c)
 	struct year_policy y;
 	struct group_edit g;
 	struct change k;
-	xmlNodePtr root = app_page(c, "district-catalogue");
+	xmlNodePtr root;
 	struct form f;
 	int status;
 
-	if (root == NULL)
-		return 500;
-	if ((status = year_node(c, root, c->id[0], &y)) != 200 ||
-	    (status = groups_node(c, root, c->id[0])) != 200)
+	if ((status = catalogue_doc(c, &root, c->id[0], &y)) != 200)
 		return status;
 	form_begin(&f, c, "group");
 	memset(&g, 0, sizeof(g));
