@@ -171,6 +171,8 @@ static const struct acase cases[] = {
 	{ "district_group_save", "/district/groups/{G}", "NNNNONNN" },
 	{ "district_group_items", "/district/groups/{G}/items", "NNNNONNN" },
 	{ "district_group_delete", "/district/groups/{G}/delete", "NNNNONNN" },
+	{ "account_bulk", "/accounts/bulk", "LNONNNON" },
+	{ "account_bulk_create", "/accounts/bulk", "NNONNNON" },
 	{ "logout", "/logout", "NOOOOOOO" },
 };
 
