@@ -172,6 +172,8 @@ static const struct acase cases[] = {
 	{ "district_group_items", "/district/groups/{G}/items", "NNNNONNN" },
 	{ "district_group_delete", "/district/groups/{G}/delete", "NNNNONNN" },
 	{ "account_bulk", "/accounts/bulk", "LNONNNON" },
+	{ "school_roster_csv", "/school/roster.csv", "LNONNNON" },
+	{ "school_roster_xlsx", "/school/roster.xlsx", "LNONNNON" },
 	{ "account_bulk_create", "/accounts/bulk", "NNONNNON" },
 	{ "logout", "/logout", "NOOOOOOO" },
 };
