@@ -150,6 +150,7 @@ struct ctx {
 	const char **xsl_params;  /* string parameters for the HTML only (render.h) */
 	const char *refused_by;   /* the core's refusal: "route", "role", "scope" (test header) */
 	int raw_body;             /* the handler set the body itself (a file) */
+	int context_status;       /* app_page_context's read failed: the page's status instead */
 };
 
 /*

@@ -171,6 +171,8 @@ static const struct acase cases[] = {
 	{ "district_group_save", "/district/groups/{G}", "NNNNONNN" },
 	{ "district_group_items", "/district/groups/{G}/items", "NNNNONNN" },
 	{ "district_group_delete", "/district/groups/{G}/delete", "NNNNONNN" },
+	{ "inbox", "/inbox", "LOOOOOOO" },
+	{ "inbox_read", "/inbox/read", "NOOOOOOO" },
 	{ "account_bulk", "/accounts/bulk", "LNONNNON" },
 	{ "school_roster_csv", "/school/roster.csv", "LNONNNON" },
 	{ "school_roster_xlsx", "/school/roster.xlsx", "LNONNNON" },
