@@ -1,7 +1,8 @@
 /*
  * sheet.h - the tables school admins have: CSV as Excel writes it (UTF-8
  * with or without a BOM, or GBK/GB18030 from Chinese Windows, detected) and
- * .xlsx (the first worksheet, read with libzip + libxml2), turned into rows
+ * .xlsx (every worksheet, read with libzip + libxml2) and the old binary
+ * .xls (libfreexl; WPS's .et/.ett by their content), turned into rows
  * of UTF-8 cells; and the other way, a table written as CSV (UTF-8 with a
  * BOM, so Excel shows the Chinese) or as .xlsx (libxlsxwriter).
  *
@@ -44,11 +45,24 @@ struct sheet_row {
 };
 
 struct sheet {
-	const char *format;    /* "csv" or "xlsx" */
-	const char *encoding;  /* "UTF-8", "GB18030" (csv) or "xlsx" */
+	const char *format;    /* "csv", "xlsx" or "xls" */
+	const char *encoding;  /* "UTF-8", "GB18030", "UTF-16" (csv), "xlsx" or "xls" */
 	size_t nrows;          /* rows, header included, blank rows dropped */
 	struct sheet_row *rows;
+	const char *name;      /* the worksheet's name ("" for CSV) */
+	struct sheet *next;    /* a workbook's next non-empty worksheet, NULL at the last */
 };
+
+/*
+ * The first worksheet from s on (s, then s->next ...) with a row among its
+ * first SHEET_HEADER_SCAN that header() accepts (title rows and notes
+ * above the table, an instructions sheet before it): the sheet, with *row
+ * the header's index in it. NULL when none has one.
+ */
+#define SHEET_HEADER_SCAN 20
+typedef int (*sheet_header_fn)(const struct sheet_row *row, void *arg);
+const struct sheet *sheet_find_header(const struct sheet *s, sheet_header_fn header, void *arg,
+    size_t *row);
 
 /*
  * Read the file at path; filename (the browser's name) and the content

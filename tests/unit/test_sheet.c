@@ -535,7 +535,7 @@ static const struct { int i; const char *code; } bad[10] = {
 	{ 100, "import_bad_id" }, { 150, "import_missing_id" },
 	{ 200, "import_duplicate_in_file" }, { 250, "import_bad_category" },
 	{ 300, "import_bad_status" }, { 350, "import_missing_unit" },
-	{ 400, "import_bad_phone" }, { 450, "import_bad_id" },
+	{ 400, "import_bad_phone" }, { 450, "import_id_rounded" },
 };
 
 static void
