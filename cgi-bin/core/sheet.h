@@ -97,6 +97,7 @@ struct sheet_column {
 	const char *header;
 	enum sheet_kind kind;
 	double width;
+	const char *const *choices;  /* xlsx: a drop-down of these words (NULL-terminated), or NULL */
 };
 
 struct sheet_table {
@@ -106,6 +107,10 @@ struct sheet_table {
 	const struct sheet_column *cols;
 	size_t nrows;
 	const char *const *cells; /* nrows * ncols strings; numbers as decimal text */
+	size_t input_rows;        /* xlsx: rows below the header formatted for typing (text
+	                             columns as text, choices as drop-downs); 0: the data rows */
+	const char *notes_name;   /* xlsx: a second worksheet of notes, or NULL */
+	const char *const *notes; /* its lines (NULL-terminated) */
 };
 
 /*

@@ -298,7 +298,9 @@ sheet_write_xlsx(arena *a, const struct sheet_table *t, char **data, size_t *len
 
 	for (size_t c = 0; c < t->ncols; c++) {
 		double w = t->cols[c].width > 0 && t->cols[c].width < 200 ? t->cols[c].width : 12;
-		worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, w, NULL);
+		/* A text column is text in every row, typed or pasted below the data too. */
+		worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, w,
+		    t->cols[c].kind == SHEET_TEXT ? fmt_text : NULL);
 	}
 	head = 0;
 	if (t->title != NULL && *t->title) {
@@ -315,6 +317,35 @@ sheet_write_xlsx(arena *a, const struct sheet_table *t, char **data, size_t *len
 	if (write_cells(ws, t, head + 1, fmt_text, fmt_int, fmt_tenths, fmt_pct) != 0) {
 		workbook_close(wb);
 		goto out;
+	}
+	/* Drop-downs of the product's own words where a column has them. */
+	{
+		size_t rows = t->input_rows > t->nrows ? t->input_rows : t->nrows;
+		if (rows > 0 && rows < LXW_ROW_MAX - head - 2)
+			for (size_t c = 0; c < t->ncols; c++) {
+				lxw_data_validation dv;
+				if (t->cols[c].choices == NULL || t->cols[c].choices[0] == NULL)
+					continue;
+				memset(&dv, 0, sizeof(dv));
+				dv.validate = LXW_VALIDATION_TYPE_LIST;
+				dv.value_list = (char **)(uintptr_t)t->cols[c].choices;   /* libxlsxwriter only reads it */
+				dv.error_type = LXW_VALIDATION_ERROR_TYPE_STOP;
+				if (worksheet_data_validation_range(ws, head + 1, (lxw_col_t)c,
+				    head + (lxw_row_t)rows, (lxw_col_t)c, &dv) != LXW_NO_ERROR) {
+					workbook_close(wb);
+					goto out;
+				}
+			}
+	}
+	if (t->notes_name != NULL && t->notes != NULL) {
+		lxw_worksheet *ns = workbook_add_worksheet(wb, t->notes_name);
+		if (ns == NULL) {
+			workbook_close(wb);
+			goto out;
+		}
+		worksheet_set_column(ns, 0, 0, 100, NULL);
+		for (lxw_row_t r = 0; t->notes[r] != NULL && r < 1000; r++)
+			worksheet_write_string(ns, r, 0, t->notes[r], r == 0 ? bold : NULL);
 	}
 	worksheet_freeze_panes(ws, head + 1, 0);
 	worksheet_set_paper(ws, 9); /* A4 */

@@ -122,8 +122,8 @@ export_summary(struct ctx *c, int xlsx)
 		SHEET_TEXT, SHEET_TEXT, SHEET_TENTHS, SHEET_TENTHS, SHEET_TENTHS, SHEET_TENTHS,
 		SHEET_TEXT };
 	static const double widths[SUM_NCOLS] = { 6, 12, 12, 16, 12, 12, 12, 14, 12, 10 };
-	struct sheet_column cols[SUM_NCOLS];
-	struct sheet_table t;
+	struct sheet_column cols[SUM_NCOLS] = { { 0 } };
+	struct sheet_table t = { 0 };
 	xmlNodePtr root = render_page(c->a, "summary"), s, list;
 	const char **cells;
 	size_t n = 0, row = 0;
@@ -221,8 +221,8 @@ export_points(struct ctx *c, int xlsx)
 		"export.points.col.g3", "export.points.col.g4", "export.points.col.hours",
 		"export.points.col.state"
 	};
-	struct sheet_column cols[PT_NCOLS];
-	struct sheet_table t;
+	struct sheet_column cols[PT_NCOLS] = { { 0 } };
+	struct sheet_table t = { 0 };
 	struct points_table pt;
 	const char **cells;
 	int status;

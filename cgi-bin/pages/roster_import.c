@@ -411,18 +411,57 @@ roster_import_check(arena *a, const struct sheet *sheets, struct import_check *o
  * row (a made-up teacher whose ID number has a correct check character).
  */
 /* The import's columns over rows of cells (IMP__NCOLS each), as .xlsx or CSV, every column text. */
+/* The words of a choice column, for the template's drop-downs (NULL-terminated). */
+static const char **
+choice_words(arena *a, const struct choice *ch)
+{
+	size_t n = 0;
+	const char **v;
+
+	while (ch[n].code != NULL)
+		n++;
+	if ((v = arena_alloc(a, (n + 1) * sizeof(*v))) == NULL)
+		return NULL;
+	for (size_t i = 0; i < n; i++)
+		v[i] = ch[i].text;
+	v[n] = NULL;
+	return v;
+}
+
+/*
+ * The import's columns over rows of cells (IMP__NCOLS each), as .xlsx or
+ * CSV: every column text in every row (an ID number typed below the data
+ * stays 18 digits), gender, category and status as drop-downs of the
+ * import's own words, the header frozen, and a second sheet (填表说明)
+ * explaining each column.
+ */
 static enum sheet_result
 roster_sheet(arena *a, int xlsx, const char **cells, size_t nrows, char **data, size_t *len)
 {
 	struct sheet_column cols[IMP__NCOLS];
 	struct sheet_table t;
+	const char **notes;
 
+	memset(cols, 0, sizeof(cols));
 	for (int i = 0; i < IMP__NCOLS; i++) {
 		cols[i].header = headers[i];
 		cols[i].kind = SHEET_TEXT;
 		cols[i].width = i == IMP_ID ? 22 : i == IMP_UNIT ? 24 : 12;
 	}
+	cols[IMP_GENDER].choices = choice_words(a, genders);
+	cols[IMP_CATEGORY].choices = choice_words(a, categories);
+	cols[IMP_STATUS].choices = choice_words(a, statuses);
 	memset(&t, 0, sizeof(t));
+	t.input_rows = nrows + 1000;
+	if ((notes = arena_alloc(a, (IMP__NCOLS + 2) * sizeof(*notes))) == NULL)
+		return SHEET_NOMEM;
+	notes[0] = words_dir != NULL ? word(words_dir, "import.notes.", "heading") : "";
+	for (int i = 0; i < IMP__NCOLS; i++)
+		notes[i + 1] = words_dir != NULL ? arena_printf(a, "%s：%s", headers[i],
+		    word(words_dir, "import.notes.", col_codes[i])) : "";
+	notes[IMP__NCOLS + 1] = NULL;
+	t.notes_name = words_dir != NULL ? word(words_dir, "import.notes.", "sheet") : NULL;
+	t.notes = notes;
 	t.sheet_name = "roster";
 	t.ncols = IMP__NCOLS;
 	t.cols = cols;

@@ -232,6 +232,68 @@ START_TEST(test_rosters_as_people_make_them)
 }
 END_TEST
 
+/* The template, downloaded, filled by openpyxl in its own cells and re-saved by LibreOffice. */
+START_TEST(test_template_filled_imports_clean)
+{
+	struct client *cl = client_new();
+	char path[1024], cmd[6000];
+	struct reply r;
+	FILE *f;
+	size_t len;
+	char *data;
+	xmlDocPtr d;
+	long status;
+
+	make_ids();
+	ck_assert_int_eq(login_as(cl, &srv, "wtq-zg-admin", DEMO_PW), 303);
+	ck_assert_int_eq(client_do(cl, &srv, "GET", "/school/roster/template.xlsx", NULL, NULL, 0, NULL, &r), 0);
+	ck_assert_int_eq(r.status, 200);
+	snprintf(path, sizeof(path), "%s/template.xlsx", srv.dir);
+	f = fopen(path, "wb");
+	ck_assert_ptr_nonnull(f);
+	fwrite(r.body, 1, r.len, f);
+	fclose(f);
+	reply_free(&r);
+	/*
+	 * What the template promises: the ID column text in every row (not only
+	 * the example's), gender, category and status as drop-downs, the header
+	 * frozen, and the 填表说明 sheet. Then three teachers typed below the
+	 * example row, the words picked from the drop-downs' lists.
+	 */
+	snprintf(cmd, sizeof(cmd),
+	    "/usr/bin/python3 - '%s' '%s' '%s' '%s' <<'EOF'\n"
+	    "import openpyxl, sys\n"
+	    "wb = openpyxl.load_workbook(sys.argv[1])\n"
+	    "ws = wb.worksheets[0]\n"
+	    "assert wb.sheetnames[1] == '填表说明', wb.sheetnames\n"
+	    "assert ws.freeze_panes == 'A2', ws.freeze_panes\n"
+	    "lists = {str(v.sqref).split(':')[0][0]: v.formula1 for v in ws.data_validations.dataValidation}\n"
+	    "assert lists['B'] == '\"男,女\"' and 'H' in lists and 'I' in lists, lists\n"
+	    "assert ws.column_dimensions['C'].number_format == '@'\n"
+	    "ws.delete_rows(2)\n"
+	    "for i, n in enumerate(['孙悦', '周航', '吴迪']):\n"
+	    "    ws.append([n, '男', sys.argv[2 + i], '80%%d' %% i, '', '数学', '', lists['H'].strip('\"').split(',')[0],\n"
+	    "               lists['I'].strip('\"').split(',')[0], ''])\n"
+	    "wb.save(sys.argv[1])\n"
+	    "EOF\n", path, ids[0], ids[1], ids[2]);
+	ck_assert_msg(system(cmd) == 0, "the template is not what it promises, or openpyxl failed");
+	snprintf(cmd, sizeof(cmd), "cd '%s' && mkdir -p tl && HOME='%s' soffice --headless --norestore"
+	    " --convert-to xlsx --outdir tl template.xlsx >/dev/null 2>&1", srv.dir, srv.dir);
+	ck_assert_int_eq(system(cmd), 0);
+	snprintf(path, sizeof(path), "%s/tl/template.xlsx", srv.dir);
+	data = slurp(path, &len);
+	d = upload(cl, "名册模板.xlsx", data, len, &status);
+	free(data);
+	ck_assert_int_eq(status, 200);
+	ck_assert_int_eq(xpath_long(d, "/page/import/@rows"), 3);
+	ck_assert_int_eq(xpath_long(d, "/page/import/@new"), 3);
+	ck_assert_int_eq(xpath_long(d, "/page/import/@problems"), 0);
+	ck_assert_int_eq(xpath_long(d, "count(/page/import/ignored-column)"), 0);
+	xmlFreeDoc(d);
+	client_free(cl);
+}
+END_TEST
+
 static Suite *
 suite(void)
 {
@@ -241,6 +303,7 @@ suite(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_set_timeout(tc, 900);
 	tcase_add_test(tc, test_rosters_as_people_make_them);
+	tcase_add_test(tc, test_template_filled_imports_clean);
 	suite_add_tcase(s, tc);
 	return s;
 }

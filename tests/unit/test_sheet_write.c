@@ -33,7 +33,7 @@ static const char *const cells[] = {
 static struct sheet_table
 table(const char *title)
 {
-	struct sheet_table t;
+	struct sheet_table t = { 0 };
 
 	t.title = title;
 	t.sheet_name = "T";
