@@ -7,7 +7,7 @@
  *        then the rule columns (docs/rules.md, "The catalogue as a
  *        spreadsheet"), one typed value per cell
  *   GET  /district/years/{year}/catalogue/import     the upload form
- *   POST /district/years/{year}/catalogue/import     upload (.xlsx/.xls/.csv):
+ *   POST /district/years/{year}/catalogue/import     upload (.xlsx/.csv):
  *        the row-by-row preview (new, changed, unchanged, error with the
  *        error per cell), the items it would retire and the impact on the
  *        year's results; nothing is saved but the file

@@ -31,7 +31,7 @@
         <xsl:call-template name="csrf"/>
         <p>
           <label for="file"><xsl:call-template name="s"><xsl:with-param name="k" select="'catimport.file'"/></xsl:call-template></label><br/>
-          <input type="file" id="file" name="file" accept=".xlsx,.xls,.csv" required="required"/>
+          <input type="file" id="file" name="file" accept=".xlsx,.csv" required="required"/>
         </p>
         <p><button type="submit"><xsl:call-template name="s"><xsl:with-param name="k" select="'catimport.upload'"/></xsl:call-template></button></p>
       </form>
