@@ -862,16 +862,19 @@ check_file(struct ctx *c, long long year, const void *data, size_t len, const ch
 	/* codes: made where none was given, each once in the file */
 	for (size_t i = 0; i < k->nrows; i++) {
 		struct crow *row = &k->rows[i];
-		if (row->by_name)
+		if (row->e.it.code == NULL)
 			continue;
 		if (*row->e.it.code == '\0') {
 			if ((row->e.it.code = new_code(c, k, &seq)) == NULL)
 				return -1;
 			row->generated = 1;
 		}
+		/* (a district's own table: the same 项目分类 and 项目 twice name one item) */
 		for (size_t j = 0; j < i; j++)
-			if (strcmp(k->rows[j].e.it.code, row->e.it.code) == 0) {
-				problem(row, COL_CODE, "duplicate_code");
+			if (k->rows[j].e.it.code != NULL &&
+			    strcmp(k->rows[j].e.it.code, row->e.it.code) == 0) {
+				problem(row, row->by_name ? COL_NAME : COL_CODE, row->by_name ? "duplicate_item" :
+				    "duplicate_code");
 				break;
 			}
 	}

@@ -607,6 +607,33 @@ START_TEST(test_only_the_current_year)
 }
 END_TEST
 
+START_TEST(test_a_file_without_hours_is_refused)
+{
+	/* no 学时 column; and a table naming one item twice */
+	static const char nohours[] = "项目分类,项目,计算单位\r\n培训活动,专题培训,半天\r\n";
+	static const char twice[] = "项目分类,项目,学时,计算单位\r\n培训活动,专题培训,4,半天\r\n"
+	    "培训活动,专题培训,4,半天\r\n";
+	long long imports = srv_int(&srv, "SELECT count(*) FROM catalogue_import");
+	long status;
+	xmlDocPtr doc = upload(wh, wh_year, "nohours.csv", nohours, sizeof(nohours) - 1, &status);
+	char *s;
+
+	ck_assert_int_eq(status, 422);
+	s = xpath_string(doc, "/page/error/@code");
+	ck_assert_str_eq(s, "catalogue_missing_column");
+	free(s);
+	s = xpath_string(doc, "/page/error/@column");
+	ck_assert_str_eq(s, "hours");
+	free(s);
+	xmlFreeDoc(doc);
+	doc = upload(wh, wh_year, "twice.csv", twice, sizeof(twice) - 1, &status);
+	ck_assert_int_eq(status, 422);
+	ck_assert_int_eq(xpath_long(doc, "/page/import/row[@line = '3']/problem[@code = 'duplicate_item']/../@line"), 3);
+	xmlFreeDoc(doc);
+	ck_assert_int_eq(srv_int(&srv, "SELECT count(*) FROM catalogue_import"), imports);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -626,6 +653,7 @@ main(void)
 	tcase_add_test(tc, test_an_edited_file_previews_and_commits);
 	tcase_add_test(tc, test_a_districts_own_table);
 	tcase_add_test(tc, test_only_the_current_year);
+	tcase_add_test(tc, test_a_file_without_hours_is_refused);
 	suite_add_tcase(su, tc);
 	sr = srunner_create(su);
 	srunner_set_fork_status(sr, CK_NOFORK);
