@@ -22,7 +22,7 @@
 
 #define IMPORT_MAX_ROWS 2000
 #define IMPORT_MAX_COLS 64
-#define IMPORT_MAX_BYTES (8u << 20)
+#define IMPORT_MAX_BYTES (16u << 20)   /* as the roster import's; nginx and Apache allow 32 MB */
 #define ROW_MAX_PROBLEMS 12
 
 /* ------------------------------------------------------------- the columns */
