@@ -634,6 +634,40 @@ START_TEST(test_a_file_without_hours_is_refused)
 }
 END_TEST
 
+/* The pages as a browser gets them: the form, and a preview with its button and the impact. */
+START_TEST(test_the_pages_render)
+{
+	char path[128], *token;
+	size_t len;
+	char *data = export_xlsx(wh, wh_year, &len);
+	const char *fields[3];
+	struct upload up = { "file", "catalogue.xlsx", "application/octet-stream", NULL, 0 };
+	struct reply r;
+
+	snprintf(path, sizeof(path), "/district/years/%lld/catalogue/import", wh_year);
+	ck_assert_int_eq(client_do(wh, &srv, "GET", path, NULL, NULL, 0, NULL, &r), 0);
+	ck_assert_int_eq(r.status, 200);
+	ck_assert(reply_contains(&r, "从 Excel 导入登记项目"));
+	ck_assert(reply_contains(&r, "enctype=\"multipart/form-data\""));
+	ck_assert(reply_contains(&r, "<li>项目分类（必须有）</li>"));
+	reply_free(&r);
+	token = csrf_token(wh, &srv);
+	fields[0] = "csrf";
+	fields[1] = token;
+	fields[2] = NULL;
+	up.data = data;
+	up.len = len;
+	ck_assert_int_eq(client_post_multipart(wh, &srv, path, fields, &up, 1, &r), 0);
+	ck_assert_int_eq(r.status, 200);
+	ck_assert(reply_contains(&r, "确认导入"));
+	ck_assert(reply_contains(&r, "不变 40"));
+	ck_assert(reply_contains(&r, "第 2 行"));
+	reply_free(&r);
+	free(token);
+	free(data);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -646,6 +680,7 @@ main(void)
 	tcase_set_timeout(tc, 300);
 	tcase_add_test(tc, test_export_is_the_yilanbiao);
 	tcase_add_test(tc, test_print_is_the_annex);
+	tcase_add_test(tc, test_the_pages_render);
 	tcase_add_test(tc, test_round_trip_changes_nothing);
 	tcase_add_test(tc, test_libreoffice_resave_round_trips);
 	tcase_add_test(tc, test_bad_cells_are_named_and_nothing_applied);
