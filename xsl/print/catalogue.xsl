@@ -15,11 +15,11 @@
     <table class="catalogue">
       <thead>
         <tr>
-          <th><xsl:call-template name="str"><xsl:with-param name="k" select="'catalogue.sheet.col.category'"/></xsl:call-template></th>
-          <th><xsl:call-template name="str"><xsl:with-param name="k" select="'catalogue.sheet.col.name'"/></xsl:call-template></th>
-          <th><xsl:call-template name="str"><xsl:with-param name="k" select="'catalogue.sheet.col.hours'"/></xsl:call-template></th>
-          <th><xsl:call-template name="str"><xsl:with-param name="k" select="'catalogue.sheet.col.unit'"/></xsl:call-template></th>
-          <th><xsl:call-template name="str"><xsl:with-param name="k" select="'catalogue.sheet.col.conditions'"/></xsl:call-template></th>
+          <th class="c-category"><xsl:call-template name="str"><xsl:with-param name="k" select="'catalogue.sheet.col.category'"/></xsl:call-template></th>
+          <th class="c-name"><xsl:call-template name="str"><xsl:with-param name="k" select="'catalogue.sheet.col.name'"/></xsl:call-template></th>
+          <th class="c-hours"><xsl:call-template name="str"><xsl:with-param name="k" select="'catalogue.sheet.col.hours'"/></xsl:call-template></th>
+          <th class="c-unit"><xsl:call-template name="str"><xsl:with-param name="k" select="'catalogue.sheet.col.unit'"/></xsl:call-template></th>
+          <th class="c-conditions"><xsl:call-template name="str"><xsl:with-param name="k" select="'catalogue.sheet.col.conditions'"/></xsl:call-template></th>
         </tr>
       </thead>
       <tbody>
