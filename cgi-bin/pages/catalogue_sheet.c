@@ -707,7 +707,40 @@ check_row(struct ctx *c, struct check *k, struct crow *r, const char *const *v, 
 	default:
 		break;
 	}
-	(void)has;
+	/*
+	 * A column the file leaves out keeps the item's own value (a sheet
+	 * trimmed to the columns someone edits changes only those).
+	 */
+	if (k->full && *it->code != '\0' && (r->before = find_item(k, it->code)) != NULL) {
+		const struct item_edit *b = r->before;
+		if (!has[COL_NORMATIVE])
+			it->normative = b->it.normative;
+		if (!has[COL_EVIDENCE])
+			it->evidence_required = b->it.evidence_required;
+		if (!has[COL_PROJECT])
+			it->needs_project = b->it.needs_project;
+		if (!has[COL_RETIRED])
+			it->active = b->it.active;
+		if (!has[COL_CAP])
+			it->cap_tenths = b->it.cap_tenths;
+		if (!has[COL_ASKS])
+			it->asks = asks_canonical(c, b->it.asks);
+		if (!has[COL_CONDITIONS])
+			it->conditions = lines(c, b->it.conditions ? b->it.conditions : "");
+		if (!has[COL_EXCLUSIONS])
+			it->exclusions = lines(c, b->it.exclusions ? b->it.exclusions : "");
+		if (!has[COL_ORGANISERS])
+			it->organisers = lines(c, b->it.organisers ? b->it.organisers : "");
+		if (!has[COL_GROUP] && b->group_id > 0)
+			for (size_t i = 0; i < k->ngs; i++)
+				if (k->gs[i].id == b->group_id)
+					r->group_code = k->gs[i].code;
+		if (!has[COL_RULE])
+			*p = b->p;
+		if (it->asks == NULL || it->conditions == NULL || it->exclusions == NULL ||
+		    it->organisers == NULL)
+			return -1;
+	}
 params:
 	if (r->nproblems > 0)
 		return 0;

@@ -668,6 +668,30 @@ START_TEST(test_the_pages_render)
 }
 END_TEST
 
+/* A sheet trimmed to the columns someone edits: the others keep the items' own values. */
+START_TEST(test_a_trimmed_sheet_keeps_the_rest)
+{
+	char sql[900], *rows, *csv;
+	long status;
+	xmlDocPtr doc;
+
+	snprintf(sql, sizeof(sql), "SELECT group_concat(code || ',\"' || replace(category, '\"', '\"\"')"
+	    " || '\",\"' || replace(name, '\"', '\"\"') || '\",' || printf('%%g', hours_tenths / 10.0) ||"
+	    " ',\"' || replace(unit, '\"', '\"\"') || '\"', char(13, 10)) FROM (SELECT * FROM item"
+	    " WHERE school_year_id = %lld ORDER BY sort_order, id)", wh_year);
+	rows = srv_text(&srv, sql);
+	ck_assert_int_gt(asprintf(&csv, "项目代码,项目分类,项目,学时,计算单位\r\n%s\r\n", rows), 0);
+	doc = upload(wh, wh_year, "trimmed.csv", csv, strlen(csv), &status);
+	ck_assert_int_eq(status, 200);
+	ck_assert_int_eq(xpath_long(doc, "/page/import/@unchanged"), 40);
+	ck_assert_int_eq(xpath_long(doc, "/page/import/@changed"), 0);
+	ck_assert_int_eq(xpath_long(doc, "/page/import/@retired"), 0);
+	xmlFreeDoc(doc);
+	free(rows);
+	free(csv);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -683,6 +707,7 @@ main(void)
 	tcase_add_test(tc, test_the_pages_render);
 	tcase_add_test(tc, test_round_trip_changes_nothing);
 	tcase_add_test(tc, test_libreoffice_resave_round_trips);
+	tcase_add_test(tc, test_a_trimmed_sheet_keeps_the_rest);
 	tcase_add_test(tc, test_bad_cells_are_named_and_nothing_applied);
 	tcase_add_test(tc, test_a_confirmed_school_keeps_its_results);
 	tcase_add_test(tc, test_an_edited_file_previews_and_commits);
