@@ -10,6 +10,7 @@
 #include "pages/years.h"
 #include "pages/schools.h"
 #include "pages/catalogue.h"
+#include "pages/catalogue_sheet.h"
 #include "pages/stats.h"
 #include "core/app.h"
 #include "core/render.h"
@@ -297,6 +298,11 @@ static const struct route routes[] = {
 	{ HTTP_POST, "/district/years/{year}", year_save, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_year_save", 0, year_post_fields },
 	{ HTTP_GET, "/district/catalogue", catalogue_current, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_catalogue_current", 0, NULL },
 	{ HTTP_GET, "/district/years/{year}/catalogue", catalogue_page, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_catalogue", 0, catalogue_page_fields },
+	{ HTTP_GET, "/district/years/{year}/catalogue.xlsx", catalogue_sheet_xlsx, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_catalogue_xlsx", 0, NULL },
+	{ HTTP_GET, "/district/years/{year}/catalogue/print", catalogue_print, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_catalogue_print", 0, NULL },
+	{ HTTP_GET, "/district/years/{year}/catalogue/import", catalogue_import_page, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_catalogue_import", 0, NULL },
+	{ HTTP_POST, "/district/years/{year}/catalogue/import", catalogue_import_post, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_catalogue_import_upload", 0, NULL },
+	{ HTTP_POST, "/district/years/{year}/catalogue/import/{catalogue_import}/commit", catalogue_import_commit, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_catalogue_import_commit", 0, NULL },
 	{ HTTP_GET, "/district/years/{year}/catalogue/new", catalogue_new_page, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_item_new", 0, NULL },
 	{ HTTP_POST, "/district/years/{year}/catalogue/new", catalogue_new_post, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_item_create", 0, catalogue_item_fields },
 	{ HTTP_POST, "/district/years/{year}/groups", catalogue_group_add, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_group_create", 0, catalogue_group_fields },

@@ -59,6 +59,7 @@ enum object_kind {
 	OBJ_DISTRICT,     /* {district} */
 	OBJ_ITEM,         /* {item}: a catalogue item */
 	OBJ_GROUP,        /* {group}: a cap group */
+	OBJ_CATALOGUE_IMPORT, /* {catalogue_import}: a catalogue spreadsheet kept for its commit */
 	OBJ__MAX
 };
 

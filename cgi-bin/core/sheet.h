@@ -89,9 +89,11 @@ const char *sheet_cell(const struct sheet_row *r, size_t c);
 /*
  * A table to write: a title row (may be NULL), a header row, then rows.
  * Each column has a kind: text, an integer, or tenths of an hour shown as
- * a number with one decimal (900 -> 90.0), and a width in characters.
+ * a number with one decimal (900 -> 90.0), or tenths of an hour as people
+ * write hours (900 -> 90, 125 -> 12.5; a number, General format), and a
+ * width in characters.
  */
-enum sheet_kind { SHEET_TEXT, SHEET_INT, SHEET_TENTHS, SHEET_PERCENT_TENTHS };
+enum sheet_kind { SHEET_TEXT, SHEET_INT, SHEET_TENTHS, SHEET_PERCENT_TENTHS, SHEET_HOURS };
 
 struct sheet_column {
 	const char *header;

@@ -131,7 +131,11 @@ csv_value(struct buf *b, const char *s, enum sheet_kind kind)
 	}
 	if (kind == SHEET_INT)
 		snprintf(num, sizeof(num), "%lld", v);
-	else {
+	else if (kind == SHEET_HOURS) {
+		tenths_text(v, num, sizeof(num) - 1);
+		if (v % 10 == 0)
+			num[strlen(num) - 2] = '\0';   /* 90.0 -> 90 */
+	} else {
 		tenths_text(v, num, sizeof(num) - 1);
 		if (kind == SHEET_PERCENT_TENTHS)
 			strcat(num, "%");
@@ -221,6 +225,8 @@ write_cells(lxw_worksheet *ws, const struct sheet_table *t, lxw_row_t first,
 				e = worksheet_write_number(ws, row, col, (double)v, fmt_int);
 			else if (k == SHEET_TENTHS)
 				e = worksheet_write_number(ws, row, col, (double)v / 10.0, fmt_tenths);
+			else if (k == SHEET_HOURS)   /* General: 4, 12.5 */
+				e = worksheet_write_number(ws, row, col, (double)v / 10.0, NULL);
 			else
 				e = worksheet_write_number(ws, row, col, (double)v / 1000.0, fmt_pct);
 			if (e != LXW_NO_ERROR)
