@@ -10,6 +10,7 @@
 #include "pages/years.h"
 #include "pages/schools.h"
 #include "pages/catalogue.h"
+#include "pages/district_export.h"
 #include "pages/catalogue_sheet.h"
 #include "pages/stats.h"
 #include "core/app.h"
@@ -283,6 +284,7 @@ static const struct field extend_fields[] = {
 
 static const struct route routes[] = {
 	{ HTTP_GET, "/district", page_district, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district", 0, NULL },
+	{ HTTP_GET, "/district/export.xlsx", district_export_xlsx, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_export_xlsx", 0, NULL },
 	{ HTTP_GET, "/district/stats", stats_district_page, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_stats", 0, NULL },
 	{ HTTP_GET, "/district/settings", settings_page, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_settings", 0, settings_page_fields },
 	{ HTTP_POST, "/district/settings", settings_save, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_settings_save", 0, settings_post_fields },

@@ -124,4 +124,8 @@ enum sheet_result sheet_write_xlsx(arena *a, const struct sheet_table *t,
 enum sheet_result sheet_write_csv(arena *a, const struct sheet_table *t,
     char **data, size_t *len);
 
+/* Tables t[0..n) as the worksheets of one .xlsx, in order. */
+enum sheet_result sheet_write_book(arena *a, const struct sheet_table *t, size_t n,
+    char **data, size_t *len);
+
 #endif

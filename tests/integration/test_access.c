@@ -143,6 +143,7 @@ static const struct acase cases[] = {
 	{ "district_school_activate", "/district/schools/{C}/activate", "NNNNONNN" },
 	{ "district_year", "/district/years/{W}", "LNNNONNN" },
 	{ "district_year_save", "/district/years/{W}", "NNNNONNN" },
+	{ "district_export_xlsx", "/district/export.xlsx", "LNNNONNO" },
 	{ "district_catalogue_xlsx", "/district/years/{W}/catalogue.xlsx", "LNNNONNN" },
 	{ "district_catalogue_print", "/district/years/{W}/catalogue/print", "LNNNONNN" },
 	{ "district_catalogue_import", "/district/years/{W}/catalogue/import", "LNNNONNN" },
