@@ -294,6 +294,99 @@ START_TEST(test_template_filled_imports_clean)
 }
 END_TEST
 
+/*
+ * Issue 14's "done when": a school of 300 teachers goes from a roster .xls
+ * that LibreOffice made to 300 working logins and their printed slips,
+ * through the pages alone.
+ */
+START_TEST(test_three_hundred_from_an_xls_to_their_slips)
+{
+	struct client *cl = client_new(), *t = client_new();
+	char path[1024], cmd[6000], *data, *p, login[64], pw[16];
+	size_t len;
+	xmlDocPtr d;
+	long status, imp;
+	struct reply r;
+	long long before = srv_int(&srv, "SELECT count(*) FROM account");
+
+	snprintf(cmd, sizeof(cmd),
+	    "/usr/bin/python3 - '%s' <<'EOF'\n"
+	    "import openpyxl, sys\n"
+	    "def check(id17):\n"
+	    "    w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]\n"
+	    "    return '10X98765432'[sum(int(a) * b for a, b in zip(id17, w)) %% 11]\n"
+	    "wb = openpyxl.Workbook()\n"
+	    "ws = wb.active\n"
+	    "ws.title = '名册'\n"
+	    "ws.append(['姓名', '性别', '身份证号码', '工号', '手机号码'])\n"
+	    "for i in range(300):\n"
+	    "    id17 = '511112198%%d%%02d%%02d%%03d' %% (i %% 10, 1 + i %% 12, 1 + i %% 28, i)\n"
+	    "    ws.append(['教师%%03d' %% i, '女' if i %% 2 else '男', id17 + check(id17), 'T3%%03d' %% i, ''])\n"
+	    "wb.save(sys.argv[1] + '/big.xlsx')\n"
+	    "EOF\n"
+	    "cd '%s' && mkdir -p big && HOME='%s' soffice --headless --norestore --convert-to xls"
+	    " --outdir big big.xlsx >/dev/null 2>&1", srv.dir, srv.dir, srv.dir);
+	ck_assert_int_eq(system(cmd), 0);
+	snprintf(path, sizeof(path), "%s/big/big.xls", srv.dir);
+	data = slurp(path, &len);
+	ck_assert(len >= 8 && memcmp(data, "\xd0\xcf\x11\xe0", 4) == 0);   /* a real BIFF file */
+	ck_assert_int_eq(login_as(cl, &srv, "wtq-zg-admin", DEMO_PW), 303);
+	d = upload(cl, "名册.xls", data, len, &status);
+	free(data);
+	ck_assert_int_eq(status, 200);
+	ck_assert_int_eq(xpath_long(d, "/page/import/@new"), 300);
+	imp = xpath_long(d, "/page/import/@id");
+	xmlFreeDoc(d);
+	snprintf(path, sizeof(path), "/school/roster/import/%ld/commit?format=xml", imp);
+	ck_assert_int_eq(post_form(cl, &srv, path, "", &r), 200);
+	reply_free(&r);
+	/* 300 logins by staff number, one transaction, and the slips. */
+	ck_assert_int_eq(post_form(cl, &srv, "/accounts/bulk", "login_kind=staff_no", &r), 200);
+	ck_assert(strstr(r.body, "class=\"made\">300<") != NULL);
+	ck_assert_int_eq(srv_int(&srv, "SELECT count(*) FROM account"), before + 300);
+	/* The last slip works. */
+	p = strstr(r.body, "T3299");
+	ck_assert_ptr_nonnull(p);
+	p = strstr(p, "slip-password\">");
+	ck_assert_ptr_nonnull(p);
+	p += strlen("slip-password\">");
+	snprintf(pw, sizeof(pw), "%.10s", p);
+	snprintf(login, sizeof(login), "T3299");
+	{
+		char html[1024], pdf[1024], pages[64];
+		FILE *f;
+		snprintf(html, sizeof(html), "%s/slips.html", srv.dir);
+		f = fopen(html, "w");
+		ck_assert_ptr_nonnull(f);
+		/* the stylesheets from the source tree, as test_print does */
+		for (const char *q = r.body, *hit; ; q = hit + strlen("\"/static/")) {
+			hit = strstr(q, "\"/static/");
+			if (hit == NULL) {
+				fputs(q, f);
+				break;
+			}
+			fwrite(q, 1, (size_t)(hit - q) + 1, f);
+			fprintf(f, "file://%s/htdocs/", env_srcdir());
+		}
+		fclose(f);
+		snprintf(pdf, sizeof(pdf), "%s/slips.pdf", srv.dir);
+		snprintf(cmd, sizeof(cmd), "chromium --headless --no-sandbox --disable-gpu --no-first-run"
+		    " --user-data-dir=%s/chromium --allow-file-access-from-files --no-pdf-header-footer"
+		    " --print-to-pdf=%s file://%s >/dev/null 2>&1 && pdfinfo %s | sed -n 's/^Pages: *//p'",
+		    srv.dir, pdf, html, pdf);
+		f = popen(cmd, "r");
+		ck_assert_ptr_nonnull(f);
+		ck_assert_ptr_nonnull(fgets(pages, sizeof(pages), f));
+		pclose(f);
+		ck_assert_int_eq(atoi(pages), 38);   /* 300 slips, 8 to a page: 37 full and one of 4 */
+	}
+	reply_free(&r);
+	ck_assert_int_eq(login_as(t, &srv, login, pw), 303);
+	client_free(t);
+	client_free(cl);
+}
+END_TEST
+
 static Suite *
 suite(void)
 {
@@ -304,6 +397,7 @@ suite(void)
 	tcase_set_timeout(tc, 900);
 	tcase_add_test(tc, test_rosters_as_people_make_them);
 	tcase_add_test(tc, test_template_filled_imports_clean);
+	tcase_add_test(tc, test_three_hundred_from_an_xls_to_their_slips);
 	suite_add_tcase(s, tc);
 	return s;
 }
