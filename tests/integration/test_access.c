@@ -181,6 +181,8 @@ static const struct acase cases[] = {
 	{ "inbox_read", "/inbox/read", "NOOOOOOO" },
 	{ "account_bulk", "/accounts/bulk", "LNONNNON" },
 	{ "school_roster_csv", "/school/roster.csv", "LNONNNON" },
+	{ "school_records_xlsx", "/school/records.xlsx", "LNOONNON" },
+	{ "school_records_csv", "/school/records.csv", "LNOONNON" },
 	{ "school_roster_xlsx", "/school/roster.xlsx", "LNONNNON" },
 	{ "account_bulk_create", "/accounts/bulk", "NNONNNON" },
 	{ "logout", "/logout", "NOOOOOOO" },
