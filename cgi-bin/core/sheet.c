@@ -835,10 +835,121 @@ format_number(arena *a, const char *v)
 	return arena_printf(a, "%.15g", d);
 }
 
+/* Which cell styles (cellXfs indexes) show a date: numbers there are dates. */
+struct styles {
+	size_t n;
+	unsigned char *date;
+};
+
+/* A number format that shows a date: Excel's built-in date ones, or a code with y or d in it. */
+static int
+date_format(long id, const char *code)
+{
+	if ((id >= 14 && id <= 17) || id == 22 || (id >= 27 && id <= 36) || (id >= 50 && id <= 58))
+		return 1;
+	if (code == NULL)
+		return 0;
+	for (const char *p = code; *p; p++) {
+		if (*p == '"') {                 /* quoted text */
+			while (p[1] && p[1] != '"')
+				p++;
+			if (p[1])
+				p++;
+		} else if (*p == '[') {          /* [Red], [$-804] */
+			while (p[1] && p[1] != ']')
+				p++;
+			if (p[1])
+				p++;
+		} else if (*p == '\\' && p[1]) {
+			p++;
+		} else if (*p == 'y' || *p == 'Y' || *p == 'd' || *p == 'D')
+			return 1;
+	}
+	return 0;
+}
+
+/* xl/styles.xml's cellXfs (absent: no dates). SHEET_OK, SHEET_DTD, SHEET_NOMEM. */
+static enum sheet_result
+read_styles(arena *a, zip_t *z, struct styles *st)
+{
+	xmlDocPtr doc;
+	xmlNodePtr root, fmts, xfs;
+	enum sheet_result r;
+	size_t k = 0;
+
+	memset(st, 0, sizeof(*st));
+	if ((r = zip_xml(z, "xl/styles.xml", SHEET_MAX_SMALL, &doc)) != SHEET_OK)
+		return r == SHEET_DTD || r == SHEET_NOMEM ? r : SHEET_OK;
+	root = xmlDocGetRootElement(doc);
+	fmts = first_child(root, "numFmts");
+	xfs = first_child(root, "cellXfs");
+	for (xmlNodePtr x = xfs != NULL ? xfs->children : NULL; x != NULL; x = x->next)
+		k += is_el(x, "xf");
+	if (k > 0 && k < 65536 && (st->date = arena_alloc(a, k)) != NULL) {
+		st->n = k;
+		k = 0;
+		for (xmlNodePtr x = xfs->children; x != NULL; x = x->next) {
+			xmlChar *idv;
+			long id = 0;
+			const char *code = NULL;
+			xmlChar *found = NULL;
+			if (!is_el(x, "xf"))
+				continue;
+			if ((idv = xmlGetProp(x, BAD_CAST "numFmtId")) != NULL) {
+				id = strtol((char *)idv, NULL, 10);
+				xmlFree(idv);
+			}
+			for (xmlNodePtr f = fmts != NULL ? fmts->children : NULL; f != NULL && id >= 164;
+			    f = f->next) {
+				xmlChar *fid;
+				if (!is_el(f, "numFmt") || (fid = xmlGetProp(f, BAD_CAST "numFmtId")) == NULL)
+					continue;
+				if (strtol((char *)fid, NULL, 10) == id)
+					found = xmlGetProp(f, BAD_CAST "formatCode");
+				xmlFree(fid);
+				if (found != NULL)
+					break;
+			}
+			code = (const char *)found;
+			st->date[k++] = (unsigned char)date_format(id, code);
+			xmlFree(found);
+		}
+	} else if (k > 0 && st->date == NULL) {
+		xmlFreeDoc(doc);
+		return SHEET_NOMEM;
+	}
+	xmlFreeDoc(doc);
+	return SHEET_OK;
+}
+
+/* An Excel date serial (days since 1899-12-30, the 1900 system) as YYYY-MM-DD; NULL if absurd. */
+static char *
+serial_date(arena *a, const char *v)
+{
+	char *end;
+	double d = strtod(v, &end);
+	long long z, era, doe, yoe, y, doy, mp, dd, m;
+
+	if (end == v || *end != '\0' || !isfinite(d) || d < 61 || d > 2958465)
+		return NULL;   /* before 1900-03-01 (Excel's false 1900-02-29) or after 9999 */
+	/* days since 1970-01-01, then the civil date (Howard Hinnant's algorithm) */
+	z = (long long)floor(d) - 25569 + 719468;
+	era = (z >= 0 ? z : z - 146096) / 146097;
+	doe = z - era * 146097;
+	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	y = yoe + era * 400;
+	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	mp = (5 * doy + 2) / 153;
+	dd = doy - (153 * mp + 2) / 5 + 1;
+	m = mp < 10 ? mp + 3 : mp - 9;
+	y += m <= 2;
+	return arena_printf(a, "%04lld-%02lld-%02lld", y, m, dd);
+}
+
 /* The rows of a worksheet's bytes, its shared strings read already. */
 static enum sheet_result
-sheet_from_bytes(arena *a, const struct strings *ss, const char *data, size_t len,
-    size_t max_rows, size_t max_cols, struct sheet *out)
+sheet_from_bytes(arena *a, const struct strings *ss, const struct styles *sty, const char *data,
+    size_t len, size_t max_rows, size_t max_cols, struct sheet *out)
 {
 	struct builder b;
 	enum sheet_result r;
@@ -926,9 +1037,17 @@ sheet_from_bytes(arena *a, const struct strings *ss, const char *data, size_t le
 				else
 					text = ss->s[i];
 			} else if (t == NULL || strcmp((char *)t, "n") == 0) {
-				if ((num = format_number(a, v)) == NULL)
+				/* A number in a date style is a date: shown as YYYY-MM-DD. */
+				xmlChar *sv = sty != NULL && sty->n > 0 ? xmlGetProp(c, BAD_CAST "s") : NULL;
+				long si = sv != NULL ? strtol((char *)sv, NULL, 10) : -1;
+				xmlFree(sv);
+				if (si >= 0 && (size_t)si < sty->n && sty->date[si] &&
+				    (num = serial_date(a, v)) != NULL)
+					text = num;
+				else if ((num = format_number(a, v)) == NULL)
 					b.err = SHEET_NOMEM;
-				text = num;
+				else
+					text = num;
 			} else if (strcmp((char *)t, "b") == 0) {
 				text = strcmp(v, "1") == 0 ? "TRUE" : "FALSE";
 			} else {   /* "str", "e", anything else: the text */
@@ -959,7 +1078,7 @@ sheet_read_xlsx_parts(arena *a, const char *shared, size_t shared_len,
 		return SHEET_TOO_BIG;
 	if (shared != NULL && (r = shared_from_bytes(a, shared, shared_len, &ss)) != SHEET_OK)
 		return r;
-	return sheet_from_bytes(a, &ss, sheet != NULL ? sheet : "", sheet != NULL ? sheet_len : 0,
+	return sheet_from_bytes(a, &ss, NULL, sheet != NULL ? sheet : "", sheet != NULL ? sheet_len : 0,
 	    max_rows, max_cols, out);
 }
 
@@ -972,6 +1091,7 @@ read_xlsx(arena *a, const char *data, size_t len, size_t max_rows, size_t max_co
 	zip_t *z;
 	struct strings ss;
 	struct sheet_ref refs[SHEET_MAX_SHEETS];
+	struct styles sty;
 	struct sheet *last = NULL;
 	enum sheet_result r, first = SHEET_EMPTY;
 	size_t nrefs, text = 0;
@@ -988,7 +1108,8 @@ read_xlsx(arena *a, const char *data, size_t len, size_t max_rows, size_t max_co
 	}
 	zip_error_fini(&ze);
 	/* every part is read and refused or parsed before the next is opened */
-	if ((r = sheet_paths(a, z, refs, &nrefs)) != SHEET_OK || (r = read_shared(a, z, &ss)) != SHEET_OK) {
+	if ((r = sheet_paths(a, z, refs, &nrefs)) != SHEET_OK || (r = read_shared(a, z, &ss)) != SHEET_OK ||
+	    (r = read_styles(a, z, &sty)) != SHEET_OK) {
 		zip_discard(z);
 		return r;
 	}
@@ -1008,7 +1129,7 @@ read_xlsx(arena *a, const char *data, size_t len, size_t max_rows, size_t max_co
 			zip_discard(z);
 			return r;
 		}
-		r = sheet_from_bytes(a, &ss, part, plen, max_rows, max_cols, &one);
+		r = sheet_from_bytes(a, &ss, &sty, part, plen, max_rows, max_cols, &one);
 		free(part);
 		if (r == SHEET_EMPTY)
 			continue;
