@@ -518,8 +518,8 @@ apply_tx(struct db *db, void *arg)
 	return audit_write(db, &e);
 }
 
-static void
-impact_node(struct ctx *c, xmlNodePtr root, const struct impact *im)
+void
+catalogue_impact_node(struct ctx *c, xmlNodePtr root, const struct impact *im)
 {
 	xmlNodePtr n = xml_node(root, "impact");
 
@@ -529,6 +529,7 @@ impact_node(struct ctx *c, xmlNodePtr root, const struct impact *im)
 	xml_attr_int(n, "changed", im->changed);
 	xml_attr_int(n, "pass-to-fail", im->pass_to_fail);
 	xml_attr_int(n, "fail-to-pass", im->fail_to_pass);
+	xml_attr_int(n, "confirmed", im->confirmed);
 	for (size_t i = 0; i < im->nrows; i++) {
 		const struct impact_row *r = &im->rows[i];
 		xmlNodePtr t = xml_node(n, "teacher");
@@ -566,11 +567,11 @@ change_save(struct ctx *c, xmlNodePtr root, const struct year_policy *y, struct 
 		return r == DB_CONSTRAINT ? -409 : app_status(r);
 	if (im.confirmed > 0) {
 		xml_attr(xml_node(root, "refused"), "code", "catalogue_locked");
-		impact_node(c, root, &im);
+		catalogue_impact_node(c, root, &im);
 		return 409;
 	}
 	if (im.changed > 0 && !app_field_present(c, "confirm")) {
-		impact_node(c, root, &im);
+		catalogue_impact_node(c, root, &im);
 		return 200;
 	}
 	if ((r = store_tx(c->db, apply_tx, k)) != DB_OK)

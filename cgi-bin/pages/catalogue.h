@@ -44,6 +44,10 @@ int catalogue_group_post(struct ctx *c);
 int catalogue_group_items(struct ctx *c);
 int catalogue_group_delete(struct ctx *c);
 
+struct impact;
+/* <impact .../> with a row per teacher whose result the change alters (the editor's and the import's). */
+void catalogue_impact_node(struct ctx *c, xmlNodePtr root, const struct impact *im);
+
 extern const char *const catalogue_rule_types[];
 extern const char *const catalogue_roles[];
 extern const char *const catalogue_dirs[];

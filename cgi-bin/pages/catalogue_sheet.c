@@ -1,5 +1,6 @@
 /* pages/catalogue_sheet.c - see catalogue_sheet.h */
 #include "pages/catalogue_sheet.h"
+#include "pages/catalogue.h"
 
 #include "core/http.h"
 #include "core/render.h"
@@ -1125,35 +1126,6 @@ refuse(xmlNodePtr root, int status, const char *code, const char *col)
 	return status;
 }
 
-static void
-impact_node(struct ctx *c, xmlNodePtr root, const struct impact *im)
-{
-	xmlNodePtr n = xml_node(root, "impact");
-
-	if (n == NULL)
-		return;
-	xml_attr_int(n, "teachers", im->teachers);
-	xml_attr_int(n, "changed", im->changed);
-	xml_attr_int(n, "pass-to-fail", im->pass_to_fail);
-	xml_attr_int(n, "fail-to-pass", im->fail_to_pass);
-	xml_attr_int(n, "confirmed", im->confirmed);
-	for (size_t i = 0; i < im->nrows; i++) {
-		const struct impact_row *r = &im->rows[i];
-		xmlNodePtr t = xml_node(n, "teacher");
-		if (t == NULL)
-			return;
-		xml_attr_int(t, "teacher-year", r->teacher_year_id);
-		xml_attr(t, "name", r->name);
-		xml_attr(t, "school", r->school);
-		xml_attr(t, "before", hours_text(c, r->before_tenths));
-		xml_attr(t, "after", hours_text(c, r->after_tenths));
-		xml_attr(t, "before-pass", r->before_pass ? "1" : "0");
-		xml_attr(t, "after-pass", r->after_pass ? "1" : "0");
-		if (r->confirmed)
-			xml_attr(t, "confirmed", "1");
-	}
-}
-
 static xmlNodePtr
 preview_node(struct ctx *c, xmlNodePtr root, const struct check *k, long long id,
     const char *filename)
@@ -1295,7 +1267,7 @@ catalogue_import_post(struct ctx *c)
 	ap.k = &k;
 	if ((r = store_catalogue_impact(c->db, c->a, c->id[0], apply_fn, &ap, &im)) != DB_OK)
 		return r == DB_CONSTRAINT ? refuse(root, 409, "import_conflict", NULL) : app_status(r);
-	impact_node(c, root, &im);
+	catalogue_impact_node(c, root, &im);
 	if (im.confirmed > 0)
 		xml_attr(xml_node(root, "refused"), "code", "catalogue_locked");
 	return 200;
@@ -1394,7 +1366,7 @@ catalogue_import_commit(struct ctx *c)
 		return r == DB_CONSTRAINT ? refuse(root, 409, "import_conflict", NULL) : app_status(r);
 	if (im.confirmed > 0) {
 		preview_node(c, root, &k, c->id[1], file.filename);
-		impact_node(c, root, &im);
+		catalogue_impact_node(c, root, &im);
 		xml_attr(xml_node(root, "refused"), "code", "catalogue_locked");
 		return 409;
 	}
@@ -1411,6 +1383,6 @@ catalogue_import_commit(struct ctx *c)
 	if ((imp = preview_node(c, root, &t.k, c->id[1], file.filename)) == NULL)
 		return 500;
 	xml_attr(imp, "committed", "1");
-	impact_node(c, root, &im);
+	catalogue_impact_node(c, root, &im);
 	return 200;
 }
