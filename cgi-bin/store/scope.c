@@ -29,6 +29,10 @@ static const char *const owner_sql[OBJ__MAX] = {
 	    "SELECT district_id, 0, 0, '' FROM school_year WHERE id = ?",
 	[OBJ_DISTRICT] =
 	    "SELECT id, 0, 0, '' FROM district WHERE id = ?",
+	/* A project the district filed has no school: no school scope reaches it. */
+	[OBJ_PROJECT] =
+	    "SELECT y.district_id, coalesce(p.school_id, 0), 0, '' FROM training_project p"
+	    " JOIN school_year y ON y.id = p.school_year_id WHERE p.id = ?",
 };
 
 enum db_result
