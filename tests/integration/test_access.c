@@ -48,7 +48,8 @@ static const char *const caller_login[CALLER__MAX] = {
  * district admin's to manage), {H} the account wtq-zg-admin (a school admin:
  * handover), {R} a record of the teacher caller WTQ00002, {Q} a record of
  * another teacher (WTQ00003), {E} an evidence id nobody has, {Y} the
- * teacher-year of WTQ00002, {C} the school wtq-sx, {W} wutongqiao's current school year, {D} the district wutongqiao. POST bodies are empty but for the CSRF token, so the pages that
+ * teacher-year of WTQ00002, {C} the school wtq-sx, {W} wutongqiao's current school year, {D} the district wutongqiao,
+ * {P} wutongqiao's training project (approved already, filed by the district). POST bodies are empty but for the CSRF token, so the pages that
  * take forms answer with field errors and change nothing, except the
  * account actions, which the allowed caller really performs.
  */
@@ -156,6 +157,13 @@ static const struct acase cases[] = {
 	{ "admin_district_create", "/admin/districts", "NNNNNONN" },
 	{ "admin_district", "/admin/districts/{D}", "LNNNNONN" },
 	{ "admin_district_rename", "/admin/districts/{D}", "NNNNNONN" },
+	{ "school_projects", "/school/projects", "LNOONNON" },
+	{ "school_project_file", "/school/projects", "NNONNNON" },
+	{ "district_projects", "/district/projects", "LNNNONNO" },
+	{ "district_projects", "/district/projects?state=filed", "LNNNONNO" },
+	{ "district_project_file", "/district/projects", "NNNNONNO" },
+	{ "district_project_approve", "/district/projects/{P}/approve", "NNNNONNN" },
+	{ "district_project_reject", "/district/projects/{P}/reject", "NNNNONNN" },
 	{ "logout", "/logout", "NOOOOOOO" },
 };
 
@@ -167,7 +175,7 @@ static const unsigned caller_role[CALLER__MAX] = {
 
 static struct server srv;
 static struct client *clients[CALLER__MAX];
-static long long ids[10]; /* T, S, H, R, Q, E, Y, C, W, D */
+static long long ids[11]; /* T, S, H, R, Q, E, Y, C, W, D, P */
 
 static long long
 account_id_db(sqlite3 *db, const char *login)
@@ -248,6 +256,8 @@ setup(void)
 	ids[8] = scalar(db, "SELECT y.id FROM school_year y JOIN district d ON d.id = y.district_id"
 	    " WHERE d.code = 'wutongqiao' AND y.is_current = 1");
 	ids[9] = scalar(db, "SELECT id FROM district WHERE code = 'wutongqiao'");
+	ids[10] = scalar(db, "SELECT min(p.id) FROM training_project p JOIN school_year y ON y.id = p.school_year_id"
+	    " JOIN district d ON d.id = y.district_id WHERE d.code = 'wutongqiao' AND y.is_current = 1");
 	sqlite3_close(db);
 	unsetenv("XUESHI_FAULT_INJECTION");
 }
@@ -280,8 +290,8 @@ fill_path(const char *pattern, char *out, size_t n)
 	size_t o = 0;
 
 	for (const char *p = pattern; *p && o + 24 < n; p++) {
-		if (p[0] == '{' && p[2] == '}' && p[1] != '\0' && strchr("TSHRQEYCWD", p[1])) {
-			int k = (int)(strchr("TSHRQEYCWD", p[1]) - "TSHRQEYCWD");
+		if (p[0] == '{' && p[2] == '}' && p[1] != '\0' && strchr("TSHRQEYCWDP", p[1])) {
+			int k = (int)(strchr("TSHRQEYCWDP", p[1]) - "TSHRQEYCWDP");
 			o += (size_t)snprintf(out + o, n - o, "%lld", ids[k]);
 			p += 2;
 		} else
