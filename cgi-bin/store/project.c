@@ -171,8 +171,15 @@ bind_write(sqlite3_stmt *st, const struct project_write *w)
 	sql_bind_text(st, 4, w->level);
 	sql_bind_text(st, 5, w->starts_on);
 	sql_bind_text(st, 6, w->ends_on);
-	sql_bind_int(st, 7, w->hours_tenths);
-	sql_bind_int(st, 8, w->expected);
+	/* 0 is "not given": NULL, as the CHECKs want. */
+	if (w->hours_tenths > 0)
+		sql_bind_int(st, 7, w->hours_tenths);
+	else
+		sql_bind_text(st, 7, NULL);
+	if (w->expected > 0)
+		sql_bind_int(st, 8, w->expected);
+	else
+		sql_bind_text(st, 8, NULL);
 	if (w->class_size > 0)
 		sql_bind_int(st, 9, w->class_size);
 	else
