@@ -576,6 +576,22 @@ START_TEST(test_class_size_and_quota)
 	snprintf(fields, sizeof(fields), "SELECT count(*) FROM record WHERE project_id = %lld"
 	    " AND role = 'excellent' AND claimed_tenths = 1500", c20);
 	ck_assert_int_eq(srv_int(&srv, fields), 2);
+	/*
+	 * The assessment counts them by the class's own quota too: the second
+	 * place of C20 keeps its 150 h (the item's 10% would cut it to 120 h).
+	 */
+	{
+		char q[256];
+		long long rec;
+		snprintf(q, sizeof(q), "SELECT id FROM record WHERE project_id = %lld AND teacher_year_id = %lld",
+		    c20, wh_tj_teacher(3));
+		rec = srv_int(&srv, q);
+		snprintf(path, sizeof(path), "/school/teachers/%lld", wh_tj_teacher(3));
+		snprintf(q, sizeof(q), "string(/page/assessment/count[@record=%lld]/@counted-tenths)", rec);
+		CHECK_XML(s, path, q, "1500");
+		snprintf(q, sizeof(q), "string(/page/assessment/count[@record=%lld]/@cut)", rec);
+		CHECK_XML(s, path, q, "none");
+	}
 	client_free(w);
 	client_free(s);
 }
