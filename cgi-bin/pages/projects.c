@@ -162,6 +162,57 @@ projects_school_page(struct ctx *c)
 	return lists(c, root, c->user->school_id, NULL, &year);
 }
 
+/* Echo a stored value into the form as if it had been typed. */
+static void
+echo(struct form *f, const char *name, const char *value)
+{
+	xmlNodePtr v;
+
+	if (value != NULL && *value && f->node != NULL && (v = xml_text(f->node, "value", value)) != NULL)
+		xml_attr(v, "name", name);
+}
+
+/*
+ * GET /school/projects/{project}: one of the school's filings (the core
+ * checked it is the school's), with the list; the admin gets the edit form
+ * filled in while it is filed.
+ */
+int
+projects_school_one(struct ctx *c)
+{
+	xmlNodePtr root = app_page(c, "projects");
+	struct project_row p;
+	struct form f;
+	long long year;
+	enum db_result r;
+	int status;
+
+	if (root == NULL)
+		return 500;
+	xml_attr(root, "side", "school");
+	if ((r = store_project_get(c->db, c->a, c->id[0], &p)) != DB_OK)
+		return app_status(r);
+	if (project_node(c, xml_node(root, "edit"), &p) != 0)
+		return 500;
+	if (c->user->role == ROLE_NAME_SCHOOL_ADMIN && strcmp(p.state, "filed") == 0) {
+		form_begin(&f, c, "project");
+		if (f.node != NULL) {
+			xml_attr_int(f.node, "project", p.id);
+			echo(&f, "name", p.name);
+			echo(&f, "organiser", p.organiser);
+			echo(&f, "level", p.level);
+			echo(&f, "item", p.item_id > 0 ? arena_printf(c->a, "%lld", p.item_id) : "");
+			echo(&f, "starts_on", p.starts_on);
+			echo(&f, "ends_on", p.ends_on);
+			echo(&f, "hours", p.hours_tenths > 0 ? hours_text(c, p.hours_tenths) : "");
+			echo(&f, "expected", p.expected > 0 ? arena_printf(c->a, "%lld", p.expected) : "");
+			echo(&f, "class_size", p.class_size > 0 ? arena_printf(c->a, "%lld", p.class_size) : "");
+			echo(&f, "quota", p.quota_percent >= 0 ? arena_printf(c->a, "%lld", p.quota_percent) : "");
+		}
+	}
+	return lists(c, root, c->user->school_id, NULL, &year);
+}
+
 int
 projects_district_page(struct ctx *c)
 {
@@ -253,6 +304,19 @@ file_tx(struct db *db, void *arg)
 	if ((k->decided = store_project_approve(db, k->id, k->approval_no, k->c->user->id, k->at)) != DB_OK)
 		return k->decided;
 	return audit_project(k, "approved");
+}
+
+static enum db_result
+edit_tx(struct db *db, void *arg)
+{
+	struct change *k = arg;
+	enum db_result r = store_project_update(db, k->id, &k->w);
+
+	k->decided = r;
+	if (r != DB_OK)
+		return r;
+	k->before = NULL; /* the audit row carries the new values */
+	return audit_project(k, "filed");
 }
 
 static enum db_result
@@ -384,6 +448,55 @@ file(struct ctx *c, int district)
 	if (r != DB_OK)
 		return app_status(r);
 	return app_redirect(c, district ? "/district/projects" : "/school/projects");
+}
+
+/* POST /school/projects/{project}/edit: a filing changed while it waits for the district. */
+int
+projects_school_edit(struct ctx *c)
+{
+	xmlNodePtr root = app_page(c, "projects");
+	struct project_row p;
+	struct change k;
+	struct form f;
+	long long year = 0;
+	enum db_result r;
+	int status;
+	char back[64];
+
+	if (root == NULL)
+		return 500;
+	xml_attr(root, "side", "school");
+	if ((r = store_project_get(c->db, c->a, c->id[0], &p)) != DB_OK)
+		return app_status(r);
+	if (project_node(c, xml_node(root, "edit"), &p) != 0)
+		return 500;
+	form_begin(&f, c, "project");
+	if (f.node != NULL)
+		xml_attr_int(f.node, "project", p.id);
+	if ((status = lists(c, root, c->user->school_id, NULL, &year)) != 200)
+		return status;
+	if (strcmp(p.state, "filed") != 0) {
+		form_error(&f, "project", "project_decided");
+		return 409;
+	}
+	memset(&k, 0, sizeof(k));
+	k.c = c;
+	k.id = p.id;
+	k.at = now_text(c);
+	k.action = "project_edit";
+	k.w.school_id = p.school_id;
+	check_filing(c, &f, p.year_id, &k);
+	if (f.errors > 0)
+		return 422;
+	r = store_tx(c->db, edit_tx, &k);
+	if (r == DB_NOTFOUND) { /* decided meanwhile */
+		form_error(&f, "project", "project_decided");
+		return 409;
+	}
+	if (r != DB_OK)
+		return app_status(r);
+	snprintf(back, sizeof(back), "/school/projects/%lld", p.id);
+	return app_redirect(c, back);
 }
 
 int

@@ -4,7 +4,9 @@
  *
  *   school:   GET /school/projects (the school's filings, any state, and
  *             every approved project of the year; the leader reads it),
- *             POST /school/projects (file one).
+ *             POST /school/projects (file one), GET /school/projects/{project}
+ *             (one of the school's filings; the admin's edit form while it
+ *             is filed), POST /school/projects/{project}/edit.
  *   district: GET /district/projects[?state=] (all, by state),
  *             POST /district/projects (the district files one itself,
  *             approved at once with approve=1 and an approval number, or
@@ -15,8 +17,8 @@
  * approval_no and reason are declared optional so that a missing one gets
  * its own message (approval_no_required, reject_reason_required).
  * Bad input: 422, the list again with the form's errors and what was typed,
- * nothing saved. Every change is audited (project_file, project_approve,
- * project_reject).
+ * nothing saved. Every change is audited (project_file, project_edit,
+ * project_approve, project_reject).
  */
 #ifndef XS_PAGES_PROJECTS_H
 #define XS_PAGES_PROJECTS_H
@@ -28,6 +30,8 @@ extern const char *const project_states[];
 
 int projects_school_page(struct ctx *c);
 int projects_school_file(struct ctx *c);
+int projects_school_one(struct ctx *c);
+int projects_school_edit(struct ctx *c);
 int projects_district_page(struct ctx *c);
 int projects_district_file(struct ctx *c);
 int projects_approve(struct ctx *c);

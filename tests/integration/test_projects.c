@@ -464,6 +464,38 @@ START_TEST(test_other_school_and_district)
 	snprintf(path, sizeof(path), "count(/page/projects/project[@id=%lld])", demo);
 	CHECK_XML(o, "/school/projects", path, "1");
 	CHECK_XML(o, "/school/projects", "count(/page/projects/project[@state != 'approved'])", "0");
+	/* One filing: its school reads and edits it while it is filed; another school gets 404. */
+	snprintf(path, sizeof(path), "/school/projects/%lld", p);
+	CHECK_XML(s, path, "string(/page/form[@name='project']/value[@name='hours'])", "30");
+	{
+		long status = 0;
+		xmlDocPtr x = get_xml(o, &srv, path, &status);
+		ck_assert_int_eq(status, 404);
+		xmlFreeDoc(x);
+	}
+	snprintf(path, sizeof(path), "/school/projects/%lld/edit", p);
+	snprintf(fields, sizeof(fields), "name=" PNAME "&organiser=" ORG "&level=province&item=%lld"
+	    "&starts_on=2021-09-14&ends_on=2021-09-19&hours=32", item_of("wutongqiao", "sjzx"));
+	ck_assert_int_eq(post_form(o, &srv, path, fields, NULL), 404);
+	ck_assert_int_eq(post_form(s, &srv, path, fields, NULL), 303);
+	v = str_of("SELECT hours_tenths || ' ' || level || ' ' || ends_on || ' ' || state FROM training_project"
+	    " WHERE name = '" PNAME_ZH "'");
+	ck_assert_str_eq(v, "320 province 2021-09-19 filed");
+	free(v);
+	ck_assert_int_eq(audits("project_edit"), 1);
+	/* The pages, in Chinese: the school's list, the district's with its decision forms. */
+	ck_assert_int_eq(client_do(s, &srv, "GET", "/school/projects", NULL, NULL, 0, NULL, &r), 0);
+	ck_assert_int_eq(r.status, 200);
+	ck_assert(reply_contains(&r, "培训项目审批备案"));
+	ck_assert(reply_contains(&r, "待审批"));
+	ck_assert(reply_contains(&r, PNAME_ZH));
+	reply_free(&r);
+	ck_assert_int_eq(client_do(d, &srv, "GET", "/district/projects?state=filed", NULL, NULL, 0, NULL, &r), 0);
+	ck_assert_int_eq(r.status, 200);
+	snprintf(fields, sizeof(fields), "action=\"/district/projects/%lld/approve\"", p);
+	ck_assert(reply_contains(&r, fields));
+	ck_assert(reply_contains(&r, "不予通过"));
+	reply_free(&r);
 	/* No school decides: the routes are the district's. Another district's admin: not found. */
 	snprintf(path, sizeof(path), "/district/projects/%lld/approve", p);
 	ck_assert_int_eq(post_form(o, &srv, path, "approval_no=X-1", NULL), 404);
@@ -475,6 +507,14 @@ START_TEST(test_other_school_and_district)
 	v = str_of("SELECT state FROM training_project WHERE name = '" PNAME_ZH "'");
 	ck_assert_str_eq(v, "filed");
 	free(v);
+	/* Once decided, the school edits it no more. */
+	snprintf(path, sizeof(path), "/district/projects/%lld/approve", p);
+	ck_assert_int_eq(post_form(d, &srv, path, "approval_no=WJF-2021-BA-30", NULL), 303);
+	snprintf(path, sizeof(path), "/school/projects/%lld/edit", p);
+	snprintf(fields, sizeof(fields), "name=" PNAME "&organiser=" ORG "&level=city&item=%lld"
+	    "&starts_on=2021-09-14&ends_on=2021-09-19&hours=40", item_of("wutongqiao", "sjzx"));
+	ck_assert_int_eq(post_form(s, &srv, path, fields, NULL), 409);
+	ck_assert_int_eq(num("SELECT hours_tenths FROM training_project WHERE id = %lld", p), 320);
 	/* The district files its own, approved at once with a number: two audit rows. */
 	snprintf(fields, sizeof(fields), "name=%%E5%%8C%%BA%%E7%%BA%%A7%%E5%%9F%%B9%%E8%%AE%%AD&organiser=" ORG
 	    "&level=district&item=%lld&starts_on=2021-11-01&ends_on=2021-11-02&hours=12&approve=1"

@@ -41,18 +41,33 @@
         <button type="submit"><xsl:call-template name="s"><xsl:with-param name="k" select="'projects.filter-button'"/></xsl:call-template></button>
       </form>
     </xsl:if>
+    <xsl:if test="edit/project">
+      <xsl:for-each select="edit">
+        <xsl:call-template name="project-cards"/>
+      </xsl:for-each>
+    </xsl:if>
     <xsl:apply-templates select="projects"/>
-    <xsl:if test="items and (@side = 'district' or user/@role = 'school_admin')">
+    <xsl:if test="items and (@side = 'district' or user/@role = 'school_admin') and (not(edit) or form[@name = 'project'])">
       <xsl:call-template name="file-form"/>
     </xsl:if>
   </xsl:template>
 
   <xsl:template match="projects">
     <xsl:if test="not(project)"><p><xsl:call-template name="s"><xsl:with-param name="k" select="'projects.none'"/></xsl:call-template></p></xsl:if>
+    <xsl:call-template name="project-cards"/>
+  </xsl:template>
+
+  <!-- The current node's projects, one card each. -->
+  <xsl:template name="project-cards">
     <ul class="cards projects">
       <xsl:for-each select="project">
         <li class="card project state-{@state}" id="project-{@id}">
-          <h2><xsl:value-of select="name"/></h2>
+          <h2>
+            <xsl:choose>
+              <xsl:when test="@mine = 'yes'"><a href="/school/projects/{@id}"><xsl:value-of select="name"/></a></xsl:when>
+              <xsl:otherwise><xsl:value-of select="name"/></xsl:otherwise>
+            </xsl:choose>
+          </h2>
           <dl>
             <dt><xsl:call-template name="s"><xsl:with-param name="k" select="'projects.state'"/></xsl:call-template></dt>
             <dd><strong><xsl:call-template name="s"><xsl:with-param name="k" select="concat('projects.state.', @state)"/></xsl:call-template></strong></dd>
@@ -151,9 +166,15 @@
   <!-- The filing: every field keeps what was typed and shows its error. -->
   <xsl:template name="file-form">
     <xsl:variable name="f" select="/page/form[@name = 'project']"/>
-    <h2><xsl:call-template name="s"><xsl:with-param name="k" select="'projects.file'"/></xsl:call-template></h2>
+    <h2>
+      <xsl:choose>
+        <xsl:when test="$f/@project"><xsl:call-template name="s"><xsl:with-param name="k" select="'projects.edit'"/></xsl:call-template> · <xsl:value-of select="/page/edit/project/name"/></xsl:when>
+        <xsl:otherwise><xsl:call-template name="s"><xsl:with-param name="k" select="'projects.file'"/></xsl:call-template></xsl:otherwise>
+      </xsl:choose>
+    </h2>
     <xsl:if test="$f/form-error"><p class="notice" role="alert"><xsl:call-template name="s"><xsl:with-param name="k" select="'record-new.has-errors'"/></xsl:call-template></p></xsl:if>
     <form method="post" action="/{@side}/projects">
+      <xsl:if test="$f/@project"><xsl:attribute name="action">/school/projects/<xsl:value-of select="$f/@project"/>/edit</xsl:attribute></xsl:if>
       <xsl:call-template name="csrf"/>
       <xsl:call-template name="input"><xsl:with-param name="n" select="'name'"/><xsl:with-param name="label" select="'projects.name'"/></xsl:call-template>
       <xsl:call-template name="input"><xsl:with-param name="n" select="'organiser'"/><xsl:with-param name="label" select="'projects.organiser'"/></xsl:call-template>
@@ -207,5 +228,6 @@
       </xsl:if>
       <button type="submit" class="primary"><xsl:call-template name="s"><xsl:with-param name="k" select="'projects.file-button'"/></xsl:call-template></button>
     </form>
+    <xsl:if test="$f/@project"><p><a href="/school/projects"><xsl:call-template name="s"><xsl:with-param name="k" select="'projects.back'"/></xsl:call-template></a></p></xsl:if>
   </xsl:template>
 </xsl:stylesheet>
