@@ -185,7 +185,6 @@ projects_school_one(struct ctx *c)
 	struct form f;
 	long long year;
 	enum db_result r;
-	int status;
 
 	if (root == NULL)
 		return 500;
