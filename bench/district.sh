@@ -100,6 +100,27 @@ for r in $(seq 1 "$rounds"); do
 	say "xueshictl assess, round $r: ${assess[-1]} (s, max RSS kB)"
 done
 
+# ------------------------------------------------ the catalogue editor's impact
+# A change of 校本培训's hours, not confirmed: the whole year's results are
+# recomputed in a transaction that is rolled back, and the teachers whose
+# result changes listed (409 catalogue_locked when a confirmed school's
+# teachers are among them: computed all the same). Nothing is saved.
+ydb=$(sqlite3 "$work/xueshi.db" "SELECT y.id FROM school_year y JOIN district d ON d.id = y.district_id
+	WHERE d.code = 'wuhua' AND y.is_current = 1")
+xbpx=$(sqlite3 "$work/xueshi.db" "SELECT id FROM item WHERE school_year_id = $ydb AND code = 'xbpx'")
+dcsrf=$(curl -s -H "Cookie: xs_session=$district_cookie" "$base/?format=xml" | grep -o 'csrf token="[0-9a-f]*"' |
+	head -1 | sed 's/.*token="//; s/"$//')
+impact=()
+for r in $(seq 1 "$rounds"); do
+	impact+=("$(curl -s -o "$work/impact.xml" -w '%{http_code} %{time_total}' -H "Cookie: xs_session=$district_cookie" \
+		-H "Origin: $base" --data-urlencode "csrf=$dcsrf" --data-urlencode code=xbpx \
+		--data-urlencode category=培训活动 --data-urlencode name=校本培训 --data-urlencode hours=40 \
+		--data-urlencode unit=一学年 --data-urlencode rule_type=per_unit --data-urlencode cap=48 \
+		"$base/district/items/$xbpx?format=xml")")
+	say "catalogue impact, round $r: ${impact[-1]} (status, s)"
+done
+changed=$(grep -o 'changed="[0-9]*"' "$work/impact.xml" | head -1 | tr -dc 0-9)
+
 # ------------------------------------------------------------------ report
 printf '# %s, %s, %s cores; %s in %ss; nginx + %s workers per program\n' \
 	"$(date -u +%FT%TZ)" "$(uname -srm)" "$(nproc)" "$(sed 's/^gen: //' "$work/gen.out")" "$gen_secs" "$workers"
@@ -132,4 +153,8 @@ asp=$(printf '%s\n' "${assess[@]}" | awk '{print $1}' | spread)
 ar=$(printf '%s\n' "${assess[@]}" | awk '{print $2}' | median)
 printf 'xueshictl assess --district wuhua --year %s: %s s (%s), max RSS %s MB (median of %s)\n' \
 	"$year" "$am" "$asp" "$(awk -v k="$ar" 'BEGIN { printf "%.1f", k / 1024 }')" "$rounds"
+im=$(printf '%s\n' "${impact[@]}" | awk '{print $2}' | median)
+isp=$(printf '%s\n' "${impact[@]}" | awk '{print $2}' | spread)
+printf 'catalogue impact (POST /district/items/{xbpx}, hours 48 -> 40, not saved): %s ms (%s-%s), status %s, %s teachers changed\n' \
+	"$(ms "$im")" "$(ms "${isp%-*}")" "$(ms "${isp#*-}")" "$(printf '%s\n' "${impact[@]}" | awk 'NR == 1 {print $1}')" "${changed:-?}"
 printf 'after the pages:\n%s\n' "$mem"

@@ -10,6 +10,7 @@
 #include "pages/settings.h"
 #include "pages/years.h"
 #include "pages/schools.h"
+#include "pages/catalogue.h"
 #include "pages/stats.h"
 #include "core/app.h"
 #include "core/render.h"
@@ -266,6 +267,12 @@ static const struct field years_page_fields[] = YEARS_PAGE_FIELDS;
 static const struct field year_open_fields[] = YEAR_OPEN_FIELDS;
 static const struct field year_post_fields[] = YEAR_POST_FIELDS;
 static const struct field school_form_fields[] = SCHOOL_FORM_FIELDS;
+static const struct field catalogue_item_fields[] = CATALOGUE_ITEM_FIELDS;
+static const struct field catalogue_page_fields[] = CATALOGUE_PAGE_FIELDS;
+static const struct field catalogue_move_fields[] = CATALOGUE_MOVE_FIELDS;
+static const struct field catalogue_confirm_fields[] = CATALOGUE_CONFIRM_FIELDS;
+static const struct field catalogue_group_fields[] = CATALOGUE_GROUP_FIELDS;
+static const struct field catalogue_group_items_fields[] = CATALOGUE_GROUP_ITEMS_FIELDS;
 static const char *const extend_kinds[] = { "register", "school_review", NULL };
 static const struct field extend_fields[] = {
 	{ "kind", FIELD_CHOICE, FIELD_REQUIRED, 0, 0, extend_kinds, OBJ_NONE },
@@ -293,6 +300,20 @@ static const struct route routes[] = {
 	{ HTTP_POST, "/district/projects", projects_district_file, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_project_file", 0, (const struct field[])PROJECTS_DISTRICT_FILE_FIELDS },
 	{ HTTP_POST, "/district/projects/{project}/approve", projects_approve, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_project_approve", 0, (const struct field[])PROJECT_APPROVE_FIELDS },
 	{ HTTP_POST, "/district/projects/{project}/reject", projects_reject, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_project_reject", 0, (const struct field[])PROJECT_REJECT_FIELDS },
+	{ HTTP_GET, "/district/catalogue", catalogue_current, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_catalogue_current", 0, NULL },
+	{ HTTP_GET, "/district/years/{year}/catalogue", catalogue_page, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_catalogue", 0, catalogue_page_fields },
+	{ HTTP_GET, "/district/years/{year}/catalogue/new", catalogue_new_page, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_item_new", 0, NULL },
+	{ HTTP_POST, "/district/years/{year}/catalogue/new", catalogue_new_post, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_item_create", 0, catalogue_item_fields },
+	{ HTTP_POST, "/district/years/{year}/groups", catalogue_group_add, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_group_create", 0, catalogue_group_fields },
+	{ HTTP_GET, "/district/items/{item}", catalogue_item_page, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_item", 0, NULL },
+	{ HTTP_POST, "/district/items/{item}", catalogue_item_post, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_item_save", 0, catalogue_item_fields },
+	{ HTTP_POST, "/district/items/{item}/move", catalogue_item_move, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_item_move", 0, catalogue_move_fields },
+	{ HTTP_POST, "/district/items/{item}/retire", catalogue_item_retire, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_item_retire", 0, catalogue_confirm_fields },
+	{ HTTP_POST, "/district/items/{item}/restore", catalogue_item_restore, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_item_restore", 0, catalogue_confirm_fields },
+	{ HTTP_GET, "/district/groups/{group}", catalogue_group_page, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_group", 0, catalogue_page_fields },
+	{ HTTP_POST, "/district/groups/{group}", catalogue_group_post, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_group_save", 0, catalogue_group_fields },
+	{ HTTP_POST, "/district/groups/{group}/items", catalogue_group_items, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_group_items", 0, catalogue_group_items_fields },
+	{ HTTP_POST, "/district/groups/{group}/delete", catalogue_group_delete, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_group_delete", 0, catalogue_confirm_fields },
 	{ HTTP_GET, "/district/changes", changes_district_page, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_changes", 0, changes_fields },
 	{ HTTP_GET, "/district/schools/{school}", page_school, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_school", 0, NULL },
 	{ HTTP_POST, "/district/schools/{school}/confirm", post_confirm, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_confirm", 0, NULL },

@@ -230,6 +230,8 @@ static const struct route routes[] = {
 	{ HTTP_GET, "/school/points/print", points_print, SCHOOL_READERS, SCOPE_SCHOOL, "school_points_print", 0, (const struct field[])POINTS_PAGE_FIELDS },
 	{ HTTP_GET, "/school/points.xlsx", export_points_xlsx, SCHOOL_READERS, SCOPE_SCHOOL, "school_points_xlsx", 0, NULL },
 	{ HTTP_GET, "/school/points.csv", export_points_csv, SCHOOL_READERS, SCOPE_SCHOOL, "school_points_csv", 0, NULL },
+	{ HTTP_GET, "/school/roster.csv", roster_export_csv, ROLE_SCHOOL_ADMIN, SCOPE_SCHOOL, "school_roster_csv", 0, NULL },
+	{ HTTP_GET, "/school/roster.xlsx", roster_export_xlsx, ROLE_SCHOOL_ADMIN, SCOPE_SCHOOL, "school_roster_xlsx", 0, NULL },
 	{ HTTP_GET, "/school/roster/template.csv", roster_template_csv, ROLE_SCHOOL_ADMIN, SCOPE_SCHOOL, "school_roster_template_csv", 0, NULL },
 	{ HTTP_GET, "/school/roster/template.xlsx", roster_template_xlsx, ROLE_SCHOOL_ADMIN, SCOPE_SCHOOL, "school_roster_template_xlsx", 0, NULL },
 	{ HTTP_GET, "/school/bulk", bulk_page, ROLE_SCHOOL_ADMIN, SCOPE_SCHOOL, "school_bulk", 0, bulk_page_fields },

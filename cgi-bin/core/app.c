@@ -44,7 +44,7 @@ app_match(const char *pattern, const char *path, struct ctx *c)
 				/* {id}, {record}, {teacher_year} ...: a number, of the kind named */
 				static const char *const kinds[OBJ__MAX] = {
 					"{id}", "{record}", "{teacher_year}", "{evidence}", "{school}",
-					"{account}", "{import}", "{year}", "{district}", "{project}"
+					"{account}", "{import}", "{year}", "{district}", "{item}", "{group}", "{project}"
 				};
 				enum object_kind kind = OBJ__MAX;
 				long long v = 0;

@@ -57,6 +57,8 @@ enum object_kind {
 	OBJ_IMPORT,       /* {import}: a roster import */
 	OBJ_YEAR,         /* {year}: a district's school year */
 	OBJ_DISTRICT,     /* {district} */
+	OBJ_ITEM,         /* {item}: a catalogue item */
+	OBJ_GROUP,        /* {group}: a cap group */
 	OBJ_PROJECT,      /* {project}: a training project (审批备案); its school is the filing one */
 	OBJ__MAX
 };

@@ -115,6 +115,13 @@ auth_hash_password(const char *pw, char out[crypto_pwhash_STRBYTES])
 }
 
 int
+auth_hash_one_time(const char *pw, char out[crypto_pwhash_STRBYTES])
+{
+	return crypto_pwhash_str(out, pw, strlen(pw), crypto_pwhash_OPSLIMIT_MIN,
+	    crypto_pwhash_MEMLIMIT_MIN) == 0 ? 0 : -1;
+}
+
+int
 auth_verify_password(const char *hash, const char *pw)
 {
 	int fd, ok;

@@ -87,6 +87,15 @@ const char *auth_password_code(enum password_check c);
  */
 int auth_hash_password(const char *pw, char out[crypto_pwhash_STRBYTES]);
 
+/*
+ * Hash a one-time password (auth_one_time_password: 10 characters drawn at
+ * random from 31, about 50 bits) with argon2id at its least cost: a random
+ * secret needs no stretching against guessing, it is replaced at the first
+ * login, and a school's 300 slips are then made in a second rather than 30.
+ * The hash verifies as any other (auth_verify_password). 0 or -1.
+ */
+int auth_hash_one_time(const char *pw, char out[crypto_pwhash_STRBYTES]);
+
 /* 1 when pw matches the stored hash, 0 otherwise (constant-time in libsodium). */
 int auth_verify_password(const char *hash, const char *pw);
 
@@ -143,6 +152,9 @@ enum db_result auth_end_sessions(struct db *db, long long account_id);
  */
 enum db_result auth_set_password(struct db *db, long long account_id,
     const char *password, int must_change, long long keep_session);
+
+/* Set an account's password hash made already (auth_hash_one_time), to change at the next login. */
+enum db_result auth_set_one_time_hash(struct db *db, long long account_id, const char *hash);
 
 /* Constant-time comparison of two NUL-terminated tokens; 1 when equal. */
 int auth_token_equal(const char *a, const char *b);

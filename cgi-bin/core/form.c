@@ -61,6 +61,13 @@ echo(struct form *f, const char *name, const char *value)
 		xml_attr(v, "name", name);
 }
 
+void
+form_value(struct form *f, const char *name, const char *v)
+{
+	if (v != NULL && *v)
+		echo(f, name, v);
+}
+
 const char *
 form_text(struct form *f, const char *name, int required, size_t max,
     int multiline, int secret)

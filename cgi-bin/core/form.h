@@ -22,6 +22,12 @@ struct form {
 /* Start the echo of form name under the page. */
 void form_begin(struct form *f, struct ctx *c, const char *name);
 
+/*
+ * A saved value shown in the form as if typed (<value name="">v</value>):
+ * the GET of an edit form. Nothing when v is NULL or "".
+ */
+void form_value(struct form *f, const char *name, const char *v);
+
 /* Record an error on field with a code the stylesheet turns into Chinese. */
 void form_error(struct form *f, const char *field, const char *code);
 

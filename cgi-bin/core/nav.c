@@ -22,6 +22,7 @@ const struct nav_entry app_nav[] = {
 	{ "/district/stats", "nav.stats", ROLE_DISTRICT_ADMIN, 0 },
 	{ "/district/schools", "nav.schools", ROLE_DISTRICT_ADMIN, 0 },
 	{ "/district/years", "nav.years", ROLE_DISTRICT_ADMIN, 0 },
+	{ "/district/catalogue", "nav.catalogue", ROLE_DISTRICT_ADMIN, 0 },
 	{ "/district/settings", "nav.settings", ROLE_DISTRICT_ADMIN, 0 },
 	{ "/admin/districts", "nav.districts", ROLE_SYSTEM_ADMIN, 0 },
 	{ "/accounts", "nav.accounts", ROLE_SYSTEM_ADMIN | ROLE_DISTRICT_ADMIN | ROLE_SCHOOL_ADMIN, 0 },

@@ -485,6 +485,21 @@ rules_hours_parse(const char *s)
 	return *p == '\0' ? whole * 10 + tenth : -1;
 }
 
+const char *
+rules_hours_format(int64_t t, char *buf, size_t n)
+{
+	int64_t m = t < 0 ? -t : t;
+	int len;
+
+	if (buf == NULL || n == 0)
+		return "";
+	len = m % 10 == 0 ? snprintf(buf, n, "%s%lld", t < 0 ? "-" : "", (long long)(m / 10)) :
+	    snprintf(buf, n, "%s%lld.%lld", t < 0 ? "-" : "", (long long)(m / 10), (long long)(m % 10));
+	if (len < 0 || (size_t)len >= n)
+		buf[0] = '\0';
+	return buf;
+}
+
 static int
 days_in(int y, int m)
 {

@@ -328,6 +328,13 @@ int rules_date_valid(const char *s);
 int64_t rules_hours_parse(const char *s);
 
 /*
+ * Tenths as people write hours, the inverse of rules_hours_parse: 900
+ * "90", 485 "48.5", 0 "0" (negative: "-" and the magnitude). Into buf[0..n);
+ * returns buf, or "" when it does not fit.
+ */
+const char *rules_hours_format(int64_t tenths, char *buf, size_t n);
+
+/*
  * A school year's label YYYY-YYYY whose second year follows the first
  * ("2026-2027"): returns the first year, or -1 ("2026-2028", "2026/2027").
  */

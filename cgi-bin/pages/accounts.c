@@ -523,3 +523,187 @@ audit_list(struct ctx *c)
 	}
 	return 200;
 }
+
+/* ------------------------------------------------ teacher accounts in bulk */
+
+/* The school's roster teachers without an account, under root: how many, and how many lack each login. */
+static int
+bulk_choices(struct ctx *c, xmlNodePtr root, struct account_choice **v, size_t *n)
+{
+	xmlNodePtr b = xml_node(root, "bulk");
+	long long no_staff = 0, no_phone = 0;
+	enum db_result r;
+
+	if (b == NULL)
+		return 500;
+	if ((r = store_account_choices(c->db, c->a, "school_admin", c->user->district_id,
+	    c->user->school_id, v, n)) != DB_OK)
+		return app_status(r);
+	for (size_t i = 0; i < *n; i++) {
+		no_staff += *(*v)[i].staff_no == '\0';
+		no_phone += !(*v)[i].has_phone;
+	}
+	xml_attr_int(b, "without-account", (long long)*n);
+	xml_attr_int(b, "without-staff-no", no_staff);
+	xml_attr_int(b, "without-phone", no_phone);
+	return 200;
+}
+
+int
+accounts_bulk_page(struct ctx *c)
+{
+	xmlNodePtr root = app_page(c, "account-bulk");
+	struct account_choice *v;
+	struct form f;
+	size_t n;
+
+	if (root == NULL)
+		return 500;
+	form_begin(&f, c, "bulk");
+	return bulk_choices(c, root, &v, &n);
+}
+
+/* One teacher of the bulk: made (id, password) or skipped (why). */
+struct bulk_one {
+	const struct account_choice *t;
+	const char *login, *skipped;
+	long long id;
+	char pw[11];
+	char hash[crypto_pwhash_STRBYTES];
+};
+
+struct bulk {
+	struct ctx *c;
+	struct bulk_one *v;
+	size_t n;
+	int kind;               /* 0 staff number, 1 phone */
+};
+
+static enum db_result
+bulk_tx(struct db *db, void *arg)
+{
+	struct bulk *k = arg;
+	enum db_result r;
+
+	for (size_t i = 0; i < k->n; i++) {
+		struct bulk_one *o = &k->v[i];
+		struct audit_json j;
+		int taken;
+		if (o->skipped != NULL)
+			continue;
+		if ((taken = store_login_taken(db, o->login)) < 0)
+			return DB_ERROR;
+		if (taken) {
+			o->skipped = "login_taken";
+			continue;
+		}
+		if ((r = store_account_insert(db, o->login, o->t->name, "teacher", k->c->user->district_id,
+		    k->c->user->school_id, o->t->id, &o->id)) != DB_OK ||
+		    (r = auth_set_one_time_hash(db, o->id, o->hash)) != DB_OK)
+			return r;
+		audit_json_begin(&j, k->c->a);
+		audit_json_str(&j, "role", "teacher");
+		audit_json_int(&j, "school", k->c->user->school_id);
+		audit_json_int(&j, "teacher", o->t->id);
+		audit_json_int(&j, "bulk", 1);
+		if ((r = audit(k->c, "account_create", o->id, audit_json_end(&j))) != DB_OK)
+			return r;
+	}
+	return DB_OK;
+}
+
+int
+accounts_bulk_create(struct ctx *c)
+{
+	xmlNodePtr root = app_page(c, "account-bulk"), slips, skipped;
+	struct account_choice *v;
+	struct form f;
+	struct bulk k;
+	size_t n, made = 0, len = 0;
+	enum db_result r;
+	const char **params;
+	char *pws;
+	int status;
+
+	if (root == NULL)
+		return 500;
+	form_begin(&f, c, "bulk");
+	if ((status = bulk_choices(c, root, &v, &n)) != 200)
+		return status;
+	if (!app_field_present(c, "login_kind")) {
+		form_error(&f, "login_kind", "required");
+		return 422;
+	}
+	memset(&k, 0, sizeof(k));
+	k.c = c;
+	k.kind = (int)app_field_int(c, "login_kind");
+	k.n = n;
+	if (n > 0 && (k.v = arena_alloc(c->a, n * sizeof(*k.v))) == NULL)
+		return 500;
+	/* The passwords and their hashes before the transaction: it holds the write lock. */
+	for (size_t i = 0; i < n; i++) {
+		struct bulk_one *o = &k.v[i];
+		memset(o, 0, sizeof(*o));
+		o->t = &v[i];
+		o->login = k.kind == 0 ? v[i].staff_no : v[i].phone;
+		if (*o->login == '\0') {
+			o->skipped = k.kind == 0 ? "no_staff_no" : "no_phone";
+			continue;
+		}
+		auth_one_time_password(o->pw);
+		if (auth_hash_one_time(o->pw, o->hash) != 0)
+			return 500;
+	}
+	r = store_tx(c->db, bulk_tx, &k);
+	if (r != DB_OK) {
+		for (size_t i = 0; i < n; i++)
+			sodium_memzero(k.v[i].pw, sizeof(k.v[i].pw));
+		return app_status(r);
+	}
+	/* The slips: names and logins in the XML, the passwords only in the stylesheet's parameter. */
+	if ((slips = xml_node(root, "slips")) == NULL || (skipped = xml_node(root, "skipped")) == NULL)
+		return 500;
+	{
+		const char *school;
+		if ((r = store_school_name(c->db, c->a, c->user->school_id, &school)) != DB_OK)
+			return app_status(r);
+		xml_attr(slips, "school", school);
+		xml_attr(slips, "address", arena_printf(c->a, "%s://%s/", c->req->https ? "https" : "http",
+		    c->req->host ? c->req->host : ""));
+	}
+	for (size_t i = 0; i < n; i++) {
+		xmlNodePtr e;
+		if (k.v[i].skipped != NULL) {
+			if ((e = xml_text(skipped, "teacher", v[i].name)) == NULL)
+				return 500;
+			xml_attr(e, "reason", k.v[i].skipped);
+			continue;
+		}
+		if ((e = xml_node(slips, "slip")) == NULL)
+			return 500;
+		xml_attr_int(e, "account", k.v[i].id);
+		xml_attr(e, "login", k.v[i].login);
+		xml_text(e, "name", v[i].name);
+		made++;
+		len += 11;
+	}
+	xml_attr_int(slips, "count", (long long)made);
+	params = arena_alloc(c->a, 3 * sizeof(*params));
+	pws = arena_alloc(c->a, len + 1);
+	if (params == NULL || pws == NULL)
+		return 500;
+	len = 0;
+	for (size_t i = 0; i < n; i++)
+		if (k.v[i].skipped == NULL) {
+			memcpy(pws + len, k.v[i].pw, 10);
+			pws[len + 10] = ' ';
+			len += 11;
+			sodium_memzero(k.v[i].pw, sizeof(k.v[i].pw));
+		}
+	pws[len ? len - 1 : 0] = '\0';
+	params[0] = "one_time_passwords";
+	params[1] = pws;
+	params[2] = NULL;
+	c->xsl_params = params;
+	return 200;
+}

@@ -68,6 +68,41 @@ item_for(struct ctx *c, long long ty, long long item_id, struct item_row *it, co
 	return assess_load_item(c->db, c->a, item_id, it) == DB_OK ? 200 : 500;
 }
 
+/*
+ * Line k (1-based) of text (lines joined by "\n") into buf, or NULL when
+ * there are fewer lines.
+ */
+static const char *
+nth_line(const char *text, long k, char *buf, size_t n)
+{
+	for (long i = 1; *text; i++) {
+		size_t len = strcspn(text, "\n");
+		if (i == k) {
+			snprintf(buf, n, "%.*s", (int)len, text);
+			return buf;
+		}
+		text += len;
+		if (*text == '\n')
+			text++;
+	}
+	return NULL;
+}
+
+/* <exclusion n="k">: the cases the item refuses; <organiser-choice>: those it accepts. */
+static void
+item_lists_nodes(struct ctx *c, xmlNodePtr n, long long item)
+{
+	const char *excl, *orgs;
+	char line[2048];
+
+	if (store_item_lists(c->db, c->a, item, &excl, &orgs) != DB_OK)
+		return;
+	for (long k = 1; nth_line(excl, k, line, sizeof(line)) != NULL; k++)
+		xml_attr_int(xml_text(n, "exclusion", line), "n", k);
+	for (long k = 1; nth_line(orgs, k, line, sizeof(line)) != NULL; k++)
+		xml_text(n, "organiser-choice", line);
+}
+
 static void
 item_node(struct ctx *c, xmlNodePtr root, const struct item_row *it, long long ty,
     const char *conditions)
@@ -89,6 +124,7 @@ item_node(struct ctx *c, xmlNodePtr root, const struct item_row *it, long long t
 	xml_attr(n, "normative", it->normative ? "yes" : "no");
 	if (*conditions)
 		xml_attr(n, "conditions", conditions);
+	item_lists_nodes(c, n, it->id);
 	if (it->needs_project)
 		xml_attr(n, "needs-project", "yes");
 	if (strcmp(it->rule_type, "tiered_level") == 0)
@@ -244,6 +280,40 @@ int
 record_isbn_valid(const char *s)
 {
 	return isbn_valid(s);
+}
+
+static int asks(const struct item_row *it, const char *what);
+
+/*
+ * What the district's notice refuses (migration 0011): a record that states
+ * one of the item's exclusions (the form's "excluded" box, its line number)
+ * is refused with that line; with 'organiser' asked and a list given, the
+ * organiser must be one of the list. 200, or 500.
+ */
+static int
+item_refusals(struct ctx *c, struct form *f, const struct item_row *it, const char *organiser)
+{
+	const char *excl, *orgs, *said = form_text(f, "excluded", 0, 8, 0, 0);
+	char line[2048];
+	int found = 0;
+
+	if (store_item_lists(c->db, c->a, it->id, &excl, &orgs) != DB_OK)
+		return 500;
+	if (said != NULL && *said) {
+		char *end;
+		long k = strtol(said, &end, 10);
+		if (*end == '\0' && k > 0 && nth_line(excl, k, line, sizeof(line)) != NULL)
+			form_error_detail(f, "excluded", "excluded", line);
+		else
+			form_error(f, "excluded", "invalid");
+	}
+	if (organiser != NULL && *organiser && asks(it, "organiser") && *orgs) {
+		for (long k = 1; !found && nth_line(orgs, k, line, sizeof(line)) != NULL; k++)
+			found = strcmp(line, organiser) == 0;
+		if (!found)
+			form_error(f, "organiser", "organiser_not_listed");
+	}
+	return 200;
 }
 
 static int
@@ -461,8 +531,10 @@ save(struct ctx *c, const long long *tys, size_t nty, const char *base, long lon
 	if (r.started_on && r.ended_on && *r.started_on && *r.ended_on &&
 	    strcmp(r.ended_on, r.started_on) < 0)
 		form_error(&f, "ended_on", "ends_before_start");
-	organiser = form_text(&f, "organiser", 0, 100, 0, 0);
+	organiser = form_text(&f, "organiser", asks(&it, "organiser"), 100, 0, 0);
 	description = form_text(&f, "description", 0, 1000, 1, 0);
+	if ((status = item_refusals(c, &f, &it, organiser)) != 200)
+		return status;
 	action = form_choice(&f, "action", 1, actions, 3);
 
 	if (strcmp(it.rule_type, "per_unit") == 0 || strcmp(it.rule_type, "per_term") == 0 ||

@@ -328,23 +328,38 @@ roster_import_check(arena *a, const struct sheet *s, struct import_check *out)
  * GET /school/roster/template.csv and .xlsx: the headers and one example
  * row (a made-up teacher whose ID number has a correct check character).
  */
+/* The import's columns over rows of cells (IMP__NCOLS each), as .xlsx or CSV, every column text. */
+static enum sheet_result
+roster_sheet(arena *a, int xlsx, const char **cells, size_t nrows, char **data, size_t *len)
+{
+	struct sheet_column cols[IMP__NCOLS];
+	struct sheet_table t;
+
+	for (int i = 0; i < IMP__NCOLS; i++) {
+		cols[i].header = headers[i];
+		cols[i].kind = SHEET_TEXT;
+		cols[i].width = i == IMP_ID ? 22 : i == IMP_UNIT ? 24 : 12;
+	}
+	memset(&t, 0, sizeof(t));
+	t.sheet_name = "roster";
+	t.ncols = IMP__NCOLS;
+	t.cols = cols;
+	t.nrows = nrows;
+	t.cells = cells;
+	return xlsx ? sheet_write_xlsx(a, &t, data, len) : sheet_write_csv(a, &t, data, len);
+}
+
 enum sheet_result
 roster_template(arena *a, int xlsx, char **data, size_t *len)
 {
-	struct sheet_column cols[IMP__NCOLS];
 	const char *cells[IMP__NCOLS];
-	struct sheet_table t;
 	char *id;
 
 	if ((id = arena_strdup(a, "11010119850101001X")) == NULL)
 		return SHEET_NOMEM;
 	id[17] = idcard_check_char(id);
-	for (int i = 0; i < IMP__NCOLS; i++) {
-		cols[i].header = headers[i];
-		cols[i].kind = SHEET_TEXT;
-		cols[i].width = i == IMP_ID ? 22 : i == IMP_UNIT ? 24 : 12;
+	for (int i = 0; i < IMP__NCOLS; i++)
 		cells[i] = "";
-	}
 	cells[IMP_NAME] = example[0];
 	cells[IMP_GENDER] = genders[0].text;
 	cells[IMP_ID] = id;
@@ -354,13 +369,77 @@ roster_template(arena *a, int xlsx, char **data, size_t *len)
 	cells[IMP_TITLE] = example[2];
 	cells[IMP_CATEGORY] = categories[0].text;
 	cells[IMP_STATUS] = statuses[0].text;
-	memset(&t, 0, sizeof(t));
-	t.sheet_name = "roster";
-	t.ncols = IMP__NCOLS;
-	t.cols = cols;
-	t.nrows = 1;
-	t.cells = cells;
-	return xlsx ? sheet_write_xlsx(a, &t, data, len) : sheet_write_csv(a, &t, data, len);
+	return roster_sheet(a, xlsx, cells, 1, data, len);
+}
+
+/* The word the import reads for code (the code itself when none). */
+static const char *
+choice_text(const struct choice *ch, const char *code)
+{
+	for (; ch->code != NULL; ch++)
+		if (strcmp(ch->code, code) == 0)
+			return ch->text;
+	return code;
+}
+
+/*
+ * GET /school/roster.xlsx and .csv: the school's active teachers this year
+ * in the import's own columns and words, so the file edited and imported
+ * back changes only what was edited (unchanged, it changes nothing).
+ */
+static int
+send_roster(struct ctx *c, int xlsx)
+{
+	struct roster_teacher *v;
+	const char **cells;
+	size_t n, k = 0;
+	char *data = NULL;
+	size_t len = 0;
+	enum db_result r;
+
+	roster_import_words(c->cfg->xsl_dir);
+	if ((r = store_roster_list(c->db, c->a, c->user->school_id, "", &v, &n)) != DB_OK)
+		return app_status(r);
+	if ((cells = arena_alloc(c->a, (n ? n : 1) * IMP__NCOLS * sizeof(*cells))) == NULL)
+		return 500;
+	for (size_t i = 0; i < n; i++) {
+		const char **row = cells + k * IMP__NCOLS;
+		if (!v[i].active)
+			continue;
+		row[IMP_NAME] = v[i].name;
+		row[IMP_GENDER] = choice_text(genders, v[i].gender);
+		row[IMP_ID] = v[i].id_number;
+		row[IMP_STAFF_NO] = v[i].staff_no;
+		row[IMP_PHONE] = v[i].phone;
+		row[IMP_SUBJECT] = v[i].subject;
+		row[IMP_TITLE] = v[i].title;
+		row[IMP_CATEGORY] = choice_text(categories, v[i].category);
+		row[IMP_STATUS] = choice_text(statuses, v[i].status);
+		row[IMP_UNIT] = v[i].receiving_unit;
+		k++;
+	}
+	if (roster_sheet(c->a, xlsx, cells, k, &data, &len) != SHEET_OK)
+		return 500;
+	http_header_add(c->resp, "Content-Disposition", xlsx ?
+	    "attachment; filename=\"roster.xlsx\"" : "attachment; filename=\"roster.csv\"");
+	http_header_add(c->resp, "X-Content-Type-Options", "nosniff");
+	http_body(c->resp, xlsx ?
+	    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" :
+	    "text/csv; charset=utf-8", data, len);
+	c->raw_body = 1;
+	return 200;
+}
+
+int
+roster_export_csv(struct ctx *c)
+{
+	return send_roster(c, 0);
+}
+
+int
+roster_export_xlsx(struct ctx *c)
+{
+	return send_roster(c, 1);
 }
 
 static int

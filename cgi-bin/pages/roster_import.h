@@ -54,6 +54,9 @@ enum sheet_result roster_template(arena *a, int xlsx, char **data, size_t *len);
 struct ctx;
 /* GET /school/roster/template.csv and /school/roster/template.xlsx */
 int roster_template_csv(struct ctx *c);
+/* GET /school/roster.csv, .xlsx: the school's active teachers in the import's columns (re-importable). */
+int roster_export_csv(struct ctx *c);
+int roster_export_xlsx(struct ctx *c);
 int roster_template_xlsx(struct ctx *c);
 /* GET /school/roster/import: the upload form */
 int roster_import_page(struct ctx *c);

@@ -203,35 +203,26 @@ year_open(struct ctx *c)
 	}
 }
 
-static void
-value(struct form *f, const char *name, const char *v)
-{
-	xmlNodePtr e;
-
-	if (f->node != NULL && v != NULL && *v && (e = xml_text(f->node, "value", v)) != NULL)
-		xml_attr(e, "name", name);
-}
-
 /* The saved policy as the form's values. */
 static void
 policy_values(struct ctx *c, struct form *f, const struct year_policy *p)
 {
-	value(f, "min_hours", hours_text(c, p->min_tenths));
-	value(f, "normative_min_hours", hours_text(c, p->normative_min_tenths));
+	form_value(f, "min_hours", hours_text(c, p->min_tenths));
+	form_value(f, "normative_min_hours", hours_text(c, p->normative_min_tenths));
 	if (p->new_teacher_tenths >= 0)
-		value(f, "new_teacher_hours", hours_text(c, p->new_teacher_tenths));
+		form_value(f, "new_teacher_hours", hours_text(c, p->new_teacher_tenths));
 	if (p->new_principal_tenths >= 0)
-		value(f, "new_principal_hours", hours_text(c, p->new_principal_tenths));
-	value(f, "cycle_years", arena_printf(c->a, "%d", p->cycle_years));
+		form_value(f, "new_principal_hours", hours_text(c, p->new_principal_tenths));
+	form_value(f, "cycle_years", arena_printf(c->a, "%d", p->cycle_years));
 	if (p->cycle_min_tenths >= 0)
-		value(f, "cycle_min_hours", hours_text(c, p->cycle_min_tenths));
+		form_value(f, "cycle_min_hours", hours_text(c, p->cycle_min_tenths));
 	if (p->flag_percent > 0)
-		value(f, "flag_percent", arena_printf(c->a, "%d", p->flag_percent));
-	value(f, "terms_per_year", arena_printf(c->a, "%d", p->terms_per_year));
-	value(f, "points_reading", p->points_reading);
-	value(f, "register_deadline", p->register_deadline);
-	value(f, "school_review_deadline", p->school_review_deadline);
-	value(f, "district_review_deadline", p->district_review_deadline);
+		form_value(f, "flag_percent", arena_printf(c->a, "%d", p->flag_percent));
+	form_value(f, "terms_per_year", arena_printf(c->a, "%d", p->terms_per_year));
+	form_value(f, "points_reading", p->points_reading);
+	form_value(f, "register_deadline", p->register_deadline);
+	form_value(f, "school_review_deadline", p->school_review_deadline);
+	form_value(f, "district_review_deadline", p->district_review_deadline);
 }
 
 /* The year of the path, and the page with it. */

@@ -156,8 +156,9 @@ store_account_choices(struct db *db, arena *a, const char *role, long long distr
 		c->id = sql_int(st, 0, 0);
 		c->name = sql_dup(a, st, 1);
 		c->staff_no = sql_dup(a, st, 2);
-		c->has_phone = *sql_text(st, 3) != '\0';
-		if (c->name == NULL || c->staff_no == NULL) {
+		c->phone = sql_dup(a, st, 3);
+		c->has_phone = c->phone != NULL && *c->phone != '\0';
+		if (c->name == NULL || c->staff_no == NULL || c->phone == NULL) {
 			r = DB_ERROR;
 			break;
 		}
@@ -168,6 +169,43 @@ store_account_choices(struct db *db, arena *a, const char *role, long long distr
 		return r == DB_OK ? DB_ERROR : r;
 	}
 	return DB_OK;
+}
+
+static int
+fill_name(arena *a, sqlite3_stmt *st, void *row)
+{
+	const char **name = row;
+
+	return (*name = sql_dup(a, st, 0)) != NULL ? 0 : -1;
+}
+
+enum db_result
+store_school_name(struct db *db, arena *a, long long school, const char **name)
+{
+	static const char sql[] = "SELECT name FROM school WHERE id = ?";
+	sqlite3_stmt *st = db_stmt(db, sql);
+
+	*name = "";
+	if (st == NULL)
+		return DB_ERROR;
+	sql_bind_int(st, 1, school);
+	return sql_one(st, a, sizeof(*name), fill_name, (void *)name);
+}
+
+int
+store_login_taken(struct db *db, const char *login)
+{
+	static const char sql[] = "SELECT 1 FROM account WHERE login = ?";
+	sqlite3_stmt *st = db_stmt(db, sql);
+	enum db_result r = DB_OK;
+	enum sql_step s;
+
+	if (st == NULL)
+		return -1;
+	sql_bind_text(st, 1, login);
+	s = sql_step(st, &r);
+	sqlite3_reset(st);
+	return s == SQL_ROW ? 1 : s == SQL_DONE ? 0 : -1;
 }
 
 static int

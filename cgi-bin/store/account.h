@@ -36,11 +36,18 @@ enum db_result store_account_get(struct db *db, arena *a, long long id, struct a
 struct account_choice {
 	long long id;
 	const char *name, *staff_no;
+	const char *phone;          /* teachers: "" when none */
 	int has_phone;
 };
 /* The districts (system admin), the district's schools, or the school's teachers this year. */
 enum db_result store_account_choices(struct db *db, arena *a, const char *role, long long district,
     long long school, struct account_choice **out, size_t *n);
+
+/* The school's name into *name (DB_NOTFOUND when none). */
+enum db_result store_school_name(struct db *db, arena *a, long long school, const char **name);
+
+/* 1 when an account (active or not) has login; 0 when none; -1 on error. */
+int store_login_taken(struct db *db, const char *login);
 
 /* 1 when the district exists / the school is in the district; 0 when not; -1 on error. */
 int store_district_exists(struct db *db, long long district);

@@ -273,3 +273,37 @@ store_item_conditions(struct db *db, arena *a, long long item, const char **text
 		*text = "";
 	return s == SQL_ROW ? r : DB_NOTFOUND;
 }
+
+struct item_lists {
+	const char *exclusions, *organisers;
+};
+
+static int
+fill_lists(arena *a, sqlite3_stmt *st, void *row)
+{
+	struct item_lists *l = row;
+
+	l->exclusions = sql_dup(a, st, 0);
+	l->organisers = sql_dup(a, st, 1);
+	return l->exclusions && l->organisers ? 0 : -1;
+}
+
+enum db_result
+store_item_lists(struct db *db, arena *a, long long item, const char **exclusions,
+    const char **organisers)
+{
+	static const char sql[] = "SELECT exclusions, organisers FROM item WHERE id = ?";
+	sqlite3_stmt *st = db_stmt(db, sql);
+	struct item_lists l = { "", "" };
+	enum db_result r;
+
+	*exclusions = *organisers = "";
+	if (st == NULL)
+		return DB_ERROR;
+	sql_bind_int(st, 1, item);
+	if ((r = sql_one(st, a, sizeof(l), fill_lists, &l)) == DB_OK) {
+		*exclusions = l.exclusions;
+		*organisers = l.organisers;
+	}
+	return r;
+}

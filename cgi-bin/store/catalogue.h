@@ -25,6 +25,13 @@ enum db_result store_catalogue(struct db *db, arena *a, long long ty, const char
 /* Item's 登记条件 into *text ("" when none). DB_NOTFOUND when there is no such item. */
 enum db_result store_item_conditions(struct db *db, arena *a, long long item, const char **text);
 
+/*
+ * Item's exclusions (不予登记的情形) and accepted organisers, one per line
+ * ("" when none; migration 0011). DB_NOTFOUND when there is no such item.
+ */
+enum db_result store_item_lists(struct db *db, arena *a, long long item,
+    const char **exclusions, const char **organisers);
+
 /* DB_OK when item is an active item of ty's school year, DB_NOTFOUND otherwise. */
 enum db_result store_item_in_year(struct db *db, long long ty, long long item);
 

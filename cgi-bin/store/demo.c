@@ -1,6 +1,7 @@
 /* demo.c - see demo.h */
 #include "store/demo.h"
 #include "store/sql.h"
+#include "store/district.h"
 #include "core/files.h"
 #include "domain/idcard.h"
 #include "core/auth.h"
@@ -583,41 +584,19 @@ wuhua_teacher(struct gen *g, long long ty, int si, int i, int prior)
 	return rc;
 }
 
-/* Copy year from's policy, cap groups and catalogue into year to. */
+/* Copy year from's policy, cap groups and catalogue into year to (the store's one copy). */
 static int
 copy_year(struct gen *g, long long from, long long to)
 {
-	static const char sql_policy[] =
-	    "INSERT INTO policy (school_year_id, min_tenths, normative_min_tenths, new_teacher_tenths,"
-	    " new_principal_tenths, cycle_years, cycle_min_tenths, flag_percent, points_reading,"
-	    " terms_per_year)"
-	    " SELECT ?2, min_tenths, normative_min_tenths, new_teacher_tenths,"
-	    " new_principal_tenths, cycle_years, cycle_min_tenths, flag_percent, points_reading,"
-	    " terms_per_year FROM policy WHERE school_year_id = ?1";
-	static const char sql_groups[] =
-	    "INSERT INTO cap_group (school_year_id, code, name, cap_tenths)"
-	    " SELECT ?2, code, name, cap_tenths FROM cap_group WHERE school_year_id = ?1";
-	static const char sql_items[] =
-	    "INSERT INTO item (school_year_id, code, category, name, hours_tenths, unit, conditions,"
-	    " rule_type, params, normative, evidence_required, cap_tenths, cap_group_id, needs_project,"
-	    " asks, sort_order)"
-	    " SELECT ?2, i.code, i.category, i.name, i.hours_tenths, i.unit, i.conditions, i.rule_type,"
-	    " i.params, i.normative, i.evidence_required, i.cap_tenths,"
-	    " (SELECT n.id FROM cap_group n JOIN cap_group o ON o.code = n.code"
-	    "   WHERE o.id = i.cap_group_id AND n.school_year_id = ?2),"
-	    " i.needs_project, i.asks, i.sort_order FROM item i WHERE i.school_year_id = ?1";
-	const char *sqls[] = { sql_policy, sql_groups, sql_items };
+	struct catalogue cat;
+	arena *a = arena_new();
+	int rc = -1;
 
-	for (int k = 0; k < 3; k++) {
-		sqlite3_stmt *st = db_stmt(g->db, sqls[k]);
-		if (st == NULL)
-			return -1;
-		sqlite3_bind_int64(st, 1, from);
-		sqlite3_bind_int64(st, 2, to);
-		if (exec_ok(g, st) < 0)
-			return -1;
-	}
-	return 0;
+	if (a != NULL && store_catalogue_read(g->db, a, from, &cat) == DB_OK &&
+	    store_catalogue_write(g->db, to, &cat) == DB_OK)
+		rc = 0;
+	arena_free(a);
+	return rc;
 }
 
 /* Copy the current year's catalogue and policy of wuhua into an earlier year (or find it). */

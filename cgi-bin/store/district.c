@@ -87,29 +87,35 @@ fill_group(arena *a, sqlite3_stmt *st, void *row)
 	return g->code && g->name ? 0 : -1;
 }
 
+int
+sql_fill_setup_item(arena *a, sqlite3_stmt *st, int c, struct setup_item *it)
+{
+	it->code = sql_dup(a, st, c + 0);
+	it->category = sql_dup(a, st, c + 1);
+	it->name = sql_dup(a, st, c + 2);
+	it->unit = sql_dup(a, st, c + 3);
+	it->conditions = sql_dup(a, st, c + 4);
+	it->rule_type = sql_dup(a, st, c + 5);
+	it->params = sql_dup(a, st, c + 6);
+	it->asks = sql_dup(a, st, c + 7);
+	it->hours_tenths = sql_int(st, c + 8, 0);
+	it->cap_tenths = sql_int(st, c + 9, -1);
+	it->group = dup_or_null(a, st, c + 10);
+	it->normative = (int)sql_int(st, c + 11, 0);
+	it->evidence_required = (int)sql_int(st, c + 12, 1);
+	it->needs_project = (int)sql_int(st, c + 13, 0);
+	it->active = (int)sql_int(st, c + 14, 1);
+	it->sort_order = sql_int(st, c + 15, 0);
+	it->exclusions = sql_dup(a, st, c + 16);
+	it->organisers = sql_dup(a, st, c + 17);
+	return it->code && it->category && it->name && it->unit && it->conditions &&
+	    it->rule_type && it->params && it->asks && it->exclusions && it->organisers ? 0 : -1;
+}
+
 static int
 fill_item(arena *a, sqlite3_stmt *st, void *row)
 {
-	struct setup_item *it = row;
-
-	it->code = sql_dup(a, st, 0);
-	it->category = sql_dup(a, st, 1);
-	it->name = sql_dup(a, st, 2);
-	it->unit = sql_dup(a, st, 3);
-	it->conditions = sql_dup(a, st, 4);
-	it->rule_type = sql_dup(a, st, 5);
-	it->params = sql_dup(a, st, 6);
-	it->asks = sql_dup(a, st, 7);
-	it->hours_tenths = sql_int(st, 8, 0);
-	it->cap_tenths = sql_int(st, 9, -1);
-	it->group = dup_or_null(a, st, 10);
-	it->normative = (int)sql_int(st, 11, 0);
-	it->evidence_required = (int)sql_int(st, 12, 1);
-	it->needs_project = (int)sql_int(st, 13, 0);
-	it->active = (int)sql_int(st, 14, 1);
-	it->sort_order = sql_int(st, 15, 0);
-	return it->code && it->category && it->name && it->unit && it->conditions &&
-	    it->rule_type && it->params && it->asks ? 0 : -1;
+	return sql_fill_setup_item(a, st, 0, row);
 }
 
 enum db_result
@@ -125,9 +131,7 @@ store_catalogue_read(struct db *db, arena *a, long long year_id, struct catalogu
 	static const char sql_groups[] =
 	    "SELECT code, name, cap_tenths FROM cap_group WHERE school_year_id = ? ORDER BY id";
 	static const char sql_items[] =
-	    "SELECT i.code, i.category, i.name, i.unit, i.conditions, i.rule_type, i.params, i.asks,"
-	    " i.hours_tenths, i.cap_tenths, g.code, i.normative, i.evidence_required,"
-	    " i.needs_project, i.active, i.sort_order"
+	    "SELECT " SQL_SETUP_ITEM_COLUMNS
 	    " FROM item i LEFT JOIN cap_group g ON g.id = i.cap_group_id"
 	    " WHERE i.school_year_id = ? ORDER BY i.sort_order, i.id";
 	sqlite3_stmt *st;
@@ -205,8 +209,10 @@ store_catalogue_write(struct db *db, long long year_id, const struct catalogue *
 	static const char sql_item[] =
 	    "INSERT INTO item (school_year_id, code, category, name, unit, conditions, rule_type,"
 	    " params, asks, hours_tenths, cap_tenths, cap_group_id, normative, evidence_required,"
-	    " needs_project, active, sort_order) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11,"
-	    " (SELECT id FROM cap_group WHERE school_year_id = ?1 AND code = ?12), ?13, ?14, ?15, ?16, ?17)";
+	    " needs_project, active, sort_order, exclusions, organisers)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11,"
+	    " (SELECT id FROM cap_group WHERE school_year_id = ?1 AND code = ?12), ?13, ?14, ?15, ?16, ?17,"
+	    " ?18, ?19)";
 	const struct catalogue_policy *p = &cat->policy;
 	sqlite3_stmt *st;
 	enum db_result r;
@@ -262,6 +268,8 @@ store_catalogue_write(struct db *db, long long year_id, const struct catalogue *
 		sql_bind_int(st, 15, it->needs_project);
 		sql_bind_int(st, 16, it->active);
 		sql_bind_int(st, 17, it->sort_order);
+		sql_bind_text(st, 18, it->exclusions ? it->exclusions : "");
+		sql_bind_text(st, 19, it->organisers ? it->organisers : "");
 		if ((r = sql_exec(st)) != DB_OK)
 			return r;
 	}

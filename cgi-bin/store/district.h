@@ -29,6 +29,7 @@ struct catalogue_group {
 
 struct setup_item {
 	const char *code, *category, *name, *unit, *conditions, *rule_type, *params, *asks;
+	const char *exclusions, *organisers;  /* one per line, "" when none (migration 0011) */
 	long long hours_tenths, cap_tenths;  /* cap -1: none */
 	const char *group;                   /* the cap group's code, NULL: none */
 	int normative, evidence_required, needs_project, active;

@@ -29,6 +29,12 @@ static const char *const owner_sql[OBJ__MAX] = {
 	    "SELECT district_id, 0, 0, '' FROM school_year WHERE id = ?",
 	[OBJ_DISTRICT] =
 	    "SELECT id, 0, 0, '' FROM district WHERE id = ?",
+	[OBJ_ITEM] =
+	    "SELECT y.district_id, 0, 0, '' FROM item i"
+	    " JOIN school_year y ON y.id = i.school_year_id WHERE i.id = ?",
+	[OBJ_GROUP] =
+	    "SELECT y.district_id, 0, 0, '' FROM cap_group g"
+	    " JOIN school_year y ON y.id = g.school_year_id WHERE g.id = ?",
 	/* A project the district filed has no school: no school scope reaches it. */
 	[OBJ_PROJECT] =
 	    "SELECT y.district_id, coalesce(p.school_id, 0), 0, '' FROM training_project p"

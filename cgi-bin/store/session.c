@@ -361,6 +361,22 @@ auth_end_sessions(struct db *db, long long account_id)
 }
 
 enum db_result
+auth_set_one_time_hash(struct db *db, long long account_id, const char *hash)
+{
+	static const char sql[] =
+	    "UPDATE account SET password_hash = ?, must_change_password = 1,"
+	    " failed_logins = 0, locked_until = 0,"
+	    " password_set_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?";
+	sqlite3_stmt *st = db_stmt(db, sql);
+
+	if (st == NULL)
+		return DB_ERROR;
+	sqlite3_bind_text(st, 1, hash, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, account_id);
+	return sql_exec(st);
+}
+
+enum db_result
 auth_set_password(struct db *db, long long account_id, const char *password,
     int must_change, long long keep_session)
 {

@@ -66,6 +66,18 @@ enum db_result sql_list(sqlite3_stmt *st, arena *a, size_t size, sql_fill_fn fil
 enum db_result sql_one(sqlite3_stmt *st, arena *a, size_t size, sql_fill_fn fill, void *row);
 
 /* Bind text (SQLITE_TRANSIENT; NULL binds NULL) and an integer. */
+/*
+ * A catalogue item's row (struct setup_item, store/district.h) from the
+ * columns SQL_SETUP_ITEM_COLUMNS starting at column c (of "item i LEFT
+ * JOIN cap_group g"). 0, or -1 out of memory. In store/district.c.
+ */
+#define SQL_SETUP_ITEM_COLUMNS \
+	"i.code, i.category, i.name, i.unit, i.conditions, i.rule_type, i.params, i.asks," \
+	" i.hours_tenths, i.cap_tenths, g.code, i.normative, i.evidence_required," \
+	" i.needs_project, i.active, i.sort_order, i.exclusions, i.organisers"
+struct setup_item;
+int sql_fill_setup_item(arena *a, sqlite3_stmt *st, int c, struct setup_item *it);
+
 void sql_bind_text(sqlite3_stmt *st, int i, const char *v);
 void sql_bind_int(sqlite3_stmt *st, int i, long long v);
 

@@ -469,6 +469,73 @@ START_TEST(test_bad_files_and_who_may_commit)
 }
 END_TEST
 
+/* The roster exported (.xlsx and CSV) imports back with no change; an edited cell is the one change. */
+START_TEST(test_roster_export_imports_back)
+{
+	struct client *cl = client_new();
+	long long active = db_count("SELECT count(*) FROM teacher_year ty JOIN school_year y"
+	    " ON y.id = ty.school_year_id AND y.is_current JOIN teacher t ON t.id = ty.teacher_id"
+	    " WHERE t.active = 1 AND ty.school_id = (SELECT id FROM school WHERE code = 'wtq-zg')");
+	const char *kinds[] = { "/school/roster.xlsx", "/school/roster.csv" };
+	const char *names[] = { "roster.xlsx", "roster.csv" };
+	struct reply r;
+	xmlDocPtr d;
+	long status, id;
+
+	ck_assert_int_gt(active, 5);
+	ck_assert_int_eq(login_as(cl, &srv, "wtq-zg-admin", DEMO_PW), 303);
+	for (int k = 0; k < 2; k++) {
+		ck_assert_int_eq(client_do(cl, &srv, "GET", kinds[k], NULL, NULL, 0, NULL, &r), 0);
+		ck_assert_int_eq(r.status, 200);
+		ck_assert_uint_gt(r.len, 100);
+		d = upload(cl, names[k], r.body, r.len, &status);
+		ck_assert_int_eq(status, 200);
+		ck_assert_int_eq(xpath_long(d, "/page/import/@unchanged"), active);
+		ck_assert_int_eq(xpath_long(d, "/page/import/@changed"), 0);
+		ck_assert_int_eq(xpath_long(d, "/page/import/@new"), 0);
+		id = xpath_long(d, "/page/import/@id");
+		xmlFreeDoc(d);
+		ck_assert_int_eq(commit(cl, id, &d), 200);
+		ck_assert_int_eq(xpath_long(d, "/page/import/@added"), 0);
+		ck_assert_int_eq(xpath_long(d, "/page/import/@updated"), 0);
+		xmlFreeDoc(d);
+		if (k == 1) {
+			/* One teacher's subject edited in the CSV: exactly one change. */
+			char *csv = malloc(r.len + 16), *line;
+			ck_assert_ptr_nonnull(csv);
+			memcpy(csv, r.body, r.len);
+			csv[r.len] = '\0';
+			line = strstr(csv, "\n");          /* after the header */
+			ck_assert_ptr_nonnull(line);
+			line = strstr(line + 1, ",");        /* the first row's 性别 */
+			ck_assert_ptr_nonnull(line);
+			for (int col = 0; col < 4 && line != NULL; col++)
+				line = strchr(line + 1, ',');    /* to its 学科 */
+			ck_assert_ptr_nonnull(line);
+			{
+				size_t at = (size_t)(line + 1 - csv);
+				char *edited = malloc(r.len + 32);
+				const char *rest = strchr(line + 1, ',');
+				ck_assert_ptr_nonnull(edited);
+				ck_assert_ptr_nonnull(rest);
+				memcpy(edited, csv, at);
+				strcpy(edited + at, "书法");
+				strcat(edited, rest);
+				d = upload(cl, "roster.csv", edited, strlen(edited), &status);
+				ck_assert_int_eq(status, 200);
+				ck_assert_int_eq(xpath_long(d, "/page/import/@changed"), 1);
+				ck_assert_int_eq(xpath_long(d, "/page/import/@unchanged"), active - 1);
+				xmlFreeDoc(d);
+				free(edited);
+			}
+			free(csv);
+		}
+		reply_free(&r);
+	}
+	client_free(cl);
+}
+END_TEST
+
 /* One teacher by hand: bad ID keeps the input and saves nothing; good adds; the same ID edits. */
 START_TEST(test_add_and_edit_one_teacher)
 {
@@ -973,6 +1040,7 @@ main(void)
 	tcase_add_test(tc, test_row_bound_is_5000);
 	tcase_add_test(tc, test_xlsx_with_dtd_refused);
 	tcase_add_test(tc, test_every_label_imports);
+	tcase_add_test(tc, test_roster_export_imports_back);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_set_fork_status(sr, CK_NOFORK);

@@ -7,7 +7,8 @@
   </xsl:template>
   <xsl:template match="/page" mode="content">
     <h1><xsl:call-template name="str"><xsl:with-param name="k" select="'accounts.heading'"/></xsl:call-template></h1>
-    <p><a class="button" href="/accounts/new"><xsl:call-template name="str"><xsl:with-param name="k" select="'accounts.new'"/></xsl:call-template></a></p>
+    <p><a class="button" href="/accounts/new"><xsl:call-template name="str"><xsl:with-param name="k" select="'accounts.new'"/></xsl:call-template></a>
+      <xsl:if test="/page/user/@role = 'school_admin'"><xsl:text> </xsl:text><a class="button" href="/accounts/bulk"><xsl:call-template name="str"><xsl:with-param name="k" select="'nav.accounts-bulk'"/></xsl:call-template></a></xsl:if></p>
     <xsl:choose>
       <xsl:when test="accounts/account">
         <div class="table-wrap">

@@ -61,7 +61,8 @@
               <td data-label="{$S/s[@k='years.period']}"><xsl:value-of select="@starts"/><xsl:call-template name="s"><xsl:with-param name="k" select="'form.range-to'"/></xsl:call-template><xsl:value-of select="@ends"/></td>
               <td data-label="{$S/s[@k='years.deadlines']}"><xsl:call-template name="deadlines"><xsl:with-param name="y" select="."/></xsl:call-template></td>
               <td data-label="{$S/s[@k='years.confirmed']}" class="num"><xsl:value-of select="@confirmed"/> / <xsl:value-of select="@schools"/></td>
-              <td><a href="/district/years/{@id}"><xsl:call-template name="s"><xsl:with-param name="k" select="'years.open'"/></xsl:call-template></a></td>
+              <td><a href="/district/years/{@id}"><xsl:call-template name="s"><xsl:with-param name="k" select="'years.open'"/></xsl:call-template></a>
+                <xsl:text> · </xsl:text><a href="/district/years/{@id}/catalogue"><xsl:call-template name="s"><xsl:with-param name="k" select="'nav.catalogue'"/></xsl:call-template></a></td>
             </tr>
           </xsl:for-each>
         </tbody>
@@ -87,6 +88,7 @@
     <h1><xsl:call-template name="s"><xsl:with-param name="k" select="'years.title'"/></xsl:call-template> · <xsl:value-of select="@label"/></h1>
     <p><xsl:value-of select="@starts"/><xsl:call-template name="s"><xsl:with-param name="k" select="'form.range-to'"/></xsl:call-template><xsl:value-of select="@ends"/>
       · <xsl:call-template name="s"><xsl:with-param name="k" select="'years.confirmed'"/></xsl:call-template><xsl:text> </xsl:text><xsl:value-of select="@confirmed"/> / <xsl:value-of select="@schools"/></p>
+    <p><a href="/district/years/{@id}/catalogue"><xsl:call-template name="s"><xsl:with-param name="k" select="'catalogue.title'"/></xsl:call-template></a></p>
     <xsl:if test="/page/saved"><p class="notice" role="status"><xsl:call-template name="s"><xsl:with-param name="k" select="'years.saved'"/></xsl:call-template></p></xsl:if>
     <xsl:if test="/page/refused"><p class="notice" role="alert"><xsl:call-template name="s"><xsl:with-param name="k" select="concat('refused.', /page/refused/@code)"/></xsl:call-template></p></xsl:if>
     <xsl:if test="$ro"><p class="notice"><xsl:call-template name="s"><xsl:with-param name="k" select="'years.read-only'"/></xsl:call-template></p></xsl:if>

@@ -95,7 +95,7 @@
   <xsl:template match="item">
     <xsl:variable name="rule" select="@rule"/>
     <section class="card">
-      <h2><xsl:value-of select="."/></h2>
+      <h2><xsl:value-of select="text()"/></h2>
       <p class="hint"><xsl:value-of select="@category"/> ·
         <xsl:if test="@hours-tenths &gt; 0"><xsl:call-template name="hours"><xsl:with-param name="t" select="@hours-tenths"/></xsl:call-template> <xsl:call-template name="str"><xsl:with-param name="k" select="'hours.unit'"/></xsl:call-template> / <xsl:value-of select="@unit"/></xsl:if>
       </p>
@@ -199,7 +199,39 @@
             <xsl:call-template name="field-error"><xsl:with-param name="n" select="'project'"/></xsl:call-template>
           </div>
         </xsl:if>
-        <xsl:call-template name="input"><xsl:with-param name="n" select="'organiser'"/><xsl:with-param name="label" select="'record.organiser'"/></xsl:call-template>
+        <xsl:choose>
+          <xsl:when test="organiser-choice and contains(concat(' ', @asks, ' '), ' organiser ')">
+            <div class="field">
+              <xsl:if test="/page/form/form-error[@field = 'organiser']"><xsl:attribute name="class">field has-error</xsl:attribute></xsl:if>
+              <label for="f-organiser"><xsl:call-template name="str"><xsl:with-param name="k" select="'record.organiser'"/></xsl:call-template></label>
+              <select id="f-organiser" name="organiser">
+                <option value=""><xsl:call-template name="str"><xsl:with-param name="k" select="'record-new.no-class'"/></xsl:call-template></option>
+                <xsl:for-each select="organiser-choice">
+                  <option value="{.}"><xsl:if test=". = /page/form/value[@name = 'organiser']"><xsl:attribute name="selected">selected</xsl:attribute></xsl:if><xsl:value-of select="."/></option>
+                </xsl:for-each>
+              </select>
+              <xsl:call-template name="field-error"><xsl:with-param name="n" select="'organiser'"/></xsl:call-template>
+            </div>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:call-template name="input"><xsl:with-param name="n" select="'organiser'"/><xsl:with-param name="label" select="'record.organiser'"/></xsl:call-template>
+          </xsl:otherwise>
+        </xsl:choose>
+        <xsl:if test="exclusion">
+          <fieldset class="exclusions">
+            <xsl:if test="/page/form/form-error[@field = 'excluded']"><xsl:attribute name="class">exclusions has-error</xsl:attribute></xsl:if>
+            <legend><xsl:call-template name="str"><xsl:with-param name="k" select="'record-new.exclusions'"/></xsl:call-template></legend>
+            <xsl:for-each select="exclusion">
+              <div class="field check"><label><input type="radio" name="excluded" value="{@n}">
+                <xsl:if test="/page/form/value[@name = 'excluded'] = @n"><xsl:attribute name="checked">checked</xsl:attribute></xsl:if>
+              </input><xsl:text> </xsl:text><xsl:value-of select="."/></label></div>
+            </xsl:for-each>
+            <div class="field check"><label><input type="radio" name="excluded" value="">
+              <xsl:if test="not(/page/form/value[@name = 'excluded'])"><xsl:attribute name="checked">checked</xsl:attribute></xsl:if>
+            </input><xsl:text> </xsl:text><xsl:call-template name="str"><xsl:with-param name="k" select="'record-new.not-excluded'"/></xsl:call-template></label></div>
+            <xsl:call-template name="field-error"><xsl:with-param name="n" select="'excluded'"/></xsl:call-template>
+          </fieldset>
+        </xsl:if>
         <div class="field">
           <label for="f-description"><xsl:call-template name="str"><xsl:with-param name="k" select="'record.description'"/></xsl:call-template></label>
           <textarea id="f-description" name="description" rows="3"><xsl:value-of select="/page/form/value[@name = 'description']"/></textarea>

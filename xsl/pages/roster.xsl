@@ -26,6 +26,9 @@
       <xsl:if test="user/@role = 'school_admin'">
         · <a href="/school/roster/import"><xsl:call-template name="s"><xsl:with-param name="k" select="'import.title'"/></xsl:call-template></a>
         · <a href="/school/roster/new"><xsl:call-template name="s"><xsl:with-param name="k" select="'roster.new'"/></xsl:call-template></a>
+        · <a href="/school/roster.xlsx"><xsl:call-template name="s"><xsl:with-param name="k" select="'roster.export-xlsx'"/></xsl:call-template></a>
+        · <a href="/school/roster.csv"><xsl:call-template name="s"><xsl:with-param name="k" select="'roster.export-csv'"/></xsl:call-template></a>
+        · <a href="/accounts/bulk"><xsl:call-template name="s"><xsl:with-param name="k" select="'nav.accounts-bulk'"/></xsl:call-template></a>
         · <a href="/school/roster/changes"><xsl:call-template name="s"><xsl:with-param name="k" select="'nav.changes'"/></xsl:call-template></a>
       </xsl:if>
     </p>
