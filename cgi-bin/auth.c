@@ -10,6 +10,7 @@
 #include "core/form.h"
 #include "core/render.h"
 #include "pages/accounts.h"
+#include "pages/inbox.h"
 #include "core/failure.h"
 #include "core/files.h"
 #include "store/deadline.h"
@@ -303,12 +304,15 @@ static const struct field password_fields[] = {
 	{ NULL, 0, 0, 0, 0, NULL, OBJ_NONE }
 };
 
+static const struct field inbox_read_fields[] = INBOX_READ_FIELDS;
+
 static const struct route routes[] = {
 	{ HTTP_GET, "/", page_home, ROLES_EVERYONE, SCOPE_PUBLIC, "home", 0, NULL },
 	{ HTTP_GET, "/healthz", page_healthz, ROLES_EVERYONE, SCOPE_PUBLIC, "healthz", ROUTE_RAW_ANY_STATUS, NULL },
 	{ HTTP_GET, "/login", page_login, ROLES_EVERYONE, SCOPE_PUBLIC, "login", 0, login_get_fields },
 	{ HTTP_POST, "/login", post_login, ROLES_EVERYONE, SCOPE_PUBLIC, "login_post", 0, login_fields },
 	{ HTTP_POST, "/logout", post_logout, ROLES_USERS, SCOPE_OWN, "logout", ROUTE_DURING_PASSWORD_CHANGE, NULL },
+	INBOX_ROUTES,
 	{ HTTP_GET, "/account/password", page_password, ROLES_USERS, SCOPE_OWN, "password", ROUTE_DURING_PASSWORD_CHANGE, NULL },
 	{ HTTP_POST, "/account/password", post_password, ROLES_USERS, SCOPE_OWN, "password_post", ROUTE_DURING_PASSWORD_CHANGE, password_fields },
 	ACCOUNT_ROUTES,

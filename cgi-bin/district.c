@@ -11,6 +11,8 @@
 #include "pages/years.h"
 #include "pages/schools.h"
 #include "pages/catalogue.h"
+#include "pages/district_export.h"
+#include "pages/catalogue_sheet.h"
 #include "pages/stats.h"
 #include "core/app.h"
 #include "core/render.h"
@@ -283,6 +285,7 @@ static const struct field extend_fields[] = {
 
 static const struct route routes[] = {
 	{ HTTP_GET, "/district", page_district, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district", 0, NULL },
+	{ HTTP_GET, "/district/export.xlsx", district_export_xlsx, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_export_xlsx", 0, NULL },
 	{ HTTP_GET, "/district/stats", stats_district_page, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_stats", 0, NULL },
 	{ HTTP_GET, "/district/settings", settings_page, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_settings", 0, settings_page_fields },
 	{ HTTP_POST, "/district/settings", settings_save, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_settings_save", 0, settings_post_fields },
@@ -302,6 +305,11 @@ static const struct route routes[] = {
 	{ HTTP_POST, "/district/projects/{project}/reject", projects_reject, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_project_reject", 0, (const struct field[])PROJECT_REJECT_FIELDS },
 	{ HTTP_GET, "/district/catalogue", catalogue_current, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_catalogue_current", 0, NULL },
 	{ HTTP_GET, "/district/years/{year}/catalogue", catalogue_page, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_catalogue", 0, catalogue_page_fields },
+	{ HTTP_GET, "/district/years/{year}/catalogue.xlsx", catalogue_sheet_xlsx, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_catalogue_xlsx", 0, NULL },
+	{ HTTP_GET, "/district/years/{year}/catalogue/print", catalogue_print, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_catalogue_print", 0, NULL },
+	{ HTTP_GET, "/district/years/{year}/catalogue/import", catalogue_import_page, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_catalogue_import", 0, NULL },
+	{ HTTP_POST, "/district/years/{year}/catalogue/import", catalogue_import_post, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_catalogue_import_upload", 0, NULL },
+	{ HTTP_POST, "/district/years/{year}/catalogue/import/{catalogue_import}/commit", catalogue_import_commit, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_catalogue_import_commit", 0, NULL },
 	{ HTTP_GET, "/district/years/{year}/catalogue/new", catalogue_new_page, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_item_new", 0, NULL },
 	{ HTTP_POST, "/district/years/{year}/catalogue/new", catalogue_new_post, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_item_create", 0, catalogue_item_fields },
 	{ HTTP_POST, "/district/years/{year}/groups", catalogue_group_add, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_group_create", 0, catalogue_group_fields },

@@ -224,6 +224,8 @@ static const struct route routes[] = {
 	{ HTTP_GET, "/school/teachers/{teacher_year}/card", page_card, SCHOOL_READERS, SCOPE_SCHOOL, "school_card", 0, NULL },
 	{ HTTP_GET, "/school/summary", page_summary, SCHOOL_READERS, SCOPE_SCHOOL, "school_summary", 0, NULL },
 	{ HTTP_GET, "/school/summary.xlsx", export_summary_xlsx, SCHOOL_READERS, SCOPE_SCHOOL, "school_summary_xlsx", 0, NULL },
+	{ HTTP_GET, "/school/records.xlsx", export_records_xlsx, SCHOOL_READERS, SCOPE_SCHOOL, "school_records_xlsx", 0, NULL },
+	{ HTTP_GET, "/school/records.csv", export_records_csv, SCHOOL_READERS, SCOPE_SCHOOL, "school_records_csv", 0, NULL },
 	{ HTTP_GET, "/school/summary.csv", export_summary_csv, SCHOOL_READERS, SCOPE_SCHOOL, "school_summary_csv", 0, NULL },
 	{ HTTP_GET, "/school/points", points_page, SCHOOL_READERS, SCOPE_SCHOOL, "school_points", 0, (const struct field[])POINTS_PAGE_FIELDS },
 	{ HTTP_POST, "/school/points", points_post, ROLE_SCHOOL_ADMIN, SCOPE_SCHOOL, "school_points_save", 0, (const struct field[])POINTS_POST_FIELDS },

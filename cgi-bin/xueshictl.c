@@ -22,6 +22,8 @@
 #include "store/account.h"
 #include "store/audit.h"
 #include "store/district.h"
+#include "store/notify.h"
+#include "domain/deadline.h"
 #include "store/maint.h"
 #include "store/year.h"
 #include "core/files.h"
@@ -65,6 +67,13 @@ usage_to(FILE *out)
 	    "    [--preset-years] keep the presets' own years current, dated as the source\n"
 	    "                     documents are (the test suite's data)\n"
 	    "  version DB         print the schema version\n"
+	    "  remind DB [--today DATE]\n"
+	    "                     deadline reminders in the users' inboxes: every teacher\n"
+	    "                     whose school's registration deadline (extensions count)\n"
+	    "                     is 7, 3 or 1 days away in the district's local time and\n"
+	    "                     whose hours still fall short; each once. Run daily\n"
+	    "                     (deploy/systemd/xueshi-remind.timer). --today: the local\n"
+	    "                     date to count from (default: now)\n"
 	    "  assess DB --district CODE --year YYYY-YYYY [--school CODE]\n"
 	    "         [--teacher STAFF_NO] [--format xml|text]\n"
 	    "                     the assessment (pass/fail) as the pages show it\n"
@@ -1069,6 +1078,56 @@ out:
 	return rc;
 }
 
+/* The district's local date: --today's, or now in the district's offset. */
+static void
+remind_today(int utc_offset_minutes, char out[11], void *arg)
+{
+	const char *fixed = arg;
+
+	if (fixed != NULL)
+		snprintf(out, 11, "%s", fixed);
+	else
+		deadline_local_date((long long)time(NULL), utc_offset_minutes, out);
+}
+
+static enum db_result
+remind_tx(struct db *db, void *arg)
+{
+	static const int days[] = { 7, 3, 1 };
+	void **k = arg;
+
+	return store_remind(db, remind_today, k[0], days, 3, k[1]);
+}
+
+/* xueshictl remind DB [--today DATE] */
+static int
+cmd_remind(struct db *db, int argc, char **argv)
+{
+	const char *today = NULL;
+	long long made = 0;
+	void *k[2];
+
+	for (int i = 0; i < argc; i++) {
+		if (strcmp(argv[i], "--today") == 0 && i + 1 < argc && rules_date_valid(argv[i + 1]))
+			today = argv[++i];
+		else {
+			fprintf(stderr, "xueshictl: remind: expected --today YYYY-MM-DD, not %s\n", argv[i]);
+			return 2;
+		}
+	}
+	db_set_commit_hook(db, assess_commit_hook, NULL);
+	if (assess_refresh_now(db) != DB_OK)
+		return 1;
+	k[0] = (void *)today;
+	k[1] = &made;
+	if (store_tx(db, remind_tx, k) != DB_OK) {
+		fprintf(stderr, "xueshictl: remind: the database refused\n");
+		return 1;
+	}
+	printf("%lld reminder(s) made\n", made);
+	return 0;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -1108,6 +1167,17 @@ main(int argc, char **argv)
 		rc = cmd_assess(db, argc - argi - 2, argv + argi + 2);
 		db_close(db);
 		xmlCleanupParser();
+		return rc;
+	}
+	if (strcmp(cmd, "remind") == 0) {
+		if (access(path, F_OK) != 0) {
+			fprintf(stderr, "xueshictl: %s does not exist\n", path);
+			return 1;
+		}
+		if ((db = db_open(path, 1)) == NULL)
+			return 1;
+		rc = cmd_remind(db, argc - argi - 2, argv + argi + 2);
+		db_close(db);
 		return rc;
 	}
 	if (strcmp(cmd, "init") != 0 && strcmp(cmd, "migrate") != 0 &&

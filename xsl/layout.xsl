@@ -63,6 +63,8 @@
                 <span class="user-name"><xsl:value-of select="user/@name"/></span>
                 <xsl:text> </xsl:text>
                 <span class="user-role"><xsl:call-template name="str"><xsl:with-param name="k" select="concat('role.', user/@role)"/></xsl:call-template></span>
+                <a href="/inbox" class="inbox-link"><xsl:call-template name="str"><xsl:with-param name="k" select="'nav.inbox'"/></xsl:call-template><xsl:if test="user/@unread &gt; 0"><span class="unread">（<xsl:value-of select="user/@unread"/>）</span></xsl:if></a>
+                <xsl:text> </xsl:text>
                 <a href="/account/password"><xsl:call-template name="str"><xsl:with-param name="k" select="'nav.password'"/></xsl:call-template></a>
                 <form method="post" action="/logout" class="inline">
                   <input type="hidden" name="csrf" value="{csrf/@token}"/>

@@ -6,6 +6,7 @@
 #include "domain/rules.h"
 #include "utf8.h"
 #include "store/scope.h"
+#include "store/notify.h"
 #include "store/assess.h"
 
 #include <fcgiapp.h>
@@ -44,7 +45,8 @@ app_match(const char *pattern, const char *path, struct ctx *c)
 				/* {id}, {record}, {teacher_year} ...: a number, of the kind named */
 				static const char *const kinds[OBJ__MAX] = {
 					"{id}", "{record}", "{teacher_year}", "{evidence}", "{school}",
-					"{account}", "{import}", "{year}", "{district}", "{item}", "{group}", "{project}"
+					"{account}", "{import}", "{year}", "{district}", "{item}", "{group}",
+					"{catalogue_import}", "{project}"
 				};
 				enum object_kind kind = OBJ__MAX;
 				long long v = 0;
@@ -157,6 +159,15 @@ app_page_context(struct ctx *c)
 			xml_attr_int(u, "teacher", c->user->teacher_id);
 		if (c->user->must_change)
 			xml_attr(u, "must-change-password", "yes");
+		if (c->db != NULL) {
+			/* The header's 消息 count: a failed read fails the page (never a partial one). */
+			long long unread = 0;
+			enum db_result r = store_inbox_unread(c->db, c->user->id, &unread);
+			if (r == DB_OK)
+				xml_attr_int(u, "unread", unread);
+			else
+				c->context_status = app_status(r);
+		}
 		if (c->user->role == ROLE_NAME_TEACHER)
 			xml_attr(u, "registers", c->user->registers ? "yes" : "no");
 	}
@@ -747,6 +758,16 @@ app_handle(const struct program *prog, struct ctx *c, int parse_status)
 	if (c->cfg->fault_injection && c->req->fault_at != NULL)
 		db_fault_arm(c->db, atol(c->req->fault_at));
 	status = match->handler(c);
+	/* The page's context (the header's count) could not be read: the page fails whole. */
+	if (c->context_status >= 400 && status != 303 && !c->raw_body) {
+		if (c->page != NULL) {
+			xmlNodePtr root = c->page;
+			xmlUnlinkNode(root);
+			xmlFreeNode(root);
+			c->page = NULL;
+		}
+		status = c->context_status;
+	}
 	/* Nothing half-done: a handler that left its transaction open loses it. */
 	if (db_in_transaction(c->db)) {
 		fprintf(stderr, "xueshi: %s %s: transaction left open, rolled back\n",

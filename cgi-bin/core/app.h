@@ -59,6 +59,7 @@ enum object_kind {
 	OBJ_DISTRICT,     /* {district} */
 	OBJ_ITEM,         /* {item}: a catalogue item */
 	OBJ_GROUP,        /* {group}: a cap group */
+	OBJ_CATALOGUE_IMPORT, /* {catalogue_import}: a catalogue spreadsheet kept for its commit */
 	OBJ_PROJECT,      /* {project}: a training project (审批备案); its school is the filing one */
 	OBJ__MAX
 };
@@ -151,6 +152,7 @@ struct ctx {
 	const char **xsl_params;  /* string parameters for the HTML only (render.h) */
 	const char *refused_by;   /* the core's refusal: "route", "role", "scope" (test header) */
 	int raw_body;             /* the handler set the body itself (a file) */
+	int context_status;       /* app_page_context's read failed: the page's status instead */
 };
 
 /*

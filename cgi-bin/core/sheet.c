@@ -4,7 +4,7 @@
  * CSV goes through libcsv (quotes, embedded newlines, CRLF); the bytes are
  * UTF-8 when they are valid UTF-8 (a BOM is dropped), else they are
  * converted from GB18030 (a superset of GBK) with iconv, else refused.
- * .xlsx is a zip: xl/workbook.xml and its rels name the first worksheet,
+ * .xlsx is a zip: xl/workbook.xml and its rels name the worksheets,
  * xl/sharedStrings.xml holds the strings. Every part read is capped (the
  * size the zip declares and the bytes actually inflated), so a zip bomb is
  * refused as SHEET_TOO_BIG.
@@ -39,8 +39,10 @@
 #include <string.h>
 #include <strings.h>
 
+#include <freexl.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
+#include <unistd.h>
 #include <zip.h>
 
 #define SHEET_MAX_CELL     4096              /* bytes in one cell */
@@ -272,11 +274,15 @@ valid_utf8(const unsigned char *s, size_t n)
 	return 1;
 }
 
-/* GB18030 to UTF-8 into the arena; NULL when the bytes are not GB18030. */
+/*
+ * GB18030 (or UTF-16LE/BE: from) to UTF-8 into the arena; NULL when the
+ * bytes are not in that encoding.
+ */
 static char *
-from_gb18030(arena *a, const char *in, size_t n, size_t *outlen, enum sheet_result *err)
+to_utf8(arena *a, const char *in, size_t n, const char *from, size_t *outlen,
+    enum sheet_result *err)
 {
-	iconv_t cd = iconv_open("UTF-8", "GB18030");
+	iconv_t cd = iconv_open("UTF-8", from);
 	char *out, *ip = (char *)in, *op;
 	size_t il = n, ol, cap;
 
@@ -284,7 +290,7 @@ from_gb18030(arena *a, const char *in, size_t n, size_t *outlen, enum sheet_resu
 		*err = SHEET_IO;
 		return NULL;
 	}
-	cap = n * 2 + 4;   /* a GB18030 character never grows more than 2x */
+	cap = n * 2 + 4;   /* a GB18030 or UTF-16 character never grows more than 2x */
 	if ((out = arena_alloc(a, cap)) == NULL) {
 		iconv_close(cd);
 		*err = SHEET_NOMEM;
@@ -350,10 +356,16 @@ read_csv(arena *a, const char *data, size_t len, size_t max_rows, size_t max_col
 		text += 3;
 		tlen -= 3;
 	}
-	if (valid_utf8((const unsigned char *)text, tlen)) {
+	if (len >= 2 && (memcmp(data, "\xff\xfe", 2) == 0 || memcmp(data, "\xfe\xff", 2) == 0)) {
+		/* UTF-16 with its BOM: Excel's and WPS's "Unicode text" (tab-separated). */
+		const char *from = data[0] == '\xff' ? "UTF-16LE" : "UTF-16BE";
+		if ((text = to_utf8(a, data + 2, len - 2, from, &tlen, &err)) == NULL)
+			return err;
+		out->encoding = "UTF-16";
+	} else if (valid_utf8((const unsigned char *)text, tlen)) {
 		out->encoding = "UTF-8";
 	} else {
-		if ((text = from_gb18030(a, data, len, &tlen, &err)) == NULL)
+		if ((text = to_utf8(a, data, len, "GB18030", &tlen, &err)) == NULL)
 			return err;
 		out->encoding = "GB18030";
 	}
@@ -367,6 +379,14 @@ read_csv(arena *a, const char *data, size_t len, size_t max_rows, size_t max_col
 		return SHEET_NOMEM;
 	}
 	csv_set_blk_size(&p, 4096);
+	/* Tab-separated when the first line has tabs and no commas (Unicode text). */
+	{
+		size_t eol = 0;
+		while (eol < tlen && text[eol] != '\r' && text[eol] != '\n')
+			eol++;
+		if (memchr(text, '\t', eol) != NULL && memchr(text, ',', eol) == NULL)
+			csv_set_delim(&p, '\t');
+	}
 	memset(&st, 0, sizeof(st));
 	st.b = &b;
 	/* feed in chunks so a refusal stops early */
@@ -607,62 +627,88 @@ collect_t(xmlNodePtr n, struct celltext *ct)
 	}
 }
 
+#define SHEET_MAX_SHEETS 16   /* worksheets read from one workbook */
+
+/* A worksheet of the workbook: its name and its part. */
+struct sheet_ref {
+	char *name, *path;
+};
+
 /*
- * The path of the first worksheet into *path, "xl/worksheets/sheet1.xml" if
- * unsure. SHEET_OK, SHEET_DTD (workbook.xml or its rels declare one) or
- * SHEET_NOMEM.
+ * The workbook's worksheets in order (at most SHEET_MAX_SHEETS) into
+ * refs[0..*n): their names from workbook.xml, their parts from its rels;
+ * "xl/worksheets/sheet1.xml" alone when unsure. SHEET_OK, SHEET_DTD
+ * (workbook.xml or its rels declare one) or SHEET_NOMEM.
  */
 static enum sheet_result
-first_sheet_path(arena *a, zip_t *z, char **path)
+sheet_paths(arena *a, zip_t *z, struct sheet_ref *refs, size_t *n)
 {
-	char *rid = NULL, *target = NULL;
+	char *rids[SHEET_MAX_SHEETS];
 	xmlDocPtr doc;
-	xmlNodePtr n;
+	xmlNodePtr el;
 	enum sheet_result r;
+	size_t k = 0;
 
-	*path = NULL;
+	*n = 0;
 	if ((r = zip_xml(z, "xl/workbook.xml", SHEET_MAX_SMALL, &doc)) == SHEET_OK) {
-		n = first_child(first_child(xmlDocGetRootElement(doc), "sheets"), "sheet");
-		if (n != NULL) {
-			xmlChar *v = xmlGetNsProp(n, BAD_CAST "id", BAD_CAST
+		el = first_child(xmlDocGetRootElement(doc), "sheets");
+		for (el = el != NULL ? el->children : NULL; el != NULL && k < SHEET_MAX_SHEETS; el = el->next) {
+			xmlChar *v, *name;
+			if (!is_el(el, "sheet"))
+				continue;
+			v = xmlGetNsProp(el, BAD_CAST "id", BAD_CAST
 			    "http://schemas.openxmlformats.org/officeDocument/2006/relationships");
+			name = xmlGetProp(el, BAD_CAST "name");
 			if (v != NULL) {
-				rid = arena_strdup(a, (char *)v);
-				xmlFree(v);
+				rids[k] = arena_strdup(a, (char *)v);
+				refs[k].name = arena_strdup(a, name != NULL ? (char *)name : "");
+				refs[k].path = NULL;
+				if (rids[k] == NULL || refs[k].name == NULL) {
+					xmlFree(v);
+					xmlFree(name);
+					xmlFreeDoc(doc);
+					return SHEET_NOMEM;
+				}
+				k++;
 			}
+			xmlFree(v);
+			xmlFree(name);
 		}
 		xmlFreeDoc(doc);
 	} else if (r == SHEET_DTD || r == SHEET_NOMEM)
 		return r;
-	if (rid != NULL) {
+	if (k > 0) {
 		if ((r = zip_xml(z, "xl/_rels/workbook.xml.rels", SHEET_MAX_SMALL, &doc)) == SHEET_OK) {
-			for (n = xmlDocGetRootElement(doc)->children; n != NULL; n = n->next) {
+			for (el = xmlDocGetRootElement(doc)->children; el != NULL; el = el->next) {
 				xmlChar *id, *t;
-				if (!is_el(n, "Relationship"))
+				if (!is_el(el, "Relationship"))
 					continue;
-				id = xmlGetProp(n, BAD_CAST "Id");
-				if (id != NULL && strcmp((char *)id, rid) == 0 &&
-				    (t = xmlGetProp(n, BAD_CAST "Target")) != NULL) {
-					target = arena_strdup(a, (char *)t);
-					xmlFree(t);
-				}
+				id = xmlGetProp(el, BAD_CAST "Id");
+				t = xmlGetProp(el, BAD_CAST "Target");
+				for (size_t i = 0; id != NULL && t != NULL && i < k; i++)
+					if (refs[i].path == NULL && strcmp((char *)id, rids[i]) == 0 &&
+					    strstr((char *)t, "..") == NULL)
+						refs[i].path = t[0] == '/' ? arena_strdup(a, (char *)t + 1) :
+						    arena_printf(a, "xl/%s", (char *)t);
 				xmlFree(id);
-				if (target != NULL)
-					break;
+				xmlFree(t);
 			}
 			xmlFreeDoc(doc);
 		} else if (r == SHEET_DTD || r == SHEET_NOMEM)
 			return r;
 	}
-	if (target != NULL && strstr(target, "..") == NULL) {
-		if (target[0] == '/')
-			*path = arena_strdup(a, target + 1);
-		else
-			*path = arena_printf(a, "xl/%s", target);
+	/* Those whose part is unknown are left out. */
+	for (size_t i = 0; i < k; i++)
+		if (refs[i].path != NULL)
+			refs[(*n)++] = refs[i];
+	if (*n == 0) {
+		refs[0].name = arena_strdup(a, "");
+		refs[0].path = arena_strdup(a, "xl/worksheets/sheet1.xml");
+		if (refs[0].name == NULL || refs[0].path == NULL)
+			return SHEET_NOMEM;
+		*n = 1;
 	}
-	if (*path == NULL)
-		*path = arena_strdup(a, "xl/worksheets/sheet1.xml");
-	return *path != NULL ? SHEET_OK : SHEET_NOMEM;
+	return SHEET_OK;
 }
 
 struct strings {
@@ -789,10 +835,121 @@ format_number(arena *a, const char *v)
 	return arena_printf(a, "%.15g", d);
 }
 
+/* Which cell styles (cellXfs indexes) show a date: numbers there are dates. */
+struct styles {
+	size_t n;
+	unsigned char *date;
+};
+
+/* A number format that shows a date: Excel's built-in date ones, or a code with y or d in it. */
+static int
+date_format(long id, const char *code)
+{
+	if ((id >= 14 && id <= 17) || id == 22 || (id >= 27 && id <= 36) || (id >= 50 && id <= 58))
+		return 1;
+	if (code == NULL)
+		return 0;
+	for (const char *p = code; *p; p++) {
+		if (*p == '"') {                 /* quoted text */
+			while (p[1] && p[1] != '"')
+				p++;
+			if (p[1])
+				p++;
+		} else if (*p == '[') {          /* [Red], [$-804] */
+			while (p[1] && p[1] != ']')
+				p++;
+			if (p[1])
+				p++;
+		} else if (*p == '\\' && p[1]) {
+			p++;
+		} else if (*p == 'y' || *p == 'Y' || *p == 'd' || *p == 'D')
+			return 1;
+	}
+	return 0;
+}
+
+/* xl/styles.xml's cellXfs (absent: no dates). SHEET_OK, SHEET_DTD, SHEET_NOMEM. */
+static enum sheet_result
+read_styles(arena *a, zip_t *z, struct styles *st)
+{
+	xmlDocPtr doc;
+	xmlNodePtr root, fmts, xfs;
+	enum sheet_result r;
+	size_t k = 0;
+
+	memset(st, 0, sizeof(*st));
+	if ((r = zip_xml(z, "xl/styles.xml", SHEET_MAX_SMALL, &doc)) != SHEET_OK)
+		return r == SHEET_DTD || r == SHEET_NOMEM ? r : SHEET_OK;
+	root = xmlDocGetRootElement(doc);
+	fmts = first_child(root, "numFmts");
+	xfs = first_child(root, "cellXfs");
+	for (xmlNodePtr x = xfs != NULL ? xfs->children : NULL; x != NULL; x = x->next)
+		k += is_el(x, "xf");
+	if (k > 0 && k < 65536 && (st->date = arena_alloc(a, k)) != NULL) {
+		st->n = k;
+		k = 0;
+		for (xmlNodePtr x = xfs->children; x != NULL; x = x->next) {
+			xmlChar *idv;
+			long id = 0;
+			const char *code = NULL;
+			xmlChar *found = NULL;
+			if (!is_el(x, "xf"))
+				continue;
+			if ((idv = xmlGetProp(x, BAD_CAST "numFmtId")) != NULL) {
+				id = strtol((char *)idv, NULL, 10);
+				xmlFree(idv);
+			}
+			for (xmlNodePtr f = fmts != NULL ? fmts->children : NULL; f != NULL && id >= 164;
+			    f = f->next) {
+				xmlChar *fid;
+				if (!is_el(f, "numFmt") || (fid = xmlGetProp(f, BAD_CAST "numFmtId")) == NULL)
+					continue;
+				if (strtol((char *)fid, NULL, 10) == id)
+					found = xmlGetProp(f, BAD_CAST "formatCode");
+				xmlFree(fid);
+				if (found != NULL)
+					break;
+			}
+			code = (const char *)found;
+			st->date[k++] = (unsigned char)date_format(id, code);
+			xmlFree(found);
+		}
+	} else if (k > 0 && st->date == NULL) {
+		xmlFreeDoc(doc);
+		return SHEET_NOMEM;
+	}
+	xmlFreeDoc(doc);
+	return SHEET_OK;
+}
+
+/* An Excel date serial (days since 1899-12-30, the 1900 system) as YYYY-MM-DD; NULL if absurd. */
+static char *
+serial_date(arena *a, const char *v)
+{
+	char *end;
+	double d = strtod(v, &end);
+	long long z, era, doe, yoe, y, doy, mp, dd, m;
+
+	if (end == v || *end != '\0' || !isfinite(d) || d < 61 || d > 2958465)
+		return NULL;   /* before 1900-03-01 (Excel's false 1900-02-29) or after 9999 */
+	/* days since 1970-01-01, then the civil date (Howard Hinnant's algorithm) */
+	z = (long long)floor(d) - 25569 + 719468;
+	era = (z >= 0 ? z : z - 146096) / 146097;
+	doe = z - era * 146097;
+	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	y = yoe + era * 400;
+	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	mp = (5 * doy + 2) / 153;
+	dd = doy - (153 * mp + 2) / 5 + 1;
+	m = mp < 10 ? mp + 3 : mp - 9;
+	y += m <= 2;
+	return arena_printf(a, "%04lld-%02lld-%02lld", y, m, dd);
+}
+
 /* The rows of a worksheet's bytes, its shared strings read already. */
 static enum sheet_result
-sheet_from_bytes(arena *a, const struct strings *ss, const char *data, size_t len,
-    size_t max_rows, size_t max_cols, struct sheet *out)
+sheet_from_bytes(arena *a, const struct strings *ss, const struct styles *sty, const char *data,
+    size_t len, size_t max_rows, size_t max_cols, struct sheet *out)
 {
 	struct builder b;
 	enum sheet_result r;
@@ -880,9 +1037,17 @@ sheet_from_bytes(arena *a, const struct strings *ss, const char *data, size_t le
 				else
 					text = ss->s[i];
 			} else if (t == NULL || strcmp((char *)t, "n") == 0) {
-				if ((num = format_number(a, v)) == NULL)
+				/* A number in a date style is a date: shown as YYYY-MM-DD. */
+				xmlChar *sv = sty != NULL && sty->n > 0 ? xmlGetProp(c, BAD_CAST "s") : NULL;
+				long si = sv != NULL ? strtol((char *)sv, NULL, 10) : -1;
+				xmlFree(sv);
+				if (si >= 0 && (size_t)si < sty->n && sty->date[si] &&
+				    (num = serial_date(a, v)) != NULL)
+					text = num;
+				else if ((num = format_number(a, v)) == NULL)
 					b.err = SHEET_NOMEM;
-				text = num;
+				else
+					text = num;
 			} else if (strcmp((char *)t, "b") == 0) {
 				text = strcmp(v, "1") == 0 ? "TRUE" : "FALSE";
 			} else {   /* "str", "e", anything else: the text */
@@ -913,7 +1078,7 @@ sheet_read_xlsx_parts(arena *a, const char *shared, size_t shared_len,
 		return SHEET_TOO_BIG;
 	if (shared != NULL && (r = shared_from_bytes(a, shared, shared_len, &ss)) != SHEET_OK)
 		return r;
-	return sheet_from_bytes(a, &ss, sheet != NULL ? sheet : "", sheet != NULL ? sheet_len : 0,
+	return sheet_from_bytes(a, &ss, NULL, sheet != NULL ? sheet : "", sheet != NULL ? sheet_len : 0,
 	    max_rows, max_cols, out);
 }
 
@@ -925,9 +1090,11 @@ read_xlsx(arena *a, const char *data, size_t len, size_t max_rows, size_t max_co
 	zip_source_t *src;
 	zip_t *z;
 	struct strings ss;
-	enum sheet_result r;
-	char *part = NULL, *path;
-	size_t plen;
+	struct sheet_ref refs[SHEET_MAX_SHEETS];
+	struct styles sty;
+	struct sheet *last = NULL;
+	enum sheet_result r, first = SHEET_EMPTY;
+	size_t nrefs, text = 0;
 
 	zip_error_init(&ze);
 	if ((src = zip_source_buffer_create(data, len, 0, &ze)) == NULL) {
@@ -940,18 +1107,209 @@ read_xlsx(arena *a, const char *data, size_t len, size_t max_rows, size_t max_co
 		return SHEET_BAD_FORMAT;
 	}
 	zip_error_fini(&ze);
-	out->format = "xlsx";
-	out->encoding = "xlsx";
 	/* every part is read and refused or parsed before the next is opened */
-	if ((r = first_sheet_path(a, z, &path)) != SHEET_OK ||
-	    (r = read_shared(a, z, &ss)) != SHEET_OK ||
-	    (r = zip_part(z, path, SHEET_MAX_PART, &part, &plen)) != SHEET_OK) {
+	if ((r = sheet_paths(a, z, refs, &nrefs)) != SHEET_OK || (r = read_shared(a, z, &ss)) != SHEET_OK ||
+	    (r = read_styles(a, z, &sty)) != SHEET_OK) {
 		zip_discard(z);
 		return r;
 	}
+	/*
+	 * Every worksheet, in the workbook's order: the first into *out, the
+	 * others chained (an instructions sheet may come before the table). A
+	 * worksheet with no rows is left out; any other refusal refuses the file.
+	 */
+	for (size_t i = 0; i < nrefs; i++) {
+		struct sheet one, *into;
+		char *part = NULL;
+		size_t plen;
+		memset(&one, 0, sizeof(one));
+		if ((r = zip_part(z, refs[i].path, SHEET_MAX_PART, &part, &plen)) != SHEET_OK) {
+			if (r == SHEET_BAD_FORMAT && i > 0)
+				continue;   /* a chart sheet or a missing part past the first */
+			zip_discard(z);
+			return r;
+		}
+		r = sheet_from_bytes(a, &ss, &sty, part, plen, max_rows, max_cols, &one);
+		free(part);
+		if (r == SHEET_EMPTY)
+			continue;
+		if (r != SHEET_OK) {
+			zip_discard(z);
+			return r;
+		}
+		for (size_t k = 0; k < one.nrows; k++)
+			for (size_t c = 0; c < one.rows[k].ncells; c++)
+				text += strlen(one.rows[k].cells[c]);
+		if (text > SHEET_MAX_TEXT) {
+			zip_discard(z);
+			return SHEET_TOO_MUCH_TEXT;
+		}
+		one.format = "xlsx";
+		one.encoding = "xlsx";
+		one.name = refs[i].name;
+		if (last == NULL)
+			into = out;
+		else if ((into = arena_alloc(a, sizeof(*into))) == NULL) {
+			zip_discard(z);
+			return SHEET_NOMEM;
+		}
+		*into = one;
+		into->next = NULL;
+		if (last != NULL)
+			last->next = into;
+		last = into;
+		first = SHEET_OK;
+	}
 	zip_discard(z);
-	r = sheet_from_bytes(a, &ss, part, plen, max_rows, max_cols, out);
-	free(part);
+	out->format = "xlsx";
+	out->encoding = "xlsx";
+	return first;
+}
+
+/* ----------------------------------------------------------- .xls (BIFF) */
+
+/* The directory for the .xls reader's temporary copy: as core/config's tmp_dir. */
+static const char *
+tmp_dir(void)
+{
+	const char *d = getenv("XUESHI_TMPDIR");
+
+	if (d == NULL || *d == '\0')
+		d = getenv("TMPDIR");
+	return d != NULL && *d ? d : "/tmp";
+}
+
+/* A FreeXL cell as Excel shows it: text, a number in General format, a date YYYY-MM-DD. */
+static const char *
+xls_cell(arena *a, const FreeXL_CellValue *v)
+{
+	switch (v->type) {
+	case FREEXL_CELL_INT:
+		return arena_printf(a, "%d", v->value.int_value);
+	case FREEXL_CELL_DOUBLE: {
+		char buf[64];
+		snprintf(buf, sizeof(buf), "%.17g", v->value.double_value);
+		return format_number(a, buf);
+	}
+	case FREEXL_CELL_TEXT:
+	case FREEXL_CELL_SST_TEXT:
+	case FREEXL_CELL_DATE:
+	case FREEXL_CELL_DATETIME:
+	case FREEXL_CELL_TIME:
+		return v->value.text_value != NULL ? v->value.text_value : "";
+	default:
+		return "";
+	}
+}
+
+/*
+ * An old binary workbook (.xls, and WPS's .et/.ett saved as one) through
+ * libfreexl, which reads from a file: the bytes go to a private temporary
+ * file first. Every worksheet, chained as read_xlsx does.
+ */
+static enum sheet_result
+read_xls(arena *a, const char *data, size_t len, size_t max_rows, size_t max_cols,
+    struct sheet *out)
+{
+	char path[4096];
+	const void *h = NULL;
+	unsigned int nsheets = 0;
+	struct sheet *last = NULL;
+	enum sheet_result r = SHEET_EMPTY;
+	size_t text = 0;
+	int fd;
+
+	snprintf(path, sizeof(path), "%s/xueshi-xls-XX" "XX" "XX", tmp_dir());
+	if ((fd = mkstemp(path)) < 0)
+		return SHEET_IO;
+	if (write(fd, data, len) != (ssize_t)len) {
+		close(fd);
+		unlink(path);
+		return SHEET_IO;
+	}
+	close(fd);
+	if (freexl_open(path, &h) != FREEXL_OK) {
+		unlink(path);
+		if (h != NULL)
+			freexl_close(h);
+		return SHEET_BAD_FORMAT;
+	}
+	unlink(path);   /* open: the name is not needed any more */
+	if (freexl_get_info(h, FREEXL_BIFF_SHEET_COUNT, &nsheets) != FREEXL_OK) {
+		freexl_close(h);
+		return SHEET_BAD_FORMAT;
+	}
+	for (unsigned int i = 0; i < nsheets && i < SHEET_MAX_SHEETS; i++) {
+		struct builder b;
+		struct sheet one, *into;
+		unsigned int rows = 0;
+		unsigned short cols = 0;
+		const char *name = NULL;
+		enum sheet_result br;
+		if (freexl_select_active_worksheet(h, (unsigned short)i) != FREEXL_OK ||
+		    freexl_worksheet_dimensions(h, &rows, &cols) != FREEXL_OK) {
+			freexl_close(h);
+			return SHEET_BAD_FORMAT;
+		}
+		if (rows > max_rows + 64 || (size_t)cols > max_cols + 64) {
+			freexl_close(h);
+			return SHEET_TOO_BIG;
+		}
+		if (b_init(&b, a, max_rows, max_cols) != 0) {
+			b_free(&b);
+			freexl_close(h);
+			return SHEET_NOMEM;
+		}
+		for (unsigned int row = 0; row < rows && b.err == SHEET_OK; row++) {
+			for (unsigned short col = 0; col < cols && b.err == SHEET_OK; col++) {
+				FreeXL_CellValue v;
+				const char *t;
+				if (freexl_get_cell_value(h, row, col, &v) != FREEXL_OK) {
+					b.err = SHEET_BAD_FORMAT;
+					break;
+				}
+				if ((t = xls_cell(a, &v)) == NULL) {
+					b.err = SHEET_NOMEM;
+					break;
+				}
+				text += strlen(t);
+				if (text > SHEET_MAX_TEXT)
+					b.err = SHEET_TOO_MUCH_TEXT;
+				else if (*t)
+					b_cell(&b, col, t, strlen(t));
+			}
+			if (b.err == SHEET_OK)
+				b_row(&b, (int)row + 1);
+		}
+		memset(&one, 0, sizeof(one));
+		br = b_finish(&b, &one);
+		if (br == SHEET_EMPTY)
+			continue;
+		if (br != SHEET_OK) {
+			freexl_close(h);
+			return br;
+		}
+		if (freexl_get_worksheet_name(h, (unsigned short)i, &name) != FREEXL_OK || name == NULL)
+			name = "";
+		one.format = "xls";
+		one.encoding = "xls";
+		one.name = arena_strdup(a, name);
+		if (last == NULL)
+			into = out;
+		else if ((into = arena_alloc(a, sizeof(*into))) == NULL) {
+			freexl_close(h);
+			return SHEET_NOMEM;
+		}
+		*into = one;
+		into->next = NULL;
+		if (last != NULL)
+			last->next = into;
+		last = into;
+		r = SHEET_OK;
+	}
+	freexl_close(h);
+	out->format = "xls";
+	out->encoding = "xls";
 	return r;
 }
 
@@ -974,10 +1332,16 @@ sheet_read_mem(arena *a, const void *data, size_t len, const char *filename,
 		return SHEET_EMPTY;
 	if (max_cols == 0)
 		return SHEET_TOO_BIG;
+	/* By content, not by name: WPS's .et and .ett are one or the other inside. */
 	if (len >= 4 && memcmp(data, "PK\x03\x04", 4) == 0)
 		return read_xlsx(a, data, len, max_rows, max_cols, out);
+	if (len >= 8 && memcmp(data, "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", 8) == 0) {
+		if (len > SHEET_MAX_FILE)
+			return SHEET_TOO_BIG;
+		return read_xls(a, data, len, max_rows, max_cols, out);
+	}
 	if (ends_with(filename, ".xlsx") || ends_with(filename, ".xls") ||
-	    (len >= 8 && memcmp(data, "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", 8) == 0))
+	    ends_with(filename, ".et") || ends_with(filename, ".ett"))
 		return SHEET_BAD_FORMAT;
 	return read_csv(a, data, len, max_rows, max_cols, out);
 }
@@ -1016,4 +1380,16 @@ sheet_read(arena *a, const char *path, const char *filename,
 	r = sheet_read_mem(a, buf, got, filename, max_rows, max_cols, out);
 	free(buf);
 	return r;
+}
+
+const struct sheet *
+sheet_find_header(const struct sheet *s, sheet_header_fn header, void *arg, size_t *row)
+{
+	for (; s != NULL; s = s->next)
+		for (size_t i = 0; i < s->nrows && i < SHEET_HEADER_SCAN; i++)
+			if (header(&s->rows[i], arg)) {
+				*row = i;
+				return s;
+			}
+	return NULL;
 }

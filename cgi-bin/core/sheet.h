@@ -1,7 +1,8 @@
 /*
  * sheet.h - the tables school admins have: CSV as Excel writes it (UTF-8
  * with or without a BOM, or GBK/GB18030 from Chinese Windows, detected) and
- * .xlsx (the first worksheet, read with libzip + libxml2), turned into rows
+ * .xlsx (every worksheet, read with libzip + libxml2) and the old binary
+ * .xls (libfreexl; WPS's .et/.ett by their content), turned into rows
  * of UTF-8 cells; and the other way, a table written as CSV (UTF-8 with a
  * BOM, so Excel shows the Chinese) or as .xlsx (libxlsxwriter).
  *
@@ -44,11 +45,24 @@ struct sheet_row {
 };
 
 struct sheet {
-	const char *format;    /* "csv" or "xlsx" */
-	const char *encoding;  /* "UTF-8", "GB18030" (csv) or "xlsx" */
+	const char *format;    /* "csv", "xlsx" or "xls" */
+	const char *encoding;  /* "UTF-8", "GB18030", "UTF-16" (csv), "xlsx" or "xls" */
 	size_t nrows;          /* rows, header included, blank rows dropped */
 	struct sheet_row *rows;
+	const char *name;      /* the worksheet's name ("" for CSV) */
+	struct sheet *next;    /* a workbook's next non-empty worksheet, NULL at the last */
 };
+
+/*
+ * The first worksheet from s on (s, then s->next ...) with a row among its
+ * first SHEET_HEADER_SCAN that header() accepts (title rows and notes
+ * above the table, an instructions sheet before it): the sheet, with *row
+ * the header's index in it. NULL when none has one.
+ */
+#define SHEET_HEADER_SCAN 20
+typedef int (*sheet_header_fn)(const struct sheet_row *row, void *arg);
+const struct sheet *sheet_find_header(const struct sheet *s, sheet_header_fn header, void *arg,
+    size_t *row);
 
 /*
  * Read the file at path; filename (the browser's name) and the content
@@ -75,14 +89,17 @@ const char *sheet_cell(const struct sheet_row *r, size_t c);
 /*
  * A table to write: a title row (may be NULL), a header row, then rows.
  * Each column has a kind: text, an integer, or tenths of an hour shown as
- * a number with one decimal (900 -> 90.0), and a width in characters.
+ * a number with one decimal (900 -> 90.0), or tenths of an hour as people
+ * write hours (900 -> 90, 125 -> 12.5; a number, General format), and a
+ * width in characters.
  */
-enum sheet_kind { SHEET_TEXT, SHEET_INT, SHEET_TENTHS, SHEET_PERCENT_TENTHS };
+enum sheet_kind { SHEET_TEXT, SHEET_INT, SHEET_TENTHS, SHEET_PERCENT_TENTHS, SHEET_HOURS };
 
 struct sheet_column {
 	const char *header;
 	enum sheet_kind kind;
 	double width;
+	const char *const *choices;  /* xlsx: a drop-down of these words (NULL-terminated), or NULL */
 };
 
 struct sheet_table {
@@ -92,6 +109,10 @@ struct sheet_table {
 	const struct sheet_column *cols;
 	size_t nrows;
 	const char *const *cells; /* nrows * ncols strings; numbers as decimal text */
+	size_t input_rows;        /* xlsx: rows below the header formatted for typing (text
+	                             columns as text, choices as drop-downs); 0: the data rows */
+	const char *notes_name;   /* xlsx: a second worksheet of notes, or NULL */
+	const char *const *notes; /* its lines (NULL-terminated) */
 };
 
 /*
@@ -101,6 +122,10 @@ struct sheet_table {
 enum sheet_result sheet_write_xlsx(arena *a, const struct sheet_table *t,
     char **data, size_t *len);
 enum sheet_result sheet_write_csv(arena *a, const struct sheet_table *t,
+    char **data, size_t *len);
+
+/* Tables t[0..n) as the worksheets of one .xlsx, in order. */
+enum sheet_result sheet_write_book(arena *a, const struct sheet_table *t, size_t n,
     char **data, size_t *len);
 
 #endif

@@ -131,7 +131,11 @@ csv_value(struct buf *b, const char *s, enum sheet_kind kind)
 	}
 	if (kind == SHEET_INT)
 		snprintf(num, sizeof(num), "%lld", v);
-	else {
+	else if (kind == SHEET_HOURS) {
+		tenths_text(v, num, sizeof(num) - 1);
+		if (v % 10 == 0)
+			num[strlen(num) - 2] = '\0';   /* 90.0 -> 90 */
+	} else {
 		tenths_text(v, num, sizeof(num) - 1);
 		if (kind == SHEET_PERCENT_TENTHS)
 			strcat(num, "%");
@@ -221,6 +225,8 @@ write_cells(lxw_worksheet *ws, const struct sheet_table *t, lxw_row_t first,
 				e = worksheet_write_number(ws, row, col, (double)v, fmt_int);
 			else if (k == SHEET_TENTHS)
 				e = worksheet_write_number(ws, row, col, (double)v / 10.0, fmt_tenths);
+			else if (k == SHEET_HOURS)   /* General: 4, 12.5 */
+				e = worksheet_write_number(ws, row, col, (double)v / 10.0, NULL);
 			else
 				e = worksheet_write_number(ws, row, col, (double)v / 1000.0, fmt_pct);
 			if (e != LXW_NO_ERROR)
@@ -230,57 +236,25 @@ write_cells(lxw_worksheet *ws, const struct sheet_table *t, lxw_row_t first,
 	return 0;
 }
 
-enum sheet_result
-sheet_write_xlsx(arena *a, const struct sheet_table *t, char **data, size_t *len)
-{
-	const char *tmp = getenv("TMPDIR");
-	char path[4096], name[128] = "";
-	lxw_workbook_options opt = { 0 };
-	lxw_workbook *wb;
-	lxw_worksheet *ws;
+/* The formats every worksheet of a workbook shares. */
+struct formats {
 	lxw_format *bold, *title, *fmt_text, *fmt_int, *fmt_tenths, *fmt_pct;
-	lxw_row_t head;
-	enum sheet_result res = SHEET_IO;
-	int fd;
+};
 
-	if (data == NULL || len == NULL)
-		return SHEET_IO;
-	*data = NULL;
-	*len = 0;
-	if (t == NULL || t->ncols == 0 || t->cols == NULL || (t->nrows > 0 && t->cells == NULL) ||
-	    t->ncols > LXW_COL_MAX || t->nrows > LXW_ROW_MAX - 2)
-		return SHEET_IO;
-	if (tmp == NULL || *tmp == '\0')
-		tmp = "/tmp";
-	if ((size_t)snprintf(path, sizeof(path), "%s/xueshi-sheet-" "XX" "XX" "XX", tmp) >= sizeof(path))
-		return SHEET_IO;
-	if ((fd = mkstemp(path)) < 0)
-		return SHEET_IO;
-	opt.tmpdir = (char *)tmp;
-	if ((wb = workbook_new_opt(path, &opt)) == NULL)
-		goto out;
-	if (t->sheet_name != NULL && *t->sheet_name && strlen(t->sheet_name) < sizeof(name)) {
-		/* Characters Excel refuses in a sheet name become '_'. */
-		strcpy(name, t->sheet_name);
-		for (char *p = name; *p; p++)
-			if (strchr("[]:*?/\\", *p))
-				*p = '_';
-		if (name[0] == '\'')
-			name[0] = '_';
-	}
-	ws = workbook_add_worksheet(wb, name[0] ? name : NULL);
-	if (ws == NULL)
-		ws = workbook_add_worksheet(wb, NULL); /* a name Excel refuses: use Sheet1 */
+static int
+make_formats(lxw_workbook *wb, struct formats *f)
+{
+	lxw_format *bold, *title, *fmt_text, *fmt_int, *fmt_tenths, *fmt_pct;
+
 	bold = workbook_add_format(wb);
 	title = workbook_add_format(wb);
 	fmt_text = workbook_add_format(wb);
 	fmt_int = workbook_add_format(wb);
 	fmt_tenths = workbook_add_format(wb);
 	fmt_pct = workbook_add_format(wb);
-	if (ws == NULL || bold == NULL || title == NULL || fmt_text == NULL || fmt_int == NULL ||
+	if (bold == NULL || title == NULL || fmt_text == NULL || fmt_int == NULL ||
 	    fmt_tenths == NULL || fmt_pct == NULL) {
-		workbook_close(wb);
-		goto out;
+		return -1;
 	}
 	format_set_bold(bold);
 	format_set_border(bold, LXW_BORDER_THIN);
@@ -295,10 +269,47 @@ sheet_write_xlsx(arena *a, const struct sheet_table *t, char **data, size_t *len
 	format_set_num_format(fmt_int, "0");
 	format_set_num_format(fmt_tenths, "0.0");
 	format_set_num_format(fmt_pct, "0.0%");
+	f->bold = bold;
+	f->title = title;
+	f->fmt_text = fmt_text;
+	f->fmt_int = fmt_int;
+	f->fmt_tenths = fmt_tenths;
+	f->fmt_pct = fmt_pct;
+	return 0;
+}
 
+/* One table as a worksheet of wb (its notes as another). 0, or -1. */
+static int
+add_table(lxw_workbook *wb, const struct sheet_table *t, const struct formats *f)
+{
+	lxw_format *bold = f->bold, *title = f->title, *fmt_text = f->fmt_text, *fmt_int = f->fmt_int,
+	    *fmt_tenths = f->fmt_tenths, *fmt_pct = f->fmt_pct;
+	char name[128] = "";
+	lxw_worksheet *ws;
+	lxw_row_t head;
+
+	if (t == NULL || t->ncols == 0 || t->cols == NULL || (t->nrows > 0 && t->cells == NULL) ||
+	    t->ncols > LXW_COL_MAX || t->nrows > LXW_ROW_MAX - 2)
+		return -1;
+	if (t->sheet_name != NULL && *t->sheet_name && strlen(t->sheet_name) < sizeof(name)) {
+		/* Characters Excel refuses in a sheet name become '_'. */
+		strcpy(name, t->sheet_name);
+		for (char *p = name; *p; p++)
+			if (strchr("[]:*?/\\", *p))
+				*p = '_';
+		if (name[0] == '\'')
+			name[0] = '_';
+	}
+	ws = workbook_add_worksheet(wb, name[0] ? name : NULL);
+	if (ws == NULL)
+		ws = workbook_add_worksheet(wb, NULL); /* a name Excel refuses (or taken): SheetN */
+	if (ws == NULL)
+		return -1;
 	for (size_t c = 0; c < t->ncols; c++) {
 		double w = t->cols[c].width > 0 && t->cols[c].width < 200 ? t->cols[c].width : 12;
-		worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, w, NULL);
+		/* A text column is text in every row, typed or pasted below the data too. */
+		worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, w,
+		    t->cols[c].kind == SHEET_TEXT ? fmt_text : NULL);
 	}
 	head = 0;
 	if (t->title != NULL && *t->title) {
@@ -313,14 +324,82 @@ sheet_write_xlsx(arena *a, const struct sheet_table *t, char **data, size_t *len
 		worksheet_write_string(ws, head, (lxw_col_t)c,
 		    t->cols[c].header ? t->cols[c].header : "", bold);
 	if (write_cells(ws, t, head + 1, fmt_text, fmt_int, fmt_tenths, fmt_pct) != 0) {
-		workbook_close(wb);
-		goto out;
+		return -1;
+	}
+	/* Drop-downs of the product's own words where a column has them. */
+	{
+		size_t rows = t->input_rows > t->nrows ? t->input_rows : t->nrows;
+		if (rows > 0 && rows < LXW_ROW_MAX - head - 2)
+			for (size_t c = 0; c < t->ncols; c++) {
+				lxw_data_validation dv;
+				if (t->cols[c].choices == NULL || t->cols[c].choices[0] == NULL)
+					continue;
+				memset(&dv, 0, sizeof(dv));
+				dv.validate = LXW_VALIDATION_TYPE_LIST;
+				dv.value_list = (char **)(uintptr_t)t->cols[c].choices;   /* libxlsxwriter only reads it */
+				dv.error_type = LXW_VALIDATION_ERROR_TYPE_STOP;
+				if (worksheet_data_validation_range(ws, head + 1, (lxw_col_t)c,
+				    head + (lxw_row_t)rows, (lxw_col_t)c, &dv) != LXW_NO_ERROR) {
+					return -1;
+				}
+			}
+	}
+	if (t->notes_name != NULL && t->notes != NULL) {
+		lxw_worksheet *ns = workbook_add_worksheet(wb, t->notes_name);
+		if (ns == NULL) {
+			return -1;
+		}
+		worksheet_set_column(ns, 0, 0, 100, NULL);
+		for (lxw_row_t r = 0; t->notes[r] != NULL && r < 1000; r++)
+			worksheet_write_string(ns, r, 0, t->notes[r], r == 0 ? bold : NULL);
 	}
 	worksheet_freeze_panes(ws, head + 1, 0);
 	worksheet_set_paper(ws, 9); /* A4 */
 	worksheet_repeat_rows(ws, head, head);
 	worksheet_fit_to_pages(ws, 1, 0);
 	worksheet_set_margins(ws, 0.4, 0.4, 0.6, 0.6);
+	return 0;
+}
+
+/*
+ * Tables t[0..n) as the worksheets of one .xlsx, in order (a school's
+ * summary per school, the district's totals first ...).
+ */
+enum sheet_result
+sheet_write_book(arena *a, const struct sheet_table *t, size_t n, char **data, size_t *len)
+{
+	const char *tmp = getenv("TMPDIR");
+	char path[4096];
+	lxw_workbook_options opt = { 0 };
+	lxw_workbook *wb;
+	struct formats f;
+	enum sheet_result res = SHEET_IO;
+	int fd;
+
+	if (data == NULL || len == NULL)
+		return SHEET_IO;
+	*data = NULL;
+	*len = 0;
+	if (t == NULL || n == 0 || n > 1000)
+		return SHEET_IO;
+	if (tmp == NULL || *tmp == '\0')
+		tmp = "/tmp";
+	if ((size_t)snprintf(path, sizeof(path), "%s/xueshi-sheet-" "XX" "XX" "XX", tmp) >= sizeof(path))
+		return SHEET_IO;
+	if ((fd = mkstemp(path)) < 0)
+		return SHEET_IO;
+	opt.tmpdir = (char *)tmp;
+	if ((wb = workbook_new_opt(path, &opt)) == NULL)
+		goto out;
+	if (make_formats(wb, &f) != 0) {
+		workbook_close(wb);
+		goto out;
+	}
+	for (size_t i = 0; i < n; i++)
+		if (add_table(wb, &t[i], &f) != 0) {
+			workbook_close(wb);
+			goto out;
+		}
 	if (workbook_close(wb) != LXW_NO_ERROR)
 		goto out;
 	/* libxlsxwriter wrote through its own handle; read ours from the start. */
@@ -331,4 +410,16 @@ out:
 	close(fd);
 	unlink(path);
 	return res;
+}
+
+enum sheet_result
+sheet_write_xlsx(arena *a, const struct sheet_table *t, char **data, size_t *len)
+{
+	if (data != NULL)
+		*data = NULL;
+	if (len != NULL)
+		*len = 0;
+	if (t == NULL)
+		return SHEET_IO;
+	return sheet_write_book(a, t, 1, data, len);
 }

@@ -10,6 +10,7 @@
 #include "core/sheet.h"
 #include "pages/points.h"
 #include "pages/review_pages.h"
+#include "store/stats.h"
 
 #include <libxml/parser.h>
 #include <libxml/tree.h>
@@ -122,8 +123,8 @@ export_summary(struct ctx *c, int xlsx)
 		SHEET_TEXT, SHEET_TEXT, SHEET_TENTHS, SHEET_TENTHS, SHEET_TENTHS, SHEET_TENTHS,
 		SHEET_TEXT };
 	static const double widths[SUM_NCOLS] = { 6, 12, 12, 16, 12, 12, 12, 14, 12, 10 };
-	struct sheet_column cols[SUM_NCOLS];
-	struct sheet_table t;
+	struct sheet_column cols[SUM_NCOLS] = { { 0 } };
+	struct sheet_table t = { 0 };
 	xmlNodePtr root = render_page(c->a, "summary"), s, list;
 	const char **cells;
 	size_t n = 0, row = 0;
@@ -221,8 +222,8 @@ export_points(struct ctx *c, int xlsx)
 		"export.points.col.g3", "export.points.col.g4", "export.points.col.hours",
 		"export.points.col.state"
 	};
-	struct sheet_column cols[PT_NCOLS];
-	struct sheet_table t;
+	struct sheet_column cols[PT_NCOLS] = { { 0 } };
+	struct sheet_table t = { 0 };
 	struct points_table pt;
 	const char **cells;
 	int status;
@@ -276,4 +277,65 @@ int
 export_points_csv(struct ctx *c)
 {
 	return export_points(c, 0);
+}
+
+/* ------------------------------------------------- the school's records */
+
+enum { RC_NAME, RC_STAFF, RC_CATEGORY, RC_ITEM, RC_START, RC_END, RC_HOURS, RC_STATE, RC__N };
+
+/* GET /school/records.xlsx, .csv: every record of the school's current year with its state. */
+static int
+export_records(struct ctx *c, int xlsx)
+{
+	static const char *const keys[RC__N] = { "export.records.col.name", "export.records.col.staff",
+		"export.records.col.category", "export.records.col.item", "export.records.col.start",
+		"export.records.col.end", "export.records.col.hours", "export.records.col.state" };
+	static const enum sheet_kind kinds[RC__N] = { SHEET_TEXT, SHEET_TEXT, SHEET_TEXT, SHEET_TEXT,
+		SHEET_TEXT, SHEET_TEXT, SHEET_TENTHS, SHEET_TEXT };
+	static const double widths[RC__N] = { 10, 10, 12, 30, 12, 12, 10, 18 };
+	struct sheet_column cols[RC__N] = { { 0 } };
+	struct sheet_table t = { 0 };
+	struct stats_record *v;
+	const char **cells;
+	size_t n;
+	enum db_result r;
+
+	if ((r = store_stats_records(c->db, c->a, c->user->school_id, &v, &n)) != DB_OK)
+		return app_status(r);
+	if ((cells = arena_alloc(c->a, (n + 1) * RC__N * sizeof(*cells))) == NULL)
+		return 500;
+	for (int i = 0; i < RC__N; i++) {
+		cols[i].header = S(c, keys[i]);
+		cols[i].kind = kinds[i];
+		cols[i].width = widths[i];
+	}
+	for (size_t i = 0; i < n; i++) {
+		const char **row = cells + i * RC__N;
+		row[RC_NAME] = v[i].teacher;
+		row[RC_STAFF] = v[i].staff_no;
+		row[RC_CATEGORY] = v[i].category;
+		row[RC_ITEM] = v[i].item;
+		row[RC_START] = v[i].started_on;
+		row[RC_END] = v[i].ended_on;
+		row[RC_HOURS] = arena_printf(c->a, "%lld", v[i].claimed_tenths);
+		row[RC_STATE] = S2(c, "state.", v[i].state);
+	}
+	t.sheet_name = S(c, "export.records.sheet");
+	t.ncols = RC__N;
+	t.cols = cols;
+	t.nrows = n;
+	t.cells = cells;
+	return send_table(c, &t, xlsx, "records", S(c, "export.records.sheet"));
+}
+
+int
+export_records_xlsx(struct ctx *c)
+{
+	return export_records(c, 1);
+}
+
+int
+export_records_csv(struct ctx *c)
+{
+	return export_records(c, 0);
 }

@@ -17,6 +17,9 @@ int export_summary_csv(struct ctx *c);
 /* GET /school/points.xlsx, /school/points.csv */
 int export_points_xlsx(struct ctx *c);
 int export_points_csv(struct ctx *c);
+/* GET /school/records.xlsx, .csv: every record of the school's current year, with its state. */
+int export_records_xlsx(struct ctx *c);
+int export_records_csv(struct ctx *c);
 
 /*
  * The string of key in the string table (xsl/strings.zh-CN.xml), or the key

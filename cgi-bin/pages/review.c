@@ -2,6 +2,7 @@
 #include "pages/review.h"
 #include "store/audit.h"
 #include "store/review.h"
+#include "store/notify.h"
 #include "pages/deadlines.h"
 
 #include <string.h>
@@ -119,6 +120,27 @@ move_tx(struct db *db, void *arg)
 		    decisions[k], m->reason, c->user->id)) != DB_OK)
 			return r;
 	}
+	/* Who is told, in the same transaction (store/notify.h). */
+	switch (m->action) {
+	case RA_DISTRICT_RETURN:
+		if ((r = store_notify_record_school(db, m->id, "district_returned", m->reason)) != DB_OK)
+			return r;
+		/* FALLTHROUGH */
+	case RA_SCHOOL_RETURN:
+		r = store_notify_teacher(db, m->id, "record_returned", m->reason);
+		break;
+	case RA_SCHOOL_REJECT:
+	case RA_DISTRICT_REJECT:
+		r = store_notify_teacher(db, m->id, "record_rejected", m->reason);
+		break;
+	case RA_DISTRICT_APPROVE:
+		r = store_notify_teacher(db, m->id, "record_approved", "");
+		break;
+	default:
+		break;
+	}
+	if (r != DB_OK)
+		return r;
 	audit_json_begin(&before, c->a);
 	audit_json_str(&before, "state", t.state);
 	audit_json_begin(&after, c->a);

@@ -7,6 +7,7 @@
 #include "store/audit.h"
 #include "store/record.h"
 #include "store/review.h"
+#include "store/notify.h"
 #include "store/school.h"
 #include "store/teacher.h"
 #include "pages/records.h"
@@ -273,6 +274,14 @@ year_move_tx(struct db *db, void *arg)
 		return DB_CONSTRAINT;
 	}
 	if ((r = store_school_year_set(db, m->school, y.year_id, m->to, c->user->id, m->reason)) != DB_OK)
+		return r;
+	/* Who is told, in the same transaction: the district of a hand-in, the school of the rest. */
+	if (strcmp(m->move, "submit") == 0)
+		r = store_notify_district(db, m->school, y.year_id, "year_submitted", "");
+	else
+		r = store_notify_school(db, m->school, y.year_id,
+		    strcmp(m->move, "confirm") == 0 ? "year_confirmed" : "year_reopened", m->reason);
+	if (r != DB_OK)
 		return r;
 	audit_json_begin(&before, c->a);
 	audit_json_str(&before, "state", y.state);

@@ -30,6 +30,8 @@ static const char *const col_codes[IMP__NCOLS] = {
 	"category", "status", "receiving_unit"
 };
 static const char *headers[IMP__NCOLS];
+/* The other ways people head each column ("|"-separated, the string table's import.aliases.*). */
+static const char *aliases[IMP__NCOLS];
 
 /*
  * A choice: its code, the word the template writes (import.val.*) and the
@@ -81,8 +83,10 @@ roster_import_words(const char *xsl_dir)
 	if (words_dir != NULL && strcmp(words_dir, xsl_dir) == 0)
 		return;
 	words_dir = xsl_dir;
-	for (int c = 0; c < IMP__NCOLS; c++)
+	for (int c = 0; c < IMP__NCOLS; c++) {
 		headers[c] = word(xsl_dir, "import.col.", col_codes[c]);
+		aliases[c] = word(xsl_dir, "import.aliases.", col_codes[c]);
+	}
 	fill(xsl_dir, genders, "import.val.gender.", "gender.");
 	fill(xsl_dir, categories, "import.val.category.", "category.");
 	fill(xsl_dir, statuses, "import.val.status.", "status.");
@@ -199,6 +203,8 @@ check_row(arena *a, struct import_row *r, const char *const *v, unsigned refused
 		problem(r, bad_codes[IMP_ID]);
 	else if (*v[IMP_ID] == '\0')
 		problem(r, "import_missing_id");
+	else if (strchr(v[IMP_ID], 'E') != NULL && strchr(v[IMP_ID], '+') != NULL)
+		problem(r, "import_id_rounded");   /* typed as a number: Excel kept 15 digits */
 	else if (strlen(v[IMP_ID]) != 18 || idcard_validate(v[IMP_ID]) != IDCARD_OK)
 		problem(r, "import_bad_id");
 	else {
@@ -253,31 +259,106 @@ check_row(arena *a, struct import_row *r, const char *const *v, unsigned refused
 	return 0;
 }
 
+/* A header cell's text without spaces (全角 ones too) or a trailing colon, for matching. */
+static void
+header_key(const char *cell, char *out, size_t n)
+{
+	size_t k = 0;
+
+	while (*cell && k + 4 < n) {
+		if (*cell == ' ' || *cell == '\t' || *cell == '*' || *cell == ':')
+			cell++;
+		else if (strncmp(cell, "\xE3\x80\x80", 3) == 0 || strncmp(cell, "\xEF\xBC\x9A", 3) == 0)
+			cell += 3;   /* the full-width space and colon */
+		else
+			out[k++] = *cell++;
+	}
+	out[k] = '\0';
+}
+
+/* The column (enum import_col) a header cell names, or -1. */
+static int
+header_col(const char *cell)
+{
+	char key[256];
+
+	header_key(cell, key, sizeof(key));
+	if (*key == '\0')
+		return -1;
+	for (int c = 0; c < IMP__NCOLS; c++) {
+		const char *p = aliases[c];
+		if (same_word(key, headers[c]))
+			return c;
+		while (p != NULL && *p) {
+			const char *e = strchr(p, '|');
+			size_t len = e != NULL ? (size_t)(e - p) : strlen(p);
+			char w[128];
+			if (len < sizeof(w)) {
+				memcpy(w, p, len);
+				w[len] = '\0';
+				if (same_word(key, w))
+					return c;
+			}
+			p = e != NULL ? e + 1 : NULL;
+		}
+	}
+	return -1;
+}
+
+/* A header row: it names the 姓名 and the ID-number columns. */
+static int
+is_header(const struct sheet_row *row, void *arg)
+{
+	int name = 0, id = 0;
+
+	(void)arg;
+	for (size_t i = 0; i < row->ncells; i++) {
+		int c = header_col(sheet_cell(row, i));
+		name |= c == IMP_NAME;
+		id |= c == IMP_ID;
+	}
+	return name && id;
+}
+
 int
-roster_import_check(arena *a, const struct sheet *s, struct import_check *out)
+roster_import_check(arena *a, const struct sheet *sheets, struct import_check *out)
 {
 	long col[IMP__NCOLS];
 	const struct sheet_row *h;
+	const struct sheet *s;
+	size_t hrow = 0, first;
 
 	memset(out, 0, sizeof(*out));
-	if (s->nrows == 0) {
+	if (sheets->nrows == 0) {
 		out->error = "sheet_empty";
 		return 0;
 	}
-	/* the header row: each template header once, in any order */
-	h = &s->rows[0];
-	for (int c = 0; c < IMP__NCOLS; c++) {
+	/*
+	 * The header row: title rows and notes above it, and an instructions
+	 * sheet before the roster's, are passed over. Each column once, under
+	 * its template header or a usual variant (身份证号码, 手机号码, 教职工号 ...).
+	 */
+	if ((s = sheet_find_header(sheets, is_header, NULL, &hrow)) == NULL)
+		s = sheets;   /* none: the first row, which then names what is missing */
+	h = &s->rows[hrow];
+	out->sheet = s->name;
+	out->header_line = h->line;
+	for (int c = 0; c < IMP__NCOLS; c++)
 		col[c] = -1;
-		for (size_t i = 0; i < h->ncells; i++) {
-			if (strcmp(sheet_cell(h, i), headers[c]) != 0)
-				continue;
-			if (col[c] >= 0) {
-				out->error = "import_header_twice";
-				out->missing_header = col_codes[c];
-				return 0;
-			}
-			col[c] = (long)i;
+	for (size_t i = 0; i < h->ncells; i++) {
+		int c = header_col(sheet_cell(h, i));
+		if (c < 0) {
+			/* Not a column the roster keeps: named in the preview, not silently dropped. */
+			if (*sheet_cell(h, i) && out->nignored < IMPORT_IGNORED_MAX)
+				out->ignored[out->nignored++] = sheet_cell(h, i);
+			continue;
 		}
+		if (col[c] >= 0) {
+			out->error = "import_header_twice";
+			out->missing_header = col_codes[c];
+			return 0;
+		}
+		col[c] = (long)i;
 	}
 	/* name, gender and ID number are needed; the others may be left out */
 	for (int c = IMP_NAME; c <= IMP_ID; c++)
@@ -286,16 +367,17 @@ roster_import_check(arena *a, const struct sheet *s, struct import_check *out)
 			out->missing_header = col_codes[c];
 			return 0;
 		}
-	if (s->nrows == 1) {
+	first = hrow + 1;
+	if (s->nrows <= first) {
 		out->error = "import_no_rows";
 		return 0;
 	}
-	out->nrows = s->nrows - 1;
+	out->nrows = s->nrows - first;
 	if ((out->rows = arena_alloc(a, out->nrows * sizeof(*out->rows))) == NULL)
 		return -1;
 	memset(out->rows, 0, out->nrows * sizeof(*out->rows));
 	for (size_t i = 0; i < out->nrows; i++) {
-		const struct sheet_row *sr = &s->rows[i + 1];
+		const struct sheet_row *sr = &s->rows[i + first];
 		struct import_row *r = &out->rows[i];
 		const char *v[IMP__NCOLS];
 
@@ -329,18 +411,57 @@ roster_import_check(arena *a, const struct sheet *s, struct import_check *out)
  * row (a made-up teacher whose ID number has a correct check character).
  */
 /* The import's columns over rows of cells (IMP__NCOLS each), as .xlsx or CSV, every column text. */
+/* The words of a choice column, for the template's drop-downs (NULL-terminated). */
+static const char **
+choice_words(arena *a, const struct choice *ch)
+{
+	size_t n = 0;
+	const char **v;
+
+	while (ch[n].code != NULL)
+		n++;
+	if ((v = arena_alloc(a, (n + 1) * sizeof(*v))) == NULL)
+		return NULL;
+	for (size_t i = 0; i < n; i++)
+		v[i] = ch[i].text;
+	v[n] = NULL;
+	return v;
+}
+
+/*
+ * The import's columns over rows of cells (IMP__NCOLS each), as .xlsx or
+ * CSV: every column text in every row (an ID number typed below the data
+ * stays 18 digits), gender, category and status as drop-downs of the
+ * import's own words, the header frozen, and a second sheet (填表说明)
+ * explaining each column.
+ */
 static enum sheet_result
 roster_sheet(arena *a, int xlsx, const char **cells, size_t nrows, char **data, size_t *len)
 {
 	struct sheet_column cols[IMP__NCOLS];
 	struct sheet_table t;
+	const char **notes;
 
+	memset(cols, 0, sizeof(cols));
 	for (int i = 0; i < IMP__NCOLS; i++) {
 		cols[i].header = headers[i];
 		cols[i].kind = SHEET_TEXT;
 		cols[i].width = i == IMP_ID ? 22 : i == IMP_UNIT ? 24 : 12;
 	}
+	cols[IMP_GENDER].choices = choice_words(a, genders);
+	cols[IMP_CATEGORY].choices = choice_words(a, categories);
+	cols[IMP_STATUS].choices = choice_words(a, statuses);
 	memset(&t, 0, sizeof(t));
+	t.input_rows = nrows + 1000;
+	if ((notes = arena_alloc(a, (IMP__NCOLS + 2) * sizeof(*notes))) == NULL)
+		return SHEET_NOMEM;
+	notes[0] = words_dir != NULL ? word(words_dir, "import.notes.", "heading") : "";
+	for (int i = 0; i < IMP__NCOLS; i++)
+		notes[i + 1] = words_dir != NULL ? arena_printf(a, "%s：%s", headers[i],
+		    word(words_dir, "import.notes.", col_codes[i])) : "";
+	notes[IMP__NCOLS + 1] = NULL;
+	t.notes_name = words_dir != NULL ? word(words_dir, "import.notes.", "sheet") : NULL;
+	t.notes = notes;
 	t.sheet_name = "roster";
 	t.ncols = IMP__NCOLS;
 	t.cols = cols;
@@ -552,6 +673,12 @@ preview_xml(xmlNodePtr imp, const struct import_check *chk, const struct row_db 
 {
 	long long n[5] = { 0, 0, 0, 0, 0 };
 
+	/* Where the table was found, and the columns read from it that the roster does not keep. */
+	if (chk->sheet != NULL && *chk->sheet)
+		xml_attr(imp, "sheet", chk->sheet);
+	xml_attr_int(imp, "header-line", chk->header_line);
+	for (size_t i = 0; i < chk->nignored; i++)
+		xml_text(imp, "ignored-column", chk->ignored[i]);
 	for (size_t i = 0; i < chk->nrows; i++) {
 		const struct import_row *r = &chk->rows[i];
 		xmlNodePtr row = xml_node(imp, "row");

@@ -29,9 +29,15 @@ struct import_row {
 	const char *problems[IMPORT_MAX_PROBLEMS];  /* codes: "import_missing_name", ... */
 };
 
+#define IMPORT_IGNORED_MAX 32
+
 struct import_check {
 	const char *error;        /* a file-level code (sheet_*, import_no_header, ...) or NULL */
 	const char *missing_header; /* with import_missing_column: which one (a col code) */
+	const char *sheet;        /* the worksheet read ("" for CSV) */
+	int header_line;          /* the header's row as the file numbers it */
+	const char *ignored[IMPORT_IGNORED_MAX]; /* header cells of no roster column */
+	size_t nignored;
 	size_t nrows, nproblem_rows;
 	struct import_row *rows;
 };

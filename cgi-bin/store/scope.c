@@ -35,6 +35,9 @@ static const char *const owner_sql[OBJ__MAX] = {
 	[OBJ_GROUP] =
 	    "SELECT y.district_id, 0, 0, '' FROM cap_group g"
 	    " JOIN school_year y ON y.id = g.school_year_id WHERE g.id = ?",
+	[OBJ_CATALOGUE_IMPORT] =
+	    "SELECT y.district_id, 0, 0, '' FROM catalogue_import ci"
+	    " JOIN school_year y ON y.id = ci.school_year_id WHERE ci.id = ?",
 	/* A project the district filed has no school: no school scope reaches it. */
 	[OBJ_PROJECT] =
 	    "SELECT y.district_id, coalesce(p.school_id, 0), 0, '' FROM training_project p"

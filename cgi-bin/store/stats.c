@@ -218,3 +218,40 @@ store_stats_counts(struct db *db, arena *a, long long school, struct stats_count
 		return r;
 	return counts(db_stmt(db, sql_states), a, school, 0, states, nstates);
 }
+
+static int
+fill_record(arena *a, sqlite3_stmt *st, void *row)
+{
+	struct stats_record *r = row;
+
+	r->id = sql_int(st, 0, 0);
+	r->teacher = sql_dup(a, st, 1);
+	r->staff_no = sql_dup(a, st, 2);
+	r->category = sql_dup(a, st, 3);
+	r->item = sql_dup(a, st, 4);
+	r->started_on = sql_dup(a, st, 5);
+	r->ended_on = sql_dup(a, st, 6);
+	r->state = sql_dup(a, st, 7);
+	r->claimed_tenths = sql_int(st, 8, 0);
+	return r->teacher && r->staff_no && r->category && r->item && r->started_on &&
+	    r->ended_on && r->state ? 0 : -1;
+}
+
+enum db_result
+store_stats_records(struct db *db, arena *a, long long school, struct stats_record **out, size_t *n)
+{
+	static const char sql[] =
+	    "SELECT r.id, t.name, t.staff_no, i.category, i.name, r.started_on, r.ended_on, r.state,"
+	    " r.claimed_tenths FROM record r JOIN teacher_year ty ON ty.id = r.teacher_year_id"
+	    " JOIN school_year y ON y.id = ty.school_year_id AND y.is_current = 1"
+	    " JOIN teacher t ON t.id = ty.teacher_id JOIN item i ON i.id = r.item_id"
+	    " WHERE ty.school_id = ? ORDER BY t.staff_no, t.id, r.started_on, r.id";
+	sqlite3_stmt *st = db_stmt(db, sql);
+
+	*out = NULL;
+	*n = 0;
+	if (st == NULL)
+		return DB_ERROR;
+	sql_bind_int(st, 1, school);
+	return sql_list(st, a, sizeof(**out), fill_record, (void **)out, n);
+}

@@ -65,4 +65,15 @@ struct stats_count {
 enum db_result store_stats_counts(struct db *db, arena *a, long long school,
     struct stats_count **items, size_t *nitems, struct stats_count **states, size_t *nstates);
 
+/* One record of a school's current year, for the records export. */
+struct stats_record {
+	long long id;
+	const char *teacher, *staff_no, *category, *item, *started_on, *ended_on, *state;
+	long long claimed_tenths;
+};
+
+/* Every record of school's current year (any state) by staff number, start and id. Filled whole. */
+enum db_result store_stats_records(struct db *db, arena *a, long long school,
+    struct stats_record **out, size_t *n);
+
 #endif

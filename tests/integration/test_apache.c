@@ -846,7 +846,7 @@ START_TEST(test_upload_routes_take_bodies_over_1m)
 	static const char *const routes[] = {
 		"/teacher/records/new", "/teacher/records/7/edit",
 		"/school/records/new", "/school/records/12/edit",
-		"/school/bulk", "/school/roster/import",
+		"/school/bulk", "/school/roster/import", "/district/years/3/catalogue/import",
 	};
 	const struct server *s = site_server(_i);
 	size_t n = 3u * 1024 * 1024;

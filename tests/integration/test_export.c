@@ -273,6 +273,38 @@ teacher_attr(xmlDocPtr doc, long ty, const char *what)
 }
 
 /* wtq-sx's year is confirmed by the district: its table is read-only. */
+/* The school's records, every state, one line each (the leader reads them too). */
+START_TEST(test_records_export)
+{
+	struct client *leader = logged_in("wtq-sx-leader");
+	long records = db_count("SELECT count(*) FROM record r JOIN teacher_year ty ON ty.id = r.teacher_year_id"
+	    " JOIN school_year y ON y.id = ty.school_year_id AND y.is_current = 1"
+	    " JOIN school s ON s.id = ty.school_id WHERE s.code = 'wtq-sx'");
+	long drafts = db_count("SELECT count(*) FROM record r JOIN teacher_year ty ON ty.id = r.teacher_year_id"
+	    " JOIN school_year y ON y.id = ty.school_year_id AND y.is_current = 1"
+	    " JOIN school s ON s.id = ty.school_id WHERE s.code = 'wtq-sx' AND r.state = 'draft'");
+	struct reply r;
+	long lines = 0, draft_lines = 0;
+
+	ck_assert_int_gt(records, 10);
+	get(leader, "/school/records.csv", &r);
+	ck_assert_int_eq(r.status, 200);
+	for (const char *p = r.body; (p = strstr(p, "\r\n")) != NULL; p += 2)
+		lines++;
+	for (const char *p = r.body; (p = strstr(p, ",草稿\r\n")) != NULL; p += 2)
+		draft_lines++;
+	ck_assert_int_eq(lines, records + 1);   /* the header and every record */
+	ck_assert_int_eq(draft_lines, drafts);
+	ck_assert(strstr(r.body, "姓名,工号,项目分类,项目,开始日期,结束日期,申报学时,状态") != NULL);
+	reply_free(&r);
+	get(leader, "/school/records.xlsx", &r);
+	ck_assert_int_eq(r.status, 200);
+	ck_assert(r.len > 4 && memcmp(r.body, "PK", 2) == 0);
+	reply_free(&r);
+	client_free(leader);
+}
+END_TEST
+
 START_TEST(test_points_year_locked)
 {
 	struct client *admin = logged_in("wtq-sx-admin");
@@ -540,6 +572,7 @@ main(void)
 	tcase_add_test(tc, test_points_table);
 	tcase_add_test(tc, test_points_year_locked);
 	tcase_add_test(tc, test_points_no_item);
+	tcase_add_test(tc, test_records_export);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_set_fork_status(sr, CK_NOFORK);

@@ -254,7 +254,7 @@ declared_only(int host, const char *path, const char *length, char *buf, size_t 
 static const char *const upload_routes[] = {
 	"/teacher/records/new", "/teacher/records/7/edit",
 	"/school/records/new", "/school/records/12/edit",
-	"/school/bulk", "/school/roster/import",
+	"/school/bulk", "/school/roster/import", "/district/years/3/catalogue/import",
 };
 
 /*

@@ -151,6 +151,14 @@ START_TEST(test_xlsx)
 		worksheet_write_rich_string(ws, 4, 2, rich, NULL);
 	}
 	worksheet_write_string(ws2, 0, 0, "not me", NULL);
+	/* A date cell (a number in a date style) reads as the date; the same number unstyled as itself. */
+	{
+		lxw_format *day = workbook_add_format(wb);
+		lxw_datetime dt = { 2025, 1, 1, 0, 0, 0 };
+		format_set_num_format(day, "yyyy\"年\"m\"月\"d\"日\"");
+		worksheet_write_datetime(ws, 1, 4, &dt, day);
+		worksheet_write_number(ws, 1, 5, 45658, NULL);
+	}
 	ck_assert_int_eq(workbook_close(wb), LXW_NO_ERROR);
 
 	data = slurp(path, &len);
@@ -163,6 +171,14 @@ START_TEST(test_xlsx)
 	ck_assert_str_eq(sheet_cell(&s.rows[1], 0), ZH_ZS);
 	ck_assert_str_eq(sheet_cell(&s.rows[1], 1), "13800138000");
 	ck_assert_str_eq(sheet_cell(&s.rows[1], 3), "2.5");
+	ck_assert_str_eq(sheet_cell(&s.rows[1], 4), "2025-01-01");
+	ck_assert_str_eq(sheet_cell(&s.rows[1], 5), "45658");
+	/* Every worksheet is read: the second one chained after the first. */
+	ck_assert_ptr_nonnull(s.next);
+	ck_assert_str_eq(s.name, "roster");
+	ck_assert_str_eq(s.next->name, "other");
+	ck_assert_str_eq(sheet_cell(&s.next->rows[0], 0), "not me");
+	ck_assert_ptr_null(s.next->next);
 	ck_assert_int_eq(s.rows[2].line, 5);
 	ck_assert_ptr_nonnull(strchr(sheet_cell(&s.rows[2], 1), 'E'));
 	ck_assert_str_eq(sheet_cell(&s.rows[2], 2), "abcd");
@@ -173,7 +189,7 @@ START_TEST(test_xlsx)
 	ck_assert_uint_eq(s.nrows, 3);
 	/* limits */
 	ck_assert_int_eq(sheet_read_mem(a, data, len, "r.xlsx", 1, 10, &s), SHEET_TOO_BIG);
-	ck_assert_int_eq(sheet_read_mem(a, data, len, "r.xlsx", 10, 3, &s), SHEET_TOO_BIG);
+	ck_assert_int_eq(sheet_read_mem(a, data, len, "r.xlsx", 10, 5, &s), SHEET_TOO_BIG);
 	/* truncated */
 	ck_assert_int_eq(sheet_read_mem(a, data, len / 2, "r.xlsx", 10, 10, &s), SHEET_BAD_FORMAT);
 	ck_assert_int_eq(sheet_read_mem(a, data, 30, "r.xlsx", 10, 10, &s), SHEET_BAD_FORMAT);
@@ -535,7 +551,7 @@ static const struct { int i; const char *code; } bad[10] = {
 	{ 100, "import_bad_id" }, { 150, "import_missing_id" },
 	{ 200, "import_duplicate_in_file" }, { 250, "import_bad_category" },
 	{ 300, "import_bad_status" }, { 350, "import_missing_unit" },
-	{ 400, "import_bad_phone" }, { 450, "import_bad_id" },
+	{ 400, "import_bad_phone" }, { 450, "import_id_rounded" },
 };
 
 static void

@@ -33,7 +33,7 @@ static const char *const cells[] = {
 static struct sheet_table
 table(const char *title)
 {
-	struct sheet_table t;
+	struct sheet_table t = { 0 };
 
 	t.title = title;
 	t.sheet_name = "T";
@@ -192,6 +192,37 @@ START_TEST(test_xlsx_without_title)
 }
 END_TEST
 
+/* Hours as people write them (the catalogue's 学时): 4 and 12.5, numbers, not 4.0. */
+START_TEST(test_hours_as_people_write_them)
+{
+	static const struct sheet_column hcols[1] = { { "h", SHEET_HOURS, 8 } };
+	static const char *const hcells[] = { "40", "125", "0", "abc" };
+	arena *a = arena_new();
+	struct sheet_table t;
+	struct xlsx_peek x;
+	char *data, k;
+	size_t len;
+
+	memset(&t, 0, sizeof(t));
+	t.sheet_name = "H";
+	t.ncols = 1;
+	t.cols = hcols;
+	t.nrows = 4;
+	t.cells = hcells;
+	ck_assert_int_eq(sheet_write_csv(a, &t, &data, &len), SHEET_OK);
+	ck_assert_str_eq(data, "\xEF\xBB\xBFh\r\n4\r\n12.5\r\n0\r\nabc\r\n");
+	ck_assert_int_eq(sheet_write_xlsx(a, &t, &data, &len), SHEET_OK);
+	ck_assert_int_eq(xlsx_peek(data, len, &x), 0);
+	ck_assert_str_eq(xlsx_peek_cell(&x, 1, 0, &k), "4");
+	ck_assert_int_eq(k, 'n');
+	ck_assert_str_eq(xlsx_peek_cell(&x, 2, 0, &k), "12.5");
+	ck_assert_int_eq(k, 'n');
+	ck_assert_str_eq(xlsx_peek_cell(&x, 4, 0, &k), "abc");
+	xlsx_peek_free(&x);
+	arena_free(a);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -205,6 +236,7 @@ main(void)
 	tcase_add_test(tc, test_csv_only_header);
 	tcase_add_test(tc, test_xlsx_reads_back);
 	tcase_add_test(tc, test_xlsx_without_title);
+	tcase_add_test(tc, test_hours_as_people_write_them);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);

@@ -18,6 +18,7 @@
 
   <xsl:template match="/page" mode="content">
     <h1><xsl:call-template name="s"><xsl:with-param name="k" select="'stats.district-title'"/></xsl:call-template></h1>
+    <p><a href="/district/export.xlsx"><xsl:call-template name="s"><xsl:with-param name="k" select="'dexport.link'"/></xsl:call-template></a></p>
     <div class="table-wrap">
       <table class="list">
         <thead><tr>

@@ -60,6 +60,15 @@
       <xsl:call-template name="s"><xsl:with-param name="k" select="'import.count-changed'"/></xsl:call-template><xsl:value-of select="@changed"/> ·
       <xsl:call-template name="s"><xsl:with-param name="k" select="'import.count-unchanged'"/></xsl:call-template><xsl:value-of select="@unchanged"/>
     </p>
+    <p class="hint">
+      <xsl:if test="@sheet"><xsl:call-template name="s"><xsl:with-param name="k" select="'import.read-sheet'"/></xsl:call-template><xsl:value-of select="@sheet"/><xsl:text>；</xsl:text></xsl:if>
+      <xsl:call-template name="s"><xsl:with-param name="k" select="'import.header-line'"/></xsl:call-template><xsl:value-of select="@header-line"/><xsl:call-template name="s"><xsl:with-param name="k" select="'import.header-line-end'"/></xsl:call-template>
+    </p>
+    <xsl:if test="ignored-column">
+      <p class="notice"><xsl:call-template name="s"><xsl:with-param name="k" select="'import.ignored'"/></xsl:call-template>
+        <xsl:for-each select="ignored-column"><xsl:if test="position() &gt; 1">、</xsl:if>“<xsl:value-of select="."/>”</xsl:for-each>
+        <xsl:call-template name="s"><xsl:with-param name="k" select="'import.ignored-end'"/></xsl:call-template></p>
+    </xsl:if>
     <xsl:choose>
       <xsl:when test="@committed = '1'">
         <p class="notice" role="status">

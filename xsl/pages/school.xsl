@@ -27,6 +27,7 @@
         <a class="button" href="/school/summary"><xsl:call-template name="str"><xsl:with-param name="k" select="'nav.summary'"/></xsl:call-template></a>
         <a class="button" href="/school/summary.xlsx"><xsl:call-template name="str"><xsl:with-param name="k" select="'export.xlsx'"/></xsl:call-template></a>
         <a class="button" href="/school/summary.csv"><xsl:call-template name="str"><xsl:with-param name="k" select="'export.csv'"/></xsl:call-template></a>
+        <a class="button" href="/school/records.xlsx"><xsl:call-template name="str"><xsl:with-param name="k" select="'export.records.link'"/></xsl:call-template></a>
         <a class="button" href="/school/review"><xsl:call-template name="str"><xsl:with-param name="k" select="'school.queue'"/></xsl:call-template> (<xsl:value-of select="$s/@unreviewed"/>)</a>
         <xsl:if test="user/@role = 'school_admin' and $s/@state = 'open'">
           <form method="post" action="/school/year/submit" class="inline">
