@@ -6,6 +6,7 @@
  * the caller's district; records named in a body are checked here.
  */
 #include "pages/changes.h"
+#include "pages/projects.h"
 #include "pages/settings.h"
 #include "pages/years.h"
 #include "pages/schools.h"
@@ -298,6 +299,10 @@ static const struct route routes[] = {
 	{ HTTP_POST, "/district/years/open", year_open, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_year_open", 0, year_open_fields },
 	{ HTTP_GET, "/district/years/{year}", year_page, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_year", 0, year_page_fields },
 	{ HTTP_POST, "/district/years/{year}", year_save, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_year_save", 0, year_post_fields },
+	{ HTTP_GET, "/district/projects", projects_district_page, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_projects", 0, (const struct field[])PROJECTS_DISTRICT_PAGE_FIELDS },
+	{ HTTP_POST, "/district/projects", projects_district_file, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_project_file", 0, (const struct field[])PROJECTS_DISTRICT_FILE_FIELDS },
+	{ HTTP_POST, "/district/projects/{project}/approve", projects_approve, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_project_approve", 0, (const struct field[])PROJECT_APPROVE_FIELDS },
+	{ HTTP_POST, "/district/projects/{project}/reject", projects_reject, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_project_reject", 0, (const struct field[])PROJECT_REJECT_FIELDS },
 	{ HTTP_GET, "/district/catalogue", catalogue_current, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_catalogue_current", 0, NULL },
 	{ HTTP_GET, "/district/years/{year}/catalogue", catalogue_page, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_catalogue", 0, catalogue_page_fields },
 	{ HTTP_GET, "/district/years/{year}/catalogue.xlsx", catalogue_sheet_xlsx, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_catalogue_xlsx", 0, NULL },

@@ -15,6 +15,7 @@
 #include "pages/review_pages.h"
 #include "pages/bulk.h"
 #include "pages/changes.h"
+#include "pages/projects.h"
 #include "pages/roster.h"
 #include "pages/stats.h"
 #include "pages/roster_import.h"
@@ -237,6 +238,10 @@ static const struct route routes[] = {
 	{ HTTP_GET, "/school/roster/template.xlsx", roster_template_xlsx, ROLE_SCHOOL_ADMIN, SCOPE_SCHOOL, "school_roster_template_xlsx", 0, NULL },
 	{ HTTP_GET, "/school/bulk", bulk_page, ROLE_SCHOOL_ADMIN, SCOPE_SCHOOL, "school_bulk", 0, bulk_page_fields },
 	{ HTTP_POST, "/school/bulk", bulk_post, ROLE_SCHOOL_ADMIN, SCOPE_SCHOOL, "school_bulk_create", 0, bulk_post_fields },
+	{ HTTP_GET, "/school/projects", projects_school_page, SCHOOL_READERS, SCOPE_SCHOOL, "school_projects", 0, NULL },
+	{ HTTP_POST, "/school/projects", projects_school_file, ROLE_SCHOOL_ADMIN, SCOPE_SCHOOL, "school_project_file", 0, (const struct field[])PROJECTS_SCHOOL_FILE_FIELDS },
+	{ HTTP_GET, "/school/projects/{project}", projects_school_one, SCHOOL_READERS, SCOPE_SCHOOL, "school_project", 0, NULL },
+	{ HTTP_POST, "/school/projects/{project}/edit", projects_school_edit, ROLE_SCHOOL_ADMIN, SCOPE_SCHOOL, "school_project_edit", 0, (const struct field[])PROJECTS_SCHOOL_FILE_FIELDS },
 	{ HTTP_GET, "/school/stats", stats_school_page, SCHOOL_READERS, SCOPE_SCHOOL, "school_stats", 0, NULL },
 	{ HTTP_GET, "/school/roster/changes", changes_school_page, SCHOOL_READERS, SCOPE_SCHOOL, "school_roster_changes", 0, NULL },
 	{ HTTP_POST, "/school/roster/changes/report", changes_school_report, ROLE_SCHOOL_ADMIN, SCOPE_SCHOOL, "school_roster_changes_report", 0, NULL },

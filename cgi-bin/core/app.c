@@ -46,7 +46,7 @@ app_match(const char *pattern, const char *path, struct ctx *c)
 				static const char *const kinds[OBJ__MAX] = {
 					"{id}", "{record}", "{teacher_year}", "{evidence}", "{school}",
 					"{account}", "{import}", "{year}", "{district}", "{item}", "{group}",
-					"{catalogue_import}"
+					"{catalogue_import}", "{project}"
 				};
 				enum object_kind kind = OBJ__MAX;
 				long long v = 0;

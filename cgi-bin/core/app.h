@@ -60,6 +60,7 @@ enum object_kind {
 	OBJ_ITEM,         /* {item}: a catalogue item */
 	OBJ_GROUP,        /* {group}: a cap group */
 	OBJ_CATALOGUE_IMPORT, /* {catalogue_import}: a catalogue spreadsheet kept for its commit */
+	OBJ_PROJECT,      /* {project}: a training project (审批备案); its school is the filing one */
 	OBJ__MAX
 };
 

@@ -123,8 +123,10 @@ assess_rank(const struct assess_rank_row *rows, size_t n, struct assess_place *p
 			places[i].record_id = rows[i].record_id;
 			places[i].place = k < i ? places[k].place : (long long)distinct++;
 		}
-		for (size_t i = start; i < end; i++)
+		for (size_t i = start; i < end; i++) {
 			places[i].of = rows[i].of_override >= 0 ? rows[i].of_override : (long long)distinct;
+			places[i].quota_percent = rows[i].quota_override;
+		}
 		start = end;
 	}
 	if (n > 1)
@@ -221,6 +223,7 @@ assess_compute(arena *a, const struct assess_year *y, const struct item_row *ite
 				    find_place(pl ? pl->excellent : NULL, pl ? pl->nexcellent : 0, recs[i].id) : NULL;
 				if (e == NULL || e->of <= 0 || e->place < 0 ||
 				    !rules_excellent_within_quota(e->place, e->of,
+				    e->quota_percent >= 0 && e->quota_percent <= 100 ? e->quota_percent :
 				    it->quota_percent > 0 ? it->quota_percent : 10)) {
 					in.excellent = 0;
 					quota_cut[i] = 1;

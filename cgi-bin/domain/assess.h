@@ -102,6 +102,7 @@ struct assess_place {
 	long long record_id;
 	long long place;   /* -1: not placed (not counting) */
 	long long of;      /* participants counted / the class's size */
+	int quota_percent; /* the class's own excellent-trainee quota; -1: the item's */
 };
 
 /* Places sorted by record_id (assess_places_sort), for assess_compute. */
@@ -132,6 +133,7 @@ struct assess_rank_row {
 	const char *group;       /* rows of one group are consecutive */
 	long long record_id, teacher_id;
 	long long of_override;   /* -1: the number of distinct teachers */
+	int quota_override;      /* the group's own quota (a class's, 审批备案); -1: the item's */
 };
 void assess_rank(const struct assess_rank_row *rows, size_t n, struct assess_place *places);
 

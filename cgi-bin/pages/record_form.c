@@ -150,15 +150,20 @@ item_node(struct ctx *c, xmlNodePtr root, const struct item_row *it, long long t
 		xml_attr(n, "asks-class", "yes");
 		xml_attr_int(n, "quota-percent", it->quota_percent);
 	}
+	/* The approved projects (审批备案) that credit the item: trainee items' classes among them. */
 	if ((it->needs_project || strcmp(it->rule_type, "trainee_multiplier") == 0) &&
-	    store_year_projects(c->db, c->a, ty, &ps, &np) == DB_OK)
+	    store_year_projects(c->db, c->a, ty, it->id, &ps, &np) == DB_OK)
 		for (size_t i = 0; i < np; i++) {
 			xmlNodePtr p = xml_text(n, "project", ps[i].name);
 			if (p) {
 				xml_attr_int(p, "id", ps[i].id);
 				xml_attr(p, "approved", ps[i].approved ? "yes" : "no");
+				if (*ps[i].approval_no)
+					xml_attr(p, "approval-no", ps[i].approval_no);
 				if (ps[i].class_size > 0)
 					xml_attr_int(p, "class-size", ps[i].class_size);
+				if (ps[i].quota_percent >= 0)
+					xml_attr_int(p, "quota-percent", ps[i].quota_percent);
 				if (*ps[i].organiser)
 					xml_attr(p, "organiser", ps[i].organiser);
 			}
@@ -593,11 +598,15 @@ save(struct ctx *c, const long long *tys, size_t nty, const char *base, long lon
 		/* An excellent trainee needs the class (project) so the quota can be kept. */
 		int need = it.needs_project || strcmp(r.role, "excellent") == 0;
 		if (form_int(&f, "project", need, 1, 1LL << 53, &project) == 0) {
-			dr = store_project_in_year(c->db, ty, project);
+			const char *pstate, *preason;
+			dr = store_project_in_year(c->db, c->a, ty, item_id, project, &pstate, &preason);
 			if (dr == DB_NOTFOUND)
 				form_error(&f, "project", "invalid");
 			else if (dr != DB_OK)
 				return app_status(dr);
+			else if (strcmp(pstate, "approved") != 0)
+				/* Filed and not yet decided, or rejected (with the district's reason). */
+				form_error_detail(&f, "project", "project_not_approved", preason);
 		}
 	}
 	/* Activities belong to their school year (a certificate item: its certificate's date). */
@@ -623,8 +632,11 @@ save(struct ctx *c, const long long *tys, size_t nty, const char *base, long lon
 	    project > 0 && f.errors == 0) {
 		long long size = 0, taken = 0, allowed;
 		int quota = it.quota_percent > 0 && it.quota_percent <= 100 ? it.quota_percent : 100;
-		if ((dr = store_excellent_taken(c->db, project, record_id, &size, &taken)) != DB_OK)
+		int own = -1;  /* the class's own quota (审批备案), else the item's */
+		if ((dr = store_excellent_taken(c->db, project, record_id, &size, &taken, &own)) != DB_OK)
 			return app_status(dr);
+		if (own >= 0 && own <= 100)
+			quota = own;
 		allowed = size * quota / 100;
 		if (size <= 0)
 			form_error(&f, "project", "class_size_unknown");

@@ -247,14 +247,15 @@ static enum db_result
 load_places(struct db *db, arena *a, long long year, struct assess_places *pl)
 {
 	static const char sql_part[] =
-	    "SELECT r.item_id || ':' || r.certificate_no, r.id, ty.teacher_id, -1"
+	    "SELECT r.item_id || ':' || r.certificate_no, r.id, ty.teacher_id, -1, -1"
 	    " FROM record r JOIN teacher_year ty ON ty.id = r.teacher_year_id"
 	    " JOIN item i ON i.id = r.item_id WHERE i.school_year_id = ?"
 	    " AND i.rule_type = 'participant_limit' AND r.certificate_no <> ''"
 	    " AND r.state IN " COUNTING
 	    " ORDER BY r.item_id, r.certificate_no, r.state <> 'district_approved', r.started_on, r.id";
 	static const char sql_exc[] =
-	    "SELECT CAST(r.project_id AS TEXT), r.id, ty.teacher_id, coalesce(p.max_participants, 0)"
+	    "SELECT CAST(r.project_id AS TEXT), r.id, ty.teacher_id, coalesce(p.max_participants, 0),"
+	    " coalesce(p.excellent_quota_percent, -1)"
 	    " FROM record r JOIN teacher_year ty ON ty.id = r.teacher_year_id"
 	    " JOIN item i ON i.id = r.item_id LEFT JOIN training_project p ON p.id = r.project_id"
 	    " WHERE i.school_year_id = ? AND i.rule_type = 'trainee_multiplier'"
@@ -282,6 +283,7 @@ load_places(struct db *db, arena *a, long long year, struct assess_places *pl)
 			rows[n].record_id = sql_int(st, 1, 0);
 			rows[n].teacher_id = sql_int(st, 2, 0);
 			rows[n].of_override = sql_int(st, 3, -1);
+			rows[n].quota_override = (int)sql_int(st, 4, -1);
 			n++;
 		}
 		sqlite3_reset(st);

@@ -94,13 +94,16 @@ store_item_in_year(struct db *db, long long ty, long long item)
 }
 
 enum db_result
-store_year_projects(struct db *db, arena *a, long long ty, struct training_project **out, size_t *n)
+store_year_projects(struct db *db, arena *a, long long ty, long long item,
+    struct training_project **out, size_t *n)
 {
 	static const char sql[] =
-	    "SELECT p.id, p.name, p.approved, coalesce(p.max_participants, 0), p.organiser"
+	    "SELECT p.id, p.name, p.approved, coalesce(p.max_participants, 0), p.organiser,"
+	    " coalesce(p.excellent_quota_percent, -1), p.approval_no"
 	    " FROM training_project p"
 	    " JOIN teacher_year ty ON ty.school_year_id = p.school_year_id"
-	    " WHERE ty.id = ? ORDER BY p.approved DESC, p.name";
+	    " WHERE ty.id = ?1 AND p.state = 'approved' AND (p.item_id IS NULL OR p.item_id = ?2)"
+	    " ORDER BY p.name, p.id";
 	sqlite3_stmt *st = db_stmt(db, sql);
 	struct training_project *v = NULL;
 	size_t cap = 0;
@@ -112,6 +115,7 @@ store_year_projects(struct db *db, arena *a, long long ty, struct training_proje
 	if (st == NULL)
 		return DB_ERROR;
 	sql_bind_int(st, 1, ty);
+	sql_bind_int(st, 2, item);
 	while ((step = sql_step(st, &r)) == SQL_ROW) {
 		struct training_project *p = store_grow(a, (void **)&v, *n, &cap, sizeof(*v));
 		if (p == NULL) {
@@ -124,7 +128,9 @@ store_year_projects(struct db *db, arena *a, long long ty, struct training_proje
 		p->approved = sql_int(st, 2, 0) != 0;
 		p->class_size = sql_int(st, 3, 0);
 		p->organiser = sql_dup(a, st, 4);
-		if (!p->name || !p->organiser) {
+		p->quota_percent = sql_int(st, 5, -1);
+		p->approval_no = sql_dup(a, st, 6);
+		if (!p->name || !p->organiser || !p->approval_no) {
 			r = DB_ERROR;
 			break;
 		}
@@ -139,18 +145,35 @@ store_year_projects(struct db *db, arena *a, long long ty, struct training_proje
 }
 
 enum db_result
-store_project_in_year(struct db *db, long long ty, long long project)
+store_project_in_year(struct db *db, arena *a, long long ty, long long item, long long project,
+    const char **state, const char **reason)
 {
 	static const char sql[] =
-	    "SELECT 1 FROM training_project p JOIN teacher_year ty ON ty.school_year_id = p.school_year_id"
-	    " WHERE ty.id = ? AND p.id = ?";
+	    "SELECT p.state, p.reject_reason FROM training_project p"
+	    " JOIN teacher_year ty ON ty.school_year_id = p.school_year_id"
+	    " WHERE ty.id = ? AND p.id = ? AND (p.item_id IS NULL OR p.item_id = ?)";
 	sqlite3_stmt *st = db_stmt(db, sql);
+	enum db_result r = DB_OK;
+	enum sql_step s;
 
+	*state = *reason = "";
 	if (st == NULL)
 		return DB_ERROR;
 	sql_bind_int(st, 1, ty);
 	sql_bind_int(st, 2, project);
-	return exists(st);
+	sql_bind_int(st, 3, item);
+	if ((s = sql_step(st, &r)) == SQL_ROW) {
+		*state = sql_dup(a, st, 0);
+		*reason = sql_dup(a, st, 1);
+		if (*state == NULL || *reason == NULL) {
+			*state = *reason = "";
+			r = DB_ERROR;
+		}
+	}
+	sqlite3_reset(st);
+	if (s == SQL_FAILED)
+		return failed(r);
+	return s == SQL_ROW ? r : DB_NOTFOUND;
 }
 
 enum db_result
@@ -201,10 +224,10 @@ store_year_terms(struct db *db, long long ty, int *terms)
 
 enum db_result
 store_excellent_taken(struct db *db, long long project, long long except_record,
-    long long *size, long long *taken)
+    long long *size, long long *taken, int *quota)
 {
 	static const char sql[] =
-	    "SELECT coalesce(p.max_participants, 0), (SELECT count(DISTINCT ty.teacher_id)"
+	    "SELECT coalesce(p.max_participants, 0), coalesce(p.excellent_quota_percent, -1), (SELECT count(DISTINCT ty.teacher_id)"
 	    "  FROM record r JOIN teacher_year ty ON ty.id = r.teacher_year_id"
 	    "  JOIN item i ON i.id = r.item_id WHERE r.project_id = p.id AND r.role = 'excellent'"
 	    "  AND i.rule_type = 'trainee_multiplier' AND r.id <> ?2"
@@ -215,13 +238,15 @@ store_excellent_taken(struct db *db, long long project, long long except_record,
 	enum sql_step s;
 
 	*size = *taken = 0;
+	*quota = -1;
 	if (st == NULL)
 		return DB_ERROR;
 	sql_bind_int(st, 1, project);
 	sql_bind_int(st, 2, except_record);
 	if ((s = sql_step(st, &r)) == SQL_ROW) {
 		*size = sql_int(st, 0, 0);
-		*taken = sql_int(st, 1, 0);
+		*quota = (int)sql_int(st, 1, -1);
+		*taken = sql_int(st, 2, 0);
 	}
 	sqlite3_reset(st);
 	return s == SQL_FAILED ? failed(r) : DB_OK;

@@ -40,14 +40,25 @@ struct training_project {
 	const char *name, *organiser;
 	int approved;
 	long long class_size;  /* 0: unknown */
+	long long quota_percent; /* the class's own excellent-trainee quota, -1: the item's */
+	const char *approval_no;
 };
 
-/* The training projects of ty's school year, approved first, by name. Filled whole. */
-enum db_result store_year_projects(struct db *db, arena *a, long long ty,
+/*
+ * The approved training projects of ty's school year that credit item (or
+ * name no item: older rows), by name. Filled whole. A filed or rejected
+ * project is never offered (审批备案, store/project.h).
+ */
+enum db_result store_year_projects(struct db *db, arena *a, long long ty, long long item,
     struct training_project **out, size_t *n);
 
-/* DB_OK when project is of ty's school year, DB_NOTFOUND otherwise. */
-enum db_result store_project_in_year(struct db *db, long long ty, long long project);
+/*
+ * DB_OK when project is of ty's school year and credits item (or names no
+ * item), with its state (filed, approved, rejected) and the district's
+ * reason when rejected ("" otherwise); DB_NOTFOUND otherwise.
+ */
+enum db_result store_project_in_year(struct db *db, arena *a, long long ty, long long item,
+    long long project, const char **state, const char **reason);
 
 /* Ty's school year's first and last day ("" when there is no such teacher-year). */
 enum db_result store_year_bounds(struct db *db, arena *a, long long ty,
@@ -57,10 +68,11 @@ enum db_result store_year_bounds(struct db *db, arena *a, long long ty,
 enum db_result store_year_terms(struct db *db, long long ty, int *terms);
 
 /*
- * Project's class size (0: unknown) and the teachers registered as its
- * excellent trainees, handed in (record except_record not counted).
+ * Project's class size (0: unknown), its own excellent-trainee quota
+ * (-1: the item's) and the teachers registered as its excellent trainees,
+ * handed in (record except_record not counted).
  */
 enum db_result store_excellent_taken(struct db *db, long long project, long long except_record,
-    long long *size, long long *taken);
+    long long *size, long long *taken, int *quota);
 
 #endif

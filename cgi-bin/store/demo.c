@@ -724,9 +724,11 @@ wutongqiao(struct gen *g, int per_school)
 	static const char *states[] = { "confirmed", "submitted", "open" };
 	static const char sql_project[] =
 	    "INSERT INTO training_project (school_year_id, name, organiser, level, max_participants,"
-	    " approved, approval_no, approved_at)"
+	    " approved, approval_no, approved_at, state, item_id, filed_at, decided_at)"
 	    " SELECT ?1, (SELECT word FROM temp.demo_word WHERE kind = 'project_wutongqiao'), word, 'city', 120,"
-	    " 1, printf('WJF-%d-BA-07', ?2), printf('%d-07-20', ?2) FROM temp.demo_word"
+	    " 1, printf('WJF-%d-BA-07', ?2), printf('%d-07-20', ?2), 'approved',"
+	    " (SELECT id FROM item WHERE school_year_id = ?1 AND code = 'sjzx'),"
+	    " printf('%d-07-10', ?2), printf('%d-07-20', ?2) FROM temp.demo_word"
 	    " WHERE kind = 'organiser_wutongqiao' ORDER BY rowid LIMIT 1 OFFSET 1";
 	sqlite3_stmt *st;
 	int serial = 1;
@@ -784,9 +786,11 @@ wuhua(struct gen *g, int per_school)
 	{
 		static const char sql_class[] =
 		    "INSERT INTO training_project (school_year_id, name, organiser, level, max_participants,"
-		    " approved, approval_no, approved_at)"
+		    " approved, approval_no, approved_at, state, item_id, filed_at, decided_at)"
 		    " SELECT ?1, (SELECT word FROM temp.demo_word WHERE kind = 'class_wuhua'), word, 'district', 30, 1,"
-		    " printf('WHJK-%d-XJS', ?2), printf('%d-07-15', ?2) FROM temp.demo_word"
+		    " printf('WHJK-%d-XJS', ?2), printf('%d-07-15', ?2), 'approved',"
+		    " (SELECT id FROM item WHERE school_year_id = ?1 AND code = 'xjspx'),"
+		    " printf('%d-07-15', ?2), printf('%d-07-15', ?2) FROM temp.demo_word"
 		    " WHERE kind = 'organiser_wuhua' ORDER BY rowid LIMIT 1";
 		sqlite3_stmt *st = db_stmt(g->db, sql_class);
 		if (st == NULL)

@@ -71,7 +71,7 @@ enum db_result
 store_review_excellent_over(struct db *db, long long id, int *over)
 {
 	static const char sql[] =
-	    "SELECT coalesce(p.max_participants, 0) * coalesce(json_extract(i.params, '$.quota_percent'), 100)"
+	    "SELECT coalesce(p.max_participants, 0) * coalesce(p.excellent_quota_percent, json_extract(i.params, '$.quota_percent'), 100)"
 	    " / 100 < 1 + (SELECT count(DISTINCT oty.teacher_id) FROM record o"
 	    "  JOIN teacher_year oty ON oty.id = o.teacher_year_id JOIN item oi ON oi.id = o.item_id"
 	    "  WHERE o.project_id = r.project_id AND o.role = 'excellent' AND o.id <> r.id"

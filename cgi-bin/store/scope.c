@@ -38,6 +38,10 @@ static const char *const owner_sql[OBJ__MAX] = {
 	[OBJ_CATALOGUE_IMPORT] =
 	    "SELECT y.district_id, 0, 0, '' FROM catalogue_import ci"
 	    " JOIN school_year y ON y.id = ci.school_year_id WHERE ci.id = ?",
+	/* A project the district filed has no school: no school scope reaches it. */
+	[OBJ_PROJECT] =
+	    "SELECT y.district_id, coalesce(p.school_id, 0), 0, '' FROM training_project p"
+	    " JOIN school_year y ON y.id = p.school_year_id WHERE p.id = ?",
 };
 
 enum db_result

@@ -2,7 +2,7 @@
  * store/scope.h - who owns an object a path names, for the core's scope
  * check (core/app.c): the district, school and teacher of a record, a
  * teacher's year, an evidence file, a school, an account, a roster import
- * or a school year.
+ * a school year, a district or a training project.
  */
 #ifndef XS_STORE_SCOPE_H
 #define XS_STORE_SCOPE_H

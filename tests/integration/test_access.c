@@ -49,7 +49,9 @@ static const char *const caller_login[CALLER__MAX] = {
  * handover), {R} a record of the teacher caller WTQ00002, {Q} a record of
  * another teacher (WTQ00003), {E} an evidence id nobody has, {Y} the
  * teacher-year of WTQ00002, {C} the school wtq-sx, {W} wutongqiao's current school year, {D} the district wutongqiao,
- * {I} its item djxx, {G} a cap group of that year. POST bodies are empty but for the CSRF token, so the pages that
+ * {I} its item djxx, {G} a cap group of that year,
+ * {P} wutongqiao's training project (approved already, filed by the district: no
+ * school's), {F} a project wtq-sx filed (the test files it directly). POST bodies are empty but for the CSRF token, so the pages that
  * take forms answer with field errors and change nothing, except the
  * account actions, which the allowed caller really performs.
  */
@@ -163,6 +165,16 @@ static const struct acase cases[] = {
 	{ "admin_district_create", "/admin/districts", "NNNNNONN" },
 	{ "admin_district", "/admin/districts/{D}", "LNNNNONN" },
 	{ "admin_district_rename", "/admin/districts/{D}", "NNNNNONN" },
+	{ "school_projects", "/school/projects", "LNOONNON" },
+	{ "school_project_file", "/school/projects", "NNONNNON" },
+	{ "school_project", "/school/projects/{P}", "LNNNNNNN" },
+	{ "school_project", "/school/projects/{F}", "LNOONNNN" },
+	{ "school_project_edit", "/school/projects/{F}/edit", "NNONNNNN" },
+	{ "district_projects", "/district/projects", "LNNNONNO" },
+	{ "district_projects", "/district/projects?state=filed", "LNNNONNO" },
+	{ "district_project_file", "/district/projects", "NNNNONNO" },
+	{ "district_project_approve", "/district/projects/{P}/approve", "NNNNONNN" },
+	{ "district_project_reject", "/district/projects/{P}/reject", "NNNNONNN" },
 	{ "district_catalogue_current", "/district/catalogue", "LNNNONNO" },
 	{ "district_catalogue", "/district/years/{W}/catalogue", "LNNNONNN" },
 	{ "district_item_new", "/district/years/{W}/catalogue/new", "LNNNONNN" },
@@ -196,7 +208,7 @@ static const unsigned caller_role[CALLER__MAX] = {
 
 static struct server srv;
 static struct client *clients[CALLER__MAX];
-static long long ids[12]; /* T, S, H, R, Q, E, Y, C, W, D, I, G */
+static long long ids[14]; /* T, S, H, R, Q, E, Y, C, W, D, I, G, P, F */
 
 static long long
 account_id_db(sqlite3 *db, const char *login)
@@ -262,6 +274,11 @@ setup(void)
 		fprintf(stderr, "test_access: could not start the server\n");
 		exit(1);
 	}
+	/* {F}: a project wtq-sx filed, waiting for the district. */
+	if (srv_sql(&srv, "INSERT INTO training_project (school_year_id, name, level, state, approved, school_id)"
+	    " SELECT y.id, 'access-filed', 'city', 'filed', 0, s.id FROM school s JOIN school_year y"
+	    " ON y.district_id = s.district_id AND y.is_current = 1 WHERE s.code = 'wtq-sx'") != 0)
+		exit(1);
 	snprintf(path, sizeof(path), "%s/xueshi.db", srv.dir);
 	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
 		exit(1);
@@ -289,6 +306,9 @@ setup(void)
 	    NULL, NULL, NULL) != SQLITE_OK)
 		exit(1);
 	ids[11] = sqlite3_last_insert_rowid(db);
+	ids[12] = scalar(db, "SELECT min(p.id) FROM training_project p JOIN school_year y ON y.id = p.school_year_id"
+	    " JOIN district d ON d.id = y.district_id WHERE d.code = 'wutongqiao' AND y.is_current = 1");
+	ids[13] = scalar(db, "SELECT id FROM training_project WHERE name = 'access-filed'");
 	sqlite3_close(db);
 	unsetenv("XUESHI_FAULT_INJECTION");
 }
@@ -321,8 +341,8 @@ fill_path(const char *pattern, char *out, size_t n)
 	size_t o = 0;
 
 	for (const char *p = pattern; *p && o + 24 < n; p++) {
-		if (p[0] == '{' && p[2] == '}' && p[1] != '\0' && strchr("TSHRQEYCWDIG", p[1])) {
-			int k = (int)(strchr("TSHRQEYCWDIG", p[1]) - "TSHRQEYCWDIG");
+		if (p[0] == '{' && p[2] == '}' && p[1] != '\0' && strchr("TSHRQEYCWDIGPF", p[1])) {
+			int k = (int)(strchr("TSHRQEYCWDIGPF", p[1]) - "TSHRQEYCWDIGPF");
 			o += (size_t)snprintf(out + o, n - o, "%lld", ids[k]);
 			p += 2;
 		} else

@@ -4,6 +4,7 @@
  * repeats them), the assessment boundaries and the invalid inputs. Every
  * expected number is worked by hand in the comment beside it.
  */
+#include "domain/assess.h"
 #include "domain/rules.h"
 
 #include <check.h>
@@ -1260,6 +1261,40 @@ START_TEST(test_excellent_quota_by_rank)
 }
 END_TEST
 
+/*
+ * A class carries its own quota (审批备案): assess_rank hands each record its
+ * place, its class's size and that quota. Class 1 (10 people, its own 20%)
+ * has three excellent trainees: places 0 and 1 are within 10 x 20% = 2, place
+ * 2 is not; class 2 (10 people, no quota of its own: -1, the item's 10%)
+ * keeps one. A teacher's second record in a class has the first one's place.
+ */
+START_TEST(test_rank_carries_class_quota)
+{
+	const struct assess_rank_row rows[] = {
+		{ "1", 11, 101, 10, 20 }, { "1", 12, 102, 10, 20 }, { "1", 13, 101, 10, 20 },
+		{ "1", 14, 103, 10, 20 }, { "2", 5, 104, 10, -1 }, { "2", 6, 105, 10, -1 },
+	};
+	struct assess_place pl[6];
+	static const long long want_record[] = { 5, 6, 11, 12, 13, 14 };
+	static const long long want_place[] = { 0, 1, 0, 1, 0, 2 };
+	static const int want_quota[] = { -1, -1, 20, 20, 20, 20 };
+
+	assess_rank(rows, 6, pl);
+	for (int i = 0; i < 6; i++) {
+		ck_assert_int_eq(pl[i].record_id, want_record[i]);
+		ck_assert_int_eq(pl[i].place, want_place[i]);
+		ck_assert_int_eq(pl[i].of, 10);
+		ck_assert_int_eq(pl[i].quota_percent, want_quota[i]);
+	}
+	/* Class 1 by its own 20%: records 11, 12, 13 (teacher 101 again) yes, 14 no. */
+	ck_assert_int_eq(rules_excellent_within_quota(pl[3].place, pl[3].of, pl[3].quota_percent), 1);
+	ck_assert_int_eq(rules_excellent_within_quota(pl[5].place, pl[5].of, pl[5].quota_percent), 0);
+	/* Class 2 by the item's 10%: the first yes, the second no. */
+	ck_assert_int_eq(rules_excellent_within_quota(pl[0].place, pl[0].of, 10), 1);
+	ck_assert_int_eq(rules_excellent_within_quota(pl[1].place, pl[1].of, 10), 0);
+}
+END_TEST
+
 static Suite *
 rules_suite(void)
 {
@@ -1308,6 +1343,7 @@ rules_suite(void)
 	tcase_add_test(tc, test_activity_within_school_year);
 	tcase_add_test(tc, test_per_term_cap);
 	tcase_add_test(tc, test_excellent_quota_by_rank);
+	tcase_add_test(tc, test_rank_carries_class_quota);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("assess");

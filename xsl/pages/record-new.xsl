@@ -191,10 +191,11 @@
             <select id="f-project" name="project">
               <xsl:if test="@needs-project != 'yes' or not(@needs-project)"><option value=""><xsl:call-template name="str"><xsl:with-param name="k" select="'record-new.no-class'"/></xsl:call-template></option></xsl:if>
               <xsl:for-each select="project">
-                <option value="{@id}"><xsl:if test="@id = $chosen"><xsl:attribute name="selected">selected</xsl:attribute></xsl:if><xsl:value-of select="."/><xsl:if test="@organiser"> · <xsl:value-of select="@organiser"/></xsl:if><xsl:if test="@class-size"> · <xsl:value-of select="@class-size"/><xsl:call-template name="str"><xsl:with-param name="k" select="'record-new.class-size'"/></xsl:call-template></xsl:if><xsl:if test="@approved = 'no'"> （<xsl:call-template name="str"><xsl:with-param name="k" select="'record-new.unapproved'"/></xsl:call-template>）</xsl:if></option>
+                <option value="{@id}"><xsl:if test="@id = $chosen"><xsl:attribute name="selected">selected</xsl:attribute></xsl:if><xsl:value-of select="."/><xsl:if test="@organiser"> · <xsl:value-of select="@organiser"/></xsl:if><xsl:if test="@approval-no"> · <xsl:value-of select="@approval-no"/></xsl:if><xsl:if test="@class-size"> · <xsl:value-of select="@class-size"/><xsl:call-template name="str"><xsl:with-param name="k" select="'record-new.class-size'"/></xsl:call-template></xsl:if><xsl:if test="@approved = 'no'"> （<xsl:call-template name="str"><xsl:with-param name="k" select="'record-new.unapproved'"/></xsl:call-template>）</xsl:if></option>
               </xsl:for-each>
             </select>
             <xsl:if test="@asks-class = 'yes'"><p class="hint"><xsl:call-template name="str"><xsl:with-param name="k" select="'record-new.class-hint'"/></xsl:call-template></p></xsl:if>
+            <p class="hint"><xsl:call-template name="str"><xsl:with-param name="k" select="'record-new.project-hint'"/></xsl:call-template><xsl:if test="not(project)"><xsl:text> </xsl:text><xsl:call-template name="str"><xsl:with-param name="k" select="'record-new.no-project'"/></xsl:call-template></xsl:if></p>
             <xsl:call-template name="field-error"><xsl:with-param name="n" select="'project'"/></xsl:call-template>
           </div>
         </xsl:if>
