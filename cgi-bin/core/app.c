@@ -131,6 +131,14 @@ app_role_bit(enum role_name r)
 	return 1u << ((unsigned)r + 1);
 }
 
+const char *
+app_hours(struct ctx *c, long long t)
+{
+	char buf[32];
+
+	return arena_strdup(c->a, rules_hours_format(t, buf, sizeof(buf)));
+}
+
 int
 app_redirect(struct ctx *c, const char *path)
 {

@@ -193,6 +193,9 @@ xmlNodePtr app_page(struct ctx *c, const char *name);
 /* The role bit (enum role) of a logged-in user's role. */
 unsigned app_role_bit(enum role_name r);
 
+/* Tenths as people write hours (900 "90", 485 "48.5"; rules_hours_format), in the request's arena. */
+const char *app_hours(struct ctx *c, long long t);
+
 /* 303 to path (a local path) and return 303: `return app_redirect(c, "/")`. */
 int app_redirect(struct ctx *c, const char *path);
 

@@ -143,28 +143,16 @@ catalogue_params_json(const struct item_params *p, char *buf, size_t n)
 }
 
 int
-catalogue_asks_valid(const char *s)
+catalogue_asks_has(const char *asks, const char *what)
 {
-	unsigned seen = 0;
+	size_t n = strlen(what);
 
-	if (s == NULL)
+	if (asks == NULL || n == 0)
 		return 0;
-	while (*s != '\0') {
-		size_t len = strcspn(s, " ");
-		int found = -1;
-		if (len == 0) {
-			s++;
-			continue;
-		}
-		for (int k = 0; catalogue_asks[k] != NULL; k++)
-			if (strlen(catalogue_asks[k]) == len && strncmp(s, catalogue_asks[k], len) == 0)
-				found = k;
-		if (found < 0 || (seen & (1u << found)))
-			return 0;
-		seen |= 1u << found;
-		s += len;
-	}
-	return 1;
+	for (const char *p = asks; (p = strstr(p, what)) != NULL; p += n)
+		if ((p == asks || p[-1] == ' ') && (p[n] == '\0' || p[n] == ' '))
+			return 1;
+	return 0;
 }
 
 int

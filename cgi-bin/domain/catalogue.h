@@ -62,8 +62,8 @@ int catalogue_params_json(const struct item_params *p, char *buf, size_t n);
  */
 extern const char *const catalogue_asks[];
 
-/* 1 when s is a space-separated list of catalogue_asks words, each once ("" too). */
-int catalogue_asks_valid(const char *s);
+/* 1 when the space-separated list asks holds the word what ("certificate first_author"). */
+int catalogue_asks_has(const char *asks, const char *what);
 
 /*
  * An item's code: 1 to 32 of a-z, 0-9, "_" and "-", beginning with a

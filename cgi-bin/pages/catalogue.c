@@ -23,18 +23,10 @@ static const char *const tier_names[LEVEL__MAX] = {
 	"tier_school", "tier_district", "tier_city", "tier_province", "tier_national"
 };
 
-static const char *
-hours(struct ctx *c, long long t)
-{
-	char buf[32];
-
-	return arena_strdup(c->a, rules_hours_format(t, buf, sizeof(buf)));
-}
-
 static void
 xml_hours(xmlNodePtr n, struct ctx *c, const char *name, long long t)
 {
-	xml_attr(n, name, hours(c, t));
+	xml_attr(n, name, app_hours(c, t));
 }
 
 /* ------------------------------------------------------- the year */
@@ -196,17 +188,6 @@ catalogue_page(struct ctx *c)
 
 /* ------------------------------------------------------- the item form */
 
-static int
-has_ask(const char *asks, const char *what)
-{
-	size_t n = strlen(what);
-
-	for (const char *p = asks; (p = strstr(p, what)) != NULL; p += n)
-		if ((p == asks || p[-1] == ' ') && (p[n] == '\0' || p[n] == ' '))
-			return 1;
-	return 0;
-}
-
 /* A saved item as the form's values. */
 static void
 item_values(struct ctx *c, struct form *f, const struct item_edit *e)
@@ -217,7 +198,7 @@ item_values(struct ctx *c, struct form *f, const struct item_edit *e)
 	form_value(f, "code", it->code);
 	form_value(f, "category", it->category);
 	form_value(f, "name", it->name);
-	form_value(f, "hours", hours(c, it->hours_tenths));
+	form_value(f, "hours", app_hours(c, it->hours_tenths));
 	form_value(f, "unit", it->unit);
 	form_value(f, "conditions", it->conditions);
 	form_value(f, "exclusions", it->exclusions);
@@ -230,31 +211,31 @@ item_values(struct ctx *c, struct form *f, const struct item_edit *e)
 	if (it->needs_project)
 		form_value(f, "needs_project", "1");
 	if (it->cap_tenths > 0)
-		form_value(f, "cap", hours(c, it->cap_tenths));
+		form_value(f, "cap", app_hours(c, it->cap_tenths));
 	if (e->group_id > 0)
 		form_value(f, "group", arena_printf(c->a, "%lld", e->group_id));
 	for (int k = 0; catalogue_asks[k] != NULL; k++)
-		if (has_ask(it->asks, catalogue_asks[k]))
+		if (catalogue_asks_has(it->asks, catalogue_asks[k]))
 			form_value(f, arena_printf(c->a, "ask_%s", catalogue_asks[k]), "1");
 	switch (p->type) {
 	case RULE_TIERED_LEVEL:
 		for (int l = 0; l < LEVEL__MAX; l++)
 			if (p->tiers[l] > 0)
-				form_value(f, tier_names[l], hours(c, p->tiers[l]));
+				form_value(f, tier_names[l], app_hours(c, p->tiers[l]));
 		break;
 	case RULE_AS_CERTIFIED:
-		form_value(f, "certified_max", hours(c, p->certified_max));
+		form_value(f, "certified_max", app_hours(c, p->certified_max));
 		break;
 	case RULE_POINTS_QUARTERS:
 		form_value(f, "points_base", arena_printf(c->a, "%lld", p->points_base));
 		form_value(f, "points_gain", arena_printf(c->a, "%lld", p->points_gain));
-		form_value(f, "points_hours", hours(c, p->points_hours));
-		form_value(f, "points_max", hours(c, p->points_max));
+		form_value(f, "points_hours", app_hours(c, p->points_hours));
+		form_value(f, "points_max", app_hours(c, p->points_max));
 		form_value(f, "points_threshold", arena_printf(c->a, "%lld", p->points_threshold));
 		break;
 	case RULE_ROSTER:
 		if (p->addon_video > 0)
-			form_value(f, "addon_video", hours(c, p->addon_video));
+			form_value(f, "addon_video", app_hours(c, p->addon_video));
 		break;
 	case RULE_TRAINEE_MULTIPLIER:
 		form_value(f, "excellent_percent", arena_printf(c->a, "%d", p->excellent_percent));
@@ -441,20 +422,9 @@ apply(struct db *db, void *arg)
 		return store_item_set_active(db, k->item->id, k->active);
 	case CH_GROUP_SAVE:
 		return store_group_save(db, k->group, &k->id);
-	case CH_GROUP_ITEMS: {
-		/* The group's items are exactly the ones given. */
-		struct item_edit *v;
-		size_t n;
-		enum db_result r;
+	case CH_GROUP_ITEMS:
 		k->id = k->group->id;
-		if ((r = store_catalogue_items(db, k->c->a, k->year, &v, &n)) != DB_OK)
-			return r;
-		for (size_t i = 0; i < n; i++)
-			if (v[i].group_id == k->group->id &&
-			    (r = store_group_assign(db, k->year, 0, &v[i].id, 1)) != DB_OK)
-				return r;
-		return store_group_assign(db, k->year, k->group->id, k->items, k->nitems);
-	}
+		return store_group_set_items(db, k->year, k->group->id, k->items, k->nitems);
 	case CH_GROUP_DELETE:
 		k->id = k->group->id;
 		return store_group_delete(db, k->group->id);
@@ -860,7 +830,7 @@ catalogue_group_page(struct ctx *c)
 	form_begin(&f, c, "group");
 	form_value(&f, "code", g.code);
 	form_value(&f, "name", g.name);
-	form_value(&f, "cap", hours(c, g.cap_tenths));
+	form_value(&f, "cap", app_hours(c, g.cap_tenths));
 	return 200;
 }
 
@@ -881,7 +851,7 @@ group_change(struct ctx *c, enum change_kind kind)
 	if (kind != CH_GROUP_SAVE) {
 		form_value(&f, "code", g.code);
 		form_value(&f, "name", g.name);
-		form_value(&f, "cap", hours(c, g.cap_tenths));
+		form_value(&f, "cap", app_hours(c, g.cap_tenths));
 	}
 	after = g;
 	memset(&k, 0, sizeof(k));

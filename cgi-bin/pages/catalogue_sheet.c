@@ -92,25 +92,6 @@ header(struct ctx *c, int col)
 	return S2(c, "catalogue.sheet.col.", cols[col].code);
 }
 
-static const char *
-hours_text(struct ctx *c, long long t)
-{
-	char buf[32];
-
-	return arena_strdup(c->a, rules_hours_format(t, buf, sizeof(buf)));
-}
-
-static int
-has_ask(const char *asks, const char *what)
-{
-	size_t n = strlen(what);
-
-	for (const char *p = asks; (p = strstr(p, what)) != NULL; p += n)
-		if ((p == asks || p[-1] == ' ') && (p[n] == '\0' || p[n] == ' '))
-			return 1;
-	return 0;
-}
-
 /* asks in catalogue_asks' order ("" when none), in the arena. */
 static const char *
 asks_canonical(struct ctx *c, const char *asks)
@@ -120,7 +101,7 @@ asks_canonical(struct ctx *c, const char *asks)
 
 	buf[0] = '\0';
 	for (int i = 0; catalogue_asks[i] != NULL; i++)
-		if (has_ask(asks ? asks : "", catalogue_asks[i]))
+		if (catalogue_asks_has(asks, catalogue_asks[i]))
 			k += (size_t)snprintf(buf + k, sizeof(buf) - k, "%s%s", k ? " " : "",
 			    catalogue_asks[i]);
 	return arena_strdup(c->a, buf);
@@ -183,7 +164,7 @@ item_cells(struct ctx *c, const struct item_edit *e, const struct group_edit *g,
 			}
 	asks[0] = '\0';
 	for (int i = 0; catalogue_asks[i] != NULL; i++)
-		if (has_ask(it->asks, catalogue_asks[i]))
+		if (catalogue_asks_has(it->asks, catalogue_asks[i]))
 			k += (size_t)snprintf(asks + k, sizeof(asks) - k, "%s%s",
 			    k ? S(c, "catalogue.sheet.ask-sep") : "", S2(c, "catalogue.ask.", catalogue_asks[i]));
 	v[COL_ASKS] = arena_strdup(c->a, asks);
@@ -321,7 +302,7 @@ catalogue_print(struct ctx *c)
 		if ((item = xml_node(cat, "item")) == NULL)
 			return 500;
 		xml_attr(item, "code", it->code);
-		xml_attr(item, "hours", hours_text(c, it->hours_tenths));
+		xml_attr(item, "hours", app_hours(c, it->hours_tenths));
 		xml_text(item, "name", it->name);
 		xml_text(item, "unit", it->unit);
 		xml_text(item, "conditions", it->conditions);
@@ -332,7 +313,7 @@ catalogue_print(struct ctx *c)
 	if (cat != NULL)
 		xml_attr_int(cat, "rows", rows);
 	xml_attr_int(list, "items", items);
-	xml_attr(list, "hours", hours_text(c, total));
+	xml_attr(list, "hours", app_hours(c, total));
 	return 200;
 }
 
@@ -1158,7 +1139,7 @@ preview_node(struct ctx *c, xmlNodePtr root, const struct check *k, long long id
 			xml_attr(n, "by-name", "1");
 		if (r->e.it.rule_type != NULL)
 			xml_attr(n, "rule-type", r->e.it.rule_type);
-		xml_attr(n, "hours", hours_text(c, r->e.it.hours_tenths > 0 ? r->e.it.hours_tenths : 0));
+		xml_attr(n, "hours", app_hours(c, r->e.it.hours_tenths > 0 ? r->e.it.hours_tenths : 0));
 		xml_text(n, "category", r->e.it.category ? r->e.it.category : "");
 		xml_text(n, "name", r->e.it.name ? r->e.it.name : "");
 		for (size_t j = 0; j < r->nproblems; j++) {
@@ -1181,7 +1162,7 @@ preview_node(struct ctx *c, xmlNodePtr root, const struct check *k, long long id
 		n = xml_node(imp, "group");
 		xml_attr(n, "code", g->code);
 		xml_attr(n, "effect", g->before ? "changed" : "new");
-		xml_attr(n, "cap", hours_text(c, g->cap));
+		xml_attr(n, "cap", app_hours(c, g->cap));
 		xml_text(n, "name", g->name ? g->name : "");
 	}
 	return imp;
@@ -1275,7 +1256,7 @@ catalogue_import_post(struct ctx *c)
 
 struct commit_tx {
 	struct ctx *c;
-	const struct catalogue_import_file *file;
+	const struct import_file *file;
 	struct check k;
 	struct apply ap;
 	int refused;            /* the file no longer checks: nothing written */
@@ -1330,7 +1311,7 @@ commit_tx(struct db *db, void *arg)
 int
 catalogue_import_commit(struct ctx *c)
 {
-	struct catalogue_import_file file;
+	struct import_file file;
 	struct year_policy y;
 	struct commit_tx t;
 	struct check k;

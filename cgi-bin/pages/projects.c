@@ -27,13 +27,6 @@ now_text(struct ctx *c)
 	return arena_printf(c->a, "%s", buf);
 }
 
-static const char *
-hours_text(struct ctx *c, long long t)
-{
-	return t % 10 ? arena_printf(c->a, "%lld.%lld", t / 10, t % 10) :
-	    arena_printf(c->a, "%lld", t / 10);
-}
-
 static int
 project_node(struct ctx *c, xmlNodePtr list, const struct project_row *p)
 {
@@ -56,7 +49,7 @@ project_node(struct ctx *c, xmlNodePtr list, const struct project_row *p)
 		xml_attr(n, "ends", p->ends_on);
 	if (p->hours_tenths > 0) {
 		xml_attr_int(n, "hours-tenths", p->hours_tenths);
-		xml_attr(n, "hours", hours_text(c, p->hours_tenths));
+		xml_attr(n, "hours", app_hours(c, p->hours_tenths));
 	}
 	if (p->expected > 0)
 		xml_attr_int(n, "expected", p->expected);
@@ -203,7 +196,7 @@ projects_school_one(struct ctx *c)
 			echo(&f, "item", p.item_id > 0 ? arena_printf(c->a, "%lld", p.item_id) : "");
 			echo(&f, "starts_on", p.starts_on);
 			echo(&f, "ends_on", p.ends_on);
-			echo(&f, "hours", p.hours_tenths > 0 ? hours_text(c, p.hours_tenths) : "");
+			echo(&f, "hours", p.hours_tenths > 0 ? app_hours(c, p.hours_tenths) : "");
 			echo(&f, "expected", p.expected > 0 ? arena_printf(c->a, "%lld", p.expected) : "");
 			echo(&f, "class_size", p.class_size > 0 ? arena_printf(c->a, "%lld", p.class_size) : "");
 			echo(&f, "quota", p.quota_percent >= 0 ? arena_printf(c->a, "%lld", p.quota_percent) : "");

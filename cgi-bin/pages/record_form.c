@@ -14,6 +14,7 @@
 #include "core/files.h"
 #include "core/form.h"
 #include "core/render.h"
+#include "domain/catalogue.h"
 #include "domain/rules.h"
 #include "domain/workflow.h"
 #include "pages/deadlines.h"
@@ -319,15 +320,7 @@ item_refusals(struct ctx *c, struct form *f, const struct item_row *it, const ch
 static int
 asks(const struct item_row *it, const char *what)
 {
-	const char *p = it->asks;
-	size_t n = strlen(what);
-
-	while ((p = strstr(p, what)) != NULL) {
-		if ((p == it->asks || p[-1] == ' ') && (p[n] == '\0' || p[n] == ' '))
-			return 1;
-		p += n;
-	}
-	return 0;
+	return catalogue_asks_has(it->asks, what);
 }
 
 /* Keep an uploaded file (checked before) and attach it to record (inside the save's transaction). */
@@ -823,9 +816,7 @@ record_form_edit_get(struct ctx *c, long long ty, const char *base, long long re
 	echo_value(&f, "quantity", e.quantity);
 	echo_value(&f, "level", e.level);
 	if (e.has_certified) {
-		long long t = e.certified_tenths;
-		snprintf(buf, sizeof(buf), t % 10 ? "%lld.%lld" : "%lld", t / 10, t % 10);
-		echo_value(&f, "certified", buf);
+		echo_value(&f, "certified", rules_hours_format(e.certified_tenths, buf, sizeof(buf)));
 	}
 	for (int i = 0; i < 4; i++)
 		echo_value(&f, names[i], e.points[i]);

@@ -15,14 +15,6 @@
 
 const char *const year_points_readings[] = { "quarters", "year_total", NULL };
 
-/* Tenths as people write hours: 900 "90", 485 "48.5". */
-static const char *
-hours_text(struct ctx *c, long long t)
-{
-	return t % 10 == 0 ? arena_printf(c->a, "%lld", t / 10) :
-	    arena_printf(c->a, "%lld.%lld", t / 10, t % 10);
-}
-
 /* <year .../> with what the page shows of it. */
 static xmlNodePtr
 year_node(xmlNodePtr parent, const struct year_policy *p)
@@ -207,15 +199,15 @@ year_open(struct ctx *c)
 static void
 policy_values(struct ctx *c, struct form *f, const struct year_policy *p)
 {
-	form_value(f, "min_hours", hours_text(c, p->min_tenths));
-	form_value(f, "normative_min_hours", hours_text(c, p->normative_min_tenths));
+	form_value(f, "min_hours", app_hours(c, p->min_tenths));
+	form_value(f, "normative_min_hours", app_hours(c, p->normative_min_tenths));
 	if (p->new_teacher_tenths >= 0)
-		form_value(f, "new_teacher_hours", hours_text(c, p->new_teacher_tenths));
+		form_value(f, "new_teacher_hours", app_hours(c, p->new_teacher_tenths));
 	if (p->new_principal_tenths >= 0)
-		form_value(f, "new_principal_hours", hours_text(c, p->new_principal_tenths));
+		form_value(f, "new_principal_hours", app_hours(c, p->new_principal_tenths));
 	form_value(f, "cycle_years", arena_printf(c->a, "%d", p->cycle_years));
 	if (p->cycle_min_tenths >= 0)
-		form_value(f, "cycle_min_hours", hours_text(c, p->cycle_min_tenths));
+		form_value(f, "cycle_min_hours", app_hours(c, p->cycle_min_tenths));
 	if (p->flag_percent > 0)
 		form_value(f, "flag_percent", arena_printf(c->a, "%d", p->flag_percent));
 	form_value(f, "terms_per_year", arena_printf(c->a, "%d", p->terms_per_year));

@@ -305,16 +305,26 @@ store_group_delete(struct db *db, long long group)
 }
 
 enum db_result
-store_group_assign(struct db *db, long long year, long long group, const long long *items, size_t n)
+store_group_set_items(struct db *db, long long year, long long group, const long long *items,
+    size_t n)
 {
+	static const char sql_clear[] =
+	    "UPDATE item SET cap_group_id = NULL WHERE cap_group_id = ?2 AND school_year_id = ?1";
 	static const char sql[] =
 	    "UPDATE item SET cap_group_id ="
 	    " (SELECT id FROM cap_group WHERE id = ?3 AND school_year_id = ?1)"
 	    " WHERE id = ?2 AND school_year_id = ?1";
+	sqlite3_stmt *st = db_stmt(db, sql_clear);
 	enum db_result r;
 
+	if (st == NULL)
+		return DB_ERROR;
+	sql_bind_int(st, 1, year);
+	sql_bind_int(st, 2, group);
+	if ((r = sql_exec(st)) != DB_OK)
+		return r;
 	for (size_t i = 0; i < n; i++) {
-		sqlite3_stmt *st = db_stmt(db, sql);
+		st = db_stmt(db, sql);
 		if (st == NULL)
 			return DB_ERROR;
 		sql_bind_int(st, 1, year);

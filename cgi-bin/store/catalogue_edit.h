@@ -72,8 +72,11 @@ enum db_result store_group_save(struct db *db, const struct group_edit *g, long 
 /* Remove a cap group; its items are left without a group. */
 enum db_result store_group_delete(struct db *db, long long group);
 
-/* Put items[0..n) into group (0: none); each must be of the group's year. */
-enum db_result store_group_assign(struct db *db, long long year, long long group,
+/*
+ * Make items[0..n) exactly group's items: its other items leave it, these
+ * come in (from another group too). Each must be of year: DB_NOTFOUND otherwise.
+ */
+enum db_result store_group_set_items(struct db *db, long long year, long long group,
     const long long *items, size_t n);
 
 /* A teacher whose result a change alters. */

@@ -25,38 +25,18 @@ store_catalogue_import_save(struct db *db, long long year, long long account,
 }
 
 enum db_result
-store_catalogue_import_get(struct db *db, arena *a, long long id, struct catalogue_import_file *f)
+store_catalogue_import_get(struct db *db, arena *a, long long id, struct import_file *f)
 {
 	static const char sql[] =
 	    "SELECT content, filename, school_year_id, committed_at FROM catalogue_import WHERE id = ?";
 	sqlite3_stmt *st = db_stmt(db, sql);
-	enum db_result r = DB_NOTFOUND;
-	enum sql_step step;
+	enum db_result r;
 
 	memset(f, 0, sizeof(*f));
 	if (st == NULL)
 		return DB_ERROR;
 	sql_bind_int(st, 1, id);
-	if ((step = sql_step(st, &r)) == SQL_ROW) {
-		const void *blob = sqlite3_column_blob(st, 0);
-		size_t len = (size_t)sqlite3_column_bytes(st, 0);
-
-		r = DB_OK;
-		f->len = len;
-		f->year = sql_int(st, 2, 0);
-		f->committed = !sql_null(st, 3);
-		if ((f->data = arena_alloc(a, len + 1)) == NULL ||
-		    (f->filename = sql_dup(a, st, 1)) == NULL)
-			r = DB_ERROR;
-		else {
-			if (blob != NULL && len > 0)
-				memcpy(f->data, blob, len);
-			((char *)f->data)[len] = '\0';
-		}
-	} else if (step == SQL_DONE)
-		r = DB_NOTFOUND;
-	sqlite3_reset(st);
-	if (r != DB_OK)
+	if ((r = sql_one(st, a, sizeof(*f), sql_fill_import_file, f)) != DB_OK)
 		memset(f, 0, sizeof(*f));
 	return r;
 }

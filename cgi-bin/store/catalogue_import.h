@@ -16,17 +16,9 @@ enum db_result store_catalogue_import_save(struct db *db, long long year, long l
     const char *filename, const void *data, size_t len, long long *id);
 
 /* A kept catalogue import. */
-struct catalogue_import_file {
-	void *data;              /* len bytes (and a NUL after them), in the arena */
-	size_t len;
-	const char *filename;
-	long long year;          /* the school year it was uploaded for */
-	int committed;
-};
-
 /* Import id into *f (copies in a). DB_NOTFOUND when none. (Its district is the core's check.) */
 enum db_result store_catalogue_import_get(struct db *db, arena *a, long long id,
-    struct catalogue_import_file *f);
+    struct import_file *f);
 
 /* Mark import id committed now, with its counts. Call inside store_tx. */
 enum db_result store_catalogue_import_done(struct db *db, long long id, long long added,

@@ -4,6 +4,7 @@
 
 #include <string.h>
 
+/* Run one of the inserts below: ?1 and ?2 its ids (a statement may use ?1 only), ?3 the kind, ?4 the detail. */
 static enum db_result
 notify(struct db *db, const char *sql, long long a1, long long a2, const char *kind,
     const char *detail)
@@ -27,7 +28,7 @@ store_notify_teacher(struct db *db, long long record, const char *kind, const ch
 	    " SELECT a.id, ?3, r.id, ty.school_id, ty.school_year_id, ?4 FROM record r"
 	    " JOIN teacher_year ty ON ty.id = r.teacher_year_id"
 	    " JOIN account a ON a.teacher_id = ty.teacher_id AND a.role = 'teacher' AND a.active = 1"
-	    " WHERE r.id = ?1 AND ?2 = ?2";
+	    " WHERE r.id = ?1";
 
 	return notify(db, sql, record, 0, kind, detail);
 }
@@ -40,7 +41,7 @@ store_notify_record_school(struct db *db, long long record, const char *kind, co
 	    " SELECT a.id, ?3, r.id, ty.school_id, ty.school_year_id, ?4 FROM record r"
 	    " JOIN teacher_year ty ON ty.id = r.teacher_year_id"
 	    " JOIN account a ON a.school_id = ty.school_id AND a.role = 'school_admin' AND a.active = 1"
-	    " WHERE r.id = ?1 AND ?2 = ?2";
+	    " WHERE r.id = ?1";
 
 	return notify(db, sql, record, 0, kind, detail);
 }

@@ -44,14 +44,6 @@ enum db_result store_import_save(struct db *db, long long school, long long year
     long long account, const char *filename, const void *data, size_t len, long long *id);
 
 /* A kept import. */
-struct import_file {
-	void *data;              /* len bytes (and a NUL after them), in the arena */
-	size_t len;
-	const char *filename;
-	long long year;          /* the school year it was uploaded for */
-	int committed;
-};
-
 /* Import id into *f (copies in a). DB_NOTFOUND when none. (Its school is the core's check.) */
 enum db_result store_import_get(struct db *db, arena *a, long long id, struct import_file *f);
 

@@ -75,6 +75,12 @@ enum db_result sql_one(sqlite3_stmt *st, arena *a, size_t size, sql_fill_fn fill
 	"i.code, i.category, i.name, i.unit, i.conditions, i.rule_type, i.params, i.asks," \
 	" i.hours_tenths, i.cap_tenths, g.code, i.normative, i.evidence_required," \
 	" i.needs_project, i.active, i.sort_order, i.exclusions, i.organisers"
+/*
+ * A kept upload's row (content, filename, school_year_id, committed_at)
+ * into a struct import_file (store.h), for sql_one. In store/store.c.
+ */
+int sql_fill_import_file(arena *a, sqlite3_stmt *st, void *row);
+
 struct setup_item;
 int sql_fill_setup_item(arena *a, sqlite3_stmt *st, int c, struct setup_item *it);
 

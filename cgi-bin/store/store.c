@@ -133,3 +133,21 @@ sql_one(sqlite3_stmt *st, arena *a, size_t size, sql_fill_fn fill, void *row)
 	sqlite3_reset(st);
 	return r;
 }
+
+int
+sql_fill_import_file(arena *a, sqlite3_stmt *st, void *row)
+{
+	struct import_file *f = row;
+	const void *blob = sqlite3_column_blob(st, 0);
+	size_t len = (size_t)sqlite3_column_bytes(st, 0);
+
+	f->len = len;
+	f->year = sql_int(st, 2, 0);
+	f->committed = !sql_null(st, 3);
+	if ((f->data = arena_alloc(a, len + 1)) == NULL || (f->filename = sql_dup(a, st, 1)) == NULL)
+		return -1;
+	if (blob != NULL && len > 0)
+		memcpy(f->data, blob, len);
+	((char *)f->data)[len] = '\0';
+	return 0;
+}

@@ -24,4 +24,17 @@
 typedef enum db_result (*store_tx_fn)(struct db *db, void *arg);
 enum db_result store_tx(struct db *db, store_tx_fn fn, void *arg);
 
+/*
+ * An uploaded file kept between its preview and its commit (the roster
+ * import's and the catalogue import's tables: content, filename,
+ * school_year_id, committed_at).
+ */
+struct import_file {
+	void *data;              /* len bytes (and a NUL after them), in the arena */
+	size_t len;
+	const char *filename;
+	long long year;          /* the school year it was uploaded for */
+	int committed;
+};
+
 #endif

@@ -1,6 +1,8 @@
 /* common.c - see common.h */
 #include "common.h"
 
+#include <check.h>
+#include <curl/curl.h>
 #include <libxml/parser.h>
 #include <sqlite3.h>
 #include <stdio.h>
@@ -176,4 +178,37 @@ srv_sql(const struct server *s, const char *sql)
 	sqlite3_free(err);
 	sqlite3_close(db);
 	return rc == SQLITE_OK ? 0 : -1;
+}
+
+void
+demo_setup(struct server *s)
+{
+	curl_global_init(CURL_GLOBAL_DEFAULT);
+	if (server_start(s) != 0) {
+		server_stop(s);
+		exit(1);
+	}
+}
+
+void
+demo_teardown(struct server *s, int *reports)
+{
+	server_halt(s);
+	*reports += server_log_reports(s);
+	server_stop(s);
+	curl_global_cleanup();
+}
+
+int
+suite_main(Suite *suite, const char *name, const int *reports)
+{
+	SRunner *sr = srunner_create(suite);
+	int failed;
+
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	if (*reports > 0)
+		fprintf(stderr, "%s: %d sanitizer or leak reports in the programs' logs\n", name, *reports);
+	return failed == 0 && *reports == 0 ? 0 : 1;
 }

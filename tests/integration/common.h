@@ -45,4 +45,16 @@ int srv_sql(const struct server *s, const char *sql);
 extern const unsigned char test_png[];
 extern const size_t test_png_len;
 
+/*
+ * The demo server of one checked test: demo_setup starts it (curl too) or
+ * exits; demo_teardown stops it and adds the sanitizer and leak reports of
+ * its programs' logs to *reports. suite_main runs the suite and answers the
+ * program's exit status: 0 only when every test passed and no report was
+ * counted (named after the program in the message).
+ */
+void demo_setup(struct server *s);
+void demo_teardown(struct server *s, int *reports);
+struct Suite;
+int suite_main(struct Suite *suite, const char *name, const int *reports);
+
 #endif

@@ -26,20 +26,13 @@ static int log_reports;
 static void
 setup(void)
 {
-	curl_global_init(CURL_GLOBAL_DEFAULT);
-	if (server_start(&srv) != 0) {
-		server_stop(&srv);
-		exit(1);
-	}
+	demo_setup(&srv);
 }
 
 static void
 teardown(void)
 {
-	server_halt(&srv);
-	log_reports += server_log_reports(&srv);
-	server_stop(&srv);
-	curl_global_cleanup();
+	demo_teardown(&srv, &log_reports);
 }
 
 static char *
@@ -405,14 +398,5 @@ suite(void)
 int
 main(void)
 {
-	SRunner *sr = srunner_create(suite());
-	int failed;
-
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	if (log_reports > 0)
-		fprintf(stderr, "test_import_files: %d sanitizer or leak reports in the programs' logs\n",
-		    log_reports);
-	return failed == 0 && log_reports == 0 ? 0 : 1;
+	return suite_main(suite(), "test_import_files", &log_reports);
 }
