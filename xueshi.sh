@@ -20,7 +20,8 @@ PACKAGES="build-essential autoconf automake libtool pkg-config libfcgi-dev
 libsqlite3-dev sqlite3 libxml2-dev libxslt1-dev libsodium-dev libmagic-dev check
 libsubunit-dev libcurl4-openssl-dev nginx-light spawn-fcgi libfcgi-bin xsltproc
 chromium poppler-utils fonts-noto-cjk libzip-dev libxlsxwriter-dev libcsv-dev
-apache2 libapache2-mod-fcgid wrk libfreexl-dev libreoffice-calc-nogui python3-openpyxl"
+apache2 libapache2-mod-fcgid wrk libfreexl-dev libreoffice-calc-nogui python3-openpyxl
+libqrencode-dev zbar-tools"
 
 say() { printf '%s\n' "$*" >&2; }
 

@@ -3,6 +3,7 @@
  * change, and (accounts.c) the account lifecycle.
  */
 #include "core/app.h"
+#include "pages/verify.h"
 #include "store/home.h"
 #include "store/audit.h"
 #include "store/store.h"
@@ -309,6 +310,7 @@ static const struct field inbox_read_fields[] = INBOX_READ_FIELDS;
 static const struct route routes[] = {
 	{ HTTP_GET, "/", page_home, ROLES_EVERYONE, SCOPE_PUBLIC, "home", 0, NULL },
 	{ HTTP_GET, "/healthz", page_healthz, ROLES_EVERYONE, SCOPE_PUBLIC, "healthz", ROUTE_RAW_ANY_STATUS, NULL },
+	{ HTTP_GET, "/verify", verify_page, ROLES_EVERYONE, SCOPE_PUBLIC, "verify", 0, (const struct field[])VERIFY_FIELDS },
 	{ HTTP_GET, "/login", page_login, ROLES_EVERYONE, SCOPE_PUBLIC, "login", 0, login_get_fields },
 	{ HTTP_POST, "/login", post_login, ROLES_EVERYONE, SCOPE_PUBLIC, "login_post", 0, login_fields },
 	{ HTTP_POST, "/logout", post_logout, ROLES_USERS, SCOPE_OWN, "logout", ROUTE_DURING_PASSWORD_CHANGE, NULL },

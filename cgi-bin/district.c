@@ -15,6 +15,8 @@
 #include "pages/catalogue_sheet.h"
 #include "pages/stats.h"
 #include "core/app.h"
+#include "pages/print.h"
+#include "pages/points.h"
 #include "core/render.h"
 #include "pages/review.h"
 #include "pages/review_pages.h"
@@ -250,6 +252,44 @@ page_teacher(struct ctx *c)
 	return teacher_year_page(c, c->id[0], "school-teacher");
 }
 
+/* GET /district/teachers/{teacher_year}/card: any teacher's card of the district. */
+static int
+page_card(struct ctx *c)
+{
+	return print_card(c, c->id[0]);
+}
+
+/* GET /district/teachers/{teacher_year}/cycle */
+static int
+page_cycle(struct ctx *c)
+{
+	return print_cycle(c, c->id[0]);
+}
+
+/* GET /district/schools/{school}/summary: the school's 汇总表, to sign and stamp. */
+static int
+page_summary(struct ctx *c)
+{
+	return print_summary(c, c->id[0]);
+}
+
+/* GET /district/schools/{school}/points/print: the school's 学习强国积分登记表. */
+static int
+page_points(struct ctx *c)
+{
+	return points_print_of(c, c->id[0]);
+}
+
+/* GET /district/schools/{school}/bundle[?teachers=…]: the school's bundle for the archive. */
+static int
+page_bundle(struct ctx *c)
+{
+	size_t n = 0;
+	long long *ids = app_field_ids(c, "teachers", &n);
+
+	return print_bundle(c, c->id[0], ids, n);
+}
+
 /* GET /district/evidence/{evidence} */
 static int
 get_evidence(struct ctx *c)
@@ -332,6 +372,12 @@ static const struct route routes[] = {
 	{ HTTP_GET, "/district/records/{record}", page_record, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_record", 0, NULL },
 	{ HTTP_POST, "/district/records/{record}/review", post_review, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_review", 0, review_fields },
 	{ HTTP_GET, "/district/teachers/{teacher_year}", page_teacher, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_teacher", 0, NULL },
+	/* Printing (issue 15): what the district reads, signs, stamps and files. */
+	{ HTTP_GET, "/district/teachers/{teacher_year}/card", page_card, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_card", 0, NULL },
+	{ HTTP_GET, "/district/teachers/{teacher_year}/cycle", page_cycle, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_cycle", 0, NULL },
+	{ HTTP_GET, "/district/schools/{school}/summary", page_summary, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_summary", 0, NULL },
+	{ HTTP_GET, "/district/schools/{school}/points/print", page_points, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_points_print", 0, NULL },
+	{ HTTP_GET, "/district/schools/{school}/bundle", page_bundle, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_bundle", 0, (const struct field[])PRINT_BUNDLE_FIELDS },
 	{ HTTP_GET, "/district/evidence/{evidence}", get_evidence, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_evidence", 0, NULL },
 };
 

@@ -7,6 +7,7 @@
  * school's; a teacher-year or records named in a body are checked here.
  */
 #include "core/app.h"
+#include "pages/print.h"
 #include "core/render.h"
 #include "pages/export.h"
 #include "pages/points.h"
@@ -163,27 +164,31 @@ page_teacher(struct ctx *c)
 static int
 page_card(struct ctx *c)
 {
-	int status = teacher_year_page(c, c->id[0], "card");
+	return print_card(c, c->id[0]);
+}
 
-	if (status == 200)
-		status = print_district_node(c, c->page);
-	c->stylesheet = "print/card";
-	return status;
+/* GET /school/teachers/{teacher_year}/cycle: the teacher's 5-year cycle statement. */
+static int
+page_cycle(struct ctx *c)
+{
+	return print_cycle(c, c->id[0]);
 }
 
 /* GET /school/summary: the school's summary table (汇总表), for paper. */
 static int
 page_summary(struct ctx *c)
 {
-	xmlNodePtr root = app_page(c, "summary");
-	int status;
+	return print_summary(c, c->user->school_id);
+}
 
-	if (root == NULL)
-		return 500;
-	c->stylesheet = "print/summary";
-	if ((status = school_overview(c, root, c->user->school_id)) != 200)
-		return status;
-	return print_district_node(c, root);
+/* GET /school/bundle[?teachers=…]: the index (汇总档案序号表) and the cards. */
+static int
+page_bundle(struct ctx *c)
+{
+	size_t n = 0;
+	long long *ids = app_field_ids(c, "teachers", &n);
+
+	return print_bundle(c, c->user->school_id, ids, n);
 }
 
 /* GET /school/evidence/{evidence} */
@@ -223,6 +228,8 @@ static const struct route routes[] = {
 	{ HTTP_GET, "/school/evidence/{evidence}", get_evidence, SCHOOL_READERS, SCOPE_SCHOOL, "school_evidence", 0, NULL },
 	{ HTTP_GET, "/school/teachers/{teacher_year}/card", page_card, SCHOOL_READERS, SCOPE_SCHOOL, "school_card", 0, NULL },
 	{ HTTP_GET, "/school/summary", page_summary, SCHOOL_READERS, SCOPE_SCHOOL, "school_summary", 0, NULL },
+	{ HTTP_GET, "/school/teachers/{teacher_year}/cycle", page_cycle, SCHOOL_READERS, SCOPE_SCHOOL, "school_cycle", 0, NULL },
+	{ HTTP_GET, "/school/bundle", page_bundle, SCHOOL_READERS, SCOPE_SCHOOL, "school_bundle", 0, (const struct field[])PRINT_BUNDLE_FIELDS },
 	{ HTTP_GET, "/school/summary.xlsx", export_summary_xlsx, SCHOOL_READERS, SCOPE_SCHOOL, "school_summary_xlsx", 0, NULL },
 	{ HTTP_GET, "/school/records.xlsx", export_records_xlsx, SCHOOL_READERS, SCOPE_SCHOOL, "school_records_xlsx", 0, NULL },
 	{ HTTP_GET, "/school/records.csv", export_records_csv, SCHOOL_READERS, SCOPE_SCHOOL, "school_records_csv", 0, NULL },

@@ -5,6 +5,7 @@
  * the caller's own: another teacher's record id answers 404.
  */
 #include "core/app.h"
+#include "pages/print.h"
 #include "store/record.h"
 #include "store/teacher.h"
 #include "core/assess.h"
@@ -253,11 +254,19 @@ page_card(struct ctx *c)
 
 	if ((status = own_year(c, &ty, &district, &self)) != 200)
 		return status;
-	status = teacher_year_page(c, ty, "card");
-	if (status == 200)
-		status = print_district_node(c, c->page);
-	c->stylesheet = "print/card";
-	return status;
+	return print_card(c, ty);
+}
+
+/* GET /teacher/cycle: the 5-year cycle statement ending with the current year, for paper. */
+static int
+page_cycle(struct ctx *c)
+{
+	long long ty = 0, district = 0;
+	int self = 0, status;
+
+	if ((status = own_year(c, &ty, &district, &self)) != 200)
+		return status;
+	return print_cycle(c, ty);
 }
 
 static const struct field record_get_fields[] = RECORD_GET_FIELDS;
@@ -266,6 +275,7 @@ static const struct field record_post_fields[] = RECORD_POST_FIELDS;
 static const struct route routes[] = {
 	{ HTTP_GET, "/teacher", page_dashboard, ROLE_TEACHER, SCOPE_OWN, "teacher_dashboard", 0, NULL },
 	{ HTTP_GET, "/teacher/card", page_card, ROLE_TEACHER, SCOPE_OWN, "teacher_card", 0, NULL },
+	{ HTTP_GET, "/teacher/cycle", page_cycle, ROLE_TEACHER, SCOPE_OWN, "teacher_cycle", 0, NULL },
 	{ HTTP_GET, "/teacher/history", page_history, ROLE_TEACHER, SCOPE_OWN, "teacher_history", 0, NULL },
 	{ HTTP_GET, "/teacher/records/new", page_new, ROLE_TEACHER, SCOPE_OWN, "teacher_record_new", 0, record_get_fields },
 	{ HTTP_POST, "/teacher/records/new", post_new, ROLE_TEACHER, SCOPE_OWN, "teacher_record_create", 0, record_post_fields },

@@ -47,6 +47,12 @@ config_load(struct config *cfg)
 	cfg->datadir = env_or("XUESHI_DATADIR", XS_DATADIR);
 	cfg->tmp_dir = env_or("XUESHI_TMPDIR", env_or("TMPDIR", "/tmp"));
 	cfg->evidence_dir = env_or("XUESHI_EVIDENCE", XS_EVIDENCEDIR);
+	cfg->public_url = env_or("XUESHI_PUBLIC_URL", "");
+	if (*cfg->public_url && strncmp(cfg->public_url, "http://", 7) != 0 &&
+	    strncmp(cfg->public_url, "https://", 8) != 0) {
+		fprintf(stderr, "xueshi: XUESHI_PUBLIC_URL must start with http:// or https://\n");
+		return -1;
+	}
 	cfg->fault_injection = getenv("XUESHI_FAULT_INJECTION") != NULL &&
 	    strcmp(getenv("XUESHI_FAULT_INJECTION"), "1") == 0;
 	if ((size_t)snprintf(cfg->xsl_dir, sizeof(cfg->xsl_dir), "%s/xsl",

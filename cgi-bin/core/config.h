@@ -15,6 +15,8 @@ struct config {
 	char migrations_dir[4096];/* datadir/db/migrations */
 	const char *tmp_dir;      /* XUESHI_TMPDIR: uploads in flight */
 	const char *evidence_dir; /* XUESHI_EVIDENCE: stored evidence files */
+	const char *public_url;   /* XUESHI_PUBLIC_URL: the address printed documents'
+	                             verification links start with ("" : the request's) */
 	struct http_limits limits;/* XUESHI_MAX_BODY, XUESHI_MAX_UPLOAD, ... */
 	int fault_injection;      /* XUESHI_FAULT_INJECTION=1: honour X-Xueshi-Fault-At
 	                             (the tests only; never set it in production) */

@@ -190,6 +190,21 @@ points_print(struct ctx *c)
 	return status;
 }
 
+int
+points_print_of(struct ctx *c, long long school)
+{
+	struct points_table t;
+	xmlNodePtr root = app_page(c, "points");
+	int status;
+
+	c->stylesheet = "print/points";
+	if (root == NULL)
+		return 500;
+	if ((status = points_load(c, school, &t)) != 200)
+		return status;
+	return table_node(c, root, &t, NULL) != NULL ? 200 : 500;
+}
+
 /* A whole number 0..RULES_POINTS_MAX, digits only (spaces around allowed). */
 static int
 parse_points(const char *s, long long *v)

@@ -54,4 +54,7 @@ int points_page(struct ctx *c);
 int points_post(struct ctx *c);
 int points_print(struct ctx *c);
 
+/* The same table of school (the district's: GET /district/schools/{school}/points/print). */
+int points_print_of(struct ctx *c, long long school);
+
 #endif

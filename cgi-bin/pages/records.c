@@ -266,12 +266,13 @@ assessment_node(struct ctx *c, xmlNodePtr root, long long ty)
 	return assess_xml(root, &a) != NULL ? 200 : 500;
 }
 
+static int teacher_year_xml(struct ctx *c, xmlNodePtr root, const struct teacher_year_view *v);
+
 /* <teacher-year> for the caller's current year; *ty gets its id (0: none). */
 int
 teacher_year_node(struct ctx *c, xmlNodePtr root, long long teacher, long long *ty)
 {
 	struct teacher_year_view v;
-	xmlNodePtr n, y;
 	enum db_result r = store_teacher_year_view(c->db, c->a, teacher, &v);
 
 	*ty = 0;
@@ -279,6 +280,29 @@ teacher_year_node(struct ctx *c, xmlNodePtr root, long long teacher, long long *
 		return 200; /* not on a roster this year: the page says so */
 	if (r != DB_OK)
 		return app_status(r);
+	*ty = v.teacher_year_id;
+	return teacher_year_xml(c, root, &v);
+}
+
+int
+teacher_year_node_of(struct ctx *c, xmlNodePtr root, long long ty)
+{
+	struct teacher_year_view v;
+	enum db_result r = store_teacher_year_view_of(c->db, c->a, ty, &v);
+
+	if (r != DB_OK)
+		return app_status(r);
+	return teacher_year_xml(c, root, &v);
+}
+
+/* <teacher> and <school-year> of one teacher-year's view. */
+static int
+teacher_year_xml(struct ctx *c, xmlNodePtr root, const struct teacher_year_view *vp)
+{
+	const struct teacher_year_view v = *vp;
+	xmlNodePtr n, y;
+	enum db_result r;
+
 	if ((n = xml_node(root, "teacher")) == NULL)
 		return 500;
 	xml_attr_int(n, "id", v.teacher_id);
@@ -296,7 +320,6 @@ teacher_year_node(struct ctx *c, xmlNodePtr root, long long teacher, long long *
 		if (s)
 			xml_attr_int(s, "id", v.school_id);
 	}
-	*ty = v.teacher_year_id;
 	y = xml_node(root, "school-year");
 	if (y != NULL) {
 		xml_attr_int(y, "id", v.year_id);
@@ -361,15 +384,11 @@ int
 teacher_year_page(struct ctx *c, long long ty, const char *name)
 {
 	xmlNodePtr root;
-	long long teacher = 0, cur = 0;
 	int status;
-	enum db_result r = store_teacher_of_year(c->db, ty, &teacher);
-
-	if (r != DB_OK)
-		return app_status(r);
 	if ((root = app_page(c, name)) == NULL)
 		return 500;
-	if ((status = teacher_year_node(c, root, teacher, &cur)) != 200)
+	/* That teacher-year, of whatever year (an earlier year's card too). */
+	if ((status = teacher_year_node_of(c, root, ty)) != 200)
 		return status;
 	if ((status = records_node(c, root, ty)) != 200)
 		return status;

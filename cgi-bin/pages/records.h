@@ -15,6 +15,9 @@
 /* <teacher> and <school-year> for teacher's current year; *ty its teacher_year id (0: none). */
 int teacher_year_node(struct ctx *c, xmlNodePtr root, long long teacher, long long *ty);
 
+/* <teacher> and <school-year> of teacher-year ty, of any year; 404 when none. */
+int teacher_year_node_of(struct ctx *c, xmlNodePtr root, long long ty);
+
 /* <records> of a teacher-year. Returns 200 or 500. */
 int records_node(struct ctx *c, xmlNodePtr root, long long ty);
 

@@ -1,4 +1,7 @@
 /* review_pages.c - see review_pages.h: the pages through store/school and store/review. */
+#include "pages/verify.h"
+#include "pages/print.h"
+#include "store/school.h"
 #include "pages/review_pages.h"
 #include "core/assess.h"
 #include "core/form.h"
@@ -340,3 +343,22 @@ school_move_refused(struct ctx *c, long long school, const char *code)
 	return 409;
 }
 
+/* See pages/print.h (here: it is the school overview, which the teacher's program has not). */
+int
+print_summary(struct ctx *c, long long school)
+{
+	xmlNodePtr root = app_page(c, "summary");
+	struct school_year_view y;
+	int status;
+	enum db_result r;
+
+	c->stylesheet = "print/summary";
+	if (root == NULL)
+		return 500;
+	if ((status = school_overview(c, root, school)) != 200 ||
+	    (status = print_district_node(c, root)) != 200)
+		return status;
+	if ((r = store_school_year(c->db, c->a, school, &y)) != DB_OK)
+		return app_status(r);
+	return verify_stamp_summary(c, root, school, y.year_id);
+}

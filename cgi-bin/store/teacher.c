@@ -12,29 +12,51 @@ failed(enum db_result r)
 	return r == DB_OK ? DB_ERROR : r;
 }
 
+#define TEACHER_YEAR_VIEW_SQL(join_year, where) \
+	"SELECT t.id, t.name, t.gender, t.staff_no, t.subject, t.title," \
+	" ty.id, ty.category, ty.status, ty.receiving_unit, s.id, s.name," \
+	" y.id, y.label, y.starts_on, y.ends_on, y.register_deadline," \
+	" y.school_review_deadline, y.district_review_deadline, d.self_registration," \
+	" coalesce(sys.state, 'open')" \
+	" FROM teacher t JOIN district d ON d.id = t.district_id" \
+	join_year \
+	" JOIN school s ON s.id = ty.school_id" \
+	" LEFT JOIN school_year_state sys ON sys.school_id = s.id AND sys.school_year_id = y.id" \
+	" WHERE " where
+
+static enum db_result teacher_year_view_row(sqlite3_stmt *st, arena *a, long long id,
+    struct teacher_year_view *v);
+
 enum db_result
 store_teacher_year_view(struct db *db, arena *a, long long teacher, struct teacher_year_view *v)
 {
-	static const char sql[] =
-	    "SELECT t.id, t.name, t.gender, t.staff_no, t.subject, t.title,"
-	    " ty.id, ty.category, ty.status, ty.receiving_unit, s.id, s.name,"
-	    " y.id, y.label, y.starts_on, y.ends_on, y.register_deadline,"
-	    " y.school_review_deadline, y.district_review_deadline, d.self_registration,"
-	    " coalesce(sys.state, 'open')"
-	    " FROM teacher t JOIN district d ON d.id = t.district_id"
+	static const char sql[] = TEACHER_YEAR_VIEW_SQL(
 	    " JOIN school_year y ON y.district_id = d.id AND y.is_current = 1"
-	    " JOIN teacher_year ty ON ty.teacher_id = t.id AND ty.school_year_id = y.id"
-	    " JOIN school s ON s.id = ty.school_id"
-	    " LEFT JOIN school_year_state sys ON sys.school_id = s.id AND sys.school_year_id = y.id"
-	    " WHERE t.id = ?";
-	sqlite3_stmt *st = db_stmt(db, sql);
+	    " JOIN teacher_year ty ON ty.teacher_id = t.id AND ty.school_year_id = y.id", "t.id = ?");
+
+	return teacher_year_view_row(db_stmt(db, sql), a, teacher, v);
+}
+
+enum db_result
+store_teacher_year_view_of(struct db *db, arena *a, long long ty, struct teacher_year_view *v)
+{
+	static const char sql[] = TEACHER_YEAR_VIEW_SQL(
+	    " JOIN teacher_year ty ON ty.teacher_id = t.id"
+	    " JOIN school_year y ON y.id = ty.school_year_id", "ty.id = ?");
+
+	return teacher_year_view_row(db_stmt(db, sql), a, ty, v);
+}
+
+static enum db_result
+teacher_year_view_row(sqlite3_stmt *st, arena *a, long long id, struct teacher_year_view *v)
+{
 	enum db_result r = DB_OK;
 	enum sql_step s;
 
 	memset(v, 0, sizeof(*v));
 	if (st == NULL)
 		return DB_ERROR;
-	sql_bind_int(st, 1, teacher);
+	sql_bind_int(st, 1, id);
 	if ((s = sql_step(st, &r)) == SQL_ROW) {
 		const char **texts[] = { &v->name, &v->gender, &v->staff_no, &v->subject, &v->title,
 			&v->category, &v->status, &v->receiving_unit, &v->school, &v->year,
@@ -178,7 +200,7 @@ store_teacher_history(struct db *db, arena *a, long long teacher,
     struct teacher_history_year **out, size_t *n)
 {
 	static const char sql[] =
-	    "SELECT ty.id, y.label, y.starts_on, s.name, ty.category FROM teacher_year ty"
+	    "SELECT ty.id, y.label, y.starts_on, s.name, ty.category, y.id, s.id FROM teacher_year ty"
 	    " JOIN school_year y ON y.id = ty.school_year_id JOIN school s ON s.id = ty.school_id"
 	    " WHERE ty.teacher_id = ? ORDER BY y.starts_on DESC LIMIT 64";
 	sqlite3_stmt *st = db_stmt(db, sql);
@@ -203,7 +225,10 @@ store_teacher_history(struct db *db, arena *a, long long teacher,
 		y->label = sql_dup(a, st, 1);
 		y->school = sql_dup(a, st, 3);
 		y->category = sql_dup(a, st, 4);
-		if (!y->label || !y->school || !y->category) {
+		y->starts_on = sql_dup(a, st, 2);
+		y->school_year_id = sql_int(st, 5, 0);
+		y->school_id = sql_int(st, 6, 0);
+		if (!y->label || !y->school || !y->category || !y->starts_on) {
 			r = DB_ERROR;
 			break;
 		}

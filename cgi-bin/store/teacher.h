@@ -31,6 +31,10 @@ struct teacher_year_view {
 enum db_result store_teacher_year_view(struct db *db, arena *a, long long teacher,
     struct teacher_year_view *v);
 
+/* Teacher-year ty (of any year) into *v. DB_NOTFOUND: no such teacher-year. */
+enum db_result store_teacher_year_view_of(struct db *db, arena *a, long long ty,
+    struct teacher_year_view *v);
+
 /* The teacher of teacher-year ty into *teacher. DB_NOTFOUND when none. */
 enum db_result store_teacher_of_year(struct db *db, long long ty, long long *teacher);
 
@@ -61,8 +65,8 @@ enum db_result store_school_registrars(struct db *db, arena *a, long long school
 
 /* One year of a teacher. */
 struct teacher_history_year {
-	long long teacher_year_id;
-	const char *label, *school, *category;
+	long long teacher_year_id, school_year_id, school_id;
+	const char *label, *school, *category, *starts_on;
 };
 
 /* Teacher's years, newest first, at most 64. Filled whole. */

@@ -62,4 +62,27 @@
       </tr>
     </table>
   </xsl:template>
+
+  <!--
+    What makes a printed document checkable (pages/verify.c): its QR code,
+    drawn from the program's runs of dark modules with the 4-module quiet
+    zone around them, and its code with where to type it.
+  -->
+  <xsl:template match="verification">
+    <div class="verification">
+      <xsl:apply-templates select="qr"/>
+      <div class="verify-text">
+        <div class="verify-code"><xsl:call-template name="str"><xsl:with-param name="k" select="'verify.code-label'"/></xsl:call-template><span class="code"><xsl:value-of select="@grouped"/></span></div>
+        <div class="verify-how"><xsl:call-template name="str"><xsl:with-param name="k" select="'verify.how'"/></xsl:call-template><xsl:value-of select="@base"/></div>
+      </div>
+    </div>
+  </xsl:template>
+
+  <xsl:template match="qr">
+    <xsl:variable name="n" select="@size + 8"/>
+    <svg xmlns="http://www.w3.org/2000/svg" class="qr" viewBox="0 0 {$n} {$n}" shape-rendering="crispEdges" role="img" aria-label="{@text}">
+      <rect x="0" y="0" width="{$n}" height="{$n}" fill="#fff"/>
+      <xsl:for-each select="m"><rect x="{@x + 4}" y="{@y + 4}" width="{@w}" height="1" fill="#000"/></xsl:for-each>
+    </svg>
+  </xsl:template>
 </xsl:stylesheet>

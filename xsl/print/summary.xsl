@@ -34,5 +34,6 @@
       <xsl:choose><xsl:when test="$s/@teachers &gt; 0"><xsl:value-of select="format-number(($s/@teachers - $s/@failing) div $s/@teachers, '0.0%')"/></xsl:when><xsl:otherwise>—</xsl:otherwise></xsl:choose>
     </p>
     <xsl:call-template name="signatures"><xsl:with-param name="who" select="'summary'"/></xsl:call-template>
+    <xsl:apply-templates select="verification"/>
   </xsl:template>
 </xsl:stylesheet>

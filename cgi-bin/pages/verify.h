@@ -1,0 +1,49 @@
+/*
+ * pages/verify.h - what a printed document states, its verification code
+ * and QR code, and the public /verify page (issue 15).
+ *
+ * Every card (登记卡), 5-year cycle statement and summary table (汇总表) is
+ * printed with a <verification> element: a 16-character code and a QR code
+ * of the URL /verify?c=CODE. The code is the first 80 bits of
+ * HMAC-SHA256(install secret, kind, objects, digest), where digest is the
+ * SHA-256 of the document's content as printed (for a card: the teacher,
+ * school, year, category, every record's id, state, claimed hours and item,
+ * the kept result's figures, the school's state and confirmation date). The
+ * printed document is kept by its code (printed_document) with what /verify
+ * shows; /verify looks the code up, checks the row's MAC, recomputes the
+ * digest from today's data and says: valid, changed after printing, or
+ * unknown.
+ */
+#ifndef XS_PAGES_VERIFY_H
+#define XS_PAGES_VERIFY_H
+
+#include "core/app.h"
+#include "store/verify.h"
+
+/*
+ * What ty's card, ty's cycle statement (the cycle ending with ty's year),
+ * or school's summary of year states: d filled, its code computed (not yet
+ * kept). cycle, when not NULL, gets the cycle's years for the page. 200, or
+ * the status (404: no such teacher-year or school year).
+ */
+int verify_card(struct ctx *c, long long ty, struct printed_document *d);
+int verify_cycle(struct ctx *c, long long ty, struct printed_document *d, xmlNodePtr cycle);
+int verify_summary(struct ctx *c, long long school, long long year, struct printed_document *d);
+
+/* Keep n documents (one transaction). 200 or the status. */
+int verify_keep(struct ctx *c, const struct printed_document *d, size_t n);
+
+/* <verification code grouped url><qr/></verification> for d under parent. 200 or 500. */
+int verify_xml(struct ctx *c, xmlNodePtr parent, const struct printed_document *d);
+
+/* verify_card + verify_keep + verify_xml under parent. */
+int verify_stamp_card(struct ctx *c, xmlNodePtr parent, long long ty);
+int verify_stamp_summary(struct ctx *c, xmlNodePtr parent, long long school, long long year);
+
+/* GET /verify[?c=CODE]: public, no login. */
+int verify_page(struct ctx *c);
+
+#define VERIFY_FIELDS { { "c", FIELD_LINE, 0, 0, 64, NULL, OBJ_NONE }, \
+	{ NULL, 0, 0, 0, 0, NULL, OBJ_NONE } }
+
+#endif
