@@ -18,10 +18,12 @@
 #include "store/assess.h"
 #include "store/stats.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "domain/rules.h"
+#include "domain/deadline.h"
 
 /* An integer attribute of n (0 when absent): the figures school_overview put there. */
 static long long
@@ -134,11 +136,214 @@ struct school_sum {
 	long long teachers, failing;
 };
 
+/* ------------------------------------------------ charts (issue 15) */
+
+/*
+ * The distribution of counted hours against each teacher's own threshold
+ * (90, 120 for a new teacher, ... as the kept result says): a teacher with
+ * confirmed hours C and threshold T falls in the first bucket whose upper
+ * bound U (percent) has C * 100 < T * U; exactly at the threshold is
+ * 100-125 (met). A teacher whose threshold is 0 (no rule) is in none.
+ */
+static const struct {
+	const char *key;
+	int from, to; /* percent of the threshold; to 0: no upper bound */
+} hour_buckets[] = {
+	{ "lt50", 0, 50 }, { "50-75", 50, 75 }, { "75-100", 75, 100 },
+	{ "100-125", 100, 125 }, { "ge125", 125, 0 },
+};
+#define NBUCKETS (sizeof(hour_buckets) / sizeof(hour_buckets[0]))
+static const char *const bucket_categories[] = { "regular", "new_teacher", "new_principal" };
+#define NCATEGORIES (sizeof(bucket_categories) / sizeof(bucket_categories[0]))
+
+static size_t
+hour_bucket(long long confirmed, long long threshold)
+{
+	for (size_t b = 0; b + 1 < NBUCKETS; b++)
+		if (confirmed * 100 < threshold * hour_buckets[b].to)
+			return b;
+	return NBUCKETS - 1;
+}
+
+/* <distribution>: teachers per bucket, district-wide and per category (categories present only). */
+static int
+distribution_node(xmlNodePtr root, const struct kept_result *kv, size_t nk)
+{
+	long long count[NBUCKETS][NCATEGORIES + 1], cat_total[NCATEGORIES];
+	long long none = 0, judged = 0;
+	xmlNodePtr dist = xml_node(root, "distribution");
+
+	if (dist == NULL)
+		return 500;
+	memset(count, 0, sizeof(count));
+	memset(cat_total, 0, sizeof(cat_total));
+	for (size_t k = 0; k < nk; k++) {
+		size_t b, cat;
+		if (kv[k].a.threshold_tenths <= 0) {
+			none++;
+			continue;
+		}
+		b = hour_bucket(kv[k].a.confirmed_tenths, kv[k].a.threshold_tenths);
+		count[b][NCATEGORIES]++;
+		judged++;
+		for (cat = 0; cat < NCATEGORIES; cat++)
+			if (kv[k].who.category && strcmp(kv[k].who.category, bucket_categories[cat]) == 0)
+				break;
+		if (cat < NCATEGORIES) {
+			count[b][cat]++;
+			cat_total[cat]++;
+		}
+	}
+	xml_attr_int(dist, "teachers", judged);
+	xml_attr_int(dist, "without-threshold", none);
+	for (size_t b = 0; b < NBUCKETS; b++) {
+		xmlNodePtr bn = xml_node(dist, "bucket");
+		if (bn == NULL)
+			return 500;
+		xml_attr(bn, "key", hour_buckets[b].key);
+		xml_attr_int(bn, "from-percent", hour_buckets[b].from);
+		if (hour_buckets[b].to > 0)
+			xml_attr_int(bn, "to-percent", hour_buckets[b].to);
+		xml_attr_int(bn, "teachers", count[b][NCATEGORIES]);
+		for (size_t cat = 0; cat < NCATEGORIES; cat++) {
+			xmlNodePtr cn;
+			if (cat_total[cat] == 0)
+				continue;
+			if ((cn = xml_node(bn, "category")) == NULL)
+				return 500;
+			xml_attr(cn, "name", bucket_categories[cat]);
+			xml_attr_int(cn, "teachers", count[b][cat]);
+		}
+	}
+	return 200;
+}
+
+/* Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil). */
+static long long
+days_from_civil(long long y, unsigned m, unsigned d)
+{
+	long long era;
+	unsigned yoe, doy, doe;
+
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = (unsigned)(y - era * 400);
+	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + (long long)doe - 719468;
+}
+
+/* The date of days since 1970-01-01 into buf (32 bytes) as YYYY-MM-DD (civil_from_days). */
+static void
+civil_from_days(long long z, char *buf)
+{
+	long long era, y;
+	unsigned doe, yoe, doy, mp, d, m;
+
+	z += 719468;
+	era = (z >= 0 ? z : z - 146096) / 146097;
+	doe = (unsigned)(z - era * 146097);
+	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	y = (long long)yoe + era * 400;
+	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	mp = (5 * doy + 2) / 153;
+	d = doy - (153 * mp + 2) / 5 + 1;
+	m = mp < 10 ? mp + 3 : mp - 9;
+	snprintf(buf, 32, "%04lld-%02u-%02u", y + (m <= 2), m % 100u, d % 100u);
+}
+
+/* A YYYY-MM-DD date as days since 1970-01-01; 0 with *ok 0 when malformed. */
+static long long
+date_days(const char *s, int *ok)
+{
+	unsigned y, m, d;
+	char tail;
+
+	*ok = s != NULL && sscanf(s, "%4u-%2u-%2u%c", &y, &m, &d, &tail) == 3 &&
+	    m >= 1 && m <= 12 && d >= 1 && d <= 31;
+	return *ok ? days_from_civil(y, m, d) : 0;
+}
+
+/*
+ * <weeks>: the year's records by the week of their start date, from the
+ * year's first week to the week holding the district's today (the whole
+ * year once it is over; none before it starts), and further when records
+ * lie ahead; records dated outside the year count in its first or last
+ * week. Each week with its first and last day, its count and the running
+ * total, registered (any state) and confirmed (district_approved).
+ */
+static int
+weeks_node(struct ctx *c, xmlNodePtr root, const struct stats_school *s)
+{
+	struct stats_week *wv;
+	size_t nw;
+	long long start, end, today, total_weeks, shown, cum = 0, cum_conf = 0, records = 0;
+	long long *per, *conf;
+	char today_s[11], day[32];
+	int ok1, ok2, ok3;
+	xmlNodePtr weeks;
+	enum db_result r;
+
+	deadline_local_date(c->now, s->utc_offset_minutes, today_s);
+	start = date_days(s->starts_on, &ok1);
+	end = date_days(s->ends_on, &ok2);
+	today = date_days(today_s, &ok3);
+	if (!ok1 || !ok2 || !ok3 || end < start)
+		return 500;
+	if ((r = store_stats_weeks(c->db, c->a, c->user->district_id, s->year_id, &wv, &nw)) != DB_OK)
+		return app_status(r);
+	total_weeks = (end - start) / 7 + 1;
+	shown = today < start ? 0 : today > end ? total_weeks : (today - start) / 7 + 1;
+	per = arena_alloc(c->a, (size_t)(total_weeks + 1) * sizeof(*per));
+	conf = arena_alloc(c->a, (size_t)(total_weeks + 1) * sizeof(*conf));
+	if (per == NULL || conf == NULL || (weeks = xml_node(root, "weeks")) == NULL)
+		return 500;
+	memset(per, 0, (size_t)(total_weeks + 1) * sizeof(*per));
+	memset(conf, 0, (size_t)(total_weeks + 1) * sizeof(*conf));
+	for (size_t i = 0; i < nw; i++) {
+		long long w = wv[i].week < 1 ? 1 : wv[i].week > total_weeks ? total_weeks : wv[i].week;
+		per[w] += wv[i].records;
+		conf[w] += wv[i].confirmed;
+		records += wv[i].records;
+		if (w > shown)
+			shown = w;
+	}
+	xml_attr(weeks, "starts-on", s->starts_on);
+	xml_attr(weeks, "ends-on", s->ends_on);
+	xml_attr(weeks, "today", today_s);
+	xml_attr_int(weeks, "year-weeks", total_weeks);
+	xml_attr_int(weeks, "weeks", shown);
+	xml_attr_int(weeks, "records", records);
+	for (long long w = 1; w <= shown; w++) {
+		xmlNodePtr wn = xml_node(weeks, "week");
+		long long last = start + 7 * w - 1;
+		if (wn == NULL)
+			return 500;
+		cum += per[w];
+		cum_conf += conf[w];
+		xml_attr_int(wn, "n", w);
+		civil_from_days(start + 7 * (w - 1), day);
+		xml_attr(wn, "from", day);
+		civil_from_days(last > end ? end : last, day);
+		xml_attr(wn, "to", day);
+		xml_attr_int(wn, "records", per[w]);
+		xml_attr_int(wn, "cumulative", cum);
+		xml_attr_int(wn, "confirmed", conf[w]);
+		xml_attr_int(wn, "confirmed-cumulative", cum_conf);
+	}
+	xml_attr_int(weeks, "confirmed", cum_conf);
+	return 200;
+}
+/* ------------------------------------------------ end charts */
+
 /*
  * GET /district/stats: every active school of the district side by side
  * (teachers, failing, pass rate, the flag, unreviewed records, the year's
  * state) and the district's total, all computed here: the kept results of
- * the whole year in one query (store/assess.h), summed by school.
+ * the whole year in one query (store/assess.h), summed by school. The
+ * charts' figures beside them (issue 15): records waiting at each review
+ * stage per school, the distribution of counted hours against the
+ * threshold (from the same kept results) and the records per week.
  */
 int
 stats_district_page(struct ctx *c)
@@ -148,8 +353,9 @@ stats_district_page(struct ctx *c)
 	struct kept_result *kv = NULL;
 	struct school_sum *sum;
 	size_t ns, nk = 0;
-	long long teachers = 0, failing = 0, flagged = 0, unreviewed = 0;
+	long long teachers = 0, failing = 0, flagged = 0, unreviewed = 0, awaiting = 0;
 	enum db_result r;
+	int status;
 
 	if (root == NULL)
 		return 500;
@@ -188,6 +394,8 @@ stats_district_page(struct ctx *c)
 		xml_attr_int(sn, "unreviewed", s->unreviewed);
 		xml_attr_int(sn, "teachers", sum[i].teachers);
 		xml_attr_int(sn, "failing", sum[i].failing);
+		xml_attr_int(sn, "passing", sum[i].teachers - sum[i].failing);
+		xml_attr_int(sn, "awaiting-district", s->awaiting_district);
 		if (sum[i].teachers > 0)
 			xml_attr_int(sn, "pass-permille", rate_permille(sum[i].teachers, sum[i].failing));
 		xml_text(sn, "name", s->name);
@@ -200,6 +408,7 @@ stats_district_page(struct ctx *c)
 		failing += sum[i].failing;
 		flagged += flag;
 		unreviewed += s->unreviewed;
+		awaiting += s->awaiting_district;
 	}
 	if ((total = xml_node(root, "total")) == NULL)
 		return 500;
@@ -210,5 +419,11 @@ stats_district_page(struct ctx *c)
 		xml_attr_int(total, "pass-permille", rate_permille(teachers, failing));
 	xml_attr_int(total, "flagged", flagged);
 	xml_attr_int(total, "unreviewed", unreviewed);
-	return 200;
+	xml_attr_int(total, "passing", teachers - failing);
+	xml_attr_int(total, "awaiting-district", awaiting);
+	if (ns == 0)
+		return 200;
+	if ((status = distribution_node(root, kv, nk)) != 200)
+		return status;
+	return weeks_node(c, root, &sv[0]);
 }

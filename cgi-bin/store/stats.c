@@ -29,8 +29,12 @@ store_stats_schools(struct db *db, arena *a, long long district, struct stats_sc
 	    " coalesce(sys.submitted_at, ''), coalesce(sys.confirmed_at, ''), coalesce(p.flag_percent, 0),"
 	    " (SELECT count(*) FROM teacher_year ty CROSS JOIN record r ON r.teacher_year_id = ty.id"
 	    "  WHERE ty.school_id = s.id AND ty.school_year_id = y.id AND r.state = 'submitted'),"
-	    " coalesce(sys.reopened_reason, '')"
+	    " coalesce(sys.reopened_reason, ''),"
+	    " (SELECT count(*) FROM teacher_year ty CROSS JOIN record r ON r.teacher_year_id = ty.id"
+	    "  WHERE ty.school_id = s.id AND ty.school_year_id = y.id AND r.state = 'school_approved'),"
+	    " y.starts_on, y.ends_on, d.utc_offset_minutes"
 	    " FROM school s JOIN school_year y ON y.district_id = s.district_id AND y.is_current = 1"
+	    " JOIN district d ON d.id = s.district_id"
 	    " LEFT JOIN school_year_state sys ON sys.school_id = s.id AND sys.school_year_id = y.id"
 	    " LEFT JOIN policy p ON p.school_year_id = y.id"
 	    " WHERE s.district_id = ? AND s.active = 1 ORDER BY s.code";
@@ -63,8 +67,13 @@ store_stats_schools(struct db *db, arena *a, long long district, struct stats_sc
 		s->flag_percent = (int)sql_int(st, 8, 0);
 		s->unreviewed = sql_int(st, 9, 0);
 		s->reopened_reason = sql_dup(a, st, 10);
+		s->awaiting_district = sql_int(st, 11, 0);
+		s->starts_on = sql_dup(a, st, 12);
+		s->ends_on = sql_dup(a, st, 13);
+		s->utc_offset_minutes = (int)sql_int(st, 14, 480);
 		if (s->name == NULL || s->code == NULL || s->year_label == NULL || s->state == NULL ||
-		    s->submitted_at == NULL || s->confirmed_at == NULL || s->reopened_reason == NULL) {
+		    s->submitted_at == NULL || s->confirmed_at == NULL || s->reopened_reason == NULL ||
+		    s->starts_on == NULL || s->ends_on == NULL) {
 			r = DB_ERROR;
 			break;
 		}
@@ -254,4 +263,42 @@ store_stats_records(struct db *db, arena *a, long long school, struct stats_reco
 		return DB_ERROR;
 	sql_bind_int(st, 1, school);
 	return sql_list(st, a, sizeof(**out), fill_record, (void **)out, n);
+}
+
+/* charts (issue 15) */
+static int
+fill_week(arena *a, sqlite3_stmt *st, void *row)
+{
+	struct stats_week *w = row;
+
+	(void)a;
+	w->week = sql_int(st, 0, 0);
+	w->records = sql_int(st, 1, 0);
+	w->confirmed = sql_int(st, 2, 0);
+	return 0;
+}
+
+enum db_result
+store_stats_weeks(struct db *db, arena *a, long long district, long long year_id,
+    struct stats_week **out, size_t *n)
+{
+	/* CAST truncates toward zero: days just before the year say week 1, earlier ones less (clamped by the page). */
+	static const char sql[] =
+	    "SELECT w, count(*), sum(state = 'district_approved') FROM"
+	    " (SELECT CAST((julianday(r.started_on) - julianday(y.starts_on)) / 7 AS INTEGER) + 1 AS w,"
+	    "   r.state AS state"
+	    "  FROM school_year y JOIN school s ON s.district_id = y.district_id AND s.active = 1"
+	    "  JOIN teacher_year ty ON ty.school_id = s.id AND ty.school_year_id = y.id"
+	    "  JOIN record r ON r.teacher_year_id = ty.id"
+	    "  WHERE y.id = ?1 AND y.district_id = ?2)"
+	    " GROUP BY w ORDER BY w";
+	sqlite3_stmt *st = db_stmt(db, sql);
+
+	*out = NULL;
+	*n = 0;
+	if (st == NULL)
+		return DB_ERROR;
+	sql_bind_int(st, 1, year_id);
+	sql_bind_int(st, 2, district);
+	return sql_list(st, a, sizeof(**out), fill_week, (void **)out, n);
 }

@@ -21,13 +21,18 @@ struct stats_school {
 	const char *confirmed_at;    /* "" when not */
 	const char *reopened_reason; /* "" when not */
 	int flag_percent;            /* 0: no flag */
-	long long unreviewed;        /* records waiting for the school's review */
+	long long unreviewed;        /* records waiting for the school's review (submitted) */
+	/* charts (issue 15) */
+	long long awaiting_district; /* records waiting for the district's review (school_approved) */
+	const char *starts_on, *ends_on; /* the current year's first and last day, YYYY-MM-DD */
+	int utc_offset_minutes;      /* the district's local time (its "today") */
 };
 
 /*
  * The active schools of a district in its current year, by code, each as
- * school_overview shows it. Fills *out (arena a) and *n; a district without
- * a current year has none.
+ * school_overview shows it, with the records waiting at each review stage
+ * (two counts per school through the record_teacher_year index). Fills
+ * *out (arena a) and *n; a district without a current year has none.
  */
 enum db_result store_stats_schools(struct db *db, arena *a, long long district,
     struct stats_school **out, size_t *n);
@@ -75,5 +80,23 @@ struct stats_record {
 /* Every record of school's current year (any state) by staff number, start and id. Filled whole. */
 enum db_result store_stats_records(struct db *db, arena *a, long long school,
     struct stats_record **out, size_t *n);
+
+/* charts (issue 15): records per week of the year. */
+struct stats_week {
+	long long week;      /* 1: the year's first 7 days (from starts_on); may be < 1 or past the year */
+	long long records;   /* registered, any state (drafts too) */
+	long long confirmed; /* of them district_approved */
+};
+
+/*
+ * The records of school year year_id in district's active schools, counted
+ * by the week of their activity's start date (started_on): week n holds
+ * starts_on + 7(n-1) .. starts_on + 7n - 1. Weeks without records are
+ * absent; the caller clamps weeks outside the year. One query (the
+ * teacher_year_school and record_teacher_year indexes). Fills *out
+ * (arena a) and *n, by week.
+ */
+enum db_result store_stats_weeks(struct db *db, arena *a, long long district, long long year_id,
+    struct stats_week **out, size_t *n);
 
 #endif
