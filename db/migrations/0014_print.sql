@@ -1,4 +1,5 @@
--- Verification of printed documents (issue 15). Every printed card (登记卡),
+-- 0014: printing (issue 15). Verification of printed documents, and an index for the charts.
+-- Every printed card (登记卡),
 -- 5-year cycle statement and summary table (汇总表) carries a code and a QR
 -- code leading to the public /verify page.
 --
@@ -33,3 +34,8 @@ CREATE TABLE printed_document (
 	CHECK ((kind = 'summary') = (teacher_year_id IS NULL))
 ) STRICT;
 CREATE INDEX printed_document_object ON printed_document(kind, teacher_year_id, school_id, school_year_id);
+
+-- The district's charts (/district/stats): records registered per week read
+-- each record's start date; with the state beside it the count is read from
+-- the index alone (about 40 ms instead of 65 for 64,000 records).
+CREATE INDEX record_year_state_started ON record(teacher_year_id, state, started_on);
