@@ -41,7 +41,13 @@
         <xsl:apply-templates select="assessment"/>
         <xsl:if test="/page/@name = 'teacher'">
         <p><a class="button" href="/teacher/history"><xsl:call-template name="str"><xsl:with-param name="k" select="'nav.history'"/></xsl:call-template></a>
-          <xsl:text> </xsl:text><a class="button" href="/teacher/card"><xsl:call-template name="str"><xsl:with-param name="k" select="'nav.card'"/></xsl:call-template></a></p>
+          <xsl:text> </xsl:text><a class="button" href="/teacher/card"><xsl:call-template name="str"><xsl:with-param name="k" select="'nav.card'"/></xsl:call-template></a>
+          <xsl:text> </xsl:text><a class="button" href="/teacher/cycle"><xsl:call-template name="str"><xsl:with-param name="k" select="'nav.cycle'"/></xsl:call-template></a></p>
+        </xsl:if>
+        <!-- The school's and the district's view of one teacher: /…/teachers/{id}. -->
+        <xsl:if test="/page/@name = 'school-teacher'">
+        <p><a class="button" href="{/page/request/@path}/card"><xsl:call-template name="str"><xsl:with-param name="k" select="'nav.card'"/></xsl:call-template></a>
+          <xsl:text> </xsl:text><a class="button" href="{/page/request/@path}/cycle"><xsl:call-template name="str"><xsl:with-param name="k" select="'nav.cycle'"/></xsl:call-template></a></p>
         </xsl:if>
         <xsl:call-template name="deadlines"><xsl:with-param name="list" select="school-year/deadline"/></xsl:call-template>
         <xsl:if test="school-year/@self-registration = 'no'">

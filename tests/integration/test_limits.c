@@ -496,6 +496,46 @@ START_TEST(test_too_many_requests_is_429_in_chinese)
 }
 END_TEST
 
+/*
+ * /verify (public, no login) is limited harder than other pages: 60 a
+ * minute per address, bursts of 20. 60 quick lookups from one address: the
+ * burst (and the rate's share) is answered, the rest get 429; another
+ * address is not slowed.
+ */
+START_TEST(test_verify_is_rate_limited)
+{
+	static const char get[] = "GET /verify?c=0000-0000-0000-0000 HTTP/1.1\r\nHost: x\r\n"
+	    "Connection: close\r\n\r\n";
+	static char buf[16384];
+	int answered = 0, limited = 0;
+
+	for (int i = 0; i < 60; i++) {
+		int fd = connect_from(7), status;
+		ck_assert(fd >= 0);
+		ck_assert_int_eq(send_all(fd, get, sizeof(get) - 1), 0);
+		status = read_response(fd, buf, sizeof(buf), 10000);
+		close(fd);
+		if (status == 404)
+			answered++; /* the code is unknown: the page says so */
+		else if (status == 429)
+			limited++;
+		else
+			ck_abort_msg("lookup %d: %d %.200s", i, status, buf);
+	}
+	fprintf(stderr, "test_limits: 60 quick /verify lookups: %d answered, %d limited\n",
+	    answered, limited);
+	ck_assert_int_ge(answered, 21);
+	ck_assert_int_gt(limited, 0);
+	{
+		int fd = connect_from(8);
+		ck_assert(fd >= 0);
+		ck_assert_int_eq(send_all(fd, get, sizeof(get) - 1), 0);
+		ck_assert_int_eq(read_response(fd, buf, sizeof(buf), 10000), 404);
+		close(fd);
+	}
+}
+END_TEST
+
 /* ------------------------------------------------- hang-up flood */
 
 START_TEST(test_hang_up_flood_then_home_answers_at_once)
@@ -588,6 +628,7 @@ main(void)
 	tcase_add_test(tc, test_error_pages_are_internal);
 	tcase_add_test(tc, test_normal_traffic_beside_500_slow_clients);
 	tcase_add_test(tc, test_too_many_requests_is_429_in_chinese);
+	tcase_add_test(tc, test_verify_is_rate_limited);
 	tcase_add_test(tc, test_hang_up_flood_then_home_answers_at_once);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);

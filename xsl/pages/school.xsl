@@ -25,6 +25,7 @@
     <div class="actions">
       <xsl:if test="$base = '/school'">
         <a class="button" href="/school/summary"><xsl:call-template name="str"><xsl:with-param name="k" select="'nav.summary'"/></xsl:call-template></a>
+        <a class="button" href="/school/bundle"><xsl:call-template name="str"><xsl:with-param name="k" select="'nav.bundle'"/></xsl:call-template></a>
         <a class="button" href="/school/summary.xlsx"><xsl:call-template name="str"><xsl:with-param name="k" select="'export.xlsx'"/></xsl:call-template></a>
         <a class="button" href="/school/summary.csv"><xsl:call-template name="str"><xsl:with-param name="k" select="'export.csv'"/></xsl:call-template></a>
         <a class="button" href="/school/records.xlsx"><xsl:call-template name="str"><xsl:with-param name="k" select="'export.records.link'"/></xsl:call-template></a>
@@ -38,6 +39,9 @@
       </xsl:if>
       <xsl:if test="$base = '/district'">
         <a class="button" href="/district/review?school={$s/@id}"><xsl:call-template name="str"><xsl:with-param name="k" select="'district.queue'"/></xsl:call-template></a>
+        <a class="button" href="/district/schools/{$s/@id}/summary"><xsl:call-template name="str"><xsl:with-param name="k" select="'nav.summary'"/></xsl:call-template></a>
+        <a class="button" href="/district/schools/{$s/@id}/bundle"><xsl:call-template name="str"><xsl:with-param name="k" select="'nav.bundle'"/></xsl:call-template></a>
+        <a class="button" href="/district/schools/{$s/@id}/points/print"><xsl:call-template name="str"><xsl:with-param name="k" select="'nav.points-print'"/></xsl:call-template></a>
         <xsl:if test="$s/@state = 'submitted'">
           <form method="post" action="/district/schools/{$s/@id}/confirm" class="inline">
             <xsl:call-template name="csrf"/>
@@ -84,13 +88,18 @@
         </form>
       </section>
     </xsl:if>
+    <!-- Ticked teachers' cards only: the boxes in the table belong to this form. -->
+    <form id="bundle-form" method="get" class="inline">
+      <xsl:attribute name="action"><xsl:choose><xsl:when test="$base = '/district'">/district/schools/<xsl:value-of select="$s/@id"/>/bundle</xsl:when><xsl:otherwise>/school/bundle</xsl:otherwise></xsl:choose></xsl:attribute>
+      <button type="submit"><xsl:call-template name="str"><xsl:with-param name="k" select="'print.chosen'"/></xsl:call-template></button>
+    </form>
     <div class="table-wrap">
       <table class="list">
         <thead><tr><th><xsl:call-template name="str"><xsl:with-param name="k" select="'account.teacher'"/></xsl:call-template></th><th><xsl:call-template name="str"><xsl:with-param name="k" select="'school.category'"/></xsl:call-template></th><th><xsl:call-template name="str"><xsl:with-param name="k" select="'assessment.total'"/></xsl:call-template></th><th><xsl:call-template name="str"><xsl:with-param name="k" select="'assessment.pending'"/></xsl:call-template></th><th><xsl:call-template name="str"><xsl:with-param name="k" select="'school.needed'"/></xsl:call-template></th><th><xsl:call-template name="str"><xsl:with-param name="k" select="'school.result'"/></xsl:call-template></th><th></th></tr></thead>
         <tbody>
           <xsl:for-each select="$s/teachers/teacher">
             <tr class="result-{result/@result}">
-              <td><a href="{$base}/teachers/{@teacher-year}"><xsl:value-of select="name"/></a> <span class="hint"> <xsl:value-of select="@staff-no"/></span></td>
+              <td><input type="checkbox" name="teachers" value="{@teacher-year}" form="bundle-form" aria-label="{name}"/> <a href="{$base}/teachers/{@teacher-year}"><xsl:value-of select="name"/></a> <span class="hint"> <xsl:value-of select="@staff-no"/></span></td>
               <td><xsl:call-template name="str"><xsl:with-param name="k" select="concat('category.', @category)"/></xsl:call-template></td>
               <td><xsl:call-template name="hours"><xsl:with-param name="t" select="result/@confirmed-tenths"/></xsl:call-template></td>
               <td><xsl:call-template name="hours"><xsl:with-param name="t" select="result/@pending-tenths"/></xsl:call-template></td>
