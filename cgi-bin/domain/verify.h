@@ -5,7 +5,7 @@
  * A code is the first 80 bits of an HMAC-SHA256 (computed by the caller
  * with the install's secret over the document's kind, objects and content
  * digest), written in Crockford's base32: 16 characters, printed in four
- * groups of four (XXXX-XXXX-XXXX-XXXX). Crockford's alphabet leaves out
+ * groups of four (MHEQ-4E5Q-AYGK-476N). Crockford's alphabet leaves out
  * I, L, O and U, so what people misread or mistype (O for 0, I or L for 1,
  * lower case, spaces, dashes) still reads back as the same code.
  */

@@ -29,31 +29,22 @@
 #define CARD_ROWS_TAIL 10
 #define INDEX_ROWS 25
 
-long long
-print_card_pages(long long records)
-{
-	long long pages = 1, left = records, cap = CARD_ROWS_FIRST, used;
-
-	while (left > cap) {
-		left -= cap;
-		pages++;
-		cap = CARD_ROWS_NEXT;
-	}
-	used = left;
-	return cap - used >= CARD_ROWS_TAIL ? pages : pages + 1;
-}
-
-long long
-print_index_pages(long long teachers)
+/* A4 pages of an index of teachers teachers. */
+static long long
+index_pages(long long teachers)
 {
 	return teachers <= 0 ? 1 : (teachers + INDEX_ROWS - 1) / INDEX_ROWS;
 }
 
-/* Mark each record of card's <records> with the page it prints on; the card with its pages. */
+/*
+ * Mark each record of card's <records> with the page it prints on, and the
+ * card with its pages: the last is the one with the totals, signatures and
+ * verification, on the last record's page when it has room left.
+ */
 static long long
 paginate(xmlNodePtr card)
 {
-	long long n = 0, page = 1, on_page = 0, cap = CARD_ROWS_FIRST, pages;
+	long long page = 1, on_page = 0, cap = CARD_ROWS_FIRST, pages;
 
 	for (xmlNodePtr l = card->children; l != NULL; l = l->next) {
 		if (l->type != XML_ELEMENT_NODE || strcmp((const char *)l->name, "records") != 0)
@@ -67,27 +58,28 @@ paginate(xmlNodePtr card)
 				cap = CARD_ROWS_NEXT;
 			}
 			on_page++;
-			n++;
 			xml_attr_int(r, "page", page);
 		}
 	}
-	pages = print_card_pages(n);
+	pages = cap - on_page >= CARD_ROWS_TAIL ? page : page + 1;
 	xml_attr_int(card, "pages", pages);
-	xml_attr_int(card, "tail-page", cap - on_page >= CARD_ROWS_TAIL ? page : page + 1);
 	return pages;
 }
 
-/* One card under parent: identity, records, assessment, pages; d gets its verification. */
+/*
+ * One card under parent: identity, records, assessment, pages; d gets its
+ * verification (kept and by as verify_card_known takes them).
+ */
 static int
-card_into(struct ctx *c, xmlNodePtr parent, long long ty, struct printed_document *d,
-    long long *pages)
+card_into(struct ctx *c, xmlNodePtr parent, long long ty, const struct assessment *kept,
+    const char *by, struct printed_document *d, long long *pages)
 {
 	int status;
 
 	if ((status = teacher_year_node_of(c, parent, ty)) != 200 ||
 	    (status = records_node(c, parent, ty)) != 200 ||
 	    (status = assessment_node(c, parent, ty)) != 200 ||
-	    (status = verify_card(c, ty, d)) != 200)
+	    (status = verify_card_known(c, ty, kept, by, d)) != 200)
 		return status;
 	*pages = paginate(parent);
 	return 200;
@@ -104,7 +96,7 @@ print_card(struct ctx *c, long long ty)
 	c->stylesheet = "print/card";
 	if (root == NULL)
 		return 500;
-	if ((status = card_into(c, root, ty, &d, &pages)) != 200 ||
+	if ((status = card_into(c, root, ty, NULL, NULL, &d, &pages)) != 200 ||
 	    (status = print_district_node(c, root)) != 200 ||
 	    (status = verify_keep(c, &d, 1)) != 200)
 		return status;
@@ -151,6 +143,7 @@ print_bundle(struct ctx *c, long long school, const long long *ids, size_t nids)
 	struct printed_document *docs;
 	size_t n, nkept, k = 0, count = 0;
 	long long next_page;
+	const char *by;
 	int status;
 	enum db_result r;
 
@@ -170,6 +163,8 @@ print_bundle(struct ctx *c, long long school, const long long *ids, size_t nids)
 	if (*y.confirmed_at)
 		xml_attr(sn, "confirmed", y.confirmed_at);
 	xml_text(sn, "name", y.name);
+	if ((by = verify_confirmer(c, c->user->district_id)) == NULL)
+		return 500;
 	/* The roster's order (by staff number), the summary table's. */
 	if ((r = store_school_teachers(c->db, c->a, school, y.year_id, &t, &n)) != DB_OK)
 		return app_status(r);
@@ -185,23 +180,22 @@ print_bundle(struct ctx *c, long long school, const long long *ids, size_t nids)
 	    (index = xml_node(root, "index")) == NULL)
 		return 500;
 	xml_attr_int(index, "teachers", (long long)count);
-	xml_attr_int(index, "pages", print_index_pages((long long)count));
-	next_page = print_index_pages((long long)count) + 1;
+	xml_attr_int(index, "pages", index_pages((long long)count));
+	next_page = index_pages((long long)count) + 1;
 	for (size_t i = 0; i < n; i++) {
 		xmlNodePtr card, e;
 		long long pages;
-		const char *result = "fail";
+		const struct assessment *a;
 		if (!chosen(ids, nids, t[i].teacher_year_id))
 			continue;
-		if ((card = xml_node(root, "card")) == NULL || (e = xml_node(index, "entry")) == NULL)
+		/* every teacher-year has its kept result */
+		if ((a = assess_kept_find(kept, nkept, t[i].teacher_year_id)) == NULL ||
+		    (card = xml_node(root, "card")) == NULL || (e = xml_node(index, "entry")) == NULL)
 			return 500;
-		if ((status = card_into(c, card, t[i].teacher_year_id, &docs[k], &pages)) != 200 ||
+		if ((status = card_into(c, card, t[i].teacher_year_id, a, by, &docs[k], &pages)) != 200 ||
 		    (status = verify_xml(c, card, &docs[k])) != 200)
 			return status;
 		k++;
-		for (size_t j = 0; j < nkept; j++)
-			if (kept[j].who.teacher_year_id == t[i].teacher_year_id)
-				result = kept[j].a.pass ? "pass" : "fail";
 		xml_attr_int(card, "serial", (long long)k);
 		xml_attr_int(card, "start-page", next_page);
 		xml_attr_int(e, "serial", (long long)k);
@@ -210,7 +204,7 @@ print_bundle(struct ctx *c, long long school, const long long *ids, size_t nids)
 		xml_attr(e, "category", t[i].category);
 		xml_attr_int(e, "pages", pages);
 		xml_attr_int(e, "start-page", next_page);
-		xml_attr(e, "result", result);
+		xml_attr(e, "result", a->pass ? "pass" : "fail");
 		xml_text(e, "name", t[i].name);
 		next_page += pages;
 	}

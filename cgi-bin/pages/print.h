@@ -26,10 +26,6 @@ int print_summary(struct ctx *c, long long school);
  */
 int print_bundle(struct ctx *c, long long school, const long long *ids, size_t nids);
 
-/* A4 pages a card of records records takes, and an index of teachers teachers. */
-long long print_card_pages(long long records);
-long long print_index_pages(long long teachers);
-
 /* ?teachers= of a bundle: the core checks each is the caller's. */
 #define PRINT_BUNDLE_FIELDS { { "teachers", FIELD_ID, FIELD_MULTI, 0, 0, NULL, OBJ_TEACHER_YEAR }, \
 	{ NULL, 0, 0, 0, 0, NULL, OBJ_NONE } }

@@ -21,24 +21,6 @@
 
 #include "domain/rules.h"
 
-/* The kept result of teacher-year ty among v[0..n) (by teacher-year), or NULL. */
-static const struct assessment *
-kept_of(const struct kept_result *v, size_t n, long long ty)
-{
-	size_t lo = 0, hi = n;
-
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (v[mid].who.teacher_year_id == ty)
-			return &v[mid].a;
-		if (v[mid].who.teacher_year_id < ty)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return NULL;
-}
-
 int
 school_overview(struct ctx *c, xmlNodePtr root, long long school)
 {
@@ -108,7 +90,7 @@ school_overview(struct ctx *c, xmlNodePtr root, long long school)
 	}
 	for (size_t i = 0; i < n; i++) {
 		xmlNodePtr tn = xml_node(list, "teacher");
-		const struct assessment *ap = kept_of(kept, nkept, t[i].teacher_year_id);
+		const struct assessment *ap = assess_kept_find(kept, nkept, t[i].teacher_year_id);
 		if (tn == NULL)
 			return 500;
 		xml_attr_int(tn, "teacher-year", t[i].teacher_year_id);

@@ -115,15 +115,32 @@ content_assessment(struct content *k, const struct assessment *a)
 	content_int(k, "normative_min", a->normative_min_tenths);
 }
 
-/* Who confirmed: the district's stamp (its settings), the unit that signs 复核. */
-static const char *
-confirmer(struct ctx *c, long long district)
+const char *
+verify_confirmer(struct ctx *c, long long district)
 {
 	struct district_settings s;
 
 	if (store_district_settings(c->db, c->a, district, &s) != DB_OK)
 		return NULL;
 	return *s.stamp_text ? s.stamp_text : s.authority;
+}
+
+/*
+ * The code of d (its kind, objects and digest) under the install's secret
+ * (read already) into out. 0, or -1 when out of memory.
+ */
+static int
+code_of(struct ctx *c, const struct printed_document *d, char out[VERIFY_CODE_LEN + 1])
+{
+	unsigned char mac[crypto_auth_hmacsha256_BYTES];
+	char *msg = arena_printf(c->a, "xueshi-verify-1\n%s\n%lld\n%lld\n%lld\n%lld\n%s", d->kind,
+	    d->district_id, d->school_year_id, d->school_id, d->teacher_year_id, d->digest);
+
+	if (msg == NULL)
+		return -1;
+	crypto_auth_hmacsha256(mac, (const unsigned char *)msg, strlen(msg), secret);
+	verify_code_encode(mac, out);
+	return 0;
 }
 
 /*
@@ -135,8 +152,8 @@ static int
 finish(struct ctx *c, struct printed_document *d, xmlDocPtr doc, struct content *k)
 {
 	xmlBufferPtr buf = xmlBufferCreate();
-	unsigned char hash[crypto_hash_sha256_BYTES], mac[crypto_auth_hmacsha256_BYTES];
-	char *hex, *code, *msg;
+	unsigned char hash[crypto_hash_sha256_BYTES];
+	char *hex, *code;
 	int status;
 
 	if (buf == NULL || k->failed || xmlNodeDump(buf, doc, xmlDocGetRootElement(doc), 0, 0) < 0) {
@@ -160,12 +177,8 @@ finish(struct ctx *c, struct printed_document *d, xmlDocPtr doc, struct content 
 	d->digest = hex;
 	if ((status = secret_get(c)) != 200)
 		return status;
-	msg = arena_printf(c->a, "xueshi-verify-1\n%s\n%lld\n%lld\n%lld\n%lld\n%s", d->kind,
-	    d->district_id, d->school_year_id, d->school_id, d->teacher_year_id, d->digest);
-	if (msg == NULL || (code = arena_alloc(c->a, VERIFY_CODE_LEN + 1)) == NULL)
+	if ((code = arena_alloc(c->a, VERIFY_CODE_LEN + 1)) == NULL || code_of(c, d, code) != 0)
 		return 500;
-	crypto_auth_hmacsha256(mac, (const unsigned char *)msg, strlen(msg), secret);
-	verify_code_encode(mac, code);
 	d->code = code;
 	d->printed_by = c->user != NULL ? c->user->id : 0;
 	return 200;
@@ -198,21 +211,29 @@ statement_name(xmlNodePtr st, const char *name)
 int
 verify_card(struct ctx *c, long long ty, struct printed_document *d)
 {
+	return verify_card_known(c, ty, NULL, NULL, d);
+}
+
+int
+verify_card_known(struct ctx *c, long long ty, const struct assessment *kept, const char *by,
+    struct printed_document *d)
+{
 	struct verify_card_facts f;
 	struct assessment a;
 	struct content k = { c->a, NULL, 0, 0, 0 };
 	xmlDocPtr doc;
 	xmlNodePtr st;
-	const char *by;
 	int status;
 	enum db_result r = store_verify_card_facts(c->db, c->a, ty, &f);
 
 	memset(d, 0, sizeof(*d));
 	if (r != DB_OK)
 		return app_status(r);
-	if ((status = kept_one(c, f.school_year_id, f.school_id, ty, &a)) != 200)
+	if (kept != NULL)
+		a = *kept;
+	else if ((status = kept_one(c, f.school_year_id, f.school_id, ty, &a)) != 200)
 		return status;
-	if ((by = confirmer(c, f.district_id)) == NULL)
+	if (by == NULL && (by = verify_confirmer(c, f.district_id)) == NULL)
 		return 500;
 	d->kind = "card";
 	d->district_id = f.district_id;
@@ -262,7 +283,7 @@ verify_summary(struct ctx *c, long long school, long long year, struct printed_d
 		return app_status(r);
 	if ((r = assess_results(c->db, c->a, &sc, &v, &n)) != DB_OK)
 		return app_status(r);
-	if ((by = confirmer(c, f.district_id)) == NULL)
+	if ((by = verify_confirmer(c, f.district_id)) == NULL)
 		return 500;
 	content_add(&k, "kind", "summary");
 	for (size_t i = 0; i < n; i++) {
@@ -326,7 +347,7 @@ verify_cycle(struct ctx *c, long long ty, struct printed_document *d, xmlNodePtr
 		return status;
 	if ((r = store_teacher_history(c->db, c->a, f.teacher_id, &h, &n)) != DB_OK)
 		return app_status(r);
-	if ((by = confirmer(c, f.district_id)) == NULL)
+	if ((by = verify_confirmer(c, f.district_id)) == NULL)
 		return 500;
 	d->kind = "cycle";
 	d->district_id = f.district_id;
@@ -477,15 +498,10 @@ verify_stamp_summary(struct ctx *c, xmlNodePtr parent, long long school, long lo
 static int
 row_authentic(struct ctx *c, const struct printed_document *d)
 {
-	unsigned char mac[crypto_auth_hmacsha256_BYTES];
 	char code[VERIFY_CODE_LEN + 1];
-	char *msg = arena_printf(c->a, "xueshi-verify-1\n%s\n%lld\n%lld\n%lld\n%lld\n%s", d->kind,
-	    d->district_id, d->school_year_id, d->school_id, d->teacher_year_id, d->digest);
 
-	if (msg == NULL)
+	if (code_of(c, d, code) != 0)
 		return -1;
-	crypto_auth_hmacsha256(mac, (const unsigned char *)msg, strlen(msg), secret);
-	verify_code_encode(mac, code);
 	return sodium_memcmp(code, d->code, VERIFY_CODE_LEN) == 0;
 }
 

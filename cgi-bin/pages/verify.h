@@ -20,6 +20,8 @@
 #include "core/app.h"
 #include "store/verify.h"
 
+struct assessment;
+
 /*
  * What ty's card, ty's cycle statement (the cycle ending with ty's year),
  * or school's summary of year states: d filled, its code computed (not yet
@@ -29,6 +31,16 @@
 int verify_card(struct ctx *c, long long ty, struct printed_document *d);
 int verify_cycle(struct ctx *c, long long ty, struct printed_document *d, xmlNodePtr cycle);
 int verify_summary(struct ctx *c, long long school, long long year, struct printed_document *d);
+
+/*
+ * verify_card with what a batch knows already: ty's kept result and the
+ * district's confirmer (NULL: read them).
+ */
+int verify_card_known(struct ctx *c, long long ty, const struct assessment *kept,
+    const char *by, struct printed_document *d);
+
+/* Who confirms for district: its stamp (its settings), the unit that signs 复核; NULL on failure. */
+const char *verify_confirmer(struct ctx *c, long long district);
 
 /* Keep n documents (one transaction). 200 or the status. */
 int verify_keep(struct ctx *c, const struct printed_document *d, size_t n);

@@ -927,3 +927,21 @@ assess_results(struct db *db, arena *a, const struct assess_scope *sc, struct ke
 	*out = v;
 	return DB_OK;
 }
+
+/* The kept result of teacher-year ty among v[0..n) (by teacher-year), or NULL. */
+const struct assessment *
+assess_kept_find(const struct kept_result *v, size_t n, long long ty)
+{
+	size_t lo = 0, hi = n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (v[mid].who.teacher_year_id == ty)
+			return &v[mid].a;
+		if (v[mid].who.teacher_year_id < ty)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
+}

@@ -84,4 +84,7 @@ struct kept_result {
 enum db_result assess_results(struct db *db, arena *a, const struct assess_scope *scope,
     struct kept_result **out, size_t *n);
 
+/* The kept result of teacher-year ty among v[0..n) (in teacher-year order), or NULL. */
+const struct assessment *assess_kept_find(const struct kept_result *v, size_t n, long long ty);
+
 #endif

@@ -5,6 +5,7 @@
 #include <curl/curl.h>
 #include <libxml/parser.h>
 #include <sqlite3.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -211,4 +212,43 @@ suite_main(Suite *suite, const char *name, const int *reports)
 	if (*reports > 0)
 		fprintf(stderr, "%s: %d sanitizer or leak reports in the programs' logs\n", name, *reports);
 	return failed == 0 && *reports == 0 ? 0 : 1;
+}
+
+struct client *
+client_as(const struct server *s, const char *login)
+{
+	struct client *cl = client_new();
+
+	ck_assert_int_eq(login_as(cl, s, login, DEMO_PW), 303);
+	return cl;
+}
+
+long long
+srv_intf(const struct server *s, const char *fmt, ...)
+{
+	char sql[4096];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(sql, sizeof(sql), fmt, ap);
+	va_end(ap);
+	return srv_int(s, sql);
+}
+
+void
+html_save(const struct reply *r, const char *file)
+{
+	FILE *f = fopen(file, "w");
+	const char *p = r->body, *hit;
+	char prefix[1024];
+
+	ck_assert_ptr_nonnull(f);
+	snprintf(prefix, sizeof(prefix), "file://%s/htdocs/", env_srcdir());
+	while ((hit = strstr(p, "\"/static/")) != NULL) {
+		fwrite(p, 1, (size_t)(hit - p) + 1, f);
+		fputs(prefix, f);
+		p = hit + strlen("\"/static/");
+	}
+	fputs(p, f);
+	fclose(f);
 }

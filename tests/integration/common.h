@@ -24,6 +24,15 @@ long post_form(struct client *cl, const struct server *s, const char *path,
 long login_as(struct client *cl, const struct server *s, const char *login,
     const char *password);
 
+/* A new client logged in as login with the demo password (the test fails otherwise). Free it. */
+struct client *client_as(const struct server *s, const char *login);
+
+/* The first column of the first row of the printf-formatted SQL (srv_int). */
+long long srv_intf(const struct server *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Save r's HTML to file with its /static/ links pointing at the source tree (for Chromium). */
+void html_save(const struct reply *r, const char *file);
+
 /* GET path?format=xml through cl and parse it (NULL if not XML); status in *status. */
 xmlDocPtr get_xml(struct client *cl, const struct server *s, const char *path,
     long *status);

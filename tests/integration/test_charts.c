@@ -37,20 +37,6 @@
 static struct server srv;
 static int log_reports;
 
-static long long
-count_in(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static long long
-count_in(const char *fmt, ...)
-{
-	char sql[1200];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(sql, sizeof(sql), fmt, ap);
-	va_end(ap);
-	return srv_int(&srv, sql);
-}
-
 /* Records of school code's current year in state. */
 static long long
 records_in_state(const char *school, const char *state)
@@ -228,7 +214,7 @@ START_TEST(test_approval_moves_one_record_to_the_district)
 {
 	struct client *adm = client_new();
 	xmlDocPtr before = district_xml("wutongqiao-admin"), after;
-	long long id = count_in("SELECT min(r.id) FROM record r JOIN teacher_year ty ON ty.id = r.teacher_year_id"
+	long long id = srv_intf(&srv, "SELECT min(r.id) FROM record r JOIN teacher_year ty ON ty.id = r.teacher_year_id"
 	    " JOIN school_year y ON y.id = ty.school_year_id AND y.is_current = 1"
 	    " JOIN school s ON s.id = ty.school_id WHERE s.code = '%s' AND r.state = 'submitted'", "wtq-zg");
 	char path[120];
@@ -258,10 +244,10 @@ END_TEST
 START_TEST(test_records_per_week)
 {
 	xmlDocPtr d = district_xml("wutongqiao-admin"), w = district_xml("wuhua-admin");
-	long long all = count_in("SELECT count(*) FROM record r JOIN teacher_year ty ON ty.id = r.teacher_year_id"
+	long long all = srv_intf(&srv, "SELECT count(*) FROM record r JOIN teacher_year ty ON ty.id = r.teacher_year_id"
 	    " JOIN school_year y ON y.id = ty.school_year_id AND y.is_current = 1"
 	    " JOIN district d ON d.id = y.district_id WHERE d.code = '%s'", "wutongqiao");
-	long long conf1 = count_in("SELECT count(*) FROM record r JOIN teacher_year ty ON ty.id = r.teacher_year_id"
+	long long conf1 = srv_intf(&srv, "SELECT count(*) FROM record r JOIN teacher_year ty ON ty.id = r.teacher_year_id"
 	    " JOIN school_year y ON y.id = ty.school_year_id AND y.is_current = 1"
 	    " JOIN district d ON d.id = y.district_id WHERE d.code = '%s' AND r.state = 'district_approved'"
 	    " AND r.started_on BETWEEN '2021-07-01' AND '2021-07-07'", "wutongqiao");

@@ -37,25 +37,6 @@ teardown(void)
 	curl_global_cleanup();
 }
 
-/* Save body as HTML whose /static/ links point at the source tree (no server needed). */
-static void
-save_html(const struct reply *r, const char *path)
-{
-	FILE *f = fopen(path, "w");
-	const char *p = r->body, *hit;
-	char prefix[1024];
-
-	ck_assert_ptr_nonnull(f);
-	snprintf(prefix, sizeof(prefix), "file://%s/htdocs/", env_srcdir());
-	while ((hit = strstr(p, "\"/static/")) != NULL) {
-		fwrite(p, 1, (size_t)(hit - p) + 1, f);
-		fputs(prefix, f);
-		p = hit + strlen("\"/static/");
-	}
-	fputs(p, f);
-	fclose(f);
-}
-
 /* Print html to pdf with Chromium; return the page count and the text (free it). */
 static char *
 print_pdf_with(const char *html, const char *pdf, int *pages, const char *flags)
@@ -158,7 +139,7 @@ START_TEST(test_registration_card_to_pdf)
 	ck_assert(reply_contains(&r, "乐山市教师继续教育登记表"));
 	snprintf(html, sizeof(html), "%s/card.html", srv.dir);
 	snprintf(pdf, sizeof(pdf), "%s/card.pdf", srv.dir);
-	save_html(&r, html);
+	html_save(&r, html);
 	reply_free(&r);
 	text = print_pdf(html, pdf, &pages);
 	ck_assert_int_eq(pages, 1);
@@ -195,7 +176,7 @@ START_TEST(test_summary_table_to_pdf)
 	ck_assert_int_eq(r.status, 200);
 	snprintf(html, sizeof(html), "%s/summary.html", srv.dir);
 	snprintf(pdf, sizeof(pdf), "%s/summary.pdf", srv.dir);
-	save_html(&r, html);
+	html_save(&r, html);
 	reply_free(&r);
 	text = print_pdf(html, pdf, &pages);
 	ck_assert_int_ge(pages, 1);
@@ -246,7 +227,7 @@ START_TEST(test_long_card_names_the_teacher_on_every_page)
 	ck_assert(reply_contains(&r, "用浏览器菜单中的“打印”打印本页"));
 	snprintf(html, sizeof(html), "%s/long-card.html", srv.dir);
 	snprintf(pdf, sizeof(pdf), "%s/long-card.pdf", srv.dir);
-	save_html(&r, html);
+	html_save(&r, html);
 	reply_free(&r);
 	/* As a browser without JavaScript: the copy loses the page's only script. */
 	{
@@ -289,7 +270,7 @@ START_TEST(test_card_fits_a_360px_phone)
 	ck_assert_int_eq(client_do(t, &srv, "GET", "/teacher/card", NULL, NULL, 0, NULL, &r), 0);
 	ck_assert_int_eq(r.status, 200);
 	snprintf(html, sizeof(html), "%s/card-phone.html", srv.dir);
-	save_html(&r, html);
+	html_save(&r, html);
 	reply_free(&r);
 	/*
 	 * Chromium will not make a window narrower than about 500 px, so the

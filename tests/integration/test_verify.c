@@ -47,40 +47,21 @@ teardown(void)
 	demo_teardown(&srv, &log_reports);
 }
 
-static struct client *
-as(const char *login)
-{
-	struct client *cl = client_new();
-
-	ck_assert_int_eq(login_as(cl, &srv, login, DEMO_PW), 303);
-	return cl;
-}
-
 static int
 contains(const char *hay, const char *needle)
 {
 	return hay != NULL && strstr(hay, needle) != NULL;
 }
 
-/* The page at path as the HTML a browser gets, saved with /static/ pointing at the source tree. */
+/* The page at path as the HTML a browser gets, saved for Chromium. */
 static void
 save_html(struct client *cl, const char *path, const char *file)
 {
 	struct reply r;
-	FILE *f;
-	const char *p, *hit;
-	char prefix[1024];
 
 	ck_assert_int_eq(client_do(cl, &srv, "GET", path, NULL, NULL, 0, NULL, &r), 0);
 	ck_assert_int_eq(r.status, 200);
-	ck_assert_ptr_nonnull(f = fopen(file, "w"));
-	snprintf(prefix, sizeof(prefix), "file://%s/htdocs/", env_srcdir());
-	for (p = r.body; (hit = strstr(p, "\"/static/")) != NULL; p = hit + strlen("\"/static/")) {
-		fwrite(p, 1, (size_t)(hit - p) + 1, f);
-		fputs(prefix, f);
-	}
-	fputs(p, f);
-	fclose(f);
+	html_save(&r, file);
 	reply_free(&r);
 }
 
@@ -180,7 +161,7 @@ code_of(struct client *cl, const char *path)
 
 START_TEST(test_card_qr_leads_to_what_the_card_states)
 {
-	struct client *t = as("WTQ00002");
+	struct client *t = client_as(&srv, "WTQ00002");
 	char html[1024], pdf[1024], *qr, *code, *body, url[256];
 
 	code = code_of(t, "/teacher/card");
@@ -239,7 +220,7 @@ END_TEST
 
 START_TEST(test_altered_unknown_and_tampered_codes_are_refused)
 {
-	struct client *t = as("WTQ00002");
+	struct client *t = client_as(&srv, "WTQ00002");
 	char *code = code_of(t, "/teacher/card"), *body, altered[17], sql[256];
 
 	/* One character changed. */
@@ -265,7 +246,7 @@ START_TEST(test_altered_unknown_and_tampered_codes_are_refused)
 	free(body);
 	/* The code is no sequence: two cards' codes share no prefix by design. */
 	{
-		struct client *o = as("WTQ00003");
+		struct client *o = client_as(&srv, "WTQ00003");
 		char *other = code_of(o, "/teacher/card");
 		ck_assert_str_ne(other, code);
 		free(other);
@@ -278,7 +259,7 @@ END_TEST
 
 START_TEST(test_changed_after_printing)
 {
-	struct client *t = as("WTQ00002"), *d = as("wutongqiao-admin");
+	struct client *t = client_as(&srv, "WTQ00002"), *d = client_as(&srv, "wutongqiao-admin");
 	char *code = code_of(t, "/teacher/card"), *summary, *body, *now, path[128];
 	long long school = srv_int(&srv, "SELECT id FROM school WHERE code = 'wtq-sx'");
 
@@ -365,7 +346,7 @@ check_serials(const char *name, int index_pages, int cards)
 
 START_TEST(test_bundle_index_then_cards)
 {
-	struct client *d = as("wutongqiao-admin");
+	struct client *d = client_as(&srv, "wutongqiao-admin");
 	long long school = srv_int(&srv, "SELECT id FROM school WHERE code = 'wtq-sx'");
 	char path[256];
 	long status = 0;
@@ -413,7 +394,7 @@ END_TEST
 
 START_TEST(test_bundle_of_300_teachers)
 {
-	struct client *d = as("wutongqiao-admin");
+	struct client *d = client_as(&srv, "wutongqiao-admin");
 	long long school = srv_int(&srv, "SELECT id FROM school WHERE code = 'wtq-sx'");
 	char path[128], sql[2048];
 	long status = 0;
@@ -445,7 +426,7 @@ END_TEST
 
 START_TEST(test_cycle_statement)
 {
-	struct client *t = as("WH00006"), *d = as("wuhua-admin"), *s = as("wh-hy-admin");
+	struct client *t = client_as(&srv, "WH00006"), *d = client_as(&srv, "wuhua-admin"), *s = client_as(&srv, "wh-hy-admin");
 	long status = 0;
 	xmlDocPtr x = get_xml(t, &srv, "/teacher/cycle", &status);
 	char *code, *body, path[128];
@@ -495,7 +476,7 @@ END_TEST
 
 START_TEST(test_district_reads_what_schools_print)
 {
-	struct client *d = as("wutongqiao-admin"), *other = as("wuhua-admin");
+	struct client *d = client_as(&srv, "wutongqiao-admin"), *other = client_as(&srv, "wuhua-admin");
 	long long school = srv_int(&srv, "SELECT id FROM school WHERE code = 'wtq-sx'");
 	long long ty = srv_int(&srv, "SELECT ty.id FROM teacher_year ty JOIN teacher t ON t.id = ty.teacher_id"
 	    " WHERE t.staff_no = 'WTQ00002'");

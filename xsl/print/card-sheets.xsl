@@ -7,7 +7,6 @@
     <xsl:param name="first" select="false()"/>
     <xsl:param name="p" select="1"/>
     <xsl:variable name="pages"><xsl:choose><xsl:when test="@pages"><xsl:value-of select="@pages"/></xsl:when><xsl:otherwise>1</xsl:otherwise></xsl:choose></xsl:variable>
-    <xsl:variable name="tail"><xsl:choose><xsl:when test="@tail-page"><xsl:value-of select="@tail-page"/></xsl:when><xsl:otherwise>1</xsl:otherwise></xsl:choose></xsl:variable>
     <div class="sheet card-sheet{substring(' first', 1, 6 * ($first and $p = 1))}" data-page="{$p}">
       <xsl:choose>
         <xsl:when test="$p = 1">
@@ -25,10 +24,11 @@
             <xsl:text> · </xsl:text><xsl:call-template name="str"><xsl:with-param name="k" select="'card.page'"/></xsl:call-template><xsl:value-of select="$p"/>/<xsl:value-of select="$pages"/></p>
         </xsl:otherwise>
       </xsl:choose>
-      <xsl:if test="records/record[not(@page) and $p = 1] or records/record[@page = $p] or ($p = 1 and not(records/record))">
-        <xsl:call-template name="card-records"><xsl:with-param name="rows" select="records/record[@page = $p or (not(@page) and $p = 1)]"/></xsl:call-template>
+      <xsl:if test="records/record[@page = $p] or ($p = 1 and not(records/record))">
+        <xsl:call-template name="card-records"><xsl:with-param name="rows" select="records/record[@page = $p]"/></xsl:call-template>
       </xsl:if>
-      <xsl:if test="$p = $tail">
+      <!-- The last page holds the totals, signatures and verification. -->
+      <xsl:if test="$p = $pages">
         <xsl:call-template name="card-totals"/>
         <xsl:call-template name="signatures"><xsl:with-param name="who" select="'card'"/></xsl:call-template>
         <xsl:apply-templates select="verification"/>

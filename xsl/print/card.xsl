@@ -2,8 +2,8 @@
 <!--
   继续教育学时登记卡: one teacher, one school year, A4 portrait, printed as
   sheets of one page each. The program says on which page each record goes
-  (records/record/@page), how many pages the card takes (@pages) and where
-  the totals, signatures and verification go (@tail-page): pages/print.c.
+  (records/record/@page) and how many pages the card takes (@pages; the
+  totals, signatures and verification go on the last): pages/print.c.
   The template "card" is the batch print's too (print/bundle.xsl), applied
   to a <card> element there and to /page here.
 -->
