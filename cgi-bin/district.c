@@ -7,6 +7,7 @@
  */
 #include "pages/changes.h"
 #include "pages/projects.h"
+#include "pages/notices.h"
 #include "pages/settings.h"
 #include "pages/years.h"
 #include "pages/schools.h"
@@ -378,6 +379,14 @@ static const struct route routes[] = {
 	{ HTTP_GET, "/district/schools/{school}/summary", page_summary, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_summary", 0, NULL },
 	{ HTTP_GET, "/district/schools/{school}/points/print", page_points, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_points_print", 0, NULL },
 	{ HTTP_GET, "/district/schools/{school}/bundle", page_bundle, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_bundle", 0, (const struct field[])PRINT_BUNDLE_FIELDS },
+	/* Notices (通报, issue 15): composed from the data, published to the schools they name. */
+	{ HTTP_GET, "/district/notices", notices_district_page, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_notices", 0, NULL },
+	{ HTTP_POST, "/district/notices", notices_create, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_notice_create", 0, (const struct field[])NOTICE_CREATE_FIELDS },
+	{ HTTP_GET, "/district/notices/{notice}", notice_district_page, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_notice", 0, NULL },
+	{ HTTP_POST, "/district/notices/{notice}", notice_save, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_notice_save", 0, (const struct field[])NOTICE_SAVE_FIELDS },
+	{ HTTP_POST, "/district/notices/{notice}/publish", notice_publish, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_notice_publish", 0, NULL },
+	{ HTTP_POST, "/district/notices/{notice}/delete", notice_delete, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_notice_delete", 0, NULL },
+	{ HTTP_GET, "/district/notices/{notice}/print", notice_print, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_notice_print", 0, NULL },
 	{ HTTP_GET, "/district/evidence/{evidence}", get_evidence, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_evidence", 0, NULL },
 };
 

@@ -17,6 +17,7 @@
 #include "pages/bulk.h"
 #include "pages/changes.h"
 #include "pages/projects.h"
+#include "pages/notices.h"
 #include "pages/roster.h"
 #include "pages/stats.h"
 #include "pages/roster_import.h"
@@ -245,6 +246,9 @@ static const struct route routes[] = {
 	{ HTTP_GET, "/school/roster/template.xlsx", roster_template_xlsx, ROLE_SCHOOL_ADMIN, SCOPE_SCHOOL, "school_roster_template_xlsx", 0, NULL },
 	{ HTTP_GET, "/school/bulk", bulk_page, ROLE_SCHOOL_ADMIN, SCOPE_SCHOOL, "school_bulk", 0, bulk_page_fields },
 	{ HTTP_POST, "/school/bulk", bulk_post, ROLE_SCHOOL_ADMIN, SCOPE_SCHOOL, "school_bulk_create", 0, bulk_post_fields },
+	{ HTTP_GET, "/school/notices", notices_school_page, SCHOOL_READERS, SCOPE_SCHOOL, "school_notices", 0, NULL },
+	{ HTTP_GET, "/school/notices/{notice}", notice_school_page, SCHOOL_READERS, SCOPE_SCHOOL, "school_notice", 0, NULL },
+	{ HTTP_GET, "/school/notices/{notice}/print", notice_print, SCHOOL_READERS, SCOPE_SCHOOL, "school_notice_print", 0, NULL },
 	{ HTTP_GET, "/school/projects", projects_school_page, SCHOOL_READERS, SCOPE_SCHOOL, "school_projects", 0, NULL },
 	{ HTTP_POST, "/school/projects", projects_school_file, ROLE_SCHOOL_ADMIN, SCOPE_SCHOOL, "school_project_file", 0, (const struct field[])PROJECTS_SCHOOL_FILE_FIELDS },
 	{ HTTP_GET, "/school/projects/{project}", projects_school_one, SCHOOL_READERS, SCOPE_SCHOOL, "school_project", 0, NULL },

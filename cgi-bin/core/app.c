@@ -7,6 +7,7 @@
 #include "utf8.h"
 #include "store/scope.h"
 #include "store/notify.h"
+#include "store/notice.h"
 #include "store/assess.h"
 
 #include <fcgiapp.h>
@@ -46,7 +47,7 @@ app_match(const char *pattern, const char *path, struct ctx *c)
 				static const char *const kinds[OBJ__MAX] = {
 					"{id}", "{record}", "{teacher_year}", "{evidence}", "{school}",
 					"{account}", "{import}", "{year}", "{district}", "{item}", "{group}",
-					"{catalogue_import}", "{project}"
+					"{catalogue_import}", "{project}", "{notice}"
 				};
 				enum object_kind kind = OBJ__MAX;
 				long long v = 0;
@@ -137,6 +138,18 @@ app_hours(struct ctx *c, long long t)
 	char buf[32];
 
 	return arena_strdup(c->a, rules_hours_format(t, buf, sizeof(buf)));
+}
+
+const char *
+app_now_text(struct ctx *c)
+{
+	time_t t = (time_t)c->now;
+	struct tm tm;
+	char buf[32];
+
+	if (gmtime_r(&t, &tm) == NULL || strftime(buf, sizeof(buf), "%Y-%m-%dT%H:%M:%SZ", &tm) == 0)
+		return "";
+	return arena_printf(c->a, "%s", buf);
 }
 
 int
@@ -492,6 +505,15 @@ owner_allows(struct ctx *c, enum object_kind kind, long long id, enum db_result 
 	case SCOPE_OWN:
 		return u->teacher_id != 0 && o.teacher_id == u->teacher_id;
 	case SCOPE_SCHOOL:
+		if (kind == OBJ_NOTICE) {
+			/* The district's published notices whose lists name the school. */
+			if (u->school_id == 0 || o.district_id != u->district_id)
+				return 0;
+			*r = store_notice_names_school(c->db, id, u->school_id);
+			if (*r == DB_NOTFOUND)
+				return 0;
+			return *r == DB_OK ? 1 : -1;
+		}
 		return u->school_id != 0 && o.school_id == u->school_id &&
 		    o.district_id == u->district_id;
 	case SCOPE_DISTRICT:

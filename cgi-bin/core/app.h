@@ -61,6 +61,7 @@ enum object_kind {
 	OBJ_GROUP,        /* {group}: a cap group */
 	OBJ_CATALOGUE_IMPORT, /* {catalogue_import}: a catalogue spreadsheet kept for its commit */
 	OBJ_PROJECT,      /* {project}: a training project (审批备案); its school is the filing one */
+	OBJ_NOTICE,       /* {notice}: a district's notice (通报); a school reaches the published ones naming it */
 	OBJ__MAX
 };
 
@@ -195,6 +196,9 @@ unsigned app_role_bit(enum role_name r);
 
 /* Tenths as people write hours (900 "90", 485 "48.5"; rules_hours_format), in the request's arena. */
 const char *app_hours(struct ctx *c, long long t);
+
+/* The request's time (the tests' clock included) as an ISO UTC timestamp, in the arena ("" on failure). */
+const char *app_now_text(struct ctx *c);
 
 /* 303 to path (a local path) and return 303: `return app_redirect(c, "/")`. */
 int app_redirect(struct ctx *c, const char *path);

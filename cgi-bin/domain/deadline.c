@@ -98,3 +98,34 @@ deadline_local_date(long long now, int utc_offset_minutes, char *buf)
 	y += m <= 2;
 	snprintf(buf, 11, "%04u-%02u-%02u", (unsigned)(y % 10000), m % 100, d % 100);
 }
+
+int
+deadline_local_day_of(const char *stamp, int utc_offset_minutes, char out[11])
+{
+	long long day;
+	unsigned hh, mm, ss;
+	char date[11];
+
+	if (stamp == NULL)
+		return -1;
+	if (strlen(stamp) == 10) {
+		if (parse_day(stamp, &day) != 0)
+			return -1;
+		memcpy(out, stamp, 11);
+		return 0;
+	}
+	/* YYYY-MM-DDTHH:MM:SS, then Z or .fffZ: UTC, as the store writes it. */
+	if (strlen(stamp) < 20 || stamp[10] != 'T' || stamp[13] != ':' || stamp[16] != ':' ||
+	    stamp[strlen(stamp) - 1] != 'Z')
+		return -1;
+	for (int i = 11; i < 19; i++)
+		if (i != 13 && i != 16 && (stamp[i] < '0' || stamp[i] > '9'))
+			return -1;
+	memcpy(date, stamp, 10);
+	date[10] = '\0';
+	if (parse_day(date, &day) != 0 || sscanf(stamp + 11, "%2u:%2u:%2u", &hh, &mm, &ss) != 3 ||
+	    hh > 23 || mm > 59 || ss > 60)
+		return -1;
+	deadline_local_date(day * 86400 + hh * 3600 + mm * 60 + ss, utc_offset_minutes, out);
+	return 0;
+}

@@ -24,4 +24,12 @@ const char *deadline_later(const char *a, const char *b);
 /* The district's local date of now into buf (at least 11 bytes) as YYYY-MM-DD. */
 void deadline_local_date(long long now, int utc_offset_minutes, char *buf);
 
+/*
+ * The district's local date of a stored moment into out (11 bytes): a date
+ * "YYYY-MM-DD" is already one; a UTC timestamp "YYYY-MM-DDTHH:MM:SSZ" (or
+ * with fractional seconds) is moved by the offset. 0, or -1 when stamp is
+ * neither (out untouched).
+ */
+int deadline_local_day_of(const char *stamp, int utc_offset_minutes, char out[11]);
+
 #endif

@@ -29,6 +29,8 @@ inbox_page(struct ctx *c)
 			xml_attr_int(e, "days", v[i].days);
 		if (v[i].record_id > 0)
 			xml_attr_int(e, "record", v[i].record_id);
+		if (v[i].notice_id > 0)
+			xml_attr_int(e, "notice", v[i].notice_id);
 		if (*v[i].item)
 			xml_attr(e, "item", v[i].item);
 		if (*v[i].teacher)

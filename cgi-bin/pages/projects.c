@@ -14,19 +14,6 @@
 const char *const project_levels[] = { "school", "district", "city", "province", "national", NULL };
 const char *const project_states[] = { "filed", "approved", "rejected", NULL };
 
-/* The request's time (the tests' clock included) as an ISO UTC timestamp. */
-static const char *
-now_text(struct ctx *c)
-{
-	time_t t = (time_t)c->now;
-	struct tm tm;
-	char buf[32];
-
-	if (gmtime_r(&t, &tm) == NULL || strftime(buf, sizeof(buf), "%Y-%m-%dT%H:%M:%SZ", &tm) == 0)
-		return "";
-	return arena_printf(c->a, "%s", buf);
-}
-
 static int
 project_node(struct ctx *c, xmlNodePtr list, const struct project_row *p)
 {
@@ -420,7 +407,7 @@ file(struct ctx *c, int district)
 		return 409;
 	memset(&k, 0, sizeof(k));
 	k.c = c;
-	k.at = now_text(c);
+	k.at = app_now_text(c);
 	k.action = "project_file";
 	k.w.school_id = district ? 0 : c->user->school_id;
 	check_filing(c, &f, year, &k);
@@ -474,7 +461,7 @@ projects_school_edit(struct ctx *c)
 	memset(&k, 0, sizeof(k));
 	k.c = c;
 	k.id = p.id;
-	k.at = now_text(c);
+	k.at = app_now_text(c);
 	k.action = "project_edit";
 	k.w.school_id = p.school_id;
 	check_filing(c, &f, p.year_id, &k);
@@ -530,7 +517,7 @@ decide(struct ctx *c, const char *action)
 	memset(&k, 0, sizeof(k));
 	k.c = c;
 	k.id = p.id;
-	k.at = now_text(c);
+	k.at = app_now_text(c);
 	k.action = action;
 	k.before = &p;
 	if (strcmp(p.state, "filed") != 0) {

@@ -70,6 +70,24 @@ store_notify_district(struct db *db, long long school, long long year, const cha
 	return notify(db, sql, school, year, kind, detail);
 }
 
+enum db_result
+store_notify_notice(struct db *db, long long notice, const char *title)
+{
+	static const char sql[] =
+	    "INSERT INTO notification (account_id, kind, school_id, school_year_id, detail, notice_id)"
+	    " SELECT a.id, 'notice_published', s.school_id, n.school_year_id, ?2, n.id"
+	    " FROM notice n JOIN (SELECT DISTINCT school_id FROM notice_entry WHERE notice_id = ?1) s"
+	    " JOIN account a ON a.school_id = s.school_id AND a.active = 1"
+	    " AND a.role IN ('school_admin', 'school_leader') WHERE n.id = ?1";
+	sqlite3_stmt *st = db_stmt(db, sql);
+
+	if (st == NULL)
+		return DB_ERROR;
+	sql_bind_int(st, 1, notice);
+	sql_bind_text(st, 2, title);
+	return sql_exec(st);
+}
+
 static int
 fill_notification(arena *a, sqlite3_stmt *st, void *row)
 {
@@ -86,6 +104,7 @@ fill_notification(arena *a, sqlite3_stmt *st, void *row)
 	n->teacher = sql_dup(a, st, 8);
 	n->school = sql_dup(a, st, 9);
 	n->year = sql_dup(a, st, 10);
+	n->notice_id = sql_int(st, 11, 0);
 	return n->kind && n->detail && n->created_at && n->item && n->teacher && n->school &&
 	    n->year ? 0 : -1;
 }
@@ -95,8 +114,8 @@ store_inbox(struct db *db, arena *a, long long account, struct notification **ou
 {
 	static const char sql[] =
 	    "SELECT n.id, n.kind, n.detail, n.created_at, n.read_at, n.days, coalesce(n.record_id, 0),"
-	    " coalesce(i.name, ''), coalesce(t.name, ''), coalesce(s.name, ''), coalesce(y.label, '')"
-	    " FROM notification n LEFT JOIN record r ON r.id = n.record_id"
+	    " coalesce(i.name, ''), coalesce(t.name, ''), coalesce(s.name, ''), coalesce(y.label, ''),"
+	    " coalesce(n.notice_id, 0) FROM notification n LEFT JOIN record r ON r.id = n.record_id"
 	    " LEFT JOIN item i ON i.id = r.item_id LEFT JOIN teacher_year ty ON ty.id = r.teacher_year_id"
 	    " LEFT JOIN teacher t ON t.id = ty.teacher_id LEFT JOIN school s ON s.id = n.school_id"
 	    " LEFT JOIN school_year y ON y.id = n.school_year_id"

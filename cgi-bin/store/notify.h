@@ -27,6 +27,12 @@ enum db_result store_notify_school(struct db *db, long long school, long long ye
 enum db_result store_notify_district(struct db *db, long long school, long long year,
     const char *kind, const char *detail);
 
+/*
+ * Tell the active school admins and leaders of every school notice's lists
+ * name that it was published (notice_published, detail: its title).
+ */
+enum db_result store_notify_notice(struct db *db, long long notice, const char *title);
+
 /* One notification as the inbox lists it. */
 struct notification {
 	long long id;
@@ -34,6 +40,7 @@ struct notification {
 	int unread;
 	long long days;            /* deadline_near; -1 otherwise */
 	long long record_id;       /* 0 when none */
+	long long notice_id;       /* notice_published; 0 otherwise */
 	const char *item, *teacher, *school, *year;   /* "" when none */
 };
 

@@ -282,13 +282,15 @@ store_school_year_set(struct db *db, long long school, long long year, const cha
 {
 	static const char sql[] =
 	    "INSERT INTO school_year_state (school_id, school_year_id, state, submitted_at, submitted_by,"
-	    " confirmed_at, confirmed_by, reopened_reason) VALUES (?1, ?2, ?3,"
+	    " confirmed_at, confirmed_by, reopened_reason, first_submitted_at) VALUES (?1, ?2, ?3,"
 	    " CASE WHEN ?3 = 'submitted' THEN strftime('%Y-%m-%dT%H:%M:%SZ', 'now') END,"
 	    " CASE WHEN ?3 = 'submitted' THEN ?4 END,"
 	    " CASE WHEN ?3 = 'confirmed' THEN strftime('%Y-%m-%dT%H:%M:%SZ', 'now') END,"
-	    " CASE WHEN ?3 = 'confirmed' THEN ?4 END, ?5)"
+	    " CASE WHEN ?3 = 'confirmed' THEN ?4 END, ?5,"
+	    " CASE WHEN ?3 = 'submitted' THEN strftime('%Y-%m-%dT%H:%M:%SZ', 'now') END)"
 	    " ON CONFLICT (school_id, school_year_id) DO UPDATE SET state = excluded.state,"
 	    " submitted_at = coalesce(excluded.submitted_at, submitted_at),"
+	    " first_submitted_at = coalesce(first_submitted_at, excluded.first_submitted_at),"
 	    " submitted_by = coalesce(excluded.submitted_by, submitted_by),"
 	    " confirmed_at = excluded.confirmed_at, confirmed_by = excluded.confirmed_by,"
 	    " reopened_reason = excluded.reopened_reason";

@@ -42,6 +42,9 @@ static const char *const owner_sql[OBJ__MAX] = {
 	[OBJ_PROJECT] =
 	    "SELECT y.district_id, coalesce(p.school_id, 0), 0, '' FROM training_project p"
 	    " JOIN school_year y ON y.id = p.school_year_id WHERE p.id = ?",
+	/* A notice names its schools in its lists: core/app.c asks store_notice_names_school. */
+	[OBJ_NOTICE] =
+	    "SELECT district_id, 0, 0, '' FROM notice WHERE id = ?",
 };
 
 enum db_result

@@ -39,7 +39,10 @@
                 <p><xsl:call-template name="s"><xsl:with-param name="k" select="'inbox.deadline-on'"/></xsl:call-template><xsl:value-of select="detail"/>
                   <xsl:call-template name="s"><xsl:with-param name="k" select="'inbox.days-left'"/></xsl:call-template><xsl:value-of select="@days"/><xsl:call-template name="s"><xsl:with-param name="k" select="'inbox.days'"/></xsl:call-template></p>
               </xsl:if>
-              <xsl:if test="detail and @kind != 'deadline_near'">
+              <xsl:if test="detail and @kind = 'notice_published'">
+                <p class="hint"><xsl:value-of select="detail"/></p>
+              </xsl:if>
+              <xsl:if test="detail and @kind != 'deadline_near' and @kind != 'notice_published'">
                 <p class="hint"><xsl:call-template name="s"><xsl:with-param name="k" select="'inbox.reason'"/></xsl:call-template><xsl:value-of select="detail"/></p>
               </xsl:if>
               <p class="hint"><time datetime="{@at}"><xsl:value-of select="translate(substring(@at, 1, 16), 'T', ' ')"/></time>
@@ -53,6 +56,10 @@
                     </xsl:choose>
                   </xsl:variable>
                   <a href="{$base}/records/{@record}"><xsl:call-template name="s"><xsl:with-param name="k" select="'inbox.open-record'"/></xsl:call-template></a>
+                </xsl:if>
+                <xsl:if test="@notice">
+                  <xsl:text> · </xsl:text>
+                  <a href="/school/notices/{@notice}"><xsl:call-template name="s"><xsl:with-param name="k" select="'inbox.open-notice'"/></xsl:call-template></a>
                 </xsl:if>
                 <xsl:if test="@unread">
                   <form method="post" action="/inbox/read" class="inline">
