@@ -450,8 +450,9 @@ notices_district_page(struct ctx *c)
 			form_value(&f, "year", arena_printf(c->a, "%lld", y[i].year_id));
 	deadline_local_date(c->now, (int)ds.utc_offset_minutes, today);
 	form_value(&f, "issued_on", today);
-	form_value(&f, "issuer", verify_confirmer(c, c->user->district_id));
 	r = store_notice_last(c->db, c->a, c->user->district_id, &last);
+	/* The issuer as the last notice signed, else the unit that stamps the district's papers. */
+	form_value(&f, "issuer", r == DB_OK ? last.issuer : verify_confirmer(c, c->user->district_id));
 	if (r == DB_OK) {
 		char next[128];
 		if (notice_next_number(last.number, (int)strtol(today, NULL, 10), next, sizeof(next)) == 0)
@@ -645,6 +646,8 @@ notice_print(struct ctx *c)
 	c->stylesheet = "print/notice";
 	if (root == NULL)
 		return 500;
+	if (c->user->school_id > 0)
+		xml_attr_int(root, "school", c->user->school_id); /* its rows marked */
 	if ((status = get_notice(c, &n)) != 200)
 		return status;
 	return notice_into(c, root, &n);

@@ -252,3 +252,49 @@ html_save(const struct reply *r, const char *file)
 	fputs(p, f);
 	fclose(f);
 }
+
+char *
+shell_output(const char *fmt, ...)
+{
+	char cmd[4096];
+	va_list ap;
+	FILE *p;
+	char *out = NULL;
+	size_t n = 0, cap = 0, k;
+	char buf[8192];
+
+	va_start(ap, fmt);
+	vsnprintf(cmd, sizeof(cmd), fmt, ap);
+	va_end(ap);
+	ck_assert_ptr_nonnull(p = popen(cmd, "r"));
+	while ((k = fread(buf, 1, sizeof(buf), p)) > 0) {
+		if (n + k + 1 > cap) {
+			cap = (n + k + 1) * 2;
+			ck_assert_ptr_nonnull(out = realloc(out, cap));
+		}
+		memcpy(out + n, buf, k);
+		n += k;
+	}
+	pclose(p);
+	if (out == NULL)
+		out = calloc(1, 1);
+	else
+		out[n] = '\0';
+	return out;
+}
+
+int
+chromium_pdf(const struct server *s, const char *html, const char *pdf)
+{
+	char *pages;
+	int n;
+
+	free(shell_output("chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run"
+	    " --disable-background-networking --disable-component-update --disable-sync"
+	    " --user-data-dir=%s/chromium --allow-file-access-from-files --no-pdf-header-footer"
+	    " --print-to-pdf=%s file://%s >/dev/null 2>&1", s->dir, pdf, html));
+	pages = shell_output("pdfinfo %s | sed -n 's/^Pages: *//p'", pdf);
+	n = atoi(pages);
+	free(pages);
+	return n;
+}

@@ -33,6 +33,15 @@ long long srv_intf(const struct server *s, const char *fmt, ...) __attribute__((
 /* Save r's HTML to file with its /static/ links pointing at the source tree (for Chromium). */
 void html_save(const struct reply *r, const char *file);
 
+/* The standard output of the printf-formatted shell command (malloc'd, "" when none). */
+char *shell_output(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/*
+ * Print the saved page html (html_save) to pdf with headless Chromium, its
+ * profile under the server's directory; the PDF's page count (0: none).
+ */
+int chromium_pdf(const struct server *s, const char *html, const char *pdf);
+
 /* GET path?format=xml through cl and parse it (NULL if not XML); status in *status. */
 xmlDocPtr get_xml(struct client *cl, const struct server *s, const char *path,
     long *status);

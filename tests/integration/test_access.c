@@ -51,7 +51,8 @@ static const char *const caller_login[CALLER__MAX] = {
  * teacher-year of WTQ00002, {C} the school wtq-sx, {W} wutongqiao's current school year, {D} the district wutongqiao,
  * {I} its item djxx, {G} a cap group of that year,
  * {P} wutongqiao's training project (approved already, filed by the district: no
- * school's), {F} a project wtq-sx filed (the test files it directly). POST bodies are empty but for the CSRF token, so the pages that
+ * school's), {F} a project wtq-sx filed (the test files it directly), {V} a
+ * published notice naming wtq-sx only, {U} a draft notice. POST bodies are empty but for the CSRF token, so the pages that
  * take forms answer with field errors and change nothing, except the
  * account actions, which the allowed caller really performs.
  */
@@ -180,6 +181,19 @@ static const struct acase cases[] = {
 	{ "school_project", "/school/projects/{P}", "LNNNNNNN" },
 	{ "school_project", "/school/projects/{F}", "LNOONNNN" },
 	{ "school_project_edit", "/school/projects/{F}/edit", "NNONNNNN" },
+	{ "district_notices", "/district/notices", "LNNNONNO" },
+	{ "district_notice_create", "/district/notices", "NNNNONNO" },
+	{ "district_notice", "/district/notices/{V}", "LNNNONNN" },
+	{ "district_notice", "/district/notices/{U}", "LNNNONNN" },
+	{ "district_notice_save", "/district/notices/{U}", "NNNNONNN" },
+	{ "district_notice_publish", "/district/notices/{V}/publish", "NNNNONNN" },
+	{ "district_notice_delete", "/district/notices/{V}/delete", "NNNNONNN" },
+	{ "district_notice_print", "/district/notices/{V}/print", "LNNNONNN" },
+	{ "school_notices", "/school/notices", "LNOONNON" },
+	{ "school_notice", "/school/notices/{V}", "LNOONNNN" },
+	{ "school_notice", "/school/notices/{U}", "LNNNNNNN" },
+	{ "school_notice_print", "/school/notices/{V}/print", "LNOONNNN" },
+	{ "school_notice_print", "/school/notices/{U}/print", "LNNNNNNN" },
 	{ "district_projects", "/district/projects", "LNNNONNO" },
 	{ "district_projects", "/district/projects?state=filed", "LNNNONNO" },
 	{ "district_project_file", "/district/projects", "NNNNONNO" },
@@ -218,7 +232,7 @@ static const unsigned caller_role[CALLER__MAX] = {
 
 static struct server srv;
 static struct client *clients[CALLER__MAX];
-static long long ids[14]; /* T, S, H, R, Q, E, Y, C, W, D, I, G, P, F */
+static long long ids[16]; /* T, S, H, R, Q, E, Y, C, W, D, I, G, P, F, V, U */
 
 static long long
 account_id_db(sqlite3 *db, const char *login)
@@ -319,6 +333,20 @@ setup(void)
 	ids[12] = scalar(db, "SELECT min(p.id) FROM training_project p JOIN school_year y ON y.id = p.school_year_id"
 	    " JOIN district d ON d.id = y.district_id WHERE d.code = 'wutongqiao' AND y.is_current = 1");
 	ids[13] = scalar(db, "SELECT id FROM training_project WHERE name = 'access-filed'");
+	/* {V}: a published notice whose lists name wtq-sx only; {U}: a draft. */
+	if (sqlite3_exec(db, "INSERT INTO notice (district_id, school_year_id, number, title, issuer, issued_on,"
+	    " state, published_at) SELECT d.id, y.id, 'access-1', 'access-published', 'access', '2022-09-30',"
+	    " 'published', '2022-09-30T02:00:00Z' FROM school_year y JOIN district d ON d.id = y.district_id"
+	    " WHERE d.code = 'wutongqiao' AND y.is_current = 1;"
+	    "INSERT INTO notice_entry (notice_id, section, position, school_id, school_name)"
+	    " SELECT n.id, 'late', 1, s.id, s.name FROM notice n, school s"
+	    " WHERE n.title = 'access-published' AND s.code = 'wtq-sx';"
+	    "INSERT INTO notice (district_id, school_year_id, title, issuer, issued_on)"
+	    " SELECT district_id, school_year_id, 'access-draft', 'access', '2022-09-30' FROM notice"
+	    " WHERE title = 'access-published'", NULL, NULL, NULL) != SQLITE_OK)
+		exit(1);
+	ids[14] = scalar(db, "SELECT id FROM notice WHERE title = 'access-published'");
+	ids[15] = scalar(db, "SELECT id FROM notice WHERE title = 'access-draft'");
 	sqlite3_close(db);
 	unsetenv("XUESHI_FAULT_INJECTION");
 }
@@ -351,8 +379,8 @@ fill_path(const char *pattern, char *out, size_t n)
 	size_t o = 0;
 
 	for (const char *p = pattern; *p && o + 24 < n; p++) {
-		if (p[0] == '{' && p[2] == '}' && p[1] != '\0' && strchr("TSHRQEYCWDIGPF", p[1])) {
-			int k = (int)(strchr("TSHRQEYCWDIGPF", p[1]) - "TSHRQEYCWDIGPF");
+		if (p[0] == '{' && p[2] == '}' && p[1] != '\0' && strchr("TSHRQEYCWDIGPFVU", p[1])) {
+			int k = (int)(strchr("TSHRQEYCWDIGPFVU", p[1]) - "TSHRQEYCWDIGPFVU");
 			o += (size_t)snprintf(out + o, n - o, "%lld", ids[k]);
 			p += 2;
 		} else

@@ -65,52 +65,13 @@ save_html(struct client *cl, const char *path, const char *file)
 	reply_free(&r);
 }
 
-/* The output of a shell command (malloc'd). */
-static char *
-run(const char *fmt, ...)
-{
-	char cmd[4096];
-	va_list ap;
-	FILE *p;
-	char *out = NULL;
-	size_t n = 0, cap = 0, k;
-	char buf[8192];
-
-	va_start(ap, fmt);
-	vsnprintf(cmd, sizeof(cmd), fmt, ap);
-	va_end(ap);
-	ck_assert_ptr_nonnull(p = popen(cmd, "r"));
-	while ((k = fread(buf, 1, sizeof(buf), p)) > 0) {
-		if (n + k + 1 > cap) {
-			cap = (n + k + 1) * 2;
-			ck_assert_ptr_nonnull(out = realloc(out, cap));
-		}
-		memcpy(out + n, buf, k);
-		n += k;
-	}
-	pclose(p);
-	if (out == NULL)
-		out = calloc(1, 1);
-	else
-		out[n] = '\0';
-	return out;
-}
+#define run shell_output
 
 /* Print html to pdf with Chromium; the page count. */
 static int
 print_pdf(const char *html, const char *pdf)
 {
-	char *pages;
-	int n;
-
-	free(run("chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run"
-	    " --disable-background-networking --disable-component-update --disable-sync"
-	    " --user-data-dir=%s/chromium --allow-file-access-from-files --no-pdf-header-footer"
-	    " --print-to-pdf=%s file://%s >/dev/null 2>&1", srv.dir, pdf, html));
-	pages = run("pdfinfo %s | sed -n 's/^Pages: *//p'", pdf);
-	n = atoi(pages);
-	free(pages);
-	return n;
+	return chromium_pdf(&srv, html, pdf);
 }
 
 /* GET /verify?c=code anonymously: the status, the body in *body (free it). */

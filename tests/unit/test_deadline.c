@@ -80,6 +80,37 @@ START_TEST(test_local_date_and_later)
 }
 END_TEST
 
+START_TEST(test_local_day_of_a_stamp)
+{
+	char day[11] = "";
+
+	/* A hand-in at 15:59:59 UTC is 23:59:59 at UTC+8: still August 31; at 16:00, September 1. */
+	ck_assert_int_eq(deadline_local_day_of("2022-08-31T15:59:59Z", 480, day), 0);
+	ck_assert_str_eq(day, "2022-08-31");
+	ck_assert_int_eq(deadline_local_day_of("2022-08-31T16:00:00Z", 480, day), 0);
+	ck_assert_str_eq(day, "2022-09-01");
+	ck_assert_int_eq(deadline_local_day_of("2022-08-31T16:00:00.250Z", 480, day), 0);
+	ck_assert_str_eq(day, "2022-09-01");
+	/* West of Greenwich the day starts later: 03:00 UTC on March 1 is February 28 at UTC-5. */
+	ck_assert_int_eq(deadline_local_day_of("2023-03-01T03:00:00Z", -300, day), 0);
+	ck_assert_str_eq(day, "2023-02-28");
+	/* The year's last second at UTC+8 is already the next year. */
+	ck_assert_int_eq(deadline_local_day_of("2021-12-31T16:00:00Z", 480, day), 0);
+	ck_assert_str_eq(day, "2022-01-01");
+	/* A date is a local day already. */
+	ck_assert_int_eq(deadline_local_day_of("2022-08-28", 480, day), 0);
+	ck_assert_str_eq(day, "2022-08-28");
+	/* Not a moment: refused, day untouched. */
+	strcpy(day, "unchanged!");
+	ck_assert_int_eq(deadline_local_day_of("2022-02-30", 480, day), -1);
+	ck_assert_int_eq(deadline_local_day_of("2022-08-31 16:00:00", 480, day), -1);
+	ck_assert_int_eq(deadline_local_day_of("2022-08-31T25:00:00Z", 480, day), -1);
+	ck_assert_int_eq(deadline_local_day_of("", 480, day), -1);
+	ck_assert_int_eq(deadline_local_day_of(NULL, 480, day), -1);
+	ck_assert_str_eq(day, "unchanged!");
+}
+END_TEST
+
 int
 main(void)
 {
@@ -92,6 +123,7 @@ main(void)
 	tcase_add_test(tc, test_leap_years);
 	tcase_add_test(tc, test_not_a_date);
 	tcase_add_test(tc, test_local_date_and_later);
+	tcase_add_test(tc, test_local_day_of_a_stamp);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);
