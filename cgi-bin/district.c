@@ -26,6 +26,7 @@
 #include "pages/records.h"
 #include "pages/deadlines.h"
 #include "core/form.h"
+#include "domain/deadline.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -67,9 +68,9 @@ page_district(struct ctx *c)
 		xml_attr(s, "year", v[i].year);
 		xml_attr_int(s, "teachers", v[i].teachers);
 		xml_attr_int(s, "to-review", v[i].to_review);
-		/* Late: handed in after the school-review deadline (通报 延期送审). */
-		if (*v[i].submitted_at && *v[i].school_review_deadline &&
-		    strncmp(v[i].submitted_at, v[i].school_review_deadline, 10) > 0)
+		/* Late: first handed in after the school-review deadline's local day (通报 延期送审). */
+		if (deadline_handed_in_late(v[i].first_submitted_at, v[i].school_review_deadline,
+		    v[i].utc_offset_minutes))
 			xml_attr(s, "late", "yes");
 		xml_text(s, "name", v[i].name);
 	}

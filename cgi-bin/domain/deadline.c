@@ -129,3 +129,15 @@ deadline_local_day_of(const char *stamp, int utc_offset_minutes, char out[11])
 	deadline_local_date(day * 86400 + hh * 3600 + mm * 60 + ss, utc_offset_minutes, out);
 	return 0;
 }
+
+int
+deadline_handed_in_late(const char *stamp, const char *deadline, int utc_offset_minutes)
+{
+	char day[11];
+	long long d;
+
+	if (stamp == NULL || deadline == NULL || parse_day(deadline, &d) != 0 ||
+	    deadline_local_day_of(stamp, utc_offset_minutes, day) != 0)
+		return 0;
+	return strcmp(day, deadline) > 0;
+}

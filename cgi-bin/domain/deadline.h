@@ -32,4 +32,12 @@ void deadline_local_date(long long now, int utc_offset_minutes, char *buf);
  */
 int deadline_local_day_of(const char *stamp, int utc_offset_minutes, char out[11]);
 
+/*
+ * 1 when a hand-in at stamp (a stored moment, see deadline_local_day_of)
+ * came after the end of deadline's day in the district's local time; 0
+ * when it did not, or when either is missing or not a date (no deadline:
+ * nothing is late).
+ */
+int deadline_handed_in_late(const char *stamp, const char *deadline, int utc_offset_minutes);
+
 #endif

@@ -66,8 +66,8 @@ lists_compute(struct ctx *c, long long year, long long over, struct notice_entry
 		if (s[i].teachers == 0 || *s[i].deadline == '\0')
 			continue;
 		if (*s[i].first_submitted) {
-			if (deadline_local_day_of(s[i].first_submitted, (int)ds.utc_offset_minutes, day) != 0 ||
-			    strcmp(day, s[i].deadline) <= 0)
+			if (!deadline_handed_in_late(s[i].first_submitted, s[i].deadline, (int)ds.utc_offset_minutes) ||
+			    deadline_local_day_of(s[i].first_submitted, (int)ds.utc_offset_minutes, day) != 0)
 				continue;
 			if ((handed = arena_printf(c->a, "%s", day)) == NULL)
 				return DB_ERROR;

@@ -119,8 +119,10 @@ store_district_schools(struct db *db, arena *a, long long district,
 	    "  WHERE ty.school_id = s.id AND ty.school_year_id = y.id AND r.state = 'school_approved'),"
 	    /* The school's effective deadline: an extension (0008) moves it. */
 	    " max(y.school_review_deadline, coalesce((SELECT max(e.until) FROM deadline_extension e"
-	    "  WHERE e.school_id = s.id AND e.school_year_id = y.id AND e.kind = 'school_review'), ''))"
+	    "  WHERE e.school_id = s.id AND e.school_year_id = y.id AND e.kind = 'school_review'), '')),"
+	    " coalesce(sys.first_submitted_at, sys.submitted_at, ''), d.utc_offset_minutes"
 	    " FROM school s JOIN school_year y ON y.district_id = s.district_id AND y.is_current = 1"
+	    " JOIN district d ON d.id = s.district_id"
 	    " LEFT JOIN school_year_state sys ON sys.school_id = s.id AND sys.school_year_id = y.id"
 	    " WHERE s.district_id = ? AND s.active = 1 ORDER BY s.code";
 	sqlite3_stmt *st = db_stmt(db, sql);
@@ -152,8 +154,10 @@ store_district_schools(struct db *db, arena *a, long long district,
 		s->teachers = sql_int(st, 8, 0);
 		s->to_review = sql_int(st, 9, 0);
 		s->school_review_deadline = sql_dup(a, st, 10);
+		s->first_submitted_at = sql_dup(a, st, 11);
+		s->utc_offset_minutes = (int)sql_int(st, 12, 480);
 		if (!s->code || !s->name || !s->kind || !s->state || !s->submitted_at ||
-		    !s->confirmed_at || !s->year || !s->school_review_deadline) {
+		    !s->confirmed_at || !s->year || !s->school_review_deadline || !s->first_submitted_at) {
 			r = DB_ERROR;
 			break;
 		}

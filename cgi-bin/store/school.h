@@ -47,6 +47,8 @@ struct district_school {
 	long long teachers;
 	long long to_review;        /* records the school approved, waiting for the district */
 	const char *school_review_deadline; /* "" when none */
+	const char *first_submitted_at;     /* the first hand-in (migration 0015); "" never */
+	int utc_offset_minutes;             /* the district's */
 };
 
 /* The district's active schools, by code. Fills *out (in a) and *n whole. */

@@ -11,6 +11,7 @@
  *     实验小学 with 3 records returned, the first of them also not accepted
  *     (3 records, not 4); 牛华中学's 2 returned are not more than 2, and are
  *     listed once the district lowers the bar to 1;
+ *     (the district's overview marks 牛华中学 late by the same rule);
  *   - 学时不达标: WTQ00002 with every record removed, 0 h of 90 (gap 90,
  *     规范性培训 0/45), and WTQ00004 as a new teacher with none, 0 h of 120;
  *     every failing teacher of 实验小学 is listed, as many as its page shows;
@@ -212,6 +213,12 @@ START_TEST(test_lists_come_from_the_data)
 	ck_assert_int_eq(xpath_long(doc, "/page/lists/below/@count"),
 	    xpath_long(doc, "count(/page/lists/below/school/teacher)"));
 	xmlFreeDoc(doc);
+	/* The district's overview marks the same school late, by the same rule. */
+	school = get_xml(d, &srv, "/district", &status);
+	ck_assert_int_eq(status, 200);
+	expect_str(school, "/page/schools/school[@code = 'wtq-nh']/@late", "yes");
+	ck_assert_int_eq(xpath_long(school, "count(/page/schools/school[@code = 'wtq-sx']/@late)"), 0);
+	xmlFreeDoc(school);
 
 	/* The bar lowered to 1: 牛华中学's 2 returned records are listed too. */
 	f = notice_fields(NULL, "五教发中心〔2022〕3 号", "关于2021-2022学年度中小学教师继续教育学时登记审核情况的通报", 1);

@@ -108,6 +108,13 @@ START_TEST(test_local_day_of_a_stamp)
 	ck_assert_int_eq(deadline_local_day_of("", 480, day), -1);
 	ck_assert_int_eq(deadline_local_day_of(NULL, 480, day), -1);
 	ck_assert_str_eq(day, "unchanged!");
+	/* Late is after the deadline's local day; no deadline, nothing is late. */
+	ck_assert_int_eq(deadline_handed_in_late("2022-08-31T15:59:59Z", "2022-08-31", 480), 0);
+	ck_assert_int_eq(deadline_handed_in_late("2022-08-31T16:00:00Z", "2022-08-31", 480), 1);
+	ck_assert_int_eq(deadline_handed_in_late("2022-08-31T16:00:00Z", "2022-08-31", 0), 0);
+	ck_assert_int_eq(deadline_handed_in_late("2022-09-01", "2022-08-31", 480), 1);
+	ck_assert_int_eq(deadline_handed_in_late("2022-09-01", "", 480), 0);
+	ck_assert_int_eq(deadline_handed_in_late("", "2022-08-31", 480), 0);
 }
 END_TEST
 
