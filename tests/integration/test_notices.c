@@ -20,7 +20,8 @@
  *     prints the notice, not a draft, not a notice naming no school;
  *   - the printed notice is A4 with the number, the three sections, 抄送 and
  *     the printer's line; bad input is refused and kept; a published notice
- *     cannot be changed or deleted; the next notice's number follows.
+ *     cannot be changed or deleted; the next notice's number follows;
+ *   - every paper of the two seeds prints on A4 from its role's page.
  */
 #include "common.h"
 
@@ -438,6 +439,74 @@ START_TEST(test_bad_input_refused_and_published_kept)
 }
 END_TEST
 
+/* The text of a PDF without line breaks and spaces (titles wrap where the page is narrow). */
+static char *
+pdf_text(const char *pdf)
+{
+	char *t = shell_output("pdftotext -enc UTF-8 %s -", pdf), *w = t;
+
+	for (char *r = t; *r; r++)
+		if (*r != '\n' && *r != ' ' && *r != '\f')
+			*w++ = *r;
+	*w = '\0';
+	return t;
+}
+
+/*
+ * Every paper of the two seeds, printed from the page of the role that
+ * prints it in real life, is A4 with its title: 登记卡 (the teacher), 汇总表
+ * and 学习强国积分登记表 (the school and the district), 一览表 and the
+ * bundle with its 汇总档案序号表 (the district), and the 通报.
+ */
+START_TEST(test_every_seed_paper_prints_on_a4)
+{
+	struct {
+		const char *login, *path, *title;
+	} papers[] = {
+		{ "WTQ00002", "/teacher/card", "乐山市教师继续教育登记表" },
+		{ "wtq-sx-admin", "/school/summary", "乐山市教师继续教育学时汇总表" },
+		{ "wtq-sx-admin", "/school/points/print", "学习强国学习积分登记表" },
+		{ "wutongqiao-admin", "/district/schools/{C}/summary", "乐山市教师继续教育学时汇总表" },
+		{ "wutongqiao-admin", "/district/schools/{C}/points/print", "学习强国学习积分登记表" },
+		{ "wutongqiao-admin", "/district/schools/{C}/bundle", "五通桥区中小学继续教育学时汇总档案序号表" },
+		{ "wutongqiao-admin", "/district/years/{W}/catalogue/print", "登记项目及标准一览表" },
+		{ "wutongqiao-admin", "/district/notices/{N}/print", "三、学时不达标" },
+	};
+	struct client *d = client_as(&srv, "wutongqiao-admin");
+	long long notice = draft(d, "五教发中心〔2022〕3 号", 2);
+
+	ck_assert_int_eq(post_to(d, "/district/notices/%lld/publish", notice, ""), 303);
+	client_free(d);
+	for (size_t i = 0; i < sizeof(papers) / sizeof(papers[0]); i++) {
+		struct client *cl = client_as(&srv, papers[i].login);
+		char path[256], html[1024], pdf[1024], *size, *text;
+		const char *p = papers[i].path, *brace = strchr(p, '{');
+		struct reply r;
+
+		if (brace != NULL) {
+			long long id = brace[1] == 'C' ? srv_int(&srv, "SELECT " SCHOOL("wtq-sx")) :
+			    brace[1] == 'W' ? srv_int(&srv, "SELECT " YEAR) : notice;
+			snprintf(path, sizeof(path), "%.*s%lld%s", (int)(brace - p), p, id, brace + 3);
+		} else
+			snprintf(path, sizeof(path), "%s", p);
+		ck_assert_int_eq(client_do(cl, &srv, "GET", path, NULL, NULL, 0, NULL, &r), 0);
+		ck_assert_msg(r.status == 200, "%s as %s: %ld", path, papers[i].login, r.status);
+		snprintf(html, sizeof(html), "%s/paper-%zu.html", srv.dir, i);
+		snprintf(pdf, sizeof(pdf), "%s/paper-%zu.pdf", srv.dir, i);
+		html_save(&r, html);
+		reply_free(&r);
+		ck_assert_msg(chromium_pdf(&srv, html, pdf) >= 1, "%s: no PDF", path);
+		size = shell_output("pdfinfo %s | sed -n 's/^Page size: *//p'", pdf);
+		ck_assert_msg(contains(size, "(A4)"), "%s: page size %s", path, size);
+		free(size);
+		text = pdf_text(pdf);
+		ck_assert_msg(contains(text, papers[i].title), "%s: no %s", path, papers[i].title);
+		free(text);
+		client_free(cl);
+	}
+}
+END_TEST
+
 static Suite *
 suite(void)
 {
@@ -450,6 +519,7 @@ suite(void)
 	tcase_add_test(tc, test_publish_keeps_the_lists_and_tells_the_schools);
 	tcase_add_test(tc, test_printed_notice_is_a4_in_the_seed_layout);
 	tcase_add_test(tc, test_bad_input_refused_and_published_kept);
+	tcase_add_test(tc, test_every_seed_paper_prints_on_a4);
 	suite_add_tcase(s, tc);
 	return s;
 }
