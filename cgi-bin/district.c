@@ -8,6 +8,7 @@
 #include "pages/changes.h"
 #include "pages/projects.h"
 #include "pages/notices.h"
+#include "pages/events.h"
 #include "pages/settings.h"
 #include "pages/years.h"
 #include "pages/schools.h"
@@ -388,6 +389,15 @@ static const struct route routes[] = {
 	{ HTTP_POST, "/district/notices/{notice}/publish", notice_publish, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_notice_publish", 0, NULL },
 	{ HTTP_POST, "/district/notices/{notice}/delete", notice_delete, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_notice_delete", 0, NULL },
 	{ HTTP_GET, "/district/notices/{notice}/print", notice_print, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_notice_print", 0, NULL },
+	/* Training events with sign-in (issue 16): attendance becomes hours. */
+	{ HTTP_GET, "/district/events", events_page, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_events", 0, NULL },
+	{ HTTP_POST, "/district/events", events_create, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_event_create", 0, (const struct field[])EVENT_CREATE_FIELDS },
+	{ HTTP_GET, "/district/events/{event}", event_page, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_event", 0, NULL },
+	{ HTTP_GET, "/district/events/{event}/signin", event_signin_page, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_event_signin", 0, (const struct field[])EVENT_SIGNIN_PAGE_FIELDS },
+	{ HTTP_POST, "/district/events/{event}/attendance", event_correct, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_event_correct", 0, (const struct field[])EVENT_CORRECT_FIELDS },
+	{ HTTP_POST, "/district/events/{event}/close", event_close, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_event_close", 0, NULL },
+	{ HTTP_GET, "/district/events/{event}/print", event_print, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_event_print", 0, NULL },
+	{ HTTP_GET, "/district/events/{event}/attendance.xlsx", event_xlsx, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_event_xlsx", 0, NULL },
 	{ HTTP_GET, "/district/evidence/{evidence}", get_evidence, ROLE_DISTRICT_ADMIN, SCOPE_DISTRICT, "district_evidence", 0, NULL },
 };
 

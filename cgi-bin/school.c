@@ -18,6 +18,7 @@
 #include "pages/changes.h"
 #include "pages/projects.h"
 #include "pages/notices.h"
+#include "pages/events.h"
 #include "pages/roster.h"
 #include "pages/stats.h"
 #include "pages/roster_import.h"
@@ -246,6 +247,14 @@ static const struct route routes[] = {
 	{ HTTP_GET, "/school/roster/template.xlsx", roster_template_xlsx, ROLE_SCHOOL_ADMIN, SCOPE_SCHOOL, "school_roster_template_xlsx", 0, NULL },
 	{ HTTP_GET, "/school/bulk", bulk_page, ROLE_SCHOOL_ADMIN, SCOPE_SCHOOL, "school_bulk", 0, bulk_page_fields },
 	{ HTTP_POST, "/school/bulk", bulk_post, ROLE_SCHOOL_ADMIN, SCOPE_SCHOOL, "school_bulk_create", 0, bulk_post_fields },
+	{ HTTP_GET, "/school/events", events_page, SCHOOL_READERS, SCOPE_SCHOOL, "school_events", 0, NULL },
+	{ HTTP_POST, "/school/events", events_create, ROLE_SCHOOL_ADMIN, SCOPE_SCHOOL, "school_event_create", 0, (const struct field[])EVENT_CREATE_FIELDS },
+	{ HTTP_GET, "/school/events/{event}", event_page, SCHOOL_READERS, SCOPE_SCHOOL, "school_event", 0, NULL },
+	{ HTTP_GET, "/school/events/{event}/signin", event_signin_page, ROLE_SCHOOL_ADMIN, SCOPE_SCHOOL, "school_event_signin", 0, (const struct field[])EVENT_SIGNIN_PAGE_FIELDS },
+	{ HTTP_POST, "/school/events/{event}/attendance", event_correct, ROLE_SCHOOL_ADMIN, SCOPE_SCHOOL, "school_event_correct", 0, (const struct field[])EVENT_CORRECT_FIELDS },
+	{ HTTP_POST, "/school/events/{event}/close", event_close, ROLE_SCHOOL_ADMIN, SCOPE_SCHOOL, "school_event_close", 0, NULL },
+	{ HTTP_GET, "/school/events/{event}/print", event_print, SCHOOL_READERS, SCOPE_SCHOOL, "school_event_print", 0, NULL },
+	{ HTTP_GET, "/school/events/{event}/attendance.xlsx", event_xlsx, SCHOOL_READERS, SCOPE_SCHOOL, "school_event_xlsx", 0, NULL },
 	{ HTTP_GET, "/school/notices", notices_school_page, SCHOOL_READERS, SCOPE_SCHOOL, "school_notices", 0, NULL },
 	{ HTTP_GET, "/school/notices/{notice}", notice_school_page, SCHOOL_READERS, SCOPE_SCHOOL, "school_notice", 0, NULL },
 	{ HTTP_GET, "/school/notices/{notice}/print", notice_print, SCHOOL_READERS, SCOPE_SCHOOL, "school_notice_print", 0, NULL },

@@ -16,6 +16,7 @@
 #include "pages/record_form.h"
 #include "pages/review.h"
 #include "pages/review_pages.h"
+#include "pages/events.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -273,6 +274,10 @@ static const struct field record_get_fields[] = RECORD_GET_FIELDS;
 static const struct field record_post_fields[] = RECORD_POST_FIELDS;
 
 static const struct route routes[] = {
+	/* Sign-in at training events (issue 16): the QR code's link, the typed code. */
+	{ HTTP_GET, "/teacher/signin", signin_form, ROLE_TEACHER, SCOPE_OWN, "teacher_signin", 0, NULL },
+	{ HTTP_GET, "/teacher/signin/{id}/{code}", signin_scan, ROLE_TEACHER, SCOPE_OWN, "teacher_signin_scan", 0, NULL },
+	{ HTTP_POST, "/teacher/signin", signin_post, ROLE_TEACHER, SCOPE_OWN, "teacher_signin_post", 0, (const struct field[])SIGNIN_POST_FIELDS },
 	{ HTTP_GET, "/teacher", page_dashboard, ROLE_TEACHER, SCOPE_OWN, "teacher_dashboard", 0, NULL },
 	{ HTTP_GET, "/teacher/card", page_card, ROLE_TEACHER, SCOPE_OWN, "teacher_card", 0, NULL },
 	{ HTTP_GET, "/teacher/cycle", page_cycle, ROLE_TEACHER, SCOPE_OWN, "teacher_cycle", 0, NULL },

@@ -47,7 +47,7 @@ app_match(const char *pattern, const char *path, struct ctx *c)
 				static const char *const kinds[OBJ__MAX] = {
 					"{id}", "{record}", "{teacher_year}", "{evidence}", "{school}",
 					"{account}", "{import}", "{year}", "{district}", "{item}", "{group}",
-					"{catalogue_import}", "{project}", "{notice}"
+					"{catalogue_import}", "{project}", "{notice}", "{event}"
 				};
 				enum object_kind kind = OBJ__MAX;
 				long long v = 0;

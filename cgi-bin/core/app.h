@@ -62,6 +62,7 @@ enum object_kind {
 	OBJ_CATALOGUE_IMPORT, /* {catalogue_import}: a catalogue spreadsheet kept for its commit */
 	OBJ_PROJECT,      /* {project}: a training project (审批备案); its school is the filing one */
 	OBJ_NOTICE,       /* {notice}: a district's notice (通报); a school reaches the published ones naming it */
+	OBJ_EVENT,        /* {event}: a training event with sign-in; its school is the organising one */
 	OBJ__MAX
 };
 

@@ -29,7 +29,7 @@ const char *files_code(enum files_result r);
 
 struct evidence_info {
 	char sha256[65];
-	char content_type[64];   /* the type we serve it as */
+	char content_type[80];   /* the type we serve it as */
 	size_t size;
 };
 

@@ -434,9 +434,8 @@ verify_keep(struct ctx *c, const struct printed_document *d, size_t n)
 	return r == DB_OK ? 200 : app_status(r);
 }
 
-/* The address the QR code leads to: the configured one, else the request's own. */
-static const char *
-base_url(struct ctx *c)
+const char *
+verify_base_url(struct ctx *c)
 {
 	const char *h = c->req->host;
 
@@ -453,7 +452,7 @@ int
 verify_xml(struct ctx *c, xmlNodePtr parent, const struct printed_document *d)
 {
 	char grouped[VERIFY_CODE_LEN + 4];
-	const char *base = base_url(c), *url;
+	const char *base = verify_base_url(c), *url;
 	xmlNodePtr v = xml_node(parent, "verification");
 
 	if (v == NULL || base == NULL)
@@ -573,4 +572,10 @@ verify_page(struct ctx *c)
 		}
 	}
 	return 200;
+}
+
+const unsigned char *
+verify_install_key(struct ctx *c)
+{
+	return secret_get(c) == 200 ? secret : NULL;
 }

@@ -58,4 +58,14 @@ int verify_page(struct ctx *c);
 #define VERIFY_FIELDS { { "c", FIELD_LINE, 0, 0, 64, NULL, OBJ_NONE }, \
 	{ NULL, 0, 0, 0, 0, NULL, OBJ_NONE } }
 
+/*
+ * The install's secret (VERIFY_SECRET_BYTES, made on first use), for the
+ * other codes keyed by it (the events' sign-in codes, domain/signin.h: their
+ * messages differ from the documents'), or NULL when it cannot be read.
+ */
+const unsigned char *verify_install_key(struct ctx *c);
+
+/* The address QR codes lead to (no trailing slash needed): XUESHI_PUBLIC_URL, else the request's host, checked. */
+const char *verify_base_url(struct ctx *c);
+
 #endif

@@ -45,6 +45,9 @@ static const char *const owner_sql[OBJ__MAX] = {
 	/* A notice names its schools in its lists: core/app.c asks store_notice_names_school. */
 	[OBJ_NOTICE] =
 	    "SELECT district_id, 0, 0, '' FROM notice WHERE id = ?",
+	/* The district's own events have no school: no school scope reaches them. */
+	[OBJ_EVENT] =
+	    "SELECT district_id, coalesce(school_id, 0), 0, '' FROM event WHERE id = ?",
 };
 
 enum db_result

@@ -14,6 +14,8 @@
       <head>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
         <title><xsl:apply-templates select="." mode="title"/></title>
+        <!-- A page that changes on its own (an event's sign-in code): reloaded when its code does. -->
+        <xsl:if test="/page/signin/@refresh"><meta http-equiv="refresh" content="{/page/signin/@refresh}"/></xsl:if>
         <link rel="stylesheet" href="/static/css/paper.css"/>
         <script src="/static/js/print.js" defer="defer"></script>
       </head>
