@@ -828,6 +828,20 @@ event_close(struct ctx *c)
 	k.c = c;
 	k.e = &e;
 	if (strcmp(e.state, "open") == 0) {
+		struct event_name *locked;
+		size_t nlocked;
+		/* A confirmed (locked) school year takes no new records: the district reopens it first. */
+		if ((r = store_event_locked_schools(c->db, c->a, e.id, &locked, &nlocked)) != DB_OK)
+			return app_status(r);
+		if (nlocked > 0) {
+			xmlNodePtr x = xml_node(root, "refused");
+			xml_attr(x, "code", "event_school_locked");
+			for (size_t i = 0; i < nlocked; i++)
+				xml_text(x, "school", locked[i].name);
+			if (event_xml(c, root, &e) == NULL || (status = attendance_xml(c, root, &e)) != 200)
+				return status == 200 ? 500 : status;
+			return 409;
+		}
 		if ((r = assess_load_item(c->db, c->a, e.item_id, &it)) != DB_OK ||
 		    (r = store_attendance(c->db, c->a, e.id, &k.v, &k.n)) != DB_OK)
 			return app_status(r);

@@ -442,3 +442,15 @@ store_evidence_roster(struct db *db, long long record, const char *sha256, long 
 	sql_bind_int(st, 4, account);
 	return sql_exec(st);
 }
+
+enum db_result
+store_event_locked_schools(struct db *db, arena *a, long long event, struct event_name **out, size_t *n)
+{
+	static const char sql[] =
+	    "SELECT DISTINCT s.id, s.code, s.name FROM attendance at JOIN event e ON e.id = at.event_id"
+	    " JOIN teacher_year ty ON ty.id = at.teacher_year_id JOIN school s ON s.id = ty.school_id"
+	    " JOIN school_year_state sys ON sys.school_id = s.id AND sys.school_year_id = e.school_year_id"
+	    " WHERE at.event_id = ? AND at.present = 1 AND sys.state = 'confirmed' ORDER BY s.code";
+
+	return names(db, a, sql, event, out, n);
+}

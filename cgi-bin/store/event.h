@@ -84,6 +84,10 @@ enum db_result store_attendance_correct(struct db *db, long long event, long lon
 enum db_result store_event_teacher_year(struct db *db, long long event, const char *staff_no,
     long long *ty);
 
+/* The schools whose year is confirmed (locked) among those of the event's present attendees. */
+enum db_result store_event_locked_schools(struct db *db, arena *a, long long event,
+    struct event_name **out, size_t *n);
+
 /* Close an open event (DB_NOTFOUND when it is closed already). In the caller's transaction. */
 enum db_result store_event_close(struct db *db, long long id, long long account, const char *at);
 

@@ -52,7 +52,8 @@ static const char *const caller_login[CALLER__MAX] = {
  * {I} its item djxx, {G} a cap group of that year,
  * {P} wutongqiao's training project (approved already, filed by the district: no
  * school's), {F} a project wtq-sx filed (the test files it directly), {V} a
- * published notice naming wtq-sx only, {U} a draft notice. POST bodies are empty but for the CSRF token, so the pages that
+ * published notice naming wtq-sx only, {U} a draft notice, {X} a district
+ * event of wutongqiao, {Z} an event of wtq-sx. POST bodies are empty but for the CSRF token, so the pages that
  * take forms answer with field errors and change nothing, except the
  * account actions, which the allowed caller really performs.
  */
@@ -181,6 +182,27 @@ static const struct acase cases[] = {
 	{ "school_project", "/school/projects/{P}", "LNNNNNNN" },
 	{ "school_project", "/school/projects/{F}", "LNOONNNN" },
 	{ "school_project_edit", "/school/projects/{F}/edit", "NNONNNNN" },
+	{ "district_events", "/district/events", "LNNNONNO" },
+	{ "district_event_create", "/district/events", "NNNNONNO" },
+	{ "district_event", "/district/events/{X}", "LNNNONNN" },
+	{ "district_event", "/district/events/{Z}", "LNNNONNN" },
+	{ "district_event_signin", "/district/events/{X}/signin?session=morning&mode=in", "LNNNONNN" },
+	{ "district_event_correct", "/district/events/{X}/attendance", "NNNNONNN" },
+	{ "district_event_print", "/district/events/{X}/print", "LNNNONNN" },
+	{ "district_event_xlsx", "/district/events/{X}/attendance.xlsx", "LNNNONNN" },
+	{ "school_events", "/school/events", "LNOONNON" },
+	{ "school_event_create", "/school/events", "NNONNNON" },
+	{ "school_event", "/school/events/{Z}", "LNOONNNN" },
+	{ "school_event", "/school/events/{X}", "LNNNNNNN" },
+	{ "school_event_signin", "/school/events/{Z}/signin?session=morning", "LNONNNNN" },
+	{ "school_event_correct", "/school/events/{Z}/attendance", "NNONNNNN" },
+	{ "school_event_print", "/school/events/{Z}/print", "LNOONNNN" },
+	{ "school_event_xlsx", "/school/events/{Z}/attendance.xlsx", "LNOONNNN" },
+	{ "school_event_close", "/school/events/{Z}/close", "NNONNNNN" },
+	{ "district_event_close", "/district/events/{X}/close", "NNNNONNN" },
+	{ "teacher_signin", "/teacher/signin", "LONNNNNN" },
+	{ "teacher_signin_scan", "/teacher/signin/{X}/morning-in-000000", "LONNNNNN" },
+	{ "teacher_signin_post", "/teacher/signin", "NONNNNNN" },
 	{ "district_notices", "/district/notices", "LNNNONNO" },
 	{ "district_notice_create", "/district/notices", "NNNNONNO" },
 	{ "district_notice", "/district/notices/{V}", "LNNNONNN" },
@@ -232,7 +254,7 @@ static const unsigned caller_role[CALLER__MAX] = {
 
 static struct server srv;
 static struct client *clients[CALLER__MAX];
-static long long ids[16]; /* T, S, H, R, Q, E, Y, C, W, D, I, G, P, F, V, U */
+static long long ids[18]; /* T, S, H, R, Q, E, Y, C, W, D, I, G, P, F, V, U, X, Z */
 
 static long long
 account_id_db(sqlite3 *db, const char *login)
@@ -347,6 +369,18 @@ setup(void)
 		exit(1);
 	ids[14] = scalar(db, "SELECT id FROM notice WHERE title = 'access-published'");
 	ids[15] = scalar(db, "SELECT id FROM notice WHERE title = 'access-draft'");
+	/* {X}: a district event; {Z}: wtq-sx's own. */
+	if (sqlite3_exec(db, "INSERT INTO event (district_id, school_year_id, school_id, title, item_id, held_on,"
+	    " sessions, audience, review_stage) SELECT y.district_id, y.id, NULL, 'access-district', i.id,"
+	    " '2022-05-20', 'both', 'district', 'district' FROM school_year y JOIN district d ON d.id = y.district_id"
+	    " JOIN item i ON i.school_year_id = y.id AND i.code = 'djxx' WHERE d.code = 'wutongqiao' AND y.is_current = 1;"
+	    "INSERT INTO event (district_id, school_year_id, school_id, title, item_id, held_on, sessions, audience,"
+	    " review_stage) SELECT district_id, school_year_id, (SELECT id FROM school WHERE code = 'wtq-sx'),"
+	    " 'access-school', item_id, held_on, 'morning', 'district', 'school' FROM event"
+	    " WHERE title = 'access-district'", NULL, NULL, NULL) != SQLITE_OK)
+		exit(1);
+	ids[16] = scalar(db, "SELECT id FROM event WHERE title = 'access-district'");
+	ids[17] = scalar(db, "SELECT id FROM event WHERE title = 'access-school'");
 	sqlite3_close(db);
 	unsetenv("XUESHI_FAULT_INJECTION");
 }
@@ -379,8 +413,8 @@ fill_path(const char *pattern, char *out, size_t n)
 	size_t o = 0;
 
 	for (const char *p = pattern; *p && o + 24 < n; p++) {
-		if (p[0] == '{' && p[2] == '}' && p[1] != '\0' && strchr("TSHRQEYCWDIGPFVU", p[1])) {
-			int k = (int)(strchr("TSHRQEYCWDIGPFVU", p[1]) - "TSHRQEYCWDIGPFVU");
+		if (p[0] == '{' && p[2] == '}' && p[1] != '\0' && strchr("TSHRQEYCWDIGPFVUXZ", p[1])) {
+			int k = (int)(strchr("TSHRQEYCWDIGPFVUXZ", p[1]) - "TSHRQEYCWDIGPFVUXZ");
 			o += (size_t)snprintf(out + o, n - o, "%lld", ids[k]);
 			p += 2;
 		} else

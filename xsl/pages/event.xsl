@@ -15,7 +15,8 @@
     <xsl:variable name="admin" select="@side = 'district' or user/@role = 'school_admin'"/>
     <p class="back"><a href="/{@side}/events"><xsl:call-template name="es"><xsl:with-param name="k" select="'events.back'"/></xsl:call-template></a></p>
     <h1><xsl:value-of select="$e/title"/></h1>
-    <xsl:if test="refused"><p class="notice" role="alert"><xsl:call-template name="es"><xsl:with-param name="k" select="concat('refused.', refused/@code)"/></xsl:call-template></p></xsl:if>
+    <xsl:if test="refused"><p class="notice" role="alert"><xsl:call-template name="es"><xsl:with-param name="k" select="concat('refused.', refused/@code)"/></xsl:call-template>
+      <xsl:for-each select="refused/school"><xsl:if test="position() &gt; 1">、</xsl:if><xsl:value-of select="."/></xsl:for-each></p></xsl:if>
     <xsl:call-template name="event-facts"/>
     <p class="actions">
       <xsl:if test="$e/@state = 'open' and $admin">
