@@ -519,6 +519,22 @@ START_TEST(test_sign_in_sheet_prints_on_a4)
 	ck_assert_int_eq(client_do(d, &srv, "GET", path, NULL, NULL, 0, NULL, &r), 0);
 	ck_assert(reply_contains(&r, "<meta http-equiv=\"refresh\" content=\"30\">"));
 	ck_assert(reply_contains(&r, "<svg"));
+	/* The projected QR code, as a phone's camera reads it (zbarimg on Chromium's screenshot). */
+	{
+		char png[1024], want[256], *got;
+		snprintf(html, sizeof(html), "%s/projector.html", srv.dir);
+		snprintf(png, sizeof(png), "%s/projector.png", srv.dir);
+		html_save(&r, html);
+		free(shell_output("chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --no-first-run"
+		    " --user-data-dir=%s/chromium --allow-file-access-from-files --window-size=1280,900"
+		    " --screenshot=%s file://%s >/dev/null 2>&1", srv.dir, png, html));
+		got = shell_output("zbarimg -q --raw %s 2>/dev/null", png);
+		code = projector(d, "district", event, "morning", "in", "08:40:00");
+		snprintf(want, sizeof(want), "%s/teacher/signin/%lld/morning-in-%s", srv.base, event, code);
+		ck_assert_msg(strstr(got, want) != NULL, "the QR code reads \"%s\", not %s", got, want);
+		free(got);
+		free(code);
+	}
 	reply_free(&r);
 	client_free(t);
 	client_free(d);
