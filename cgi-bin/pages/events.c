@@ -131,6 +131,22 @@ event_xml(struct ctx *c, xmlNodePtr parent, const struct event_row *e)
 	return x;
 }
 
+/* The event's audit row: action on event id, with after (begun and filled by the caller). */
+static enum db_result
+audit_event(struct ctx *c, struct db *db, const char *action, long long id, struct audit_json *after)
+{
+	struct audit_entry e = { 0 };
+
+	e.account_id = c->user->id;
+	e.district_id = c->user->district_id;
+	e.action = action;
+	e.object_type = "event";
+	e.object_id = id;
+	e.after = audit_json_end(after);
+	e.client = c->req->remote_addr;
+	return e.after != NULL ? audit_write(db, &e) : DB_ERROR;
+}
+
 /* The event of the path (the core checked its district, or for a school that it is the school's). */
 static int
 get_event(struct ctx *c, struct event_row *e)
@@ -299,7 +315,6 @@ create_tx(struct db *db, void *arg)
 {
 	struct create *k = arg;
 	struct ctx *c = k->c;
-	struct audit_entry e = { 0 };
 	struct audit_json after;
 	enum db_result r = store_event_insert(db, &k->w, &k->id);
 
@@ -313,14 +328,7 @@ create_tx(struct db *db, void *arg)
 	audit_json_str(&after, "audience", k->w.audience);
 	audit_json_int(&after, "invited", (long long)(k->w.nschools + k->w.nteachers));
 	audit_json_str(&after, "review_stage", k->w.review_stage);
-	e.account_id = c->user->id;
-	e.district_id = c->user->district_id;
-	e.action = "event_create";
-	e.object_type = "event";
-	e.object_id = k->id;
-	e.after = audit_json_end(&after);
-	e.client = c->req->remote_addr;
-	return e.after != NULL ? audit_write(db, &e) : DB_ERROR;
+	return audit_event(c, db, "event_create", k->id, &after);
 }
 
 /* A session's hours: the form's (checked) or the default. */
@@ -568,7 +576,6 @@ correct_tx(struct db *db, void *arg)
 {
 	struct correct *k = arg;
 	struct ctx *c = k->c;
-	struct audit_entry e = { 0 };
 	struct audit_json after;
 	enum db_result r = store_attendance_correct(db, k->event, k->ty, k->session, k->present, k->reason,
 	    app_now_text(c));
@@ -580,14 +587,7 @@ correct_tx(struct db *db, void *arg)
 	audit_json_str(&after, "session", k->session);
 	audit_json_int(&after, "present", k->present);
 	audit_json_str(&after, "reason", k->reason);
-	e.account_id = c->user->id;
-	e.district_id = c->user->district_id;
-	e.action = "event_attendance_correct";
-	e.object_type = "event";
-	e.object_id = k->event;
-	e.after = audit_json_end(&after);
-	e.client = c->req->remote_addr;
-	return e.after != NULL ? audit_write(db, &e) : DB_ERROR;
+	return audit_event(c, db, "event_attendance_correct", k->event, &after);
 }
 
 int
@@ -701,7 +701,6 @@ close_tx(struct db *db, void *arg)
 	struct closing *k = arg;
 	struct ctx *c = k->c;
 	const struct event_row *e = k->e;
-	struct audit_entry ae = { 0 };
 	struct audit_json after;
 	long long bulk = 0;
 	enum db_result r = store_event_close(db, e->id, c->user->id, app_now_text(c));
@@ -752,8 +751,8 @@ close_tx(struct db *db, void *arg)
 		if (strcmp(e->review_stage, "district") == 0 &&
 		    (r = store_record_move(db, id, "submitted", "school_approved", -1)) != DB_OK)
 			return r;
-		if ((r = store_evidence_roster(db, id, k->info->sha256, (long long)k->info->size,
-		    k->info->content_type, k->filename, c->user->id)) != DB_OK ||
+		if ((r = store_evidence_add_kind(db, id, k->info->sha256, (long long)k->info->size,
+		    k->info->content_type, k->filename, c->user->id, "roster")) != DB_OK ||
 		    (r = store_event_record(db, e->id, ty, id)) != DB_OK)
 			return r;
 		k->made++;
@@ -762,14 +761,7 @@ close_tx(struct db *db, void *arg)
 	audit_json_int(&after, "records", k->made);
 	audit_json_int(&after, "bulk", bulk);
 	audit_json_str(&after, "review_stage", e->review_stage);
-	ae.account_id = c->user->id;
-	ae.district_id = c->user->district_id;
-	ae.action = "event_close";
-	ae.object_type = "event";
-	ae.object_id = e->id;
-	ae.after = audit_json_end(&after);
-	ae.client = c->req->remote_addr;
-	return ae.after != NULL ? audit_write(db, &ae) : DB_ERROR;
+	return audit_event(c, db, "event_close", e->id, &after);
 }
 
 /* The attendance .xlsx kept as an evidence file (by its hash, like an upload). */

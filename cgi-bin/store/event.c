@@ -417,33 +417,6 @@ store_event_record(struct db *db, long long event, long long ty, long long recor
 }
 
 enum db_result
-store_evidence_roster(struct db *db, long long record, const char *sha256, long long size,
-    const char *content_type, const char *filename, long long account)
-{
-	static const char sql_file[] =
-	    "INSERT OR IGNORE INTO evidence_file (sha256, size, content_type) VALUES (?, ?, ?)";
-	static const char sql_ev[] =
-	    "INSERT INTO evidence (record_id, sha256, filename, kind, uploaded_by) VALUES (?, ?, ?, 'roster', ?)";
-	sqlite3_stmt *st = db_stmt(db, sql_file);
-	enum db_result r;
-
-	if (st == NULL)
-		return DB_ERROR;
-	sql_bind_text(st, 1, sha256);
-	sql_bind_int(st, 2, size);
-	sql_bind_text(st, 3, content_type);
-	if ((r = sql_exec(st)) != DB_OK)
-		return r;
-	if ((st = db_stmt(db, sql_ev)) == NULL)
-		return DB_ERROR;
-	sql_bind_int(st, 1, record);
-	sql_bind_text(st, 2, sha256);
-	sql_bind_text(st, 3, filename);
-	sql_bind_int(st, 4, account);
-	return sql_exec(st);
-}
-
-enum db_result
 store_event_locked_schools(struct db *db, arena *a, long long event, struct event_name **out, size_t *n)
 {
 	static const char sql[] =

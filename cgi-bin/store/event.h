@@ -91,10 +91,6 @@ enum db_result store_event_locked_schools(struct db *db, arena *a, long long eve
 /* Close an open event (DB_NOTFOUND when it is closed already). In the caller's transaction. */
 enum db_result store_event_close(struct db *db, long long id, long long account, const char *at);
 
-/* Attach a stored file to record as its roster evidence (evidence.kind roster: the attendance list). */
-enum db_result store_evidence_roster(struct db *db, long long record, const char *sha256, long long size,
-    const char *content_type, const char *filename, long long account);
-
 /* Remember the record closing made for ty; DB_CONSTRAINT when ty has one already. */
 enum db_result store_event_record(struct db *db, long long event, long long ty, long long record);
 

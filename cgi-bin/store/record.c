@@ -505,10 +505,17 @@ enum db_result
 store_evidence_add(struct db *db, long long id, const char *sha256, long long size,
     const char *content_type, const char *filename, long long account)
 {
+	return store_evidence_add_kind(db, id, sha256, size, content_type, filename, account, "file");
+}
+
+enum db_result
+store_evidence_add_kind(struct db *db, long long id, const char *sha256, long long size,
+    const char *content_type, const char *filename, long long account, const char *kind)
+{
 	static const char sql_file[] =
 	    "INSERT OR IGNORE INTO evidence_file (sha256, size, content_type) VALUES (?, ?, ?)";
 	static const char sql_ev[] =
-	    "INSERT OR IGNORE INTO evidence (record_id, sha256, filename, uploaded_by) VALUES (?, ?, ?, ?)";
+	    "INSERT OR IGNORE INTO evidence (record_id, sha256, filename, uploaded_by, kind) VALUES (?, ?, ?, ?, ?)";
 	sqlite3_stmt *st = db_stmt(db, sql_file);
 	enum db_result r;
 
@@ -525,6 +532,7 @@ store_evidence_add(struct db *db, long long id, const char *sha256, long long si
 	sql_bind_text(st, 2, sha256);
 	sql_bind_text(st, 3, filename);
 	sql_bind_int(st, 4, account);
+	sql_bind_text(st, 5, kind);
 	return sql_exec(st);
 }
 

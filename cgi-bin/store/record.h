@@ -170,6 +170,9 @@ enum db_result store_record_save(struct db *db, const struct record_write *w, lo
  */
 enum db_result store_evidence_add(struct db *db, long long id, const char *sha256, long long size,
     const char *content_type, const char *filename, long long account);
+/* The same with the evidence's kind: "file" (an upload) or "roster" (a list of who attended). */
+enum db_result store_evidence_add_kind(struct db *db, long long id, const char *sha256, long long size,
+    const char *content_type, const char *filename, long long account, const char *kind);
 
 /* A record as the edit form shows it again. */
 struct record_edit {
