@@ -1114,10 +1114,22 @@ open_listen(const char *spec)
 	return sock;
 }
 
+/* Milliseconds of the monotonic clock. */
+static long long
+mono_ms(void)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (long long)t.tv_sec * 1000 + t.tv_nsec / 1000000;
+}
+
 static int
 prefork(struct worker *w, const char *spec, int nworkers, const char *pidfile)
 {
 	pid_t *pids;
+	long long *started;
+	int *fast;
 	int sock;
 	struct sigaction sa;
 
@@ -1132,15 +1144,19 @@ prefork(struct worker *w, const char *spec, int nworkers, const char *pidfile)
 		}
 	}
 	pids = calloc((size_t)nworkers, sizeof(*pids));
-	if (pids == NULL)
+	started = calloc((size_t)nworkers, sizeof(*started));
+	fast = calloc((size_t)nworkers, sizeof(*fast));
+	if (pids == NULL || started == NULL || fast == NULL)
 		return 1;
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = on_stop;
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGHUP, &sa, NULL);
-	for (int i = 0; i < nworkers; i++)
+	for (int i = 0; i < nworkers; i++) {
 		pids[i] = spawn_worker(w, sock);
+		started[i] = mono_ms();
+	}
 	while (!stop_requested) {
 		int status;
 		pid_t dead = wait(&status);
@@ -1160,8 +1176,28 @@ prefork(struct worker *w, const char *spec, int nworkers, const char *pidfile)
 				    w->prog->name, (long)dead, WEXITSTATUS(status));
 			if (stop_requested)
 				break;
-			sleep(1); /* never spin on a worker that dies at once */
+			/*
+			 * A worker that served a while is replaced at once, however
+			 * many die together (kill -9 of them all, the OOM killer);
+			 * one that dies within a second of its start again and again
+			 * waits 50 ms, then 100, 200 ... up to 2 s: never a spin.
+			 */
+			if (mono_ms() - started[i] < 1000)
+				fast[i]++;
+			else
+				fast[i] = 0;
+			if (fast[i] > 0) {
+				long ms = 50L << (fast[i] > 6 ? 6 : fast[i] - 1);
+				struct timespec d;
+				if (ms > 2000)
+					ms = 2000;
+				d.tv_sec = ms / 1000;
+				d.tv_nsec = (ms % 1000) * 1000000L;
+				while (nanosleep(&d, &d) != 0 && errno == EINTR && !stop_requested)
+					;
+			}
 			pids[i] = spawn_worker(w, sock);
+			started[i] = mono_ms();
 		}
 	}
 	/*
@@ -1193,6 +1229,8 @@ prefork(struct worker *w, const char *spec, int nworkers, const char *pidfile)
 		if (pids[i] > 0)
 			waitpid(pids[i], NULL, 0);
 	free(pids);
+	free(started);
+	free(fast);
 	close(sock);
 	if (strncmp(spec, "unix:", 5) == 0)
 		unlink(spec + 5);

@@ -26,6 +26,7 @@
 #include <fcntl.h>
 #include <netinet/in.h>
 #include <poll.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -536,6 +537,43 @@ START_TEST(test_verify_is_rate_limited)
 }
 END_TEST
 
+/* ------------------------------------------------- workers killed together */
+
+/*
+ * kill -9 of every worker of a program at once (the OOM killer, an
+ * operator): the master replaces each at once, not one a second, and the
+ * next request is served. Two auth workers here.
+ */
+START_TEST(test_workers_killed_together_come_back)
+{
+	pid_t before[16], after[16];
+	int nb, na = 0, fresh = 0;
+	long t0, waited;
+	struct reply r;
+
+	nb = worker_pids(&srv, "auth", before, 16);
+	ck_assert_int_eq(nb, 2);
+	t0 = now_ms();
+	for (int i = 0; i < nb; i++)
+		ck_assert_int_eq(kill(before[i], SIGKILL), 0);
+	/* Both replaced (30 s at most under load), by workers that are not the old ones. */
+	do {
+		struct pollfd none = { -1, 0, 0 };
+		poll(&none, 1, 20);
+		na = worker_pids(&srv, "auth", after, 16);
+		fresh = 0;
+		for (int i = 0; i < na; i++)
+			fresh += after[i] != before[0] && after[i] != before[1];
+	} while ((na != 2 || fresh != 2) && now_ms() - t0 < 30000);
+	waited = now_ms() - t0;
+	ck_assert_msg(na == 2 && fresh == 2, "after %ld ms: %d workers, %d new", waited, na, fresh);
+	fprintf(stderr, "test_limits: 2 auth workers killed at once were both back after %ld ms\n", waited);
+	ck_assert_int_eq(http_do(&srv, "GET", "/", NULL, NULL, 0, NULL, &r), 0);
+	ck_assert_int_eq(r.status, 200);
+	reply_free(&r);
+}
+END_TEST
+
 /* ------------------------------------------------- hang-up flood */
 
 START_TEST(test_hang_up_flood_then_home_answers_at_once)
@@ -630,6 +668,7 @@ main(void)
 	tcase_add_test(tc, test_too_many_requests_is_429_in_chinese);
 	tcase_add_test(tc, test_verify_is_rate_limited);
 	tcase_add_test(tc, test_hang_up_flood_then_home_answers_at_once);
+	tcase_add_test(tc, test_workers_killed_together_come_back);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);
