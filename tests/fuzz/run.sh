@@ -15,6 +15,7 @@
 #
 #   tests/fuzz/run.sh [SECONDS] [TARGET...]    default 60 seconds each, all targets
 #
+# SECONDS 0 runs each target on its seed corpus only (a replay, no mutation).
 # Each target starts from its seed corpus (corpus/, corpus-*/, copied: the
 # tree's corpus is not changed) with its dictionary (*.dict). All targets
 # run even when one fails; each ends with a line "run.sh: TARGET: ok" or
@@ -133,8 +134,14 @@ for t in "${targets[@]}"; do
 	rm -rf "$out/$corpus" "$out/tmp"
 	mkdir -p "$out/$corpus" "$out/tmp"
 	cp "$here/$corpus"/* "$out/$corpus/"
-	echo "run.sh: $t for ${secs}s" >&2
-	if TMPDIR="$out/tmp" LSAN_OPTIONS="$lsan" "$out/$t" -dict="$here/$dict" -max_total_time="$secs" -max_len="$maxlen" \
+	if [ "$secs" = 0 ]; then
+		echo "run.sh: $t on its corpus" >&2
+		how=(-runs=0)
+	else
+		echo "run.sh: $t for ${secs}s" >&2
+		how=(-max_total_time="$secs")
+	fi
+	if TMPDIR="$out/tmp" LSAN_OPTIONS="$lsan" "$out/$t" -dict="$here/$dict" "${how[@]}" -max_len="$maxlen" \
 	    -timeout="$timeout" "${extra[@]}" -artifact_prefix="$here/crashes/$t-" \
 	    -print_final_stats=1 "$out/$corpus" 2>"$out/$t.log" &&
 	    [ -z "$(ls -A "$out/tmp")" ]; then
