@@ -907,6 +907,19 @@ START_TEST(test_xls_name_length_refused)
 	/* the same file with a right length goes on to FreeXL (no workbook in it: not a sheet) */
 	cfb_make(f, 22, 2, 64);
 	ck_assert_int_ne(sheet_read_mem(a, f, sizeof(f), "a.xls", 100, 10, &s), SHEET_OK);
+	{
+		/* the file fuzzing found (LibreOffice's with one byte inserted): the
+		 * sanitizers variant saw FreeXL's over-read when it reached the library */
+		char path[4096];
+		const char *src = getenv("XUESHI_SRCDIR");
+		size_t len;
+		char *data;
+		snprintf(path, sizeof(path), "%s/tests/fuzz/freexl-open/"
+		    "fuzz_sheet_xls-crash-f2435cefa5d6582cbb43a7d8c62106c76527d461", src ? src : ".");
+		data = slurp(path, &len);
+		ck_assert_int_eq(sheet_read_mem(a, data, len, "a.xls", 100, 10, &s), SHEET_BAD_FORMAT);
+		free(data);
+	}
 	arena_free(a);
 }
 END_TEST
