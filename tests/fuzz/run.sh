@@ -68,12 +68,16 @@ plain="core/app.c core/auth.c core/config.c core/db.c core/failure.c core/form.c
 	store/notify.c store/roster.c store/roster_import.c store/scope.c store/session.c store/store.c
 	core/qr.c core/files.c store/verify.c domain/verify.c"
 
-# obj SOURCE: the object of cgi-bin/SOURCE in $out/obj, rebuilt when the source is newer.
+# obj SOURCE: the object of cgi-bin/SOURCE in $out/obj, rebuilt when the
+# source or any header under cgi-bin/ is newer (a kept build stays right).
 obj() { echo "$out/obj/$(echo "$1" | tr / _ | sed 's/\.c$/.o/')"; }
 compile() {
 	local src=$1 o
 	o=$(obj "$src")
-	[ "$o" -nt "$top/cgi-bin/$src" ] && return 0
+	if [ "$o" -nt "$top/cgi-bin/$src" ] &&
+	    [ -z "$(find "$top/cgi-bin" -name '*.h' -newer "$o" -print -quit)" ]; then
+		return 0
+	fi
 	case " $instrumented " in
 	*" $src "*) clang "${fuzz_flags[@]}" "${cppflags[@]}" -c "$top/cgi-bin/$src" -o "$o" ;;
 	*) clang "${plain_flags[@]}" "${cppflags[@]}" -c "$top/cgi-bin/$src" -o "$o" ;;
