@@ -17,6 +17,7 @@
  */
 #include "core/http.h"
 #include "core/utf8.h"
+#include "fuzz_src.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -28,43 +29,6 @@
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 #define MAX_BOUNDARY 100
-
-struct src {
-	const char *ctype, *clen;
-	const uint8_t *body;
-	size_t len, off, chunk;
-};
-
-static const char *
-param(void *ctx, const char *name)
-{
-	struct src *s = ctx;
-
-	if (strcmp(name, "REQUEST_METHOD") == 0)
-		return "POST";
-	if (strcmp(name, "REQUEST_URI") == 0)
-		return "/school/roster/import";
-	if (strcmp(name, "CONTENT_TYPE") == 0)
-		return s->ctype;
-	if (strcmp(name, "CONTENT_LENGTH") == 0)
-		return s->clen;
-	return NULL;
-}
-
-static long
-readb(void *ctx, char *buf, size_t len)
-{
-	struct src *s = ctx;
-	size_t n = s->len - s->off;
-
-	if (n > len)
-		n = len;
-	if (n > s->chunk)
-		n = s->chunk;
-	memcpy(buf, s->body + s->off, n);
-	s->off += n;
-	return (long)n;
-}
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -99,8 +63,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	snprintf(ctype, sizeof(ctype), (data[0] & 1) ? "multipart/form-data; boundary=\"%s\"" :
 	    "multipart/form-data; charset=utf-8; boundary=%s", bnd);
 	snprintf(clen, sizeof(clen), "%zu", s.len + ((data[0] & 2) ? 5 : 0));
-	s.ctype = ctype;
-	s.clen = clen;
+	s.env[0] = "REQUEST_METHOD"; s.env[1] = "POST";
+	s.env[2] = "REQUEST_URI"; s.env[3] = "/school/roster/import";
+	s.env[4] = "CONTENT_TYPE"; s.env[5] = ctype;
+	s.env[6] = "CONTENT_LENGTH"; s.env[7] = clen;
 
 	http_limits_default(&lim);
 	if (data[0] & 4) {
