@@ -1195,6 +1195,7 @@ tmp_dir(void)
 struct cfb {
 	const unsigned char *d;
 	size_t len, ssize, nsect, nfat;
+	size_t budget;   /* chain steps left: in a sound file each sector is in one chain */
 };
 
 #define CFB_END 0xFFFFFFFEu   /* ENDOFCHAIN */
@@ -1216,17 +1217,20 @@ cfb_next(const struct cfb *f, uint32_t sect, uint32_t *next)
 	return 1;
 }
 
-/* Whether the chain from start holds size bytes inside the file, without a loop. */
+/*
+ * Whether the chain from start holds size bytes inside the file. The steps
+ * of all chains together are bounded by the file's sectors, which also
+ * ends a loop: entries that all name one long chain cost no more than it.
+ */
 static int
-cfb_chain_ok(const struct cfb *f, uint32_t start, uint64_t size)
+cfb_chain_ok(struct cfb *f, uint32_t start, uint64_t size)
 {
 	uint64_t have = 0;
-	size_t steps = 0;
 
 	if (size > f->len)
 		return 0;
-	for (uint32_t sect = start; have < size; steps++) {
-		if (steps >= f->nsect || !cfb_next(f, sect, &sect))
+	for (uint32_t sect = start; have < size; f->budget--) {
+		if (f->budget == 0 || !cfb_next(f, sect, &sect))
 			return 0;
 		have += f->ssize;
 	}
@@ -1254,6 +1258,7 @@ xls_directory_ok(const unsigned char *d, size_t len)
 		return 0;
 	f.nsect = (len - f.ssize) / f.ssize;   /* sector n starts at (n + 1) * ssize */
 	f.nfat = CFB_LE32(d + 0x2C);
+	f.budget = f.nsect;
 	if (f.nfat > 109)
 		return 0;
 	for (sect = CFB_LE32(d + 0x30); sect != CFB_END; steps++) {
