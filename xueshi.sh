@@ -21,7 +21,7 @@ libsqlite3-dev sqlite3 libxml2-dev libxslt1-dev libsodium-dev libmagic-dev check
 libsubunit-dev libcurl4-openssl-dev nginx-light spawn-fcgi libfcgi-bin xsltproc
 chromium poppler-utils fonts-noto-cjk libzip-dev libxlsxwriter-dev libcsv-dev
 apache2 libapache2-mod-fcgid wrk libfreexl-dev libreoffice-calc-nogui python3-openpyxl
-libqrencode-dev zbar-tools"
+libqrencode-dev zbar-tools clang libclang-rt-14-dev"
 
 say() { printf '%s\n' "$*" >&2; }
 
@@ -163,6 +163,24 @@ cmd_test() {
 		grep -E '^(PASS|FAIL|ERROR|SKIP|XFAIL|XPASS):' "_build/$variant/check.out" | sed "s/^/[$variant] /" >&2 || true
 		tally "_build/$variant"
 	done
+	# Once, not per variant: every fuzz target briefly (tests/fuzz/smoke.sh),
+	# one test each in the tally.
+	say "xueshi: fuzz smoke test"
+	local fuzz_rc=0 fuzz_ok fuzz_failed
+	tests/fuzz/smoke.sh >"_build/fuzz-smoke.out" 2>"_build/fuzz-smoke.log" || fuzz_rc=1
+	if [ "$fuzz_rc" -ne 0 ]; then
+		status=1
+		tail -n 80 "_build/fuzz-smoke.log" >&2
+	fi
+	sed 's/^/[fuzz] /' "_build/fuzz-smoke.out" >&2
+	fuzz_ok=$(grep -c ': ok$' "_build/fuzz-smoke.out" || true)
+	fuzz_failed=$(grep -c ': FAILED$' "_build/fuzz-smoke.out" || true)
+	passed=$((passed + fuzz_ok))
+	failed=$((failed + fuzz_failed))
+	# a smoke run that failed without a target's verdict (clang missing, a build error)
+	if [ "$fuzz_rc" -ne 0 ] && [ "$fuzz_failed" -eq 0 ]; then
+		failed=$((failed + 1))
+	fi
 	if [ "$skipped" -gt 0 ]; then
 		echo "tests: $passed passed, $failed failed, $skipped skipped"
 	else

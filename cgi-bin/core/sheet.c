@@ -1179,6 +1179,113 @@ tmp_dir(void)
 	return d != NULL && *d ? d : "/tmp";
 }
 
+/*
+ * The .xls guard. FreeXL 1.0.6 trusts the compound file's directory: it
+ * converts each entry's name with the length the entry declares (up to
+ * 65535 bytes, from a 128-byte entry: it read past its own stack buffer,
+ * and the bytes would end up in a sheet's name), and it allocates a
+ * stream's declared size before following its chain of sectors, then
+ * forgets the buffer when the chain leaves the file (a leak per upload).
+ * fuzz_sheet_xls found both. So the directory is checked here first, found
+ * as FreeXL finds it: the FAT sectors the header lists (109 at most: a file
+ * needing more, over 7 MB, is refused), then the directory's chain; each
+ * entry's name at most 64 bytes as the format says, and the root's and
+ * every large stream's chain inside the file and long enough for its size.
+ */
+struct cfb {
+	const unsigned char *d;
+	size_t len, ssize, nsect, nfat;
+	size_t budget;   /* chain steps left: in a sound file each sector is in one chain */
+};
+
+#define CFB_END 0xFFFFFFFEu   /* ENDOFCHAIN */
+#define CFB_LE16(p) ((uint32_t)(p)[0] | (uint32_t)(p)[1] << 8)
+#define CFB_LE32(p) (CFB_LE16(p) | (uint32_t)(p)[2] << 16 | (uint32_t)(p)[3] << 24)
+
+/* The sector after sect in its chain into *next; 0 when sect or its FAT sector is outside the file. */
+static int
+cfb_next(const struct cfb *f, uint32_t sect, uint32_t *next)
+{
+	size_t per = f->ssize / 4, fat_sect;
+
+	if (sect >= f->nsect || sect / per >= f->nfat)
+		return 0;
+	fat_sect = CFB_LE32(f->d + 0x4C + 4 * (sect / per));
+	if (fat_sect >= f->nsect)
+		return 0;
+	*next = CFB_LE32(f->d + (fat_sect + 1) * f->ssize + 4 * (sect % per));
+	return 1;
+}
+
+/*
+ * Whether the chain from start holds size bytes inside the file. The steps
+ * of all chains together are bounded by the file's sectors, which also
+ * ends a loop: entries that all name one long chain cost no more than it.
+ */
+static int
+cfb_chain_ok(struct cfb *f, uint32_t start, uint64_t size)
+{
+	uint64_t have = 0;
+
+	if (size > f->len)
+		return 0;
+	for (uint32_t sect = start; have < size; f->budget--) {
+		if (f->budget == 0 || !cfb_next(f, sect, &sect))
+			return 0;
+		have += f->ssize;
+	}
+	return 1;
+}
+
+/* 1: FreeXL may read the file (and decide on the rest); 0: refused. */
+static int
+xls_directory_ok(const unsigned char *d, size_t len)
+{
+	struct cfb f;
+	unsigned shift;
+	uint32_t sect;
+	size_t steps = 0;
+
+	if (len < 512)
+		return 0;
+	shift = CFB_LE16(d + 0x1E);
+	if (shift != 9 && shift != 12)
+		return 0;
+	f.d = d;
+	f.len = len;
+	f.ssize = (size_t)1 << shift;
+	if (len < 2 * f.ssize)
+		return 0;
+	f.nsect = (len - f.ssize) / f.ssize;   /* sector n starts at (n + 1) * ssize */
+	f.nfat = CFB_LE32(d + 0x2C);
+	f.budget = f.nsect;
+	if (f.nfat > 109)
+		return 0;
+	for (sect = CFB_LE32(d + 0x30); sect != CFB_END; steps++) {
+		const unsigned char *p;
+		if (sect >= f.nsect || steps > f.nsect)
+			return 0;   /* out of the file, or a loop */
+		p = d + ((size_t)sect + 1) * f.ssize;
+		for (size_t e = 0; e + 128 <= f.ssize; e += 128) {
+			const unsigned char *ent = p + e;
+			unsigned type = ent[0x42];
+			uint32_t size = CFB_LE32(ent + 0x78);
+			if (CFB_LE16(ent + 0x40) > 64)
+				return 0;
+			/* the root (5) holds the small streams; a stream (2) of 4096 bytes or more is in sectors */
+			if ((type == 5 || (type == 2 && size >= 4096)) &&
+			    !cfb_chain_ok(&f, CFB_LE32(ent + 0x74), size))
+				return 0;
+		}
+		if (!cfb_next(&f, sect, &sect))
+			return 0;
+	}
+	return 1;
+}
+
+#undef CFB_LE16
+#undef CFB_LE32
+
 /* A FreeXL cell as Excel shows it: text, a number in General format, a date YYYY-MM-DD. */
 static const char *
 xls_cell(arena *a, const FreeXL_CellValue *v)
@@ -1219,6 +1326,8 @@ read_xls(arena *a, const char *data, size_t len, size_t max_rows, size_t max_col
 	size_t text = 0;
 	int fd;
 
+	if (!xls_directory_ok((const unsigned char *)data, len))
+		return SHEET_BAD_FORMAT;
 	snprintf(path, sizeof(path), "%s/xueshi-xls-XX" "XX" "XX", tmp_dir());
 	if ((fd = mkstemp(path)) < 0)
 		return SHEET_IO;

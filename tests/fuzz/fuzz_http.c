@@ -6,41 +6,13 @@
  * small limits so the bounds are reached too. Built and run by run.sh.
  */
 #include "core/http.h"
+#include "fuzz_src.h"
 
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-
-struct src {
-	const char *env[16];
-	const uint8_t *body;
-	size_t len, off, chunk;
-};
-
-static const char *
-param(void *ctx, const char *name)
-{
-	struct src *s = ctx;
-	for (int i = 0; s->env[i]; i += 2)
-		if (strcmp(s->env[i], name) == 0)
-			return s->env[i + 1];
-	return NULL;
-}
-
-static long
-readb(void *ctx, char *buf, size_t len)
-{
-	struct src *s = ctx;
-	size_t n = s->len - s->off;
-	if (n > len)
-		n = len;
-	if (n > s->chunk)
-		n = s->chunk;
-	memcpy(buf, s->body + s->off, n);
-	s->off += n;
-	return (long)n;
-}
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

@@ -844,6 +844,103 @@ START_TEST(test_import_label_variants)
 END_TEST
 
 /* Every prefix and many corrupted copies of a real .xlsx: a code, never a crash. */
+/*
+ * A compound file (the .xls container) of three 512-byte sectors after the
+ * header: the FAT, the directory, one data sector. Each case below breaks
+ * one thing fuzz_sheet_xls found libfreexl 1.0.6 trusting.
+ */
+static void
+put32(unsigned char *p, uint32_t v)
+{
+	p[0] = (unsigned char)v;
+	p[1] = (unsigned char)(v >> 8);
+	p[2] = (unsigned char)(v >> 16);
+	p[3] = (unsigned char)(v >> 24);
+}
+
+static void
+cfb_make(unsigned char *f, uint16_t name_len, uint32_t root_start, uint32_t root_size)
+{
+	static const char root[] = "Root Entry";
+	unsigned char *fat = f + 512, *dir = f + 1024;
+
+	memset(f, 0, 2048);
+	memcpy(f, "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", 8);
+	f[0x18] = 0x3E; f[0x1A] = 3; f[0x1C] = 0xFE; f[0x1D] = 0xFF;
+	f[0x1E] = 9; f[0x20] = 6;                 /* 512-byte sectors, 64-byte mini sectors */
+	put32(f + 0x2C, 1);                        /* one FAT sector ... */
+	put32(f + 0x30, 1);                        /* the directory in sector 1 */
+	put32(f + 0x38, 4096);
+	put32(f + 0x3C, 0xFFFFFFFEu);
+	put32(f + 0x44, 0xFFFFFFFEu);
+	put32(f + 0x4C, 0);                        /* ... sector 0 */
+	for (int i = 1; i < 109; i++)
+		put32(f + 0x4C + 4 * i, 0xFFFFFFFFu);
+	for (int i = 0; i < 128; i++)
+		put32(fat + 4 * i, 0xFFFFFFFFu);
+	put32(fat, 0xFFFFFFFDu);                   /* sector 0 is the FAT */
+	put32(fat + 4, 0xFFFFFFFEu);               /* the directory ends in sector 1 */
+	put32(fat + 8, 0xFFFFFFFEu);               /* the root's stream ends in sector 2 */
+	for (int i = 0; root[i]; i++)
+		dir[2 * i] = (unsigned char)root[i];
+	dir[0x40] = (unsigned char)name_len;
+	dir[0x41] = (unsigned char)(name_len >> 8);
+	dir[0x42] = 5;                             /* the root */
+	put32(dir + 0x44, 0xFFFFFFFFu);
+	put32(dir + 0x48, 0xFFFFFFFFu);
+	put32(dir + 0x4C, 0xFFFFFFFFu);
+	put32(dir + 0x74, root_start);
+	put32(dir + 0x78, root_size);
+}
+
+/* fuzz_sheet_xls: a directory entry's name length of 4608 made FreeXL read past its stack buffer. */
+START_TEST(test_xls_name_length_refused)
+{
+	static unsigned char f[2048];
+	arena *a = arena_new();
+	struct sheet s;
+
+	cfb_make(f, 4608, 2, 64);
+	ck_assert_int_eq(sheet_read_mem(a, f, sizeof(f), "a.xls", 100, 10, &s), SHEET_BAD_FORMAT);
+	cfb_make(f, 65, 2, 64);
+	ck_assert_int_eq(sheet_read_mem(a, f, sizeof(f), "a.xls", 100, 10, &s), SHEET_BAD_FORMAT);
+	/* the same file with a right length goes on to FreeXL (no workbook in it: not a sheet) */
+	cfb_make(f, 22, 2, 64);
+	ck_assert_int_ne(sheet_read_mem(a, f, sizeof(f), "a.xls", 100, 10, &s), SHEET_OK);
+	{
+		/* the file fuzzing found (LibreOffice's with one byte inserted): the
+		 * sanitizers variant saw FreeXL's over-read when it reached the library */
+		char path[4096];
+		const char *src = getenv("XUESHI_SRCDIR");
+		size_t len;
+		char *data;
+		snprintf(path, sizeof(path), "%s/tests/fuzz/freexl-open/"
+		    "fuzz_sheet_xls-crash-f2435cefa5d6582cbb43a7d8c62106c76527d461", src ? src : ".");
+		data = slurp(path, &len);
+		ck_assert_int_eq(sheet_read_mem(a, data, len, "a.xls", 100, 10, &s), SHEET_BAD_FORMAT);
+		free(data);
+	}
+	arena_free(a);
+}
+END_TEST
+
+/* fuzz_sheet_xls: a stream whose chain leaves the file (FreeXL leaked the buffer of its size). */
+START_TEST(test_xls_chain_outside_refused)
+{
+	static unsigned char f[2048];
+	arena *a = arena_new();
+	struct sheet s;
+
+	cfb_make(f, 22, 0xFFFFFD03u, 3327);        /* the start sector fuzzing found */
+	ck_assert_int_eq(sheet_read_mem(a, f, sizeof(f), "a.xls", 100, 10, &s), SHEET_BAD_FORMAT);
+	cfb_make(f, 22, 2, 4096);                  /* one sector holds 512 of its 4096 bytes */
+	ck_assert_int_eq(sheet_read_mem(a, f, sizeof(f), "a.xls", 100, 10, &s), SHEET_BAD_FORMAT);
+	cfb_make(f, 22, 2, 1u << 30);              /* more than the file */
+	ck_assert_int_eq(sheet_read_mem(a, f, sizeof(f), "a.xls", 100, 10, &s), SHEET_BAD_FORMAT);
+	arena_free(a);
+}
+END_TEST
+
 START_TEST(test_xlsx_mangled)
 {
 	char path[] = "/tmp/test_sheetm_XXXXXX";
@@ -946,6 +1043,8 @@ main(void)
 	tcase_add_test(tc, test_text_cap);
 	tcase_add_test(tc, test_template_reads_back);
 	tcase_add_test(tc, test_xlsx_mangled);
+	tcase_add_test(tc, test_xls_name_length_refused);
+	tcase_add_test(tc, test_xls_chain_outside_refused);
 	tcase_add_test(tc, test_import_check_formats);
 	tcase_add_test(tc, test_import_headers);
 	tcase_add_test(tc, test_import_accepts_every_label);
