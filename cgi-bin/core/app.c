@@ -7,7 +7,6 @@
 #include "utf8.h"
 #include "store/scope.h"
 #include "store/notify.h"
-#include "store/notice.h"
 #include "store/assess.h"
 
 #include <fcgiapp.h>
@@ -484,7 +483,7 @@ owner_allows(struct ctx *c, enum object_kind kind, long long id, enum db_result 
 	const struct user *u = c->user;
 	struct owner o;
 
-	*r = store_owner(c->db, kind, id, &o);
+	*r = store_owner(c->db, kind, id, u != NULL ? u->school_id : 0, &o);
 	if (*r == DB_NOTFOUND)
 		return 0;
 	if (*r != DB_OK)
@@ -505,15 +504,6 @@ owner_allows(struct ctx *c, enum object_kind kind, long long id, enum db_result 
 	case SCOPE_OWN:
 		return u->teacher_id != 0 && o.teacher_id == u->teacher_id;
 	case SCOPE_SCHOOL:
-		if (kind == OBJ_NOTICE) {
-			/* The district's published notices whose lists name the school. */
-			if (u->school_id == 0 || o.district_id != u->district_id)
-				return 0;
-			*r = store_notice_names_school(c->db, id, u->school_id);
-			if (*r == DB_NOTFOUND)
-				return 0;
-			return *r == DB_OK ? 1 : -1;
-		}
 		return u->school_id != 0 && o.school_id == u->school_id &&
 		    o.district_id == u->district_id;
 	case SCOPE_DISTRICT:

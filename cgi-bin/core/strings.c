@@ -43,3 +43,11 @@ strings_get(const char *xsl_dir, const char *key)
 	}
 	return NULL;
 }
+
+const char *
+strings_word(const char *xsl_dir, const char *key)
+{
+	const char *v = strings_get(xsl_dir, key);
+
+	return v != NULL ? v : key;
+}

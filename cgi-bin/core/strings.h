@@ -10,4 +10,7 @@
 /* The string of key, or NULL when the table or the key is missing. */
 const char *strings_get(const char *xsl_dir, const char *key);
 
+/* The same, or the key itself when the table or the key is missing (a header is never empty). */
+const char *strings_word(const char *xsl_dir, const char *key);
+
 #endif

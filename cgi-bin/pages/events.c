@@ -38,9 +38,7 @@ const char *const event_presence[] = { "yes", "no", NULL };
 static const char *
 word(struct ctx *c, const char *key)
 {
-	const char *v = strings_get(c->cfg->xsl_dir, key);
-
-	return v != NULL ? v : key;
+	return strings_word(c->cfg->xsl_dir, key);
 }
 
 /* Minutes of grace before a sign-in is late or a sign-out early. */
@@ -464,6 +462,17 @@ events_create(struct ctx *c)
 
 /* ------------------------------------------------------------ one event */
 
+/* A refusal (its code set under root by the caller): 409 with the event and its attendance. */
+static int
+refused_page(struct ctx *c, xmlNodePtr root, const struct event_row *e)
+{
+	int status;
+
+	if (event_xml(c, root, e) == NULL)
+		return 500;
+	return (status = attendance_xml(c, root, e)) == 200 ? 409 : status;
+}
+
 int
 event_page(struct ctx *c)
 {
@@ -513,7 +522,7 @@ event_signin_page(struct ctx *c)
 	xmlNodePtr root = app_page(c, "event-signin"), x, q;
 	struct event_row e;
 	const unsigned char *key;
-	const char *session, *mode, *url;
+	const char *session, *mode, *url, *base;
 	char code[SIGNIN_CODE_LEN + 1];
 	long long slot, left;
 	int status;
@@ -541,14 +550,9 @@ event_signin_page(struct ctx *c)
 	slot = signin_slot(c->now);
 	signin_code(key, e.id, session, mode, slot, code);
 	left = (slot + 1) * SIGNIN_SLOT_SECONDS - c->now;
-	{
-		const char *base = verify_base_url(c);
-		size_t bl = base != NULL ? strlen(base) : 0;
-		while (bl > 0 && base[bl - 1] == '/')
-			bl--;
-		url = base == NULL ? NULL : arena_printf(c->a, "%.*s/teacher/signin/%lld/%s-%s-%s", (int)bl, base,
-		    e.id, session, mode, code);
-	}
+	base = verify_base_url(c);
+	url = base == NULL ? NULL : arena_printf(c->a, "%s/teacher/signin/%lld/%s-%s-%s", base, e.id, session,
+	    mode, code);
 	if (url == NULL || (q = xml_node(root, "signin")) == NULL)
 		return 500;
 	xml_attr(q, "session", session);
@@ -614,9 +618,7 @@ event_correct(struct ctx *c)
 	k.reason = app_field_text(c, "reason");
 	if (strcmp(e.state, "open") != 0) {
 		xml_attr(xml_node(root, "refused"), "code", "event_closed");
-		if (event_xml(c, root, &e) == NULL || (status = attendance_xml(c, root, &e)) != 200)
-			return status == 200 ? 500 : status;
-		return 409;
+		return refused_page(c, root, &e);
 	}
 	if (app_field_present(c, "session") && !has_session(&e, k.session))
 		form_error(&f, "session", "event_session_invalid");
@@ -639,21 +641,17 @@ event_correct(struct ctx *c)
 	return 422;
 }
 
-/* The attendance as a table (the .xlsx export and the records' roster evidence). */
+/* The attendance rows v[0..n) as a table (the .xlsx export and the records' roster evidence). */
 static int
-attendance_table(struct ctx *c, const struct event_row *e, struct sheet_table *t)
+attendance_table(struct ctx *c, const struct event_row *e, const struct attendance_row *v, size_t n,
+    struct sheet_table *t)
 {
 	static struct sheet_column cols[8];
-	struct attendance_row *v;
-	size_t n;
 	int off = utc_offset(c);
 	const char **cells;
-	enum db_result r = store_attendance(c->db, c->a, e->id, &v, &n);
 	static const char *const keys[8] = { "events.col-school", "card.name", "card.staff-no",
 		"events.col-session", "events.col-in", "events.col-out", "events.col-present", "events.col-reason" };
 
-	if (r != DB_OK)
-		return app_status(r);
 	for (int i = 0; i < 8; i++) {
 		cols[i].header = word(c, keys[i]);
 		cols[i].kind = SHEET_TEXT;
@@ -830,14 +828,12 @@ event_close(struct ctx *c)
 			xml_attr(x, "code", "event_school_locked");
 			for (size_t i = 0; i < nlocked; i++)
 				xml_text(x, "school", locked[i].name);
-			if (event_xml(c, root, &e) == NULL || (status = attendance_xml(c, root, &e)) != 200)
-				return status == 200 ? 500 : status;
-			return 409;
+			return refused_page(c, root, &e);
 		}
 		if ((r = assess_load_item(c->db, c->a, e.item_id, &it)) != DB_OK ||
 		    (r = store_attendance(c->db, c->a, e.id, &k.v, &k.n)) != DB_OK)
 			return app_status(r);
-		if ((status = attendance_table(c, &e, &t)) != 200)
+		if ((status = attendance_table(c, &e, k.v, k.n, &t)) != 200)
 			return status;
 		if (sheet_write_xlsx(c->a, &t, &data, &len) != SHEET_OK || keep_sheet(c, data, len, &info) != 0)
 			return 500;
@@ -853,9 +849,7 @@ event_close(struct ctx *c)
 		xml_attr(xml_node(root, "refused"), "code", k.refused);
 		if ((status = get_event(c, &e)) != 200)
 			return status;
-		if (event_xml(c, root, &e) == NULL || (status = attendance_xml(c, root, &e)) != 200)
-			return status == 200 ? 500 : status;
-		return 409;
+		return refused_page(c, root, &e);
 	}
 	if (r != DB_OK)
 		return app_status(r);
@@ -885,12 +879,18 @@ int
 event_xlsx(struct ctx *c)
 {
 	struct event_row e;
+	struct attendance_row *v;
 	struct sheet_table t;
 	char *data = NULL, *disp, *enc;
-	size_t len = 0;
+	size_t len = 0, n;
+	enum db_result r;
 	int status;
 
-	if ((status = get_event(c, &e)) != 200 || (status = attendance_table(c, &e, &t)) != 200)
+	if ((status = get_event(c, &e)) != 200)
+		return status;
+	if ((r = store_attendance(c->db, c->a, e.id, &v, &n)) != DB_OK)
+		return app_status(r);
+	if ((status = attendance_table(c, &e, v, n, &t)) != 200)
 		return status;
 	if (sheet_write_xlsx(c->a, &t, &data, &len) != SHEET_OK)
 		return 500;

@@ -22,9 +22,7 @@
 const char *
 export_string(const struct config *cfg, const char *key)
 {
-	const char *v = strings_get(cfg->xsl_dir, key);
-
-	return v != NULL ? v : key;
+	return strings_word(cfg->xsl_dir, key);
 }
 
 static const char *

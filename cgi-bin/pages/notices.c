@@ -290,9 +290,12 @@ form_fill(struct form *f, struct ctx *c, const struct notice_row *n)
 	form_value(f, "nonstandard_over", arena_printf(c->a, "%lld", n->nonstandard_over));
 }
 
-/* The list of notices (school 0: all of the district's), and for the district its years. */
+/*
+ * The list of notices (school 0: all of the district's), and for the
+ * district its years; *current (may be NULL) the current one's id, 0 none.
+ */
 static int
-list_into(struct ctx *c, xmlNodePtr root, long long school)
+list_into(struct ctx *c, xmlNodePtr root, long long school, long long *current)
 {
 	struct notice_row *v;
 	size_t n;
@@ -320,8 +323,11 @@ list_into(struct ctx *c, xmlNodePtr root, long long school)
 				return 500;
 			xml_attr_int(x, "id", y[i].year_id);
 			xml_attr(x, "label", y[i].label);
-			if (y[i].is_current)
+			if (y[i].is_current) {
 				xml_attr(x, "current", "yes");
+				if (current != NULL)
+					*current = y[i].year_id;
+			}
 		}
 	}
 	return print_district_node(c, root);
@@ -426,9 +432,8 @@ notices_district_page(struct ctx *c)
 	xmlNodePtr root = app_page(c, "notices");
 	struct district_settings ds;
 	struct notice_row last;
-	struct year_policy *y;
 	struct form f;
-	size_t ny;
+	long long year = 0;
 	enum db_result r;
 	char today[11];
 	int status;
@@ -436,18 +441,16 @@ notices_district_page(struct ctx *c)
 	if (root == NULL)
 		return 500;
 	xml_attr(root, "side", "district");
-	if ((status = list_into(c, root, 0)) != 200)
+	if ((status = list_into(c, root, 0, &year)) != 200)
 		return status;
 	/* A new notice starts from what the data and the district's last notice know. */
 	form_begin(&f, c, "notice");
 	if (f.node != NULL)
 		xml_attr(f.node, "new", "yes");
-	if ((r = store_district_settings(c->db, c->a, c->user->district_id, &ds)) != DB_OK ||
-	    (r = store_district_years(c->db, c->a, c->user->district_id, &y, &ny)) != DB_OK)
+	if ((r = store_district_settings(c->db, c->a, c->user->district_id, &ds)) != DB_OK)
 		return app_status(r);
-	for (size_t i = 0; i < ny; i++)
-		if (y[i].is_current)
-			form_value(&f, "year", arena_printf(c->a, "%lld", y[i].year_id));
+	if (year > 0)
+		form_value(&f, "year", arena_printf(c->a, "%lld", year));
 	deadline_local_date(c->now, (int)ds.utc_offset_minutes, today);
 	form_value(&f, "issued_on", today);
 	r = store_notice_last(c->db, c->a, c->user->district_id, &last);
@@ -488,13 +491,13 @@ notices_create(struct ctx *c)
 	k.w.year_id = app_field_int(c, "year");
 	check_text(c, &f, &k, 0);
 	if (f.errors > 0) {
-		if ((status = list_into(c, root, 0)) != 200)
+		if ((status = list_into(c, root, 0, NULL)) != 200)
 			return status;
 		return 422;
 	}
 	if ((r = store_tx(c->db, write_tx, &k)) == DB_CONSTRAINT) {
 		form_error(&f, "number", "notice_number_taken"); /* taken meanwhile */
-		if ((status = list_into(c, root, 0)) != 200)
+		if ((status = list_into(c, root, 0, NULL)) != 200)
 			return status;
 		return 422;
 	}
@@ -532,6 +535,19 @@ notice_district_page(struct ctx *c)
 	return notice_into(c, root, &n);
 }
 
+/* A published notice refuses changes: 409 with the notice as it stands now. */
+static int
+published(struct ctx *c, xmlNodePtr root)
+{
+	struct notice_row n;
+	int status;
+
+	xml_attr(xml_node(root, "refused"), "code", "notice_published");
+	if ((status = get_notice(c, &n)) != 200 || (status = notice_into(c, root, &n)) != 200)
+		return status;
+	return 409;
+}
+
 int
 notice_save(struct ctx *c)
 {
@@ -553,27 +569,18 @@ notice_save(struct ctx *c)
 	k.id = n.id;
 	k.action = "notice_save";
 	k.w.year_id = n.year_id;
-	if (strcmp(n.state, "draft") != 0) {
-		xml_attr(xml_node(root, "refused"), "code", "notice_published");
-		if ((status = notice_into(c, root, &n)) != 200)
-			return status;
-		return 409;
-	}
+	if (strcmp(n.state, "draft") != 0)
+		return published(c, root);
 	check_text(c, &f, &k, n.id);
 	if (f.errors == 0) {
 		r = store_tx(c->db, write_tx, &k);
 		if (r == DB_OK)
 			return app_redirect(c, arena_printf(c->a, "/district/notices/%lld", n.id));
-		if (r == DB_CONSTRAINT)
-			form_error(&f, "number", "notice_number_taken");
-		else if (r == DB_NOTFOUND) {
-			/* Published meanwhile. */
-			xml_attr(xml_node(root, "refused"), "code", "notice_published");
-			if ((status = notice_into(c, root, &n)) != 200)
-				return status;
-			return 409;
-		} else
+		if (r == DB_NOTFOUND)
+			return published(c, root); /* published meanwhile */
+		if (r != DB_CONSTRAINT)
 			return app_status(r);
+		form_error(&f, "number", "notice_number_taken");
 	}
 	if ((status = notice_into(c, root, &n)) != 200)
 		return status;
@@ -610,12 +617,8 @@ draft_move(struct ctx *c, const char *action)
 		k.nv = nv;
 	}
 	r = strcmp(n.state, "draft") == 0 ? store_tx(c->db, write_tx, &k) : DB_NOTFOUND;
-	if (r == DB_NOTFOUND) {
-		xml_attr(xml_node(root, "refused"), "code", "notice_published");
-		if ((status = get_notice(c, &n)) != 200 || (status = notice_into(c, root, &n)) != 200)
-			return status;
-		return 409;
-	}
+	if (r == DB_NOTFOUND)
+		return published(c, root);
 	if (r != DB_OK)
 		return app_status(r);
 	if (strcmp(action, "notice_delete") == 0)
@@ -663,7 +666,7 @@ notices_school_page(struct ctx *c)
 	if (root == NULL)
 		return 500;
 	xml_attr(root, "side", "school");
-	return list_into(c, root, c->user->school_id);
+	return list_into(c, root, c->user->school_id, NULL);
 }
 
 int

@@ -439,8 +439,12 @@ verify_base_url(struct ctx *c)
 {
 	const char *h = c->req->host;
 
-	if (c->cfg != NULL && c->cfg->public_url != NULL && *c->cfg->public_url)
-		return c->cfg->public_url;
+	if (c->cfg != NULL && c->cfg->public_url != NULL && *c->cfg->public_url) {
+		size_t n = strlen(c->cfg->public_url);
+		while (n > 0 && c->cfg->public_url[n - 1] == '/')
+			n--;
+		return arena_printf(c->a, "%.*s", (int)n, c->cfg->public_url);
+	}
 	/* A host header of anything but a host name and port is not printed. */
 	if (h == NULL || *h == '\0' || strlen(h) > 255 ||
 	    strspn(h, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-:[]") != strlen(h))
@@ -457,16 +461,13 @@ verify_xml(struct ctx *c, xmlNodePtr parent, const struct printed_document *d)
 
 	if (v == NULL || base == NULL)
 		return 500;
-	size_t bl = strlen(base);
-	while (bl > 0 && base[bl - 1] == '/')
-		bl--;
-	if ((url = arena_printf(c->a, "%.*s/verify?c=%s", (int)bl, base, d->code)) == NULL)
+	if ((url = arena_printf(c->a, "%s/verify?c=%s", base, d->code)) == NULL)
 		return 500;
 	verify_code_group(d->code, grouped);
 	xml_attr(v, "code", d->code);
 	xml_attr(v, "grouped", grouped);
 	xml_attr(v, "url", url);
-	xml_attr(v, "base", arena_printf(c->a, "%.*s/verify", (int)bl, base));
+	xml_attr(v, "base", arena_printf(c->a, "%s/verify", base));
 	return qr_xml(v, url) != NULL ? 200 : 500;
 }
 

@@ -65,7 +65,7 @@ int verify_page(struct ctx *c);
  */
 const unsigned char *verify_install_key(struct ctx *c);
 
-/* The address QR codes lead to (no trailing slash needed): XUESHI_PUBLIC_URL, else the request's host, checked. */
+/* The address QR codes lead to, without a trailing slash: XUESHI_PUBLIC_URL, else the request's host, checked. */
 const char *verify_base_url(struct ctx *c);
 
 #endif

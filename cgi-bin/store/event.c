@@ -2,6 +2,7 @@
 #include "store/event.h"
 #include "store/sql.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #define EVENT_COLUMNS \
@@ -209,14 +210,6 @@ store_event_items(struct db *db, arena *a, long long year, struct event_name **o
 	return names(db, a, sql, year, out, n);
 }
 
-static int
-fill_id(arena *a, sqlite3_stmt *st, void *row)
-{
-	(void)a;
-	*(long long *)row = sql_int(st, 0, 0);
-	return 0;
-}
-
 enum db_result
 store_event_item_ok(struct db *db, long long year, long long item)
 {
@@ -229,30 +222,34 @@ store_event_item_ok(struct db *db, long long year, long long item)
 		return DB_ERROR;
 	sql_bind_int(st, 1, year);
 	sql_bind_int(st, 2, item);
-	return sql_one(st, NULL, sizeof(id), fill_id, &id);
+	return sql_one(st, NULL, sizeof(id), sql_fill_int, &id);
+}
+
+static int
+cmp_code(const void *key, const void *elem)
+{
+	return strcmp((const char *)key, ((const struct event_name *)elem)->code);
 }
 
 enum db_result
 store_event_staff(struct db *db, arena *a, long long district, const char *const *staff, size_t n,
     long long *ids, const char **missing, size_t *nmissing)
 {
-	static const char sql[] = "SELECT id FROM teacher WHERE district_id = ? AND staff_no = ? AND active = 1";
-	enum db_result r;
+	/* The district's staff numbers once, in the order bsearch needs (BINARY is strcmp's). */
+	static const char sql[] = "SELECT id, staff_no, name FROM teacher WHERE district_id = ? AND active = 1"
+	    " ORDER BY staff_no";
+	struct event_name *v;
+	size_t nv;
+	enum db_result r = names(db, a, sql, district, &v, &nv);
 
-	(void)a;
 	*nmissing = 0;
+	if (r != DB_OK)
+		return r;
 	for (size_t i = 0; i < n; i++) {
-		sqlite3_stmt *st = db_stmt(db, sql);
-		if (st == NULL)
-			return DB_ERROR;
-		sql_bind_int(st, 1, district);
-		sql_bind_text(st, 2, staff[i]);
-		ids[i] = 0;
-		r = sql_one(st, NULL, sizeof(ids[i]), fill_id, &ids[i]);
-		if (r == DB_NOTFOUND)
+		const struct event_name *t = nv > 0 ? bsearch(staff[i], v, nv, sizeof(*v), cmp_code) : NULL;
+		ids[i] = t != NULL ? t->id : 0;
+		if (t == NULL)
 			missing[(*nmissing)++] = staff[i];
-		else if (r != DB_OK)
-			return r;
 	}
 	return DB_OK;
 }
@@ -275,7 +272,7 @@ store_event_invited(struct db *db, long long event, long long teacher, long long
 		return DB_ERROR;
 	sql_bind_int(st, 1, event);
 	sql_bind_int(st, 2, teacher);
-	return sql_one(st, NULL, sizeof(*ty), fill_id, ty);
+	return sql_one(st, NULL, sizeof(*ty), sql_fill_int, ty);
 }
 
 enum db_result
@@ -380,7 +377,7 @@ store_event_teacher_year(struct db *db, long long event, const char *staff_no, l
 		return DB_ERROR;
 	sql_bind_int(st, 1, event);
 	sql_bind_text(st, 2, staff_no);
-	return sql_one(st, NULL, sizeof(*ty), fill_id, ty);
+	return sql_one(st, NULL, sizeof(*ty), sql_fill_int, ty);
 }
 
 enum db_result

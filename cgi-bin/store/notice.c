@@ -89,14 +89,6 @@ store_notice_last(struct db *db, arena *a, long long district, struct notice_row
 	return sql_one(st, a, sizeof(*row), fill, row);
 }
 
-static int
-fill_id(arena *a, sqlite3_stmt *st, void *row)
-{
-	(void)a;
-	*(long long *)row = sql_int(st, 0, 0);
-	return 0;
-}
-
 enum db_result
 store_notice_number_taken(struct db *db, long long district, const char *number, long long except)
 {
@@ -110,7 +102,7 @@ store_notice_number_taken(struct db *db, long long district, const char *number,
 	sql_bind_int(st, 1, district);
 	sql_bind_text(st, 2, number);
 	sql_bind_int(st, 3, except);
-	return sql_one(st, NULL, sizeof(id), fill_id, &id);
+	return sql_one(st, NULL, sizeof(id), sql_fill_int, &id);
 }
 
 /* The text columns ?3..?12 and the threshold ?13 of a write. */
@@ -184,22 +176,6 @@ store_notice_delete(struct db *db, long long id)
 	if ((r = sql_exec(st)) == DB_OK && sqlite3_changes(db_handle(db)) != 1)
 		r = DB_NOTFOUND;
 	return r;
-}
-
-enum db_result
-store_notice_names_school(struct db *db, long long notice, long long school)
-{
-	static const char sql[] =
-	    "SELECT 1 FROM notice n WHERE n.id = ?1 AND n.state = 'published' AND EXISTS"
-	    " (SELECT 1 FROM notice_entry e WHERE e.notice_id = n.id AND e.school_id = ?2)";
-	sqlite3_stmt *st = db_stmt(db, sql);
-	long long one = 0;
-
-	if (st == NULL)
-		return DB_ERROR;
-	sql_bind_int(st, 1, notice);
-	sql_bind_int(st, 2, school);
-	return sql_one(st, NULL, sizeof(one), fill_id, &one);
 }
 
 static int

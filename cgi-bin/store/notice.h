@@ -50,9 +50,6 @@ enum db_result store_notice_update(struct db *db, long long id, const struct not
 /* A draft deleted; DB_NOTFOUND when id is no draft. */
 enum db_result store_notice_delete(struct db *db, long long id);
 
-/* DB_OK when notice is published and its lists name school; DB_NOTFOUND when not. */
-enum db_result store_notice_names_school(struct db *db, long long notice, long long school);
-
 /* One line of a notice's lists (the columns of notice_entry). */
 struct notice_entry {
 	const char *section;          /* late, nonstandard, below */

@@ -130,14 +130,6 @@ store_inbox(struct db *db, arena *a, long long account, struct notification **ou
 	return sql_list(st, a, sizeof(**out), fill_notification, (void **)out, n);
 }
 
-static int
-fill_count(arena *a, sqlite3_stmt *st, void *row)
-{
-	(void)a;
-	*(long long *)row = sql_int(st, 0, 0);
-	return 0;
-}
-
 enum db_result
 store_inbox_unread(struct db *db, long long account, long long *n)
 {
@@ -149,7 +141,7 @@ store_inbox_unread(struct db *db, long long account, long long *n)
 	if (st == NULL)
 		return DB_ERROR;
 	sql_bind_int(st, 1, account);
-	return sql_one(st, NULL, sizeof(*n), fill_count, n);
+	return sql_one(st, NULL, sizeof(*n), sql_fill_int, n);
 }
 
 enum db_result

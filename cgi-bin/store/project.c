@@ -88,14 +88,6 @@ store_project_get(struct db *db, arena *a, long long id, struct project_row *p)
 	return sql_one(st, a, sizeof(*p), fill, p);
 }
 
-static int
-fill_id(arena *a, sqlite3_stmt *st, void *row)
-{
-	(void)a;
-	*(long long *)row = sql_int(st, 0, 0);
-	return 0;
-}
-
 enum db_result
 store_project_year(struct db *db, long long district, long long *year)
 {
@@ -107,7 +99,7 @@ store_project_year(struct db *db, long long district, long long *year)
 	if (st == NULL)
 		return DB_ERROR;
 	sql_bind_int(st, 1, district);
-	return sql_one(st, NULL, sizeof(*year), fill_id, year);
+	return sql_one(st, NULL, sizeof(*year), sql_fill_int, year);
 }
 
 enum db_result
@@ -125,7 +117,7 @@ store_project_item(struct db *db, long long year, long long item, int *trainee)
 		return DB_ERROR;
 	sql_bind_int(st, 1, year);
 	sql_bind_int(st, 2, item);
-	r = sql_one(st, NULL, sizeof(v), fill_id, &v);
+	r = sql_one(st, NULL, sizeof(v), sql_fill_int, &v);
 	*trainee = v != 0;
 	return r;
 }
@@ -295,5 +287,5 @@ store_project_number_taken(struct db *db, long long year, const char *approval_n
 	sql_bind_int(st, 1, year);
 	sql_bind_text(st, 2, approval_no);
 	sql_bind_int(st, 3, except);
-	return sql_one(st, NULL, sizeof(v), fill_id, &v);
+	return sql_one(st, NULL, sizeof(v), sql_fill_int, &v);
 }

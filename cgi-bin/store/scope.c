@@ -42,16 +42,18 @@ static const char *const owner_sql[OBJ__MAX] = {
 	[OBJ_PROJECT] =
 	    "SELECT y.district_id, coalesce(p.school_id, 0), 0, '' FROM training_project p"
 	    " JOIN school_year y ON y.id = p.school_year_id WHERE p.id = ?",
-	/* A notice names its schools in its lists: core/app.c asks store_notice_names_school. */
+	/* A published notice is its named schools' (?2: the asker's school). */
 	[OBJ_NOTICE] =
-	    "SELECT district_id, 0, 0, '' FROM notice WHERE id = ?",
+	    "SELECT n.district_id, CASE WHEN n.state = 'published' AND ?2 <> 0 AND EXISTS"
+	    " (SELECT 1 FROM notice_entry e WHERE e.notice_id = n.id AND e.school_id = ?2)"
+	    " THEN ?2 ELSE 0 END, 0, '' FROM notice n WHERE n.id = ?1",
 	/* The district's own events have no school: no school scope reaches them. */
 	[OBJ_EVENT] =
 	    "SELECT district_id, coalesce(school_id, 0), 0, '' FROM event WHERE id = ?",
 };
 
 enum db_result
-store_owner(struct db *db, enum object_kind kind, long long id, struct owner *o)
+store_owner(struct db *db, enum object_kind kind, long long id, long long school, struct owner *o)
 {
 	static char role[32];
 	sqlite3_stmt *st;
@@ -64,6 +66,8 @@ store_owner(struct db *db, enum object_kind kind, long long id, struct owner *o)
 	if ((st = db_stmt(db, owner_sql[kind])) == NULL)
 		return DB_ERROR;
 	sqlite3_bind_int64(st, 1, id);
+	if (sqlite3_bind_parameter_count(st) >= 2)
+		sqlite3_bind_int64(st, 2, school);
 	switch (sql_step(st, &r)) {
 	case SQL_ROW:
 		o->district_id = sql_int(st, 0, 0);

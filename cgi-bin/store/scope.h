@@ -17,9 +17,12 @@ struct owner {
 };
 
 /*
- * The owner of object id of kind into *o. Returns DB_OK, DB_NOTFOUND (no
- * such object), or DB_BUSY/DB_ERROR.
+ * The owner of object id of kind into *o, as the asking user's school
+ * (0: none) sees it: an object of several schools (a published notice names
+ * its schools in its lists) is owned by the asker's school when it is one
+ * of them. Returns DB_OK, DB_NOTFOUND (no such object), or DB_BUSY/DB_ERROR.
  */
-enum db_result store_owner(struct db *db, enum object_kind kind, long long id, struct owner *o);
+enum db_result store_owner(struct db *db, enum object_kind kind, long long id, long long school,
+    struct owner *o);
 
 #endif

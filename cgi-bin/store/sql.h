@@ -65,6 +65,9 @@ enum db_result sql_list(sqlite3_stmt *st, arena *a, size_t size, sql_fill_fn fil
 /* The one row of the bound statement st into row: DB_OK, DB_NOTFOUND, or the failure. Resets st. */
 enum db_result sql_one(sqlite3_stmt *st, arena *a, size_t size, sql_fill_fn fill, void *row);
 
+/* A row's first column as a long long (row points at one): the fill of a single number. */
+int sql_fill_int(arena *a, sqlite3_stmt *st, void *row);
+
 /* Bind text (SQLITE_TRANSIENT; NULL binds NULL) and an integer. */
 /*
  * A catalogue item's row (struct setup_item, store/district.h) from the

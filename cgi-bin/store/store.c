@@ -112,6 +112,14 @@ sql_list(sqlite3_stmt *st, arena *a, size_t size, sql_fill_fn fill, void **out, 
 	return DB_OK;
 }
 
+int
+sql_fill_int(arena *a, sqlite3_stmt *st, void *row)
+{
+	(void)a;
+	*(long long *)row = sql_int(st, 0, 0);
+	return 0;
+}
+
 enum db_result
 sql_one(sqlite3_stmt *st, arena *a, size_t size, sql_fill_fn fill, void *row)
 {

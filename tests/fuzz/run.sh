@@ -66,7 +66,7 @@ instrumented="core/http.c core/arena.c core/utf8.c core/sheet.c core/strings.c d
 plain="core/app.c core/auth.c core/config.c core/db.c core/failure.c core/form.c core/nav.c
 	core/render.c core/sheet_write.c domain/assess.c domain/rules.c store/assess.c store/audit.c
 	store/notify.c store/roster.c store/roster_import.c store/scope.c store/session.c store/store.c
-	core/qr.c core/files.c store/verify.c domain/verify.c store/notice.c"
+	core/qr.c core/files.c store/verify.c domain/verify.c"
 
 # obj SOURCE: the object of cgi-bin/SOURCE in $out/obj, rebuilt when the
 # source or any header under cgi-bin/ is newer (a kept build stays right).
