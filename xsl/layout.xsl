@@ -6,7 +6,8 @@
     <xsl:template match="/page" mode="content">.
   Strings come from strings.zh-CN.xml through the "str" template.
 -->
-<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+                xmlns:xueshi="urn:xueshi:xslt" exclude-result-prefixes="xueshi">
   <xsl:output method="html" encoding="UTF-8" indent="no"
               doctype-system="about:legacy-compat"/>
 
@@ -15,11 +16,24 @@
   <!-- Strings are found by key (an index), not by scanning the table. -->
   <xsl:key name="string" match="s" use="@k"/>
 
+  <!--
+    The programs give xueshi:string($k), the same table read once per
+    process into a hash (core/render.c): a key's index would otherwise be
+    built over the whole table in every transformation. Elsewhere (xsltproc,
+    deploy/error-pages.sh) the key serves.
+  -->
   <xsl:template name="str">
     <xsl:param name="k"/>
-    <xsl:for-each select="$S">
-      <xsl:value-of select="key('string', $k)"/>
-    </xsl:for-each>
+    <xsl:choose>
+      <xsl:when test="function-available('xueshi:string')">
+        <xsl:value-of select="xueshi:string($k)"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:for-each select="$S">
+          <xsl:value-of select="key('string', $k)"/>
+        </xsl:for-each>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <xsl:template match="/page">

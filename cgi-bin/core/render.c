@@ -10,6 +10,9 @@
 #include <libxslt/security.h>
 #include <libxslt/documents.h>
 #include <libxslt/variables.h>
+#include <libxslt/extensions.h>
+#include <libxml/hash.h>
+#include <libxml/xpathInternals.h>
 #include <libexslt/exslt.h>
 
 #include <stdio.h>
@@ -34,7 +37,77 @@ static struct {
 	 * parsed once per process and lent to every transformation. */
 	struct { char *uri; xmlDocPtr doc; } docs[8];
 	int ndocs;
+	/* The string table as a hash of key -> text, for xueshi:string(). */
+	xmlHashTablePtr strings;
+	int strings_tried;
 } R;
+
+/* The namespace of our extension functions (declared in xsl/layout.xsl). */
+#define RENDER_EXT_NS "urn:xueshi:xslt"
+
+static void
+string_free(void *payload, const xmlChar *name)
+{
+	(void)name;
+	xmlFree(payload);
+}
+
+/*
+ * The string table, read once per process into a hash: the first <s> of
+ * each key wins, as key('string', $k) gives the first in document order.
+ */
+static void
+strings_load(void)
+{
+	char path[4200];
+	xmlDocPtr doc;
+
+	R.strings_tried = 1;
+	snprintf(path, sizeof(path), "%s/strings.zh-CN.xml", R.xsl_dir);
+	doc = xmlReadFile(path, NULL, XML_PARSE_NONET | XML_PARSE_NOCDATA);
+	if (doc == NULL || xmlDocGetRootElement(doc) == NULL) {
+		xmlFreeDoc(doc);
+		return;
+	}
+	R.strings = xmlHashCreate(4096);
+	for (xmlNodePtr n = xmlDocGetRootElement(doc)->children; R.strings != NULL && n != NULL; n = n->next) {
+		xmlChar *k, *text;
+		if (n->type != XML_ELEMENT_NODE || !xmlStrEqual(n->name, BAD_CAST "s"))
+			continue;
+		if ((k = xmlGetProp(n, BAD_CAST "k")) == NULL)
+			continue;
+		text = xmlNodeGetContent(n);
+		if (text == NULL || xmlHashAddEntry(R.strings, k, text) != 0)
+			xmlFree(text); /* a later duplicate of the key: the first stays */
+		xmlFree(k);
+	}
+	xmlFreeDoc(doc);
+}
+
+/*
+ * xueshi:string($k): the string table's text for key $k ("" when there is
+ * none): what key('string', $k) over the table gives, without building the
+ * key's index in every transformation. layout.xsl's "str" template uses it
+ * when function-available() says it is here (xsltproc falls back to the key).
+ */
+static void
+ext_string(xmlXPathParserContextPtr ctxt, int nargs)
+{
+	xmlChar *k;
+	const xmlChar *text = NULL;
+
+	if (nargs != 1) {
+		xmlXPathSetArityError(ctxt);
+		return;
+	}
+	k = xmlXPathPopString(ctxt);
+	if (!R.strings_tried)
+		strings_load();
+	if (R.strings != NULL && k != NULL)
+		text = xmlHashLookup(R.strings, k);
+	xmlFree(k);
+	valuePush(ctxt, xmlXPathNewString(text ? text : BAD_CAST ""));
+}
 
 /*
  * The document loader: a file read by document() below xsl/ is parsed once
@@ -44,6 +117,110 @@ static struct {
  */
 static xsltDocLoaderFunc base_loader; /* libxslt's own, saved before ours is set */
 
+static void strings_load(void);
+
+static int
+is_xsl(xmlNodePtr n, const char *name)
+{
+	return n->type == XML_ELEMENT_NODE && n->ns != NULL &&
+	    xmlStrEqual(n->ns->href, XSLT_NAMESPACE) && xmlStrEqual(n->name, BAD_CAST name);
+}
+
+/*
+ * A call of the "str" template,
+ *   <xsl:call-template name="str"><xsl:with-param name="k" select="EXPR"/></xsl:call-template>:
+ * the select expression (to free), or NULL when n is no such call.
+ */
+static xmlChar *
+str_call_key(xmlNodePtr n)
+{
+	xmlNodePtr param = NULL;
+	xmlChar *name, *sel;
+
+	if (!is_xsl(n, "call-template"))
+		return NULL;
+	name = xmlGetNoNsProp(n, BAD_CAST "name");
+	if (name == NULL || !xmlStrEqual(name, BAD_CAST "str")) {
+		xmlFree(name);
+		return NULL;
+	}
+	xmlFree(name);
+	for (xmlNodePtr c = n->children; c != NULL; c = c->next) {
+		if (c->type == XML_COMMENT_NODE || (c->type == XML_TEXT_NODE && xmlIsBlankNode(c)))
+			continue;
+		if (param != NULL || !is_xsl(c, "with-param") || c->children != NULL)
+			return NULL;
+		param = c;
+	}
+	if (param == NULL)
+		return NULL;
+	name = xmlGetNoNsProp(param, BAD_CAST "name");
+	sel = xmlGetNoNsProp(param, BAD_CAST "select");
+	if (name == NULL || !xmlStrEqual(name, BAD_CAST "k")) {
+		xmlFree(sel);
+		sel = NULL;
+	}
+	xmlFree(name);
+	return sel;
+}
+
+/*
+ * Resolve the string table when a stylesheet is compiled. A call of "str"
+ * with a literal key ('KEY') becomes <xsl:text> holding the string, the
+ * output it gave; one with a computed key becomes
+ * <xsl:value-of select="xueshi:string(EXPR)"/>, evaluated where the call
+ * was (the same context and variables), without the template call. A
+ * literal key that is not in the table keeps its call (it gives "").
+ */
+static void
+resolve_strings(xmlNodePtr n)
+{
+	while (n != NULL) {
+		xmlNodePtr next = n->next, t = NULL;
+		xmlChar *sel = str_call_key(n);
+		size_t len = sel ? (size_t)xmlStrlen(sel) : 0;
+
+		if (sel != NULL && len >= 2 && sel[0] == '\'' && sel[len - 1] == '\'' &&
+		    xmlStrchr(sel + 1, '\'') == sel + len - 1) {
+			const xmlChar *text;
+			sel[len - 1] = '\0';
+			text = R.strings ? xmlHashLookup(R.strings, sel + 1) : NULL;
+			if (text != NULL && (t = xmlNewDocNode(n->doc, n->ns, BAD_CAST "text", NULL)) != NULL)
+				xmlNodeAddContent(t, text);
+		} else if (sel != NULL) {
+			xmlChar *expr = xmlStrdup(BAD_CAST "xueshi-render:string(");
+			expr = xmlStrcat(expr, sel);
+			expr = xmlStrcat(expr, BAD_CAST ")");
+			if (expr != NULL && (t = xmlNewDocNode(n->doc, n->ns, BAD_CAST "value-of", NULL)) != NULL) {
+				xmlNewNs(t, BAD_CAST RENDER_EXT_NS, BAD_CAST "xueshi-render");
+				xmlNewProp(t, BAD_CAST "select", expr);
+			}
+			xmlFree(expr);
+		}
+		xmlFree(sel);
+		if (t != NULL) {
+			xmlReplaceNode(n, t);
+			xmlFreeNode(n);
+		} else if (n->type == XML_ELEMENT_NODE)
+			resolve_strings(n->children);
+		n = next;
+	}
+}
+
+/*
+ * A stylesheet's document before it is compiled: its string calls resolved
+ * (XUESHI_XSLT_STRINGS_AT_RUNTIME=1 leaves them to run, for comparing).
+ */
+static void
+sheet_strings(xmlDocPtr doc)
+{
+	if (doc == NULL || getenv("XUESHI_XSLT_STRINGS_AT_RUNTIME") != NULL)
+		return;
+	if (!R.strings_tried)
+		strings_load();
+	resolve_strings(xmlDocGetRootElement(doc));
+}
+
 static xmlDocPtr
 cached_loader(const xmlChar *uri, xmlDictPtr dict, int options, void *ctxt,
     xsltLoadType type)
@@ -51,6 +228,12 @@ cached_loader(const xmlChar *uri, xmlDictPtr dict, int options, void *ctxt,
 	const char *u = (const char *)uri;
 	xmlDocPtr doc;
 
+	if (type == XSLT_LOAD_START || type == XSLT_LOAD_STYLESHEET) {
+		/* A stylesheet (or one it imports), before libxslt compiles it. */
+		doc = base_loader(uri, dict, options, ctxt, type);
+		sheet_strings(doc);
+		return doc;
+	}
 	if (type != XSLT_LOAD_DOCUMENT || u == NULL)
 		return base_loader(uri, dict, options, ctxt, type);
 	for (int i = 0; i < R.ndocs; i++)
@@ -136,6 +319,8 @@ render_init(const char *xsl_dir)
 	xsltSetLoaderFunc(NULL); /* libxslt's default, which ours falls back to */
 	base_loader = xsltDocDefaultLoader;
 	xsltSetLoaderFunc(cached_loader);
+	if (xsltRegisterExtModuleFunction(BAD_CAST "string", BAD_CAST RENDER_EXT_NS, ext_string) != 0)
+		return -1;
 	(void)quiet_error;
 	return 0;
 }
@@ -153,6 +338,10 @@ render_cleanup(void)
 		free(R.docs[i].uri);
 	}
 	R.ndocs = 0;
+	xmlHashFree(R.strings, string_free);
+	R.strings = NULL;
+	R.strings_tried = 0;
+	xsltUnregisterExtModuleFunction(BAD_CAST "string", BAD_CAST RENDER_EXT_NS);
 	xsltSetLoaderFunc(NULL);
 	if (R.prefs != NULL) {
 		xsltSetDefaultSecurityPrefs(NULL);
@@ -271,6 +460,8 @@ sheet_get(const char *name)
 		fprintf(stderr, "xueshi: cannot read stylesheet %s\n", path);
 		return NULL;
 	}
+	/* Its string calls resolved as the loader does for the ones it imports. */
+	sheet_strings(sdoc);
 	style = xsltParseStylesheetDoc(sdoc);
 	if (style == NULL) {
 		fprintf(stderr, "xueshi: cannot compile stylesheet %s\n", path);
@@ -343,6 +534,17 @@ render_respond_with(struct http_response *resp, xmlNodePtr root,
 		if (tctx == NULL)
 			return -1;
 		xsltSetCtxtSecurityPrefs(R.prefs, tctx);
+		/*
+		 * The kept documents go into the context's list before the
+		 * transformation: document() finds them there by URL, where
+		 * loading one anew would number its every node again
+		 * (xmlXPathOrderDocElems over the whole string table, per page).
+		 */
+		for (int i = 0; i < R.ndocs; i++) {
+			xsltDocumentPtr d = xsltNewDocument(tctx, R.docs[i].doc);
+			if (d != NULL)
+				d->main = 1; /* not the context's to free */
+		}
 		/* Quoted: a parameter is a string, never an XPath expression. */
 		if (params != NULL && xsltQuoteUserParams(tctx, params) != 0) {
 			xsltFreeTransformContext(tctx);

@@ -34,22 +34,45 @@ env_builddir(void)
 	return v ? v : ".";
 }
 
+/*
+ * A free TCP port on 127.0.0.1 below the ephemeral range: while a test's
+ * server is down (test_durability restarts it), a client's connect() to a
+ * port inside that range can be given the very port as its own source and
+ * connect to itself, and nginx could not bind it again.
+ */
 static int
 free_port(void)
 {
 	struct sockaddr_in a;
 	socklen_t len = sizeof(a);
-	int fd = socket(AF_INET, SOCK_STREAM, 0), port = -1;
+	static unsigned seed;
+	int port = -1, low = 32768;
+	FILE *f = fopen("/proc/sys/net/ipv4/ip_local_port_range", "r");
 
-	if (fd < 0)
-		return -1;
-	memset(&a, 0, sizeof(a));
-	a.sin_family = AF_INET;
-	a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-	if (bind(fd, (struct sockaddr *)&a, sizeof(a)) == 0 &&
-	    getsockname(fd, (struct sockaddr *)&a, &len) == 0)
-		port = ntohs(a.sin_port);
-	close(fd);
+	if (f != NULL) {
+		if (fscanf(f, "%d", &low) != 1)
+			low = 32768;
+		fclose(f);
+	}
+	for (int attempt = 0; attempt < 200 && port < 0; attempt++) {
+		int fd = socket(AF_INET, SOCK_STREAM, 0), want = 0;
+		if (fd < 0)
+			return -1;
+		/* Ports 10000 up to the range (the last tries: any free port). */
+		if (seed == 0)
+			seed = (unsigned)getpid() * 2654435761u ^ (unsigned)time(NULL);
+		if (attempt < 190 && low > 10100)
+			want = 10000 + (int)((unsigned)rand_r(&seed) % (unsigned)(low - 10000));
+		memset(&a, 0, sizeof(a));
+		a.sin_family = AF_INET;
+		a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+		a.sin_port = htons((uint16_t)want);
+		len = sizeof(a);
+		if (bind(fd, (struct sockaddr *)&a, sizeof(a)) == 0 &&
+		    getsockname(fd, (struct sockaddr *)&a, &len) == 0)
+			port = ntohs(a.sin_port);
+		close(fd);
+	}
 	return port;
 }
 
@@ -103,10 +126,73 @@ server_start_limited(struct server *s)
 	return server_start_with(s, NULL, 1);
 }
 
+/*
+ * Start run-local.sh on s's directory, port and database (its store is the
+ * database's directory when that is not s->dir) and wait up to 60 s for the
+ * home page.
+ */
+static int
+launch(struct server *s)
+{
+	char script[1024], bindir[1024], portbuf[16], store[1024];
+	int has_store;
+
+	snprintf(store, sizeof(store), "%s", s->db);
+	if (strrchr(store, '/') != NULL)
+		*strrchr(store, '/') = '\0';
+	has_store = strcmp(store, s->dir) != 0;
+	snprintf(script, sizeof(script), "%s/deploy/run-local.sh", env_srcdir());
+	snprintf(bindir, sizeof(bindir), "%s", env_builddir());
+	snprintf(portbuf, sizeof(portbuf), "%d", s->port);
+	s->pid = fork();
+	if (s->pid < 0)
+		return -1;
+	if (s->pid == 0) {
+		char *argv[] = { "/bin/bash", script, "--bindir", bindir,
+		    "--datadir", (char *)env_srcdir(), "--state", s->dir,
+		    "--port", portbuf, "--workers", "2",
+		    has_store ? "--store" : NULL, store, NULL };
+		setpgid(0, 0);
+		/* The suite's rapid requests from 127.0.0.1 would meet the
+		 * per-address limits: only test_limits runs with them. */
+		setenv("XUESHI_NGINX_LIMITS", s->limits ? "on" : "off", 1);
+		execv(argv[0], argv);
+		_exit(127);
+	}
+	setpgid(s->pid, s->pid);
+	/* Wait up to 60 s for the home page (a loaded machine starts slowly). */
+	for (int i = 0; i < 600; i++) {
+		struct reply r;
+		int st;
+		if (waitpid(s->pid, &st, WNOHANG) == s->pid) {
+			fprintf(stderr, "harness: run-local.sh exited early\n");
+			s->pid = 0;
+			return -1;
+		}
+		int ok = http_do(s, "GET", "/", NULL, NULL, 0, NULL, &r) == 0 &&
+		    r.status == 200;
+		reply_free(&r);
+		if (ok)
+			return 0;
+		usleep(100 * 1000);
+	}
+	fprintf(stderr, "harness: server did not answer on %s\n", s->base);
+	return -1;
+}
+
+int
+server_restart(struct server *s)
+{
+	if (s->dir[0] == '\0' || s->port <= 0)
+		return -1;
+	server_halt(s);
+	return launch(s);
+}
+
 static int
 server_start_with(struct server *s, const char *store, int limits)
 {
-	char ctl[1024], db[1024], script[1024], bindir[1024], portbuf[16], ev[1100];
+	char ctl[1024], db[1024], ev[1100];
 	const char *tmp = getenv("TMPDIR");
 
 	memset(s, 0, sizeof(*s));
@@ -136,43 +222,8 @@ server_start_with(struct server *s, const char *store, int limits)
 	if (s->port <= 0)
 		return -1;
 	snprintf(s->base, sizeof(s->base), "http://127.0.0.1:%d", s->port);
-	snprintf(script, sizeof(script), "%s/deploy/run-local.sh", env_srcdir());
-	snprintf(bindir, sizeof(bindir), "%s", env_builddir());
-	snprintf(portbuf, sizeof(portbuf), "%d", s->port);
-	s->pid = fork();
-	if (s->pid < 0)
-		return -1;
-	if (s->pid == 0) {
-		char *argv[] = { "/bin/bash", script, "--bindir", bindir,
-		    "--datadir", (char *)env_srcdir(), "--state", s->dir,
-		    "--port", portbuf, "--workers", "2",
-		    store ? "--store" : NULL, (char *)store, NULL };
-		setpgid(0, 0);
-		/* The suite's rapid requests from 127.0.0.1 would meet the
-		 * per-address limits: only test_limits runs with them. */
-		setenv("XUESHI_NGINX_LIMITS", limits ? "on" : "off", 1);
-		execv(argv[0], argv);
-		_exit(127);
-	}
-	setpgid(s->pid, s->pid);
-	/* Wait up to 30 s for the home page. */
-	for (int i = 0; i < 300; i++) {
-		struct reply r;
-		int st;
-		if (waitpid(s->pid, &st, WNOHANG) == s->pid) {
-			fprintf(stderr, "harness: run-local.sh exited early\n");
-			s->pid = 0;
-			return -1;
-		}
-		int ok = http_do(s, "GET", "/", NULL, NULL, 0, NULL, &r) == 0 &&
-		    r.status == 200;
-		reply_free(&r);
-		if (ok)
-			return 0;
-		usleep(100 * 1000);
-	}
-	fprintf(stderr, "harness: server did not answer on %s\n", s->base);
-	return -1;
+	s->limits = limits;
+	return launch(s);
 }
 
 static void

@@ -16,6 +16,7 @@ struct server {
 	pid_t pid;         /* run-local.sh, leader of its own process group */
 	char base[64];     /* "http://127.0.0.1:PORT" */
 	char db[1024];     /* the database file (in dir, or in the store) */
+	int limits;        /* nginx keeps its per-address limits */
 };
 
 struct reply {
@@ -52,6 +53,13 @@ int server_start_limited(struct server *s);
 
 /* The same on a new database made by `xueshictl init` alone: no district, no account. */
 int server_start_fresh(struct server *s);
+
+/*
+ * Start s again on its directory, port and database, as after a crash or a
+ * reboot (whatever is left of the old process group is stopped first).
+ * Returns 0 when the home page answers, -1 otherwise.
+ */
+int server_restart(struct server *s);
 
 /* Stop everything the server started (gracefully first); keep its directory. */
 void server_halt(struct server *s);
