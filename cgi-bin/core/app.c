@@ -649,34 +649,38 @@ same_origin(const char *url, const char *host)
  * Who is calling, and the CSRF token for this response: the session's for a
  * user; for anonymous callers a double-submit cookie, set when missing.
  */
-static void
+static enum db_result
 resolve_caller(struct ctx *c)
 {
 	const char *token = http_cookie(c->req, "xs_session");
 	const char *anon = http_cookie(c->req, "xs_csrf");
+	enum db_result err = DB_OK;
 
 	c->user = NULL;
 	if (token != NULL && c->db != NULL)
-		c->user = auth_session_user(c->db, c->a, token, c->wall);
+		c->user = auth_session_user(c->db, c->a, token, c->wall, &err);
+	if (err != DB_OK)
+		return err;
 	if (c->user != NULL) {
 		c->csrf = c->user->csrf;
-		return;
+		return DB_OK;
 	}
 	if (anon != NULL && strlen(anon) == AUTH_TOKEN_HEX) {
 		c->csrf = anon;
-		return;
+		return DB_OK;
 	}
 	{
 		char *fresh = arena_alloc(c->a, AUTH_TOKEN_HEX + 1);
 		char *cookie;
 		if (fresh == NULL)
-			return;
+			return DB_OK;
 		auth_random_hex(fresh);
 		c->csrf = fresh;
 		cookie = arena_printf(c->a, "xs_csrf=%s; Path=/; HttpOnly; SameSite=Lax%s",
 		    fresh, c->req->https ? "; Secure" : "");
 		c->set_csrf_cookie = cookie;
 	}
+	return DB_OK;
 }
 
 /* A POST must carry the CSRF token, and come from this site when it says where from. */
@@ -730,7 +734,19 @@ app_handle(const struct program *prog, struct ctx *c, int parse_status)
 		render_error_code(c, 503, "db_unavailable");
 		return;
 	}
-	resolve_caller(c);
+	{
+		/*
+		 * A session that could not be read (the database busy or failing)
+		 * is not a stranger: a 503 to try again, never the 404 that a POST
+		 * without a session gets, which would lose what was typed.
+		 */
+		enum db_result sr = resolve_caller(c);
+		if (sr != DB_OK) {
+			c->refused_by = "session";
+			render_error(c, app_status(sr) == 503 ? 503 : 500);
+			return;
+		}
+	}
 	if (c->set_csrf_cookie != NULL)
 		http_header_add(c->resp, "Set-Cookie", c->set_csrf_cookie);
 	if (!(match->roles & (unsigned)caller_roles(c))) {

@@ -134,10 +134,13 @@ enum login_result auth_login(struct db *db, const char *login,
 /*
  * The user of the session whose token is given, or NULL when there is none,
  * it expired, or the account is disabled. Touches the session (idle expiry).
- * The struct is allocated from a.
+ * The struct is allocated from a. *err (may be NULL) gets DB_OK, or why the
+ * session could not be read (DB_BUSY, DB_ERROR): then NULL does not mean
+ * "not logged in", and the caller answers 503 instead of treating a
+ * logged-in user as a stranger (whose POST would be refused).
  */
 struct user *auth_session_user(struct db *db, arena *a, const char *token,
-    long long now);
+    long long now, enum db_result *err);
 
 /* End the session with this token (logout). Audited. */
 enum db_result auth_logout(struct db *db, const struct user *u, const char *client);

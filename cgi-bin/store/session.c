@@ -264,21 +264,34 @@ static const char sql_session_touch[] =
     "UPDATE session SET last_seen = ? WHERE id = ?";
 
 struct user *
-auth_session_user(struct db *db, arena *a, const char *token, long long now)
+auth_session_user(struct db *db, arena *a, const char *token, long long now,
+    enum db_result *err)
 {
 	sqlite3_stmt *st;
 	char th[AUTH_TOKEN_HEX + 1];
 	struct user *u = NULL;
 	long long last = 0, expires = 0;
-	int active = 0, role;
+	int active = 0, role, rc;
+	enum db_result ignored;
 
+	if (err == NULL)
+		err = &ignored;
+	*err = DB_OK;
 	if (token == NULL || strlen(token) != AUTH_TOKEN_HEX)
 		return NULL;
 	auth_token_hash(token, th);
-	if ((st = db_stmt(db, sql_session_user)) == NULL)
+	if ((st = db_stmt(db, sql_session_user)) == NULL) {
+		*err = db_result_of(sqlite3_errcode(db_handle(db)));
+		if (*err == DB_OK)
+			*err = DB_ERROR;
 		return NULL;
+	}
 	sqlite3_bind_text(st, 1, th, -1, SQLITE_TRANSIENT);
-	if (sqlite3_step(st) == SQLITE_ROW) {
+	if ((rc = sqlite3_step(st)) != SQLITE_ROW && rc != SQLITE_DONE) {
+		*err = db_result_of(rc);
+		if (*err == DB_OK || *err == DB_CONSTRAINT)
+			*err = DB_ERROR;
+	} else if (rc == SQLITE_ROW) {
 		u = arena_alloc(a, sizeof(*u));
 		if (u != NULL) {
 			u->session_id = sqlite3_column_int64(st, 0);
