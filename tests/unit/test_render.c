@@ -173,6 +173,40 @@ START_TEST(test_stylesheet_compiled_once_per_process)
 }
 END_TEST
 
+/*
+ * The string table resolved when a stylesheet is compiled (literal keys to
+ * text, computed keys to a lookup) gives the same page, byte for byte, as
+ * looking every string up while transforming (XUESHI_XSLT_STRINGS_AT_RUNTIME).
+ * The home page has literal keys, the 404 page a key computed from its code.
+ */
+START_TEST(test_strings_resolved_at_compile_time_change_nothing)
+{
+	const char *home[] = { "REQUEST_METHOD", "GET", "REQUEST_URI", "/", NULL };
+	const char *miss[] = { "REQUEST_METHOD", "GET", "REQUEST_URI", "/nowhere", NULL };
+	struct result compiled[2], runtime[2];
+
+	compiled[0] = run(home, NULL);
+	compiled[1] = run(miss, NULL);
+	render_cleanup();
+	setenv("XUESHI_XSLT_STRINGS_AT_RUNTIME", "1", 1);
+	ck_assert_int_eq(render_init(cfg.xsl_dir), 0);
+	runtime[0] = run(home, NULL);
+	runtime[1] = run(miss, NULL);
+	unsetenv("XUESHI_XSLT_STRINGS_AT_RUNTIME");
+	ck_assert_int_eq(compiled[0].status, 200);
+	ck_assert_int_eq(compiled[1].status, 404);
+	ck_assert(strstr(compiled[0].body, "教师本人登记") != NULL);
+	/* strings.zh-CN.xml, error.not_found: the computed key resolved. */
+	ck_assert(strstr(compiled[1].body, "您访问的页面不存在，或您无权查看。") != NULL);
+	for (int i = 0; i < 2; i++) {
+		ck_assert_int_eq(compiled[i].status, runtime[i].status);
+		ck_assert_str_eq(compiled[i].body, runtime[i].body);
+		result_free(&compiled[i]);
+		result_free(&runtime[i]);
+	}
+}
+END_TEST
+
 START_TEST(test_errors_render_with_codes)
 {
 	const char *notfound[] = { "REQUEST_METHOD", "GET", "REQUEST_URI", "/x?format=xml",
@@ -365,6 +399,7 @@ main(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, test_home_as_xml_and_as_html);
 	tcase_add_test(tc, test_stylesheet_compiled_once_per_process);
+	tcase_add_test(tc, test_strings_resolved_at_compile_time_change_nothing);
 	tcase_add_test(tc, test_errors_render_with_codes);
 	tcase_add_test(tc, test_route_patterns);
 	tcase_add_test(tc, test_xslt_cannot_write_or_read_outside);
