@@ -12,6 +12,7 @@
 #include <fcgiapp.h>
 
 #include <errno.h>
+#include <malloc.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -977,10 +978,37 @@ fcgi_write(void *ctx, const char *buf, size_t len)
 	return 0;
 }
 
+/*
+ * XUESHI_MEMORY_LOG=N: one line every N requests with the worker's resident
+ * memory, the heap malloc holds (in use, and free but kept), and SQLite's
+ * share with its page cache: what of a worker's growth is a bounded cache
+ * and what would be a leak (bench/rush --soak reads these lines).
+ */
+static void
+log_memory(struct worker *w, long served)
+{
+	long pages = 0, resident = 0;
+	long long heap = 0, cache = 0;
+	struct mallinfo2 mi = mallinfo2();
+	FILE *f = fopen("/proc/self/statm", "r");
+
+	if (f != NULL) {
+		if (fscanf(f, "%ld %ld", &pages, &resident) != 2)
+			resident = 0;
+		fclose(f);
+	}
+	db_memory(w->db, &heap, &cache);
+	fprintf(stderr, "%s[%ld]: memory after %ld requests: rss %ld kB, malloc in use %zu kB,"
+	    " free kept %zu kB, sqlite %lld kB (page cache %lld kB)\n", w->prog->name, (long)getpid(),
+	    served, resident * (sysconf(_SC_PAGESIZE) / 1024), (mi.uordblks + mi.hblkhd) / 1024,
+	    mi.fordblks / 1024, heap / 1024, cache / 1024);
+}
+
 static int
 fcgi_loop(struct worker *w, int sock)
 {
 	FCGX_Request rq;
+	long served = 0;
 
 	if (FCGX_InitRequest(&rq, sock, 0) != 0)
 		return 1;
@@ -988,6 +1016,8 @@ fcgi_loop(struct worker *w, int sock)
 		struct http_source src = { fcgi_param, fcgi_read, &rq };
 		serve_one(w, &src, fcgi_write, rq.out);
 		FCGX_Finish_r(&rq);
+		if (w->cfg.memory_log_every > 0 && ++served % w->cfg.memory_log_every == 0)
+			log_memory(w, served);
 	}
 	FCGX_Free(&rq, 1);
 	return 0;

@@ -55,6 +55,12 @@ config_load(struct config *cfg)
 	}
 	cfg->fault_injection = getenv("XUESHI_FAULT_INJECTION") != NULL &&
 	    strcmp(getenv("XUESHI_FAULT_INJECTION"), "1") == 0;
+	{
+		size_t every = 0;
+		if (env_size("XUESHI_MEMORY_LOG", &every) < 0)
+			return -1;
+		cfg->memory_log_every = every > 1000000000 ? 1000000000 : (long)every;
+	}
 	if ((size_t)snprintf(cfg->xsl_dir, sizeof(cfg->xsl_dir), "%s/xsl",
 	    cfg->datadir) >= sizeof(cfg->xsl_dir) ||
 	    (size_t)snprintf(cfg->migrations_dir, sizeof(cfg->migrations_dir),

@@ -18,6 +18,7 @@ struct config {
 	const char *public_url;   /* XUESHI_PUBLIC_URL: the address printed documents'
 	                             verification links start with ("" : the request's) */
 	struct http_limits limits;/* XUESHI_MAX_BODY, XUESHI_MAX_UPLOAD, ... */
+	long memory_log_every;    /* XUESHI_MEMORY_LOG=N: a worker logs its memory every N requests (0: never) */
 	int fault_injection;      /* XUESHI_FAULT_INJECTION=1: honour X-Xueshi-Fault-At
 	                             (the tests only; never set it in production) */
 };

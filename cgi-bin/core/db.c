@@ -100,6 +100,17 @@ db_close(struct db *db)
 	free(db);
 }
 
+void
+db_memory(struct db *db, long long *heap, long long *cache)
+{
+	int cur = 0, hi = 0;
+
+	*heap = sqlite3_memory_used();
+	*cache = 0;
+	if (db != NULL && sqlite3_db_status(db->h, SQLITE_DBSTATUS_CACHE_USED, &cur, &hi, 0) == SQLITE_OK)
+		*cache = cur;
+}
+
 sqlite3 *
 db_handle(struct db *db)
 {

@@ -57,6 +57,12 @@ typedef enum db_result (*db_commit_hook)(struct db *db, void *arg);
 void db_set_commit_hook(struct db *db, db_commit_hook fn, void *arg);
 
 /* BEGIN IMMEDIATE / COMMIT / ROLLBACK. */
+/*
+ * SQLite's memory in this process: *heap all it holds (bytes), *cache the
+ * page cache of this connection (bytes; bounded by the cache_size pragma).
+ */
+void db_memory(struct db *db, long long *heap, long long *cache);
+
 enum db_result db_begin(struct db *db);
 enum db_result db_commit(struct db *db);
 void db_rollback(struct db *db);
