@@ -13,12 +13,12 @@
  * Served by php-fpm: XUESHI_DB (the database) and XUESHI_DATADIR (the tree
  * holding xsl/) come as FastCGI parameters or the environment.
  *
- * What persists across requests in php-fpm: the compiled script (opcache).
- * What does not: the SQLite connection and its prepared statements, the
+ * What persists across requests in php-fpm: the compiled script (opcache)
+ * and PDO's persistent connection. What does not: prepared statements, the
  * DOM documents, and the XSLTProcessor (the compiled stylesheet): PHP frees
- * every object at the end of a request and has no way to keep a libxslt
- * stylesheet, so each request opens the database, prepares its statements,
- * parses and compiles the stylesheet (and its imports) and the string table.
+ * every object at the end of a request (a static too) and has no way to keep
+ * a libxslt stylesheet, so each request prepares its statements, parses and
+ * compiles the stylesheet (and its imports) and reads the string table.
  * PHP 8.2's XSLTProcessor cannot register a function in the stylesheets'
  * own namespace (urn:xueshi:xslt; registerPHPFunctions serves only php:),
  * so function-available('xueshi:string') is false and the stylesheets'
@@ -56,26 +56,36 @@ function param(string $name, string $default): string
 
 /* ------------------------------------------------------------ SQL helpers */
 
-/* Every row of $sql with $args bound (1-based, or by name ?N), as lists. */
-function rows(SQLite3 $db, string $sql, array $args): array
+/*
+ * The connection: PDO's persistent one, which php-fpm keeps in the worker
+ * from one request to the next (SQLite3 objects end with the request, and
+ * opening SQLite again reads the whole schema before the first statement,
+ * some 1.5 ms here). XUESHI_PHP_PERSISTENT=0 opens one per request.
+ */
+function db_open(string $path): PDO
+{
+	if (!is_file($path))
+		throw new Fail("no database $path");
+	return new PDO("sqlite:$path", null, null, [
+		PDO::ATTR_PERSISTENT => param('XUESHI_PHP_PERSISTENT', '1') !== '0',
+		PDO::ATTR_ERRMODE => PDO::ERRMODE_EXCEPTION,
+		PDO::ATTR_TIMEOUT => 5, /* the busy timeout, seconds */
+	]);
+}
+
+/* Every row of $sql with $args bound (1-based: ? or ?N), as lists. */
+function rows(PDO $db, string $sql, array $args): array
 {
 	$st = $db->prepare($sql);
-	if ($st === false)
-		throw new Fail('prepare: ' . $db->lastErrorMsg());
 	foreach ($args as $i => $v)
-		$st->bindValue($i + 1, $v, is_int($v) ? SQLITE3_INTEGER : SQLITE3_TEXT);
-	$res = $st->execute();
-	if ($res === false)
-		throw new Fail('step: ' . $db->lastErrorMsg());
-	$out = [];
-	while (($r = $res->fetchArray(SQLITE3_NUM)) !== false)
-		$out[] = $r;
-	$res->finalize();
-	$st->close();
+		$st->bindValue($i + 1, $v, is_int($v) ? PDO::PARAM_INT : PDO::PARAM_STR);
+	$st->execute();
+	$out = $st->fetchAll(PDO::FETCH_NUM);
+	$st->closeCursor();
 	return $out;
 }
 
-function one(SQLite3 $db, string $sql, array $args): ?array
+function one(PDO $db, string $sql, array $args): ?array
 {
 	$r = rows($db, $sql, $args);
 	return $r ? $r[0] : null;
@@ -132,7 +142,7 @@ function attr(DOMElement $e, string $name, $value): void
 /* ------------------------------------------------------------ the session */
 
 /* auth_session_user (store/session.c): the caller, or null. */
-function session_user(SQLite3 $db, ?string $token, int $now): ?array
+function session_user(PDO $db, ?string $token, int $now): ?array
 {
 	if ($token === null || strlen($token) !== 64)
 		return null;
@@ -155,19 +165,17 @@ function session_user(SQLite3 $db, ?string $token, int $now): ?array
 	if (!ival($r[12]) || ival($r[3]) <= $now || $last + AUTH_IDLE <= $now)
 		return null;
 	if ($now - $last >= 60) { /* touch at most once a minute: reads stay reads */
-		$st = $db->prepare("UPDATE session SET last_seen = ? WHERE id = ?");
-		if ($st !== false) {
-			$st->bindValue(1, $now, SQLITE3_INTEGER);
-			$st->bindValue(2, $u['session'], SQLITE3_INTEGER);
-			@$st->execute();
-			$st->close();
+		try {
+			rows($db, "UPDATE session SET last_seen = ? WHERE id = ?", [$now, $u['session']]);
+		} catch (PDOException $e) {
+			/* as the C code: a failed touch is no failed request */
 		}
 	}
 	return $u;
 }
 
 /* app_page_context (core/app.c): <request>, <user>, <csrf>, <nav>. */
-function page_context(SQLite3 $db, Page $p, array $u, string $path): void
+function page_context(PDO $db, Page $p, array $u, string $path): void
 {
 	$req = node($p->root, 'request');
 	attr($req, 'path', $path);
@@ -243,7 +251,7 @@ function deadline_later(?string $a, ?string $b): ?string
 }
 
 /* store_deadlines_of_teacher_year + deadline_nodes (pages/deadlines.c). */
-function deadline_nodes(SQLite3 $db, DOMElement $y, int $ty, int $now): void
+function deadline_nodes(PDO $db, DOMElement $y, int $ty, int $now): void
 {
 	$ids = one($db, "SELECT school_id, school_year_id FROM teacher_year WHERE id = ?", [$ty]);
 	if ($ids === null)
@@ -281,7 +289,7 @@ function deadline_nodes(SQLite3 $db, DOMElement $y, int $ty, int $now): void
 /* ------------------------------------------------------------ the teacher-year and records */
 
 /* teacher_year_node (pages/records.c): the year's id, or 0 when not on a roster. */
-function teacher_year_node(SQLite3 $db, Page $p, int $teacher, int $now): int
+function teacher_year_node(PDO $db, Page $p, int $teacher, int $now): int
 {
 	$v = one($db, "SELECT t.id, t.name, t.gender, t.staff_no, t.subject, t.title,"
 	    . " ty.id, ty.category, ty.status, ty.receiving_unit, s.id, s.name,"
@@ -320,7 +328,7 @@ function teacher_year_node(SQLite3 $db, Page $p, int $teacher, int $now): int
 }
 
 /* records_node (pages/records.c) over store_year_records (store/record.c). */
-function records_node(SQLite3 $db, Page $p, int $ty): void
+function records_node(PDO $db, Page $p, int $ty): void
 {
 	$list = node($p->root, 'records');
 	foreach (rows($db, "SELECT r.id, r.state, r.started_on, r.ended_on, r.claimed_tenths, r.organiser,"
@@ -391,7 +399,7 @@ function record_from_row(array $r, int $at): array
 }
 
 /* load_year_data: the year and its policy, its items by id, its places; null without a policy. */
-function load_year_data(SQLite3 $db, int $year): ?array
+function load_year_data(PDO $db, int $year): ?array
 {
 	$r = one($db, "SELECT y.id, y.district_id, y.starts_on, y.ends_on, p.min_tenths, p.normative_min_tenths,"
 	    . " coalesce(p.new_teacher_tenths, -1), coalesce(p.new_principal_tenths, -1), p.cycle_years,"
@@ -785,7 +793,7 @@ function stream_one(array $rows): ?array
 }
 
 /* assess_teacher_year (store/assess.c): the teacher-year assessed, or null (no policy, no such year). */
-function assess_teacher_year(SQLite3 $db, int $ty): ?array
+function assess_teacher_year(PDO $db, int $ty): ?array
 {
 	$r = one($db, "SELECT school_year_id FROM teacher_year WHERE id = ?", [$ty]);
 	if ($r === null)
@@ -839,7 +847,7 @@ function assess_teacher_year(SQLite3 $db, int $ty): ?array
 }
 
 /* assess_xml (views/assessment.c). */
-function assessment_node(SQLite3 $db, Page $p, int $ty): void
+function assessment_node(PDO $db, Page $p, int $ty): void
 {
 	$a = assess_teacher_year($db, $ty);
 	if ($a === null)
@@ -911,10 +919,9 @@ function dashboard(): void
 	$xsl_dir = param('XUESHI_DATADIR', dirname(__DIR__, 2)) . '/xsl';
 	$path = '/teacher'; /* the page's own path, as the C program sees it */
 	try {
-		$db = new SQLite3(param('XUESHI_DB', 'xueshi.db'), SQLITE3_OPEN_READWRITE);
-		$db->enableExceptions(false);
-		$db->busyTimeout(5000);
+		$db = db_open(param('XUESHI_DB', 'xueshi.db'));
 	} catch (Exception $e) {
+		error_log('dashboard.php: ' . $e->getMessage());
 		answer(503, 'db_unavailable');
 		return;
 	}
@@ -941,12 +948,14 @@ function dashboard(): void
 			records_node($db, $p, $ty);
 			assessment_node($db, $p, $ty);
 		}
-	} catch (Fail $e) {
+	} catch (Fail | PDOException $e) {
 		error_log('dashboard.php: ' . $e->getMessage());
-		answer(500, 'internal');
+		/* SQLITE_BUSY / SQLITE_LOCKED: try again, as the C program's 503 */
+		$busy = $e instanceof PDOException && in_array($e->errorInfo[1] ?? 0, [5, 6], true);
+		answer($busy ? 503 : 500, $busy ? 'busy' : 'internal');
 		return;
 	}
-	$db->close();
+	$db = null;
 	security_headers();
 	if (wants_xml()) {
 		$p->doc->formatOutput = true;
