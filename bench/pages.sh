@@ -165,6 +165,7 @@ for r in $(seq 1 "$rounds"); do
 			END {print n + 0}' <<<"$out")
 		wrkres[$i,$r]="$rps $p50 $p99 $errs"
 		say "round $r ${labels[$i]}: $rps req/s"
+		[ "$errs" = 0 ] || say "round $r ${labels[$i]}: $(grep -E 'Socket errors|Non-2xx|^not303' <<<"$out" | tr -s ' \n' ' ')"
 	done
 done
 posted=$(sq "SELECT count(*) FROM record r JOIN teacher_year ty ON ty.id = r.teacher_year_id
