@@ -31,7 +31,7 @@
 # which wrk sends) for /teacher, /teacher?format=xml and the PHP peer's
 # /php/teacher (bench/php/dashboard.php under php-fpm, started here with
 # bench/php/php-fpm.conf, as many workers as each program; skipped, with a
-# message, where php-fpm8.2 cannot be had).
+# message, where php-fpm8.2 cannot be had, or with XUESHI_BENCH_PHP=off).
 #
 # --builddir names a configured and built tree; by default _build/plain
 # (./xueshi.sh run or test makes it), else the tree is built into
@@ -81,7 +81,10 @@ need_pkg gcc build-essential
 # The PHP peer (home mode): php-fpm with the XML/XSLT, SQLite and opcache
 # modules. Installed like the rest; where it cannot be, the run goes on without it.
 php_fpm="" php_skip=""
-if [ "$mode" = home ]; then
+if [ "$mode" = home ] && [ "${XUESHI_BENCH_PHP:-}" = off ]; then
+	say "skipping the PHP peer: XUESHI_BENCH_PHP=off"
+	php_skip="XUESHI_BENCH_PHP=off"
+elif [ "$mode" = home ]; then
 	php_fpm=$(command -v php-fpm8.2 || { [ -x /usr/sbin/php-fpm8.2 ] && echo /usr/sbin/php-fpm8.2; } || true)
 	if [ -z "$php_fpm" ]; then
 		need_pkg php-fpm8.2 "php8.2-fpm php8.2-xml php8.2-sqlite3 php8.2-opcache" 2>/dev/null ||
