@@ -2,26 +2,14 @@
 # the servers answer): logs in, measures the district and school pages and
 # `xueshictl assess`, and reports every worker's resident memory.
 # Uses run.sh's variables: base work builddir top secs rounds threads conns
-# workers teachers schools first_school gen_secs, and say.
+# workers teachers schools first_school gen_secs, and say and login.
 
-password=xueshi-demo-2026   # the demo password (cgi-bin/demo.h), which bench/gen gives every account
 year=$(sqlite3 "$work/xueshi.db" "SELECT y.label FROM school_year y JOIN district d ON d.id = y.district_id
 	WHERE d.code = 'wuhua' AND y.is_current = 1" 2>/dev/null ||
 	XUESHI_DATADIR="$top" "$builddir/xueshictl" assess "$work/xueshi.db" --district wuhua --year x 2>&1 |
 	grep -o '[0-9]\{4\}-[0-9]\{4\}' | head -1)
 [ -n "$year" ] || year=2025-2026
 
-# login LOGIN: prints the session cookie's value. The login form wants the
-# csrf token of the anonymous page (and its cookie) and an Origin header.
-login() {
-	local jar="$work/jar-$1" csrf
-	csrf=$(curl -sf -c "$jar" -b "$jar" "$base/?format=xml" | grep -o 'csrf token="[0-9a-f]*"' | head -1 |
-		sed 's/.*token="//; s/"$//')
-	[ -n "$csrf" ] || { say "no csrf token on $base/?format=xml"; exit 1; }
-	curl -sf -o /dev/null -c "$jar" -b "$jar" -H "Origin: $base" --data-urlencode "login=$1" \
-		--data-urlencode "password=$password" --data-urlencode "csrf=$csrf" "$base/login"
-	awk '$6 == "xs_session" { print $7 }' "$jar"
-}
 district_cookie=$(login wuhua-admin)
 school_cookie=$(login wh-s001-admin)
 [ -n "$district_cookie" ] && [ -n "$school_cookie" ] || { say "login failed"; exit 1; }
