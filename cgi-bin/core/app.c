@@ -978,6 +978,21 @@ fcgi_write(void *ctx, const char *buf, size_t len)
 	return 0;
 }
 
+/* The worker's resident memory in bytes (0 when /proc cannot say). */
+static size_t
+resident_bytes(void)
+{
+	long pages = 0, resident = 0;
+	FILE *f = fopen("/proc/self/statm", "r");
+
+	if (f == NULL)
+		return 0;
+	if (fscanf(f, "%ld %ld", &pages, &resident) != 2 || resident < 0)
+		resident = 0;
+	fclose(f);
+	return (size_t)resident * (size_t)sysconf(_SC_PAGESIZE);
+}
+
 /*
  * XUESHI_MEMORY_LOG=N: one line every N requests with the worker's resident
  * memory, the heap malloc holds (in use, and free but kept), and SQLite's
@@ -987,21 +1002,38 @@ fcgi_write(void *ctx, const char *buf, size_t len)
 static void
 log_memory(struct worker *w, long served)
 {
-	long pages = 0, resident = 0;
 	long long heap = 0, cache = 0;
 	struct mallinfo2 mi = mallinfo2();
-	FILE *f = fopen("/proc/self/statm", "r");
 
-	if (f != NULL) {
-		if (fscanf(f, "%ld %ld", &pages, &resident) != 2)
-			resident = 0;
-		fclose(f);
-	}
 	db_memory(w->db, &heap, &cache);
-	fprintf(stderr, "%s[%ld]: memory after %ld requests: rss %ld kB, malloc in use %zu kB,"
+	fprintf(stderr, "%s[%ld]: memory after %ld requests: rss %zu kB, malloc in use %zu kB,"
 	    " free kept %zu kB, sqlite %lld kB (page cache %lld kB)\n", w->prog->name, (long)getpid(),
-	    served, resident * (sysconf(_SC_PAGESIZE) / 1024), (mi.uordblks + mi.hblkhd) / 1024,
+	    served, resident_bytes() / 1024, (mi.uordblks + mi.hblkhd) / 1024,
 	    mi.fordblks / 1024, heap / 1024, cache / 1024);
+}
+
+/*
+ * After a request that needed much memory (a batch print of 300 cards builds
+ * some 300 MB of documents for 6 MB of HTML), malloc keeps what was freed
+ * inside its heap, and the worker would stay that big for good. When more
+ * than TRIM_KEPT bytes are free but kept and the worker is resident beyond
+ * what is in use by more than that, the free pages go back to the system.
+ * (malloc still counts them as free after: hence the look at /proc, which
+ * only a worker with that much free heap pays for.)
+ */
+#define TRIM_KEPT ((size_t)32 << 20)
+
+static void
+give_back_memory(void)
+{
+	struct mallinfo2 mi = mallinfo2();
+	size_t rss;
+
+	if (mi.fordblks <= TRIM_KEPT)
+		return;
+	rss = resident_bytes();
+	if (rss > mi.uordblks + mi.hblkhd + TRIM_KEPT)
+		malloc_trim(0);
 }
 
 static int
@@ -1016,6 +1048,7 @@ fcgi_loop(struct worker *w, int sock)
 		struct http_source src = { fcgi_param, fcgi_read, &rq };
 		serve_one(w, &src, fcgi_write, rq.out);
 		FCGX_Finish_r(&rq);
+		give_back_memory();
 		if (w->cfg.memory_log_every > 0 && ++served % w->cfg.memory_log_every == 0)
 			log_memory(w, served);
 	}
