@@ -5,6 +5,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -48,6 +49,25 @@ db_result_of(int rc)
 	}
 }
 
+/*
+ * XUESHI_SLOW_SQL_MS=N: a statement that ran longer than N ms is logged with
+ * its time and its SQL as written (the parameters are not: no personal data
+ * in the log).
+ */
+static int
+slow_sql(unsigned type, void *ctx, void *p, void *x)
+{
+	long long ns = *(const long long *)x;
+	long long limit = (long long)(intptr_t)ctx;
+	const char *sql;
+
+	if (type != SQLITE_TRACE_PROFILE || ns < limit * 1000000)
+		return 0;
+	sql = sqlite3_sql((sqlite3_stmt *)p);
+	fprintf(stderr, "xueshi: slow SQL (%.1f ms): %.600s\n", (double)ns / 1e6, sql ? sql : "?");
+	return 0;
+}
+
 struct db *
 db_open(const char *path, int create)
 {
@@ -72,6 +92,12 @@ db_open(const char *path, int create)
 		goto fail;
 	}
 	sqlite3_extended_result_codes(db->h, 1);
+	{
+		const char *slow = getenv("XUESHI_SLOW_SQL_MS");
+		long ms = slow != NULL ? atol(slow) : 0;
+		if (ms > 0 && ms < 1000000)
+			sqlite3_trace_v2(db->h, SQLITE_TRACE_PROFILE, slow_sql, (void *)(intptr_t)ms);
+	}
 	sqlite3_busy_timeout(db->h, DB_BUSY_MS);
 	sqlite3_db_config(db->h, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
 	sqlite3_db_config(db->h, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, NULL);
