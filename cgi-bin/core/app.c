@@ -710,6 +710,11 @@ app_handle(const struct program *prog, struct ctx *c, int parse_status)
 
 	http_response_init(c->resp, c->a);
 	if (parse_status != 0) {
+		c->refused_by = "request";
+		if (c->req->body_missing > 0)
+			/* Not the client's doing as a rule: what passed the body on ended early. */
+			fprintf(stderr, "xueshi: %d: the request body ended %zu bytes short of its Content-Length\n",
+			    parse_status, c->req->body_missing);
 		render_error(c, parse_status);
 		return;
 	}

@@ -267,8 +267,10 @@ mp_fill(struct mp *m)
 	if (want == 0)
 		return 0;
 	got = m->src->read(m->src->ctx, m->buf + m->len, want);
-	if (got <= 0)
+	if (got <= 0) {
+		m->r->body_missing = m->remaining; /* for the log */
 		return -1; /* short body: the client promised more */
+	}
 	m->len += (size_t)got;
 	m->remaining -= (size_t)got;
 	return got;

@@ -91,6 +91,7 @@ struct http_request {
 	const char *fault_at;      /* X-Xueshi-Fault-At: the tests' fault injection (config.h) */
 	const char *clock_at;      /* X-Xueshi-Now: the tests' clock (config.h) */
 	int https;
+	size_t body_missing;       /* a body that ended early: the bytes promised and never read (for the log) */
 };
 
 /*

@@ -487,7 +487,6 @@ START_TEST(test_kill_9_loses_nothing_acknowledged)
 	fprintf(stderr, "durability: %.0f s; kills: %ld workers, %ld nginx, %ld whole group; "
 	    "%ld posts, %zu records and %zu approvals acknowledged, %ld refused or unanswered, %ld unexpected\n",
 	    now_s() - start, kills[0], kills[1], kills[2], attempts, nacks, napproved, refused, unexpected);
-	ck_assert_int_eq(unexpected, 0);
 	/* The run did what it says: kills of each kind, and work acknowledged between them. */
 	ck_assert_int_ge(kills[0], 5);
 	ck_assert_int_ge(kills[1] + kills[2], 1);
@@ -550,6 +549,8 @@ START_TEST(test_kill_9_loses_nothing_acknowledged)
 	ck_assert_int_eq(sqlite3_step(st), SQLITE_ROW);
 	ck_assert_int_eq(sqlite3_column_int64(st, 0), 0);
 	sqlite3_finalize(st);
+	/* Last, so that a run with an odd answer still says whether anything was lost. */
+	ck_assert_int_eq(unexpected, 0);
 	sqlite3_close(db);
 	free(acks);
 	server_stop(&srv);
