@@ -2,7 +2,8 @@
 # the servers answer): logs in, measures the district and school pages and
 # `xueshictl assess`, and reports every worker's resident memory.
 # Uses run.sh's variables: base work builddir top secs rounds threads conns
-# workers teachers schools first_school gen_secs, and say and login.
+# workers teachers schools first_school gen_secs, say, login and rss, and
+# bench/lib.sh's measuring and report.
 
 year=$(sqlite3 "$work/xueshi.db" "SELECT y.label FROM school_year y JOIN district d ON d.id = y.district_id
 	WHERE d.code = 'wuhua' AND y.is_current = 1" 2>/dev/null ||
@@ -14,70 +15,25 @@ district_cookie=$(login wuhua-admin)
 school_cookie=$(login wh-s001-admin)
 [ -n "$district_cookie" ] && [ -n "$school_cookie" ] || { say "login failed"; exit 1; }
 
-# The pages: label, path, whose session.
+# The pages: label (the path), whose session.
 labels=("/floor" "/district/stats" "/district/stats?format=xml" "/district" "/school" "/school/summary"
 	"/school/summary?format=xml" "/school/stats")
+paths=("${labels[@]}")
 cookies=("" "$district_cookie" "$district_cookie" "$district_cookie" "$school_cookie" "$school_cookie"
 	"$school_cookie" "$school_cookie")
 
-# One request, sequential: "STATUS SECONDS".
+# One request, sequential: "STATUS SECONDS BYTES".
 one() {
-	curl -s -o /dev/null -w '%{http_code} %{time_total}\n' ${2:+-H "Cookie: xs_session=$2"} "$base$1"
+	curl -s -o /dev/null -w '%{http_code} %{time_total} %{size_download}\n' \
+		${cookies[$1]:+-H "Cookie: xs_session=${cookies[$1]}"} "$base${paths[$1]}"
 }
-median() { sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
-spread() { sort -g | awk 'NR == 1 { lo = $1 } { hi = $1 } END { printf "%s-%s", lo, hi }'; }
-ms() { awk -v s="$1" 'BEGIN { v = s * 1000; printf (v < 10 ? "%.2f" : v < 100 ? "%.1f" : "%.0f"), v }'; }
+wrk_page() { wrk_get "$1"; }
 
-# ------------------------------------------------------- latency, with curl
-declare -A lat wrkres
-errors=()
-for i in "${!labels[@]}"; do
-	p=${labels[$i]} c=${cookies[$i]}
-	read -r code t <<<"$(one "$p" "$c")"   # warm-up: stylesheets compiled, pages in the cache
-	say "warm-up $p: $code in ${t}s"
-	errors[$i]=0
-	[ "$code" = 200 ] || { errors[$i]=1; say "$p answered $code"; }
-	for r in $(seq 1 "$rounds"); do
-		read -r code t <<<"$(one "$p" "$c")"
-		[ "$code" = 200 ] || { errors[$i]=$((errors[i] + 1)); say "$p answered $code"; }
-		lat[$i,$r]=$t
-	done
-	say "$p: $(for r in $(seq 1 "$rounds"); do echo "${lat[$i,$r]}"; done | median)s (median of $rounds)"
-done
-
-# ---------------------------------------------- requests/s, with wrk (fast pages)
-# A page that keeps the workers busy for long cannot be wrk'd in a few
-# seconds (queued requests pass wrk's 2 s timeout): one whose latency times
-# connections / workers is over a quarter of --seconds keeps its curl
-# latency only. The others take turns round by round.
-fast=()
-for i in "${!labels[@]}"; do
-	m=$(for r in $(seq 1 "$rounds"); do echo "${lat[$i,$r]}"; done | median)
-	awk -v m="$m" -v c="$conns" -v w="$workers" -v s="$secs" \
-		'BEGIN { exit !(m * c / w < s / 4 && m * c / w < 0.5) }' && fast+=("$i")
-done
-for r in $(seq 1 "$rounds"); do
-	for i in "${fast[@]}"; do
-		c=${cookies[$i]}
-		out=$(wrk -t"$threads" -c"$conns" -d"${secs}s" --latency ${c:+-H "Cookie: xs_session=$c"} "$base${labels[$i]}")
-		rps=$(awk '/^Requests\/sec/ {print $2}' <<<"$out")
-		p50=$(awk '$1 == "50%" {print $2}' <<<"$out")
-		p99=$(awk '$1 == "99%" {print $2}' <<<"$out")
-		errs=$(awk '/Non-2xx/ {n += $NF} /Socket errors/ {gsub(",", ""); n += $4 + $6 + $8 + $10} END {print n + 0}' <<<"$out")
-		wrkres[$i,$r]="$rps $p50 $p99 $errs"
-		say "round $r ${labels[$i]}: $rps req/s"
-	done
-done
+measure_latency
+measure_wrk
 
 # ------------------------------------------------------- the workers' memory
-mem=$(for prog in auth teacher school district; do
-	master=$(cat "$work/run/$prog.pid")
-	for worker in $(cat "/proc/$master/task/$master/children"); do
-		printf 'xueshi-%s worker %s: VmRSS %s, VmHWM %s\n' "$prog" "$worker" \
-			"$(awk '/^VmRSS/ {print $2, $3}' "/proc/$worker/status")" \
-			"$(awk '/^VmHWM/ {print $2, $3}' "/proc/$worker/status")"
-	done
-done)
+mem=$(for prog in auth teacher school district; do rss "$work/run/$prog.pid" "xueshi-$prog"; done)
 
 # ------------------------------------------------------------ xueshictl assess
 assess=()
@@ -114,28 +70,7 @@ printf '# %s, %s, %s cores; %s in %ss; nginx + %s workers per program\n' \
 	"$(date -u +%FT%TZ)" "$(uname -srm)" "$(nproc)" "$(sed 's/^gen: //' "$work/gen.out")" "$gen_secs" "$workers"
 printf '# latency: curl, one request at a time, median (min-max) of %s; wrk -t%s -c%s, median of %s rounds of %ss\n' \
 	"$rounds" "$threads" "$conns" "$rounds" "$secs"
-printf '%-28s %10s %19s %11s %17s %9s %9s %7s %6s\n' page latency-ms "(min-max)" requests/s "(min-max)" \
-	wrk-p50 wrk-p99 x-floor errors
-floor_rps=""
-for i in "${!labels[@]}"; do
-	m=$(for r in $(seq 1 "$rounds"); do echo "${lat[$i,$r]}"; done | median)
-	sp=$(for r in $(seq 1 "$rounds"); do echo "${lat[$i,$r]}"; done | spread)
-	lo=${sp%-*} hi=${sp#*-}
-	rps=- rsp=- p50=- p99=- ratio=- errs=${errors[$i]}
-	if [ -n "${wrkres[$i,1]:-}" ]; then
-		med=$(for r in $(seq 1 "$rounds"); do echo "${wrkres[$i,$r]}"; done | sort -g -k1,1 |
-			sed -n "$(( (rounds + 1) / 2 ))p")
-		rsp=$(for r in $(seq 1 "$rounds"); do echo "${wrkres[$i,$r]}"; done | awk '{print $1}' | spread)
-		rsp="(${rsp%-*}-${rsp#*-})"
-		read -r rps p50 p99 _ <<<"$med"
-		errs=$((errs + $(for r in $(seq 1 "$rounds"); do echo "${wrkres[$i,$r]}"; done | awk '{n += $4} END {print n + 0}')))
-		[ "$i" = 0 ] && floor_rps=$rps
-		ratio=$(awk -v a="$rps" -v b="$floor_rps" 'BEGIN { if (b > 0) printf "%.3f", a / b; else print "-" }')
-		rps=$(printf '%.0f' "$rps")
-	fi
-	printf '%-28s %10s %19s %11s %17s %9s %9s %7s %6s\n' "${labels[$i]}" "$(ms "$m")" \
-		"($(ms "$lo")-$(ms "$hi"))" "$rps" "$rsp" "$p50" "$p99" "$ratio" "$errs"
-done
+report_pages 28
 am=$(printf '%s\n' "${assess[@]}" | awk '{print $1}' | median)
 asp=$(printf '%s\n' "${assess[@]}" | awk '{print $1}' | spread)
 ar=$(printf '%s\n' "${assess[@]}" | awk '{print $2}' | median)

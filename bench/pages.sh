@@ -16,7 +16,8 @@
 # than the dashboard's, so that the dashboard measured is the same page
 # all along); a POST answered other than 303 counts as an error.
 # Uses run.sh's variables: base work builddir top secs rounds threads conns
-# workers teachers schools first_school gen_secs, and say, login and rss.
+# workers teachers schools first_school gen_secs, say, login and rss, and
+# bench/lib.sh's measuring and report.
 
 sq() { sqlite3 "$work/xueshi.db" "$1"; }
 year_id=$(sq "SELECT y.id FROM school_year y JOIN district d ON d.id = y.district_id
@@ -119,55 +120,17 @@ one() {
 			${cookies[$1]:+-H "Cookie: xs_session=${cookies[$1]}"} "$base${paths[$1]}"
 	fi
 }
-median() { sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
-spread() { sort -g | awk 'NR == 1 { lo = $1 } { hi = $1 } END { printf "%s-%s", lo, hi }'; }
-ms() { awk -v s="$1" 'BEGIN { v = s * 1000; printf (v < 10 ? "%.2f" : v < 100 ? "%.1f" : "%.0f"), v }'; }
+wrk_page() {
+	if [ "$1" = "$post_i" ]; then
+		XS_FIELDS="$xs_fields" XS_PDF="$pdf" XS_COOKIE="${cookies[$1]}" \
+			wrk -t"$threads" -c"$conns" -d"${secs}s" --latency -s "$work/post.lua" "$base${paths[$1]}"
+	else
+		wrk_get "$1"
+	fi
+}
 
-# ------------------------------------------------------- latency, with curl
-declare -A lat wrkres
-errors=() bytes=()
-for i in "${!labels[@]}"; do
-	read -r code t b <<<"$(one "$i")"   # warm-up: stylesheets compiled, pages in the cache
-	say "warm-up ${labels[$i]}: $code in ${t}s, $b bytes"
-	errors[$i]=0
-	bytes[$i]=$b
-	[ "$code" = "${wants[$i]}" ] || { errors[$i]=1; say "${labels[$i]} answered $code"; }
-	for r in $(seq 1 "$rounds"); do
-		read -r code t b <<<"$(one "$i")"
-		[ "$code" = "${wants[$i]}" ] || { errors[$i]=$((errors[i] + 1)); say "${labels[$i]} answered $code"; }
-		lat[$i,$r]=$t
-	done
-	say "${labels[$i]}: $(for r in $(seq 1 "$rounds"); do echo "${lat[$i,$r]}"; done | median)s (median of $rounds)"
-done
-
-# ---------------------------------------------- requests/s, with wrk (fast pages)
-# As bench/district.sh: a page whose latency times connections / workers is
-# over a quarter of --seconds (or 0.5 s) keeps its curl latency only.
-fast=()
-for i in "${!labels[@]}"; do
-	m=$(for r in $(seq 1 "$rounds"); do echo "${lat[$i,$r]}"; done | median)
-	awk -v m="$m" -v c="$conns" -v w="$workers" -v s="$secs" \
-		'BEGIN { exit !(m * c / w < s / 4 && m * c / w < 0.5) }' && fast+=("$i")
-done
-for r in $(seq 1 "$rounds"); do
-	for i in "${fast[@]}"; do
-		c=${cookies[$i]}
-		if [ "$i" = "$post_i" ]; then
-			out=$(XS_FIELDS="$xs_fields" XS_PDF="$pdf" XS_COOKIE="$c" \
-				wrk -t"$threads" -c"$conns" -d"${secs}s" --latency -s "$work/post.lua" "$base${paths[$i]}")
-		else
-			out=$(wrk -t"$threads" -c"$conns" -d"${secs}s" --latency ${c:+-H "Cookie: xs_session=$c"} "$base${paths[$i]}")
-		fi
-		rps=$(awk '/^Requests\/sec/ {print $2}' <<<"$out")
-		p50=$(awk '$1 == "50%" {print $2}' <<<"$out")
-		p99=$(awk '$1 == "99%" {print $2}' <<<"$out")
-		errs=$(awk '/Non-2xx/ {n += $NF} /Socket errors/ {gsub(",", ""); n += $4 + $6 + $8 + $10} /^not303:/ {n += $2}
-			END {print n + 0}' <<<"$out")
-		wrkres[$i,$r]="$rps $p50 $p99 $errs"
-		say "round $r ${labels[$i]}: $rps req/s"
-		[ "$errs" = 0 ] || say "round $r ${labels[$i]}: $(grep -E 'Socket errors|Non-2xx|^not303' <<<"$out" | tr -s ' \n' ' ')"
-	done
-done
+measure_latency
+measure_wrk
 posted=$(sq "SELECT count(*) FROM record r JOIN teacher_year ty ON ty.id = r.teacher_year_id
 	JOIN teacher t ON t.id = ty.teacher_id WHERE t.staff_no = '$t_post' AND r.description = '$desc'")
 
@@ -181,27 +144,6 @@ printf '# teacher %s (dashboard, form) and %s (submit) of %s; school %s (%s teac
 	"$t_dash" "$t_post" "$open_school" "$first" "$first_n" "$pdf_kb"
 printf '# latency: curl, one request at a time, median (min-max) of %s; wrk -t%s -c%s, median of %s rounds of %ss\n' \
 	"$rounds" "$threads" "$conns" "$rounds" "$secs"
-printf '%-34s %10s %19s %11s %17s %9s %9s %7s %6s %9s\n' page latency-ms "(min-max)" requests/s "(min-max)" \
-	wrk-p50 wrk-p99 x-floor errors bytes
-floor_rps=""
-for i in "${!labels[@]}"; do
-	m=$(for r in $(seq 1 "$rounds"); do echo "${lat[$i,$r]}"; done | median)
-	sp=$(for r in $(seq 1 "$rounds"); do echo "${lat[$i,$r]}"; done | spread)
-	lo=${sp%-*} hi=${sp#*-}
-	rps=- rsp=- p50=- p99=- ratio=- errs=${errors[$i]}
-	if [ -n "${wrkres[$i,1]:-}" ]; then
-		med=$(for r in $(seq 1 "$rounds"); do echo "${wrkres[$i,$r]}"; done | sort -g -k1,1 |
-			sed -n "$(( (rounds + 1) / 2 ))p")
-		rsp=$(for r in $(seq 1 "$rounds"); do echo "${wrkres[$i,$r]}"; done | awk '{printf "%.0f\n", $1}' | spread)
-		rsp="(${rsp%-*}-${rsp#*-})"
-		read -r rps p50 p99 _ <<<"$med"
-		errs=$((errs + $(for r in $(seq 1 "$rounds"); do echo "${wrkres[$i,$r]}"; done | awk '{n += $4} END {print n + 0}')))
-		[ "$i" = 0 ] && floor_rps=$rps
-		ratio=$(awk -v a="$rps" -v b="$floor_rps" 'BEGIN { if (b > 0) printf "%.3f", a / b; else print "-" }')
-		rps=$(printf '%.0f' "$rps")
-	fi
-	printf '%-34s %10s %19s %11s %17s %9s %9s %7s %6s %9s\n' "${labels[$i]}" "$(ms "$m")" \
-		"($(ms "$lo")-$(ms "$hi"))" "$rps" "$rsp" "$p50" "$p99" "$ratio" "$errs" "${bytes[$i]}"
-done
+report_pages 34 bytes
 printf 'records the submit created: %s (each answered 303, or counted in errors)\n' "$posted"
 printf 'after the pages:\n%s\n' "$mem"

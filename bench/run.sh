@@ -63,6 +63,7 @@ while [ $# -gt 0 ]; do
 	esac
 done
 say() { printf 'bench: %s\n' "$*" >&2; }
+. "$top/bench/lib.sh"
 
 # ------------------------------------------------------------ what it needs
 need_pkg() {
@@ -188,13 +189,7 @@ else
 	XUESHI_DATADIR="$top" "$builddir/xueshictl" demo "$work/xueshi.db" >/dev/null
 fi
 
-# A port below the ephemeral range: wrk's many client connections leave
-# ports of that range in TIME-WAIT, where nginx could not bind.
-port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-low=$(cut -f1 /proc/sys/net/ipv4/ip_local_port_range 2>/dev/null || echo 32768)
-pick_port() { echo $((10000 + RANDOM % (low > 12000 ? low - 10000 : 2000))); }
-port=$(pick_port)
-while ! port_free "$port"; do port=$(pick_port); done
+port=$(free_port)   # below the ephemeral range (bench/lib.sh)
 XUESHI_NGINX_LIMITS=off XUESHI_EXTRA_NGINX="$work/extra.conf" "$top/deploy/run-local.sh" --bindir "$builddir" \
 	--datadir "$top" --state "$work" --port "$port" --workers "$workers" \
 	>"$work/run-local.out" 2>&1 &
@@ -279,12 +274,8 @@ done
 for r in $(seq 1 "$rounds"); do
 	for i in "${!targets[@]}"; do
 		out=$(wrk -t"$threads" -c"$conns" -d"${secs}s" --latency ${heads[$i]:+-H "${heads[$i]}"} "$base${targets[$i]}")
-		rps=$(awk '/^Requests\/sec/ {print $2}' <<<"$out")
-		p50=$(awk '$1 == "50%" {print $2}' <<<"$out")
-		p99=$(awk '$1 == "99%" {print $2}' <<<"$out")
-		errs=$(awk '/Non-2xx/ {n += $NF} /Socket errors/ {gsub(",", ""); n += $4 + $6 + $8 + $10} END {print n + 0}' <<<"$out")
-		res[$i,$r]="$rps $p50 $p99 $errs"
-		say "round $r ${targets[$i]}: $rps req/s"
+		res[$i,$r]=$(wrk_summary <<<"$out")
+		say "round $r ${targets[$i]}: ${res[$i,$r]%% *} req/s"
 	done
 done
 

@@ -808,8 +808,11 @@ function assess_teacher_year(PDO $db, int $ty): ?array
 		$list = rows($db, "SELECT ty.teacher_id, ty.id, ty.school_year_id, y.starts_on FROM teacher_year ty"
 		    . " JOIN school_year y ON y.id = ty.school_year_id"
 		    . " WHERE y.district_id = ?1 AND y.starts_on < ?2 AND ty.teacher_id IN"
-		    . " (SELECT x.teacher_id FROM teacher_year x WHERE x.school_year_id = ?3"
-		    . "  AND (?4 = 0 OR x.school_id = ?4) AND (?5 = 0 OR x.id = ?5))"
+		    . " (SELECT x.teacher_id FROM teacher_year x WHERE ?5 <> 0 AND x.id = ?5 AND x.school_year_id = ?3"
+		    . "  UNION ALL SELECT x.teacher_id FROM teacher_year x WHERE ?5 = 0 AND ?4 <> 0"
+		    . "   AND x.school_id = ?4 AND x.school_year_id = ?3"
+		    . "  UNION ALL SELECT x.teacher_id FROM teacher_year x WHERE ?5 = 0 AND ?4 = 0"
+		    . "   AND x.school_year_id = ?3)"
 		    . " ORDER BY ty.id", [$yd['y']['district'], $yd['y']['starts_on'], $year, 0, $ty]);
 		$conf = [];
 		$years = [];

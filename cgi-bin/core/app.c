@@ -749,7 +749,7 @@ app_handle(const struct program *prog, struct ctx *c, int parse_status)
 		enum db_result sr = resolve_caller(c);
 		if (sr != DB_OK) {
 			c->refused_by = "session";
-			render_error(c, app_status(sr) == 503 ? 503 : 500);
+			render_error(c, app_status(sr));
 			return;
 		}
 	}
