@@ -965,6 +965,12 @@ fcgi_read(void *ctx, char *buf, size_t len)
 	FCGX_Request *rq = ctx;
 	int want = len > 1 << 30 ? 1 << 30 : (int)len;
 	int n = FCGX_GetStr(buf, want, rq->in);
+	int err;
+
+	if (n < want && (err = FCGX_GetError(rq->in)) != 0)
+		/* The web server's side of the connection failed: say how, for the log. */
+		fprintf(stderr, "xueshi: reading the request body from the web server: %s\n",
+		    err > 0 ? strerror(err) : "FastCGI protocol error (the connection ended)");
 	return n < 0 ? -1 : n;
 }
 
@@ -1041,21 +1047,51 @@ give_back_memory(void)
 		malloc_trim(0);
 }
 
+/*
+ * The graceful stop (SIGUSR1 from the master). libfcgi's own handler has no
+ * SA_RESTART, so a stop that came while a worker read a request's body cut
+ * the read short (EINTR), and the request was answered 400 as if the client
+ * had sent too little (bench/durability saw it when the master stopped with
+ * nginx's worker still passing requests). Ours is blocked while a request is
+ * served: the request ends whole, then the worker stops. Outside a request
+ * it interrupts accept() and tells libfcgi to return from FCGX_Accept_r.
+ */
+static volatile sig_atomic_t worker_stop;
+
+static void
+on_worker_stop(int sig)
+{
+	(void)sig;
+	worker_stop = 1;
+	FCGX_ShutdownPending();
+}
+
 static int
 fcgi_loop(struct worker *w, int sock)
 {
 	FCGX_Request rq;
 	long served = 0;
+	struct sigaction sa;
+	sigset_t usr1;
 
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_worker_stop; /* no SA_RESTART: accept() must return */
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGUSR1, &sa, NULL);
+	sigemptyset(&usr1);
+	sigaddset(&usr1, SIGUSR1);
 	if (FCGX_InitRequest(&rq, sock, 0) != 0)
 		return 1;
-	while (FCGX_Accept_r(&rq) >= 0) {
+	while (!worker_stop && FCGX_Accept_r(&rq) >= 0) {
 		struct http_source src = { fcgi_param, fcgi_read, &rq };
+		sigprocmask(SIG_BLOCK, &usr1, NULL);
 		serve_one(w, &src, fcgi_write, rq.out);
 		FCGX_Finish_r(&rq);
 		give_back_memory();
 		if (w->cfg.memory_log_every > 0 && ++served % w->cfg.memory_log_every == 0)
 			log_memory(w, served);
+		/* A stop that came meanwhile is delivered here, and ends the loop. */
+		sigprocmask(SIG_UNBLOCK, &usr1, NULL);
 	}
 	FCGX_Free(&rq, 1);
 	return 0;
