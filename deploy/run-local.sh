@@ -5,14 +5,17 @@
 # everything this script started.
 #
 #   deploy/run-local.sh --bindir DIR --datadir DIR --state DIR [--port 8080]
-#                       [--workers 2] [--host 127.0.0.1] [--store DIR]
+#                       [--workers 2] [--host 127.0.0.1] [--store DIR] [--hosts 1]
+# --hosts N starts N sets of the programs (as N web hosts would run them:
+# deploy/run-host.sh, each with its own run/, logs/ and tmp/ in hostK/ of the
+# state directory) on the one store, behind one nginx upstream per program.
 # The server block is deploy/nginx/xueshi.conf itself, paths replaced.
 # XUESHI_EXTRA_NGINX names a file of extra locations for the server block
 # (the benchmarks add the FastCGI floor this way); XUESHI_NGINX_LIMITS=off
 # leaves out the per-address limits (benchmarks, the test suite).
 set -euo pipefail
 
-bindir= datadir= state= store= port=8080 workers=2 host=127.0.0.1
+bindir= datadir= state= store= port=8080 workers=2 host=127.0.0.1 hosts=1
 while [ $# -gt 0 ]; do
 	case "$1" in
 	--bindir) bindir=$2; shift 2 ;;
@@ -22,6 +25,7 @@ while [ $# -gt 0 ]; do
 	--workers) workers=$2; shift 2 ;;
 	--host) host=$2; shift 2 ;;
 	--store) store=$2; shift 2 ;;
+	--hosts) hosts=$2; shift 2 ;;
 	*) echo "run-local.sh: unknown option $1" >&2; exit 2 ;;
 	esac
 done
@@ -30,6 +34,7 @@ done
 	exit 2
 }
 case "$port" in (*[!0-9]*|'') echo "run-local.sh: bad port $port" >&2; exit 2 ;; esac
+case "$hosts" in ([1-9]|[1-9][0-9]) ;; (*) echo "run-local.sh: --hosts takes 1 to 99" >&2; exit 2 ;; esac
 
 nginx_bin=${XUESHI_NGINX:-$(command -v nginx || echo /usr/sbin/nginx)}
 bindir=$(cd "$bindir" && pwd)
@@ -70,6 +75,23 @@ subst() {
 subst "/usr/local/share/xueshi/errors/" "$state/errors/"
 subst "/usr/local/share/xueshi/htdocs/" "$datadir/htdocs/"
 subst "/usr/local/share/xueshi/deploy/" "$datadir/deploy/"
+upstreams=""
+if [ "$hosts" -gt 1 ]; then
+	# Round robin over the hosts; a host that is down (its socket refuses)
+	# is skipped for the next, which is safe for a POST too: nginx passes a
+	# request on only when the first host took none of it. max_fails=0: a
+	# local socket refuses at once, so nginx tries every host every time
+	# rather than leaving one out for a while (hosts on a network keep
+	# nginx's default; docs/operations.md).
+	for prog in $programs; do
+		subst "unix:/run/xueshi/$prog.sock;" "xueshi_$prog;"
+		upstreams+="	upstream xueshi_$prog {"$'\n'
+		for h in $(seq 1 "$hosts"); do
+			upstreams+="		server unix:$state/host$h/run/$prog.sock max_fails=0;"$'\n'
+		done
+		upstreams+="	}"$'\n'
+	done
+fi
 subst "/run/xueshi/" "$state/run/"
 subst "/var/log/nginx/xueshi-" "$state/logs/"
 subst "	listen [::]:80;
@@ -112,6 +134,7 @@ http {
 	uwsgi_temp_path $state/nginx-tmp/uwsgi;
 	scgi_temp_path $state/nginx-tmp/scgi;
 
+$upstreams
 # ---- $site_file, paths replaced
 $site
 }
@@ -126,22 +149,32 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 0' INT TERM
 
-for prog in $programs; do
-	"$bindir/xueshi-$prog" --listen "unix:$state/run/$prog.sock" \
-		--workers "$workers" --pidfile "$state/run/$prog.pid" \
-		2>>"$state/logs/$prog.log" &
-	pids+=($!)
+# The programs, through deploy/run-host.sh: one host in the state directory
+# itself, or with --hosts N one in host1/ ... hostN/ of it, sharing the store.
+hostpids=()
+for h in $(seq 1 "$hosts"); do
+	hstate=$state
+	[ "$hosts" -gt 1 ] && hstate="$state/host$h"
+	bash "$datadir/deploy/run-host.sh" --bindir "$bindir" --datadir "$datadir" \
+		--state "$hstate" --store "$store" --workers "$workers" &
+	pids+=($!) hostpids+=($!)
+	hstates+=("$hstate")
 done
-for prog in $programs; do
-	for _ in $(seq 1 100); do
-		[ -S "$state/run/$prog.sock" ] && break
+for i in "${!hostpids[@]}"; do
+	until [ -e "${hstates[$i]}/run/ready" ]; do
+		kill -0 "${hostpids[$i]}" 2>/dev/null || { echo "run-local.sh: a host's programs did not start (see ${hstates[$i]}/logs/)" >&2; exit 1; }
 		sleep 0.1
 	done
-	[ -S "$state/run/$prog.sock" ] || { echo "run-local.sh: xueshi-$prog did not start (see $state/logs/$prog.log)" >&2; exit 1; }
 done
 
 "$nginx_bin" -p "$state" -c "$state/nginx.conf" -e "$state/logs/nginx-error.log" &
 pids+=($!)
 echo "xueshi: listening on http://$host:$port/ (state in $state; Ctrl-C stops)"
-# Stop everything as soon as any one of them ends.
-wait -n "${pids[@]}" || true
+if [ "$hosts" -gt 1 ]; then
+	# Several hosts: one may stop and start again (deploy/run-host.sh) while
+	# the others carry on; everything stops when nginx ends.
+	wait "${pids[-1]}" || true
+else
+	# Stop everything as soon as any one of them ends.
+	wait -n "${pids[@]}" || true
+fi

@@ -134,7 +134,7 @@ server_start_limited(struct server *s)
 static int
 launch(struct server *s)
 {
-	char script[1024], bindir[1024], portbuf[16], store[1024];
+	char script[1024], bindir[1024], portbuf[16], store[1024], hosts[16];
 	int has_store;
 
 	snprintf(store, sizeof(store), "%s", s->db);
@@ -144,13 +144,14 @@ launch(struct server *s)
 	snprintf(script, sizeof(script), "%s/deploy/run-local.sh", env_srcdir());
 	snprintf(bindir, sizeof(bindir), "%s", env_builddir());
 	snprintf(portbuf, sizeof(portbuf), "%d", s->port);
+	snprintf(hosts, sizeof(hosts), "%d", s->hosts > 1 ? s->hosts : 1);
 	s->pid = fork();
 	if (s->pid < 0)
 		return -1;
 	if (s->pid == 0) {
 		char *argv[] = { "/bin/bash", script, "--bindir", bindir,
 		    "--datadir", (char *)env_srcdir(), "--state", s->dir,
-		    "--port", portbuf, "--workers", "2",
+		    "--port", portbuf, "--workers", "2", "--hosts", hosts,
 		    has_store ? "--store" : NULL, store, NULL };
 		setpgid(0, 0);
 		/* The suite's rapid requests from 127.0.0.1 would meet the
@@ -189,6 +190,8 @@ server_restart(struct server *s)
 	return launch(s);
 }
 
+static int start_hosts;
+
 static int
 server_start_with(struct server *s, const char *store, int limits)
 {
@@ -223,7 +226,16 @@ server_start_with(struct server *s, const char *store, int limits)
 		return -1;
 	snprintf(s->base, sizeof(s->base), "http://127.0.0.1:%d", s->port);
 	s->limits = limits;
+	s->hosts = start_hosts;
+	start_hosts = 0;
 	return launch(s);
+}
+
+int
+server_start_hosts(struct server *s, int hosts)
+{
+	start_hosts = hosts;
+	return server_start_with(s, NULL, 0);
 }
 
 static void
@@ -597,12 +609,12 @@ client_cookie(struct client *cl, const char *name)
 int
 server_log_reports(const struct server *s)
 {
-	char cmd[1200];
+	char cmd[1400];
 
 	/* A worker killed by signal 9 was killed from outside (a test that kills workers), not a crash. */
 	snprintf(cmd, sizeof(cmd),
-	    "grep -n -E 'Sanitizer|runtime error|killed by signal' %s/logs/*.log | grep -v 'killed by signal 9,'",
-	    s->dir);
+	    "grep -n -E 'Sanitizer|runtime error|killed by signal' %s/logs/*.log %s/host*/logs/*.log 2>/dev/null"
+	    " | grep -v 'killed by signal 9,'", s->dir, s->dir);
 	if (system(cmd) == 0) {
 		fprintf(stderr, "harness: the programs' logs hold the reports above\n");
 		return 1;

@@ -17,6 +17,7 @@ struct server {
 	char base[64];     /* "http://127.0.0.1:PORT" */
 	char db[1024];     /* the database file (in dir, or in the store) */
 	int limits;        /* nginx keeps its per-address limits */
+	int hosts;         /* sets of the programs, as web hosts (run-local.sh --hosts); 0 means 1 */
 };
 
 struct reply {
@@ -50,6 +51,14 @@ int server_start_in(struct server *s, const char *store);
  * 127.0.0.1, logins above all, would meet them.
  */
 int server_start_limited(struct server *s);
+
+/*
+ * As server_start, with hosts sets of the programs (each as a web host
+ * would run it: deploy/run-host.sh in DIR/host1 ... DIR/hostN, with its own
+ * sockets, logs and temporary files) on the one database and evidence
+ * directory, behind one nginx upstream per program.
+ */
+int server_start_hosts(struct server *s, int hosts);
 
 /* The same on a new database made by `xueshictl init` alone: no district, no account. */
 int server_start_fresh(struct server *s);
