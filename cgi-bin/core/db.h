@@ -67,6 +67,15 @@ enum db_result db_begin(struct db *db);
 enum db_result db_commit(struct db *db);
 void db_rollback(struct db *db);
 
+/*
+ * A read transaction for a page's reads (GET): one snapshot, the read lock
+ * taken once. db_begin, or a statement that writes, ends it first (the
+ * snapshot does not carry into the write). db_read_end ends it; no-ops when
+ * none is open or a write transaction is.
+ */
+void db_read_begin(struct db *db);
+void db_read_end(struct db *db);
+
 /* 1 while a transaction is open on the connection. */
 int db_in_transaction(struct db *db);
 

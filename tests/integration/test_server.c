@@ -727,9 +727,9 @@ fcgi_pair(unsigned char *p, const char *name, const char *value)
 	return 2 + nl + vl;
 }
 
-/* 1 when process pid holds signal sig pending (blocked), per /proc. */
+/* 1 when process pid has signal sig in the /proc status masks named (e.g. "SigBlk", or "ShdPnd" and "SigPnd"). */
 static int
-signal_pending(pid_t pid, int sig)
+signal_in(pid_t pid, int sig, const char *mask1, const char *mask2)
 {
 	char path[64], line[256];
 	FILE *f;
@@ -740,8 +740,12 @@ signal_pending(pid_t pid, int sig)
 		return 0;
 	while (fgets(line, sizeof(line), f) != NULL) {
 		unsigned long long mask;
-		if ((sscanf(line, "ShdPnd: %llx", &mask) == 1 || sscanf(line, "SigPnd: %llx", &mask) == 1) &&
-		    (mask & (1ULL << (sig - 1))))
+		const char *colon = strchr(line, ':');
+		size_t nl = colon ? (size_t)(colon - line) : 0;
+		if (colon == NULL || !((strlen(mask1) == nl && strncmp(line, mask1, nl) == 0) ||
+		    (mask2 != NULL && strlen(mask2) == nl && strncmp(line, mask2, nl) == 0)))
+			continue;
+		if (sscanf(colon + 1, "%llx", &mask) == 1 && (mask & (1ULL << (sig - 1))))
 			pending = 1;
 	}
 	fclose(f);
@@ -824,11 +828,15 @@ START_TEST(test_graceful_stop_finishes_the_body_being_read)
 	half = len / 2;
 	fcgi_record(fd, 5, body, half);             /* FCGI_STDIN: half the body */
 
-	/* The master is stopped; its stop reaches the worker, which holds it while it serves. */
-	ck_assert_int_eq(kill(master, SIGTERM), 0);
-	for (int i = 0; i < 600 && !signal_pending(worker, SIGUSR1); i++)
+	/* Once the worker serves the request (it blocks the stop meanwhile) ... */
+	for (int i = 0; i < 600 && !signal_in(worker, SIGUSR1, "SigBlk", NULL); i++)
 		usleep(50 * 1000);
-	ck_assert_msg(signal_pending(worker, SIGUSR1), "the worker does not hold the stop while it reads");
+	ck_assert_msg(signal_in(worker, SIGUSR1, "SigBlk", NULL), "the worker did not take the request");
+	/* ... the master is stopped; its stop reaches the worker, which holds it. */
+	ck_assert_int_eq(kill(master, SIGTERM), 0);
+	for (int i = 0; i < 600 && !signal_in(worker, SIGUSR1, "ShdPnd", "SigPnd"); i++)
+		usleep(50 * 1000);
+	ck_assert_msg(signal_in(worker, SIGUSR1, "ShdPnd", "SigPnd"), "the worker does not hold the stop while it reads");
 
 	/* The rest of the body: the login goes through. */
 	fcgi_record(fd, 5, body + half, len - half);
