@@ -232,6 +232,41 @@ START_TEST(test_busy_is_reported_as_busy)
 END_TEST
 
 /*
+ * A page's reads in one read transaction: a count and the list after it
+ * agree although another program commits between them; a statement that
+ * writes ends the read first and writes on what is there now.
+ */
+START_TEST(test_a_page_reads_one_snapshot_and_a_write_ends_it)
+{
+	struct db *page = db_open(dbpath, 1), *other;
+	sqlite3_stmt *st;
+
+	ck_assert_int_eq(db_exec(page, "CREATE TABLE r(v INTEGER)"), DB_OK);
+	ck_assert_int_eq(db_exec(page, "INSERT INTO r VALUES (1), (2)"), DB_OK);
+	other = db_open(dbpath, 0);
+	db_read_begin(page);
+	ck_assert(db_in_transaction(page));
+	ck_assert_int_eq(scalar(page, "SELECT count(*) FROM r"), 2);
+	ck_assert_int_eq(db_exec(other, "INSERT INTO r VALUES (3)"), DB_OK);
+	ck_assert_int_eq(scalar(page, "SELECT sum(v) FROM r"), 3);   /* 1 + 2: the same two rows */
+	/* The write sees the third row: it is not made from the snapshot. */
+	st = db_stmt(page, "INSERT INTO r SELECT sum(v) FROM r");
+	ck_assert_ptr_nonnull(st);
+	ck_assert(!db_in_transaction(page));
+	ck_assert_int_eq(sql_exec(st), DB_OK);
+	ck_assert_int_eq(scalar(other, "SELECT max(v) FROM r"), 6);   /* 1 + 2 + 3 */
+	/* db_begin ends a read as well; db_read_end after it is a no-op. */
+	db_read_begin(page);
+	ck_assert_int_eq(db_begin(page), DB_OK);
+	db_read_end(page);
+	ck_assert(db_in_transaction(page));
+	db_rollback(page);
+	db_close(other);
+	db_close(page);
+}
+END_TEST
+
+/*
  * Four programs starting together (systemd starts them at once) each bring
  * the schema up to date: every one succeeds and each migration runs once.
  */
@@ -319,6 +354,7 @@ main(void)
 	tcase_add_test(tc, test_busy_is_reported_as_busy);
 	tcase_add_test(tc, test_shipped_migrations_and_presets);
 	tcase_add_test(tc, test_concurrent_migrations_each_run_once);
+	tcase_add_test(tc, test_a_page_reads_one_snapshot_and_a_write_ends_it);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);
