@@ -39,12 +39,21 @@ parse_day(const char *date, long long *day)
 	for (int i = 0; i < 10; i++)
 		if (i != 4 && i != 7 && (date[i] < '0' || date[i] > '9'))
 			return -1;
-	if (sscanf(date, "%4u-%2u-%2u", &y, &m, &d) != 3 || m < 1 || m > 12 || d < 1 ||
-	    d > mdays[m - 1] ||
+	/* The digits are checked: arithmetic, not sscanf (a chart reads one per record). */
+	y = (unsigned)((date[0] - '0') * 1000 + (date[1] - '0') * 100 + (date[2] - '0') * 10 + (date[3] - '0'));
+	m = (unsigned)((date[5] - '0') * 10 + (date[6] - '0'));
+	d = (unsigned)((date[8] - '0') * 10 + (date[9] - '0'));
+	if (m < 1 || m > 12 || d < 1 || d > mdays[m - 1] ||
 	    (m == 2 && d == 29 && !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0)))
 		return -1;
 	*day = days_from_civil(y, m, d);
 	return 0;
+}
+
+int
+deadline_day(const char *date, long long *day)
+{
+	return parse_day(date, day);
 }
 
 long

@@ -15,6 +15,9 @@
  */
 long deadline_days_left(long long now, int utc_offset_minutes, const char *date, int *ok);
 
+/* Date "YYYY-MM-DD" (exactly) into *day, its day number (days since 1970-01-01): 0, or -1 when it is not a date. */
+int deadline_day(const char *date, long long *day);
+
 /* 1 when date is a date and its day is over in the district's local time; else 0. */
 int deadline_passed(long long now, int utc_offset_minutes, const char *date);
 

@@ -1,5 +1,6 @@
 /* store/stats.c - see stats.h */
 #include "store/stats.h"
+#include "domain/deadline.h"
 #include "store/sql.h"
 
 #include <string.h>
@@ -266,33 +267,33 @@ store_stats_records(struct db *db, arena *a, long long school, struct stats_reco
 }
 
 /* charts (issue 15) */
-static int
-fill_week(arena *a, sqlite3_stmt *st, void *row)
-{
-	struct stats_week *w = row;
-
-	(void)a;
-	w->week = sql_int(st, 0, 0);
-	w->records = sql_int(st, 1, 0);
-	w->confirmed = sql_int(st, 2, 0);
-	return 0;
-}
-
+/*
+ * The week of each record of the district's year, counted here rather than
+ * by SQL: julianday() twice a row and a GROUP BY over some 64,000 records
+ * (a district of 20,000 teachers) took 70 ms of /district/stats; the rows
+ * alone take 13. Week 1 is the year's first 7 days from starts_on; the
+ * division truncates toward zero as SQL's CAST did, so the days just
+ * before the year say week 1 and earlier ones less (clamped by the page).
+ */
 enum db_result
 store_stats_weeks(struct db *db, arena *a, long long district, long long year_id,
     struct stats_week **out, size_t *n)
 {
-	/* CAST truncates toward zero: days just before the year say week 1, earlier ones less (clamped by the page). */
+	static const char year_sql[] =
+	    "SELECT starts_on FROM school_year WHERE id = ?1 AND district_id = ?2";
 	static const char sql[] =
-	    "SELECT w, count(*), sum(state = 'district_approved') FROM"
-	    " (SELECT CAST((julianday(r.started_on) - julianday(y.starts_on)) / 7 AS INTEGER) + 1 AS w,"
-	    "   r.state AS state"
+	    "SELECT r.started_on, r.state = 'district_approved'"
 	    "  FROM school_year y JOIN school s ON s.district_id = y.district_id AND s.active = 1"
 	    "  JOIN teacher_year ty ON ty.school_id = s.id AND ty.school_year_id = y.id"
 	    "  JOIN record r ON r.teacher_year_id = ty.id"
-	    "  WHERE y.id = ?1 AND y.district_id = ?2)"
-	    " GROUP BY w ORDER BY w";
-	sqlite3_stmt *st = db_stmt(db, sql);
+	    "  WHERE y.id = ?1 AND y.district_id = ?2";
+	sqlite3_stmt *st = db_stmt(db, year_sql);
+	struct stats_week *w = NULL;
+	size_t nw = 0, cap = 0;
+	long long start = 0;
+	int start_ok = 0;
+	enum db_result r = DB_OK;
+	enum sql_step step;
 
 	*out = NULL;
 	*n = 0;
@@ -300,5 +301,58 @@ store_stats_weeks(struct db *db, arena *a, long long district, long long year_id
 		return DB_ERROR;
 	sql_bind_int(st, 1, year_id);
 	sql_bind_int(st, 2, district);
-	return sql_list(st, a, sizeof(**out), fill_week, (void **)out, n);
+	step = sql_step(st, &r);
+	if (step == SQL_FAILED)
+		return r;
+	if (step == SQL_DONE)
+		return DB_OK; /* not this district's year: no weeks */
+	start_ok = deadline_day(sql_text(st, 0), &start) == 0;
+	sqlite3_reset(st);
+	if ((st = db_stmt(db, sql)) == NULL)
+		return DB_ERROR;
+	sql_bind_int(st, 1, year_id);
+	sql_bind_int(st, 2, district);
+	while ((step = sql_step(st, &r)) == SQL_ROW) {
+		long long day, week = 0;
+		size_t i;
+		/* A date that is not one (the schema's CHECK allows none) counts in week 0. */
+		if (start_ok && deadline_day(sql_text(st, 0), &day) == 0)
+			week = (day - start) / 7 + 1;
+		for (i = 0; i < nw && w[i].week != week; i++)
+			;
+		if (i == nw) {
+			if (nw == cap) {
+				size_t ncap = cap ? cap * 2 : 64;
+				struct stats_week *nv = arena_alloc(a, ncap * sizeof(*nv));
+				if (nv == NULL) {
+					sqlite3_reset(st);
+					return DB_ERROR;
+				}
+				if (nw > 0)
+					memcpy(nv, w, nw * sizeof(*nv));
+				w = nv;
+				cap = ncap;
+			}
+			w[nw].week = week;
+			w[nw].records = 0;
+			w[nw].confirmed = 0;
+			nw++;
+		}
+		w[i].records++;
+		w[i].confirmed += sql_int(st, 1, 0) != 0;
+	}
+	sqlite3_reset(st);
+	if (step == SQL_FAILED)
+		return r;
+	/* In week order (a few dozen: insertion). */
+	for (size_t i = 1; i < nw; i++) {
+		struct stats_week t = w[i];
+		size_t j = i;
+		for (; j > 0 && w[j - 1].week > t.week; j--)
+			w[j] = w[j - 1];
+		w[j] = t;
+	}
+	*out = w;
+	*n = nw;
+	return DB_OK;
 }
