@@ -44,6 +44,12 @@ config_load(struct config *cfg)
 {
 	memset(cfg, 0, sizeof(*cfg));
 	cfg->db_path = env_or("XUESHI_DB", XS_DBPATH);
+	if (strncmp(cfg->db_path, "postgresql:", 11) == 0 || strncmp(cfg->db_path, "postgres:", 9) == 0) {
+		/* Not a file to create: say so rather than make a file of that name. */
+		fprintf(stderr, "xueshi: XUESHI_DB names a PostgreSQL database; this release stores in SQLite only"
+		    " (XUESHI_DB is the database file's path)\n");
+		return -1;
+	}
 	cfg->datadir = env_or("XUESHI_DATADIR", XS_DATADIR);
 	cfg->tmp_dir = env_or("XUESHI_TMPDIR", env_or("TMPDIR", "/tmp"));
 	cfg->evidence_dir = env_or("XUESHI_EVIDENCE", XS_EVIDENCEDIR);

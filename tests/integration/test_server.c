@@ -701,6 +701,33 @@ START_TEST(test_same_binary_as_fastcgi_on_fd0)
 }
 END_TEST
 
+/* XUESHI_DB set to a PostgreSQL URL: refused with a message, no file of that name made. */
+START_TEST(test_a_postgresql_url_is_refused_not_made_a_file)
+{
+	char cmd[2400], *out;
+	int rc;
+
+	snprintf(cmd, sizeof(cmd), "cd %s && env XUESHI_DB='postgresql:///xueshi?host=/tmp' XUESHI_DATADIR=%s"
+	    " %s/xueshi-auth --migrate 2>&1; echo \"rc=$?\"", srv.dir, env_srcdir(), env_builddir());
+	{
+		FILE *p = popen(cmd, "r");
+		char buf[1024];
+		size_t n;
+		ck_assert_ptr_nonnull(p);
+		n = fread(buf, 1, sizeof(buf) - 1, p);
+		buf[n] = '\0';
+		rc = pclose(p);
+		out = strdup(buf);
+	}
+	ck_assert_int_eq(rc, 0);
+	ck_assert_msg(strstr(out, "XUESHI_DB names a PostgreSQL database") != NULL, "%s", out);
+	ck_assert_msg(strstr(out, "rc=2") != NULL, "%s", out);
+	free(out);
+	snprintf(cmd, sizeof(cmd), "%s/postgresql:", srv.dir);
+	ck_assert_int_ne(access(cmd, F_OK), 0);
+}
+END_TEST
+
 /* ------------------------------------------------ FastCGI, spoken directly */
 
 /* One FastCGI record of request 1 (the header, then n bytes of content). */
@@ -881,6 +908,7 @@ main(void)
 	tcase_add_test(tc, test_static_css_served);
 	tcase_add_test(tc, test_memory_log_every_n_requests);
 	tcase_add_test(tc, test_graceful_stop_finishes_the_body_being_read);
+	tcase_add_test(tc, test_a_postgresql_url_is_refused_not_made_a_file);
 	tcase_add_test(tc, test_same_binary_as_plain_cgi);
 	tcase_add_test(tc, test_same_binary_as_fastcgi_on_fd0);
 	tcase_add_test(tc, test_listen_refuses_other_than_loopback);
