@@ -38,7 +38,7 @@ store=$(cd "$store" && pwd)
 rm -f "$state/run/ready"
 echo $$ > "$state/run/host.pid"
 
-export XUESHI_DB="${XUESHI_DB:-$store/xueshi.db}"
+export XUESHI_DB="$store/xueshi.db"
 export XUESHI_DATADIR="$datadir"
 export XUESHI_TMPDIR="$state/tmp"
 export XUESHI_EVIDENCE="$store/evidence"

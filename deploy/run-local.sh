@@ -41,15 +41,11 @@ bindir=$(cd "$bindir" && pwd)
 datadir=$(cd "$datadir" && pwd)
 mkdir -p "$state"
 state=$(cd "$state" && pwd)
-mkdir -p "$state/run" "$state/logs" "$state/tmp" "$state/evidence" "$state/nginx-tmp"
+mkdir -p "$state/run" "$state/logs" "$state/nginx-tmp"
 
-# --store DIR keeps the database and the evidence there (default: the state directory).
+# --store DIR keeps the database and the evidence there (default: the state
+# directory); deploy/run-host.sh gives the programs their settings.
 store=${store:-$state}
-export XUESHI_DB="$store/xueshi.db"
-export XUESHI_DATADIR="$datadir"
-export XUESHI_TMPDIR="$state/tmp"
-export XUESHI_EVIDENCE="$store/evidence"
-export LIBFCGI_OS_CLOSE_POLL_TIMEOUT=0
 
 # nginx's workers must reach our sockets: as root, they run as the same user.
 user_line=""
@@ -151,18 +147,18 @@ trap 'exit 0' INT TERM
 
 # The programs, through deploy/run-host.sh: one host in the state directory
 # itself, or with --hosts N one in host1/ ... hostN/ of it, sharing the store.
-hostpids=()
+hstates=()
 for h in $(seq 1 "$hosts"); do
 	hstate=$state
 	[ "$hosts" -gt 1 ] && hstate="$state/host$h"
 	bash "$datadir/deploy/run-host.sh" --bindir "$bindir" --datadir "$datadir" \
 		--state "$hstate" --store "$store" --workers "$workers" &
-	pids+=($!) hostpids+=($!)
+	pids+=($!)
 	hstates+=("$hstate")
 done
-for i in "${!hostpids[@]}"; do
+for i in "${!hstates[@]}"; do
 	until [ -e "${hstates[$i]}/run/ready" ]; do
-		kill -0 "${hostpids[$i]}" 2>/dev/null || { echo "run-local.sh: a host's programs did not start (see ${hstates[$i]}/logs/)" >&2; exit 1; }
+		kill -0 "${pids[$i]}" 2>/dev/null || { echo "run-local.sh: a host's programs did not start (see ${hstates[$i]}/logs/)" >&2; exit 1; }
 		sleep 0.1
 	done
 done

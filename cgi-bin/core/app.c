@@ -1060,6 +1060,16 @@ give_back_memory(void)
 		malloc_trim(0);
 }
 
+/* Milliseconds of the monotonic clock. */
+static long long
+mono_ms(void)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (long long)t.tv_sec * 1000 + t.tv_nsec / 1000000;
+}
+
 /*
  * The graceful stop (SIGUSR1 from the master). libfcgi's own handler has no
  * SA_RESTART, so a stop that came while a worker read a request's body cut
@@ -1070,8 +1080,6 @@ give_back_memory(void)
  * it interrupts accept() and tells libfcgi to return from FCGX_Accept_r.
  */
 static volatile sig_atomic_t worker_stop;
-
-static long long mono_ms(void);
 
 static void
 on_worker_stop(int sig)
@@ -1085,7 +1093,7 @@ static int
 fcgi_loop(struct worker *w, int sock)
 {
 	FCGX_Request rq;
-	long served = 0, since_check = 0;
+	long served = 0;
 	struct sigaction sa;
 	sigset_t usr1;
 
@@ -1103,11 +1111,10 @@ fcgi_loop(struct worker *w, int sock)
 		sigprocmask(SIG_BLOCK, &usr1, NULL);
 		serve_one(w, &src, fcgi_write, rq.out);
 		FCGX_Finish_r(&rq);
-		if (mono_ms() - t0 >= TRIM_AFTER_MS || ++since_check >= TRIM_CHECK_EVERY) {
+		served++;
+		if (mono_ms() - t0 >= TRIM_AFTER_MS || served % TRIM_CHECK_EVERY == 0)
 			give_back_memory();
-			since_check = 0;
-		}
-		if (w->cfg.memory_log_every > 0 && ++served % w->cfg.memory_log_every == 0)
+		if (w->cfg.memory_log_every > 0 && served % w->cfg.memory_log_every == 0)
 			log_memory(w, served);
 		/* A stop that came meanwhile is delivered here, and ends the loop. */
 		sigprocmask(SIG_UNBLOCK, &usr1, NULL);
@@ -1241,16 +1248,6 @@ open_listen(const char *spec)
 	if (sock < 0)
 		fprintf(stderr, "xueshi: cannot listen on %s\n", spec);
 	return sock;
-}
-
-/* Milliseconds of the monotonic clock. */
-static long long
-mono_ms(void)
-{
-	struct timespec t;
-
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	return (long long)t.tv_sec * 1000 + t.tv_nsec / 1000000;
 }
 
 static int

@@ -158,9 +158,7 @@ db_stmt(struct db *db, const char *sql)
 			st = db->stmts[i].stmt;
 			sqlite3_reset(st);
 			sqlite3_clear_bindings(st);
-			if (db->reading && !sqlite3_stmt_readonly(st))
-				db_read_end(db);
-			return st;
+			goto ready;
 		}
 	}
 	if (sqlite3_prepare_v3(db->h, sql, -1, SQLITE_PREPARE_PERSISTENT, &st,
@@ -169,18 +167,20 @@ db_stmt(struct db *db, const char *sql)
 		    sqlite3_errmsg(db->h), sql);
 		return NULL;
 	}
+	if (db->nstmts == DB_MAX_STMTS) {
+		/* The cache is full: a programming error, not a user one. */
+		fprintf(stderr, "xueshi: statement cache full\n");
+		sqlite3_finalize(st);
+		return NULL;
+	}
+	db->stmts[db->nstmts].sql = sql;
+	db->stmts[db->nstmts].stmt = st;
+	db->nstmts++;
+ready:
+	/* A statement that writes ends a page's read snapshot first (db_read_begin). */
 	if (db->reading && !sqlite3_stmt_readonly(st))
 		db_read_end(db);
-	if (db->nstmts < DB_MAX_STMTS) {
-		db->stmts[db->nstmts].sql = sql;
-		db->stmts[db->nstmts].stmt = st;
-		db->nstmts++;
-		return st;
-	}
-	/* The cache is full: a programming error, not a user one. */
-	fprintf(stderr, "xueshi: statement cache full\n");
-	sqlite3_finalize(st);
-	return NULL;
+	return st;
 }
 
 enum db_result

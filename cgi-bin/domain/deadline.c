@@ -27,9 +27,8 @@ local_day(long long now, int utc_offset_minutes)
 	return t >= 0 ? t / 86400 : -((-t + 86399) / 86400);
 }
 
-/* date "YYYY-MM-DD" (exactly) into its day number; -1 when it is not one. */
-static int
-parse_day(const char *date, long long *day)
+int
+deadline_day(const char *date, long long *day)
 {
 	unsigned y, m, d;
 	static const unsigned mdays[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
@@ -50,18 +49,12 @@ parse_day(const char *date, long long *day)
 	return 0;
 }
 
-int
-deadline_day(const char *date, long long *day)
-{
-	return parse_day(date, day);
-}
-
 long
 deadline_days_left(long long now, int utc_offset_minutes, const char *date, int *ok)
 {
 	long long day;
 
-	if (parse_day(date, &day) != 0) {
+	if (deadline_day(date, &day) != 0) {
 		if (ok != NULL)
 			*ok = 0;
 		return 0;
@@ -118,7 +111,7 @@ deadline_local_day_of(const char *stamp, int utc_offset_minutes, char out[11])
 	if (stamp == NULL)
 		return -1;
 	if (strlen(stamp) == 10) {
-		if (parse_day(stamp, &day) != 0)
+		if (deadline_day(stamp, &day) != 0)
 			return -1;
 		memcpy(out, stamp, 11);
 		return 0;
@@ -132,7 +125,7 @@ deadline_local_day_of(const char *stamp, int utc_offset_minutes, char out[11])
 			return -1;
 	memcpy(date, stamp, 10);
 	date[10] = '\0';
-	if (parse_day(date, &day) != 0 || sscanf(stamp + 11, "%2u:%2u:%2u", &hh, &mm, &ss) != 3 ||
+	if (deadline_day(date, &day) != 0 || sscanf(stamp + 11, "%2u:%2u:%2u", &hh, &mm, &ss) != 3 ||
 	    hh > 23 || mm > 59 || ss > 60)
 		return -1;
 	deadline_local_date(day * 86400 + hh * 3600 + mm * 60 + ss, utc_offset_minutes, out);
@@ -145,7 +138,7 @@ deadline_handed_in_late(const char *stamp, const char *deadline, int utc_offset_
 	char day[11];
 	long long d;
 
-	if (stamp == NULL || deadline == NULL || parse_day(deadline, &d) != 0 ||
+	if (stamp == NULL || deadline == NULL || deadline_day(deadline, &d) != 0 ||
 	    deadline_local_day_of(stamp, utc_offset_minutes, day) != 0)
 		return 0;
 	return strcmp(day, deadline) > 0;

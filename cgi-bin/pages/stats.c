@@ -22,6 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "domain/deadline.h"
 #include "domain/rules.h"
 #include "domain/deadline.h"
 
@@ -218,21 +219,6 @@ distribution_node(xmlNodePtr root, const struct kept_result *kv, size_t nk)
 	return 200;
 }
 
-/* Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil). */
-static long long
-days_from_civil(long long y, unsigned m, unsigned d)
-{
-	long long era;
-	unsigned yoe, doy, doe;
-
-	y -= m <= 2;
-	era = (y >= 0 ? y : y - 399) / 400;
-	yoe = (unsigned)(y - era * 400);
-	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + (long long)doe - 719468;
-}
-
 /* The date of days since 1970-01-01 into buf (32 bytes) as YYYY-MM-DD (civil_from_days). */
 static void
 civil_from_days(long long z, char *buf)
@@ -252,18 +238,6 @@ civil_from_days(long long z, char *buf)
 	snprintf(buf, 32, "%04lld-%02u-%02u", y + (m <= 2), m % 100u, d % 100u);
 }
 
-/* A YYYY-MM-DD date as days since 1970-01-01; 0 with *ok 0 when malformed. */
-static long long
-date_days(const char *s, int *ok)
-{
-	unsigned y, m, d;
-	char tail;
-
-	*ok = s != NULL && sscanf(s, "%4u-%2u-%2u%c", &y, &m, &d, &tail) == 3 &&
-	    m >= 1 && m <= 12 && d >= 1 && d <= 31;
-	return *ok ? days_from_civil(y, m, d) : 0;
-}
-
 /*
  * <weeks>: the year's records by the week of their start date, from the
  * year's first week to the week holding the district's today (the whole
@@ -280,17 +254,14 @@ weeks_node(struct ctx *c, xmlNodePtr root, const struct stats_school *s)
 	long long start, end, today, total_weeks, shown, cum = 0, cum_conf = 0, records = 0;
 	long long *per, *conf;
 	char today_s[11], day[32];
-	int ok1, ok2, ok3;
 	xmlNodePtr weeks;
 	enum db_result r;
 
 	deadline_local_date(c->now, s->utc_offset_minutes, today_s);
-	start = date_days(s->starts_on, &ok1);
-	end = date_days(s->ends_on, &ok2);
-	today = date_days(today_s, &ok3);
-	if (!ok1 || !ok2 || !ok3 || end < start)
+	if (deadline_day(s->starts_on, &start) != 0 || deadline_day(s->ends_on, &end) != 0 ||
+	    deadline_day(today_s, &today) != 0 || end < start)
 		return 500;
-	if ((r = store_stats_weeks(c->db, c->a, c->user->district_id, s->year_id, &wv, &nw)) != DB_OK)
+	if ((r = store_stats_weeks(c->db, c->a, c->user->district_id, s->year_id, start, &wv, &nw)) != DB_OK)
 		return app_status(r);
 	total_weeks = (end - start) / 7 + 1;
 	shown = today < start ? 0 : today > end ? total_weeks : (today - start) / 7 + 1;

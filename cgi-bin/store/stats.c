@@ -1,6 +1,7 @@
 /* store/stats.c - see stats.h */
 #include "store/stats.h"
 #include "domain/deadline.h"
+#include "store/grow.h"
 #include "store/sql.h"
 
 #include <string.h>
@@ -271,27 +272,23 @@ store_stats_records(struct db *db, arena *a, long long school, struct stats_reco
  * The week of each record of the district's year, counted here rather than
  * by SQL: julianday() twice a row and a GROUP BY over some 64,000 records
  * (a district of 20,000 teachers) took 70 ms of /district/stats; the rows
- * alone take 13. Week 1 is the year's first 7 days from starts_on; the
- * division truncates toward zero as SQL's CAST did, so the days just
- * before the year say week 1 and earlier ones less (clamped by the page).
+ * alone take 13. The division truncates toward zero as SQL's CAST did, so
+ * the days just before the year say week 1 and earlier ones less (clamped
+ * by the page).
  */
 enum db_result
 store_stats_weeks(struct db *db, arena *a, long long district, long long year_id,
-    struct stats_week **out, size_t *n)
+    long long start, struct stats_week **out, size_t *n)
 {
-	static const char year_sql[] =
-	    "SELECT starts_on FROM school_year WHERE id = ?1 AND district_id = ?2";
 	static const char sql[] =
 	    "SELECT r.started_on, r.state = 'district_approved'"
 	    "  FROM school_year y JOIN school s ON s.district_id = y.district_id AND s.active = 1"
 	    "  JOIN teacher_year ty ON ty.school_id = s.id AND ty.school_year_id = y.id"
 	    "  JOIN record r ON r.teacher_year_id = ty.id"
 	    "  WHERE y.id = ?1 AND y.district_id = ?2";
-	sqlite3_stmt *st = db_stmt(db, year_sql);
+	sqlite3_stmt *st = db_stmt(db, sql);
 	struct stats_week *w = NULL;
 	size_t nw = 0, cap = 0;
-	long long start = 0;
-	int start_ok = 0;
 	enum db_result r = DB_OK;
 	enum sql_step step;
 
@@ -301,41 +298,21 @@ store_stats_weeks(struct db *db, arena *a, long long district, long long year_id
 		return DB_ERROR;
 	sql_bind_int(st, 1, year_id);
 	sql_bind_int(st, 2, district);
-	step = sql_step(st, &r);
-	if (step == SQL_FAILED)
-		return r;
-	if (step == SQL_DONE)
-		return DB_OK; /* not this district's year: no weeks */
-	start_ok = deadline_day(sql_text(st, 0), &start) == 0;
-	sqlite3_reset(st);
-	if ((st = db_stmt(db, sql)) == NULL)
-		return DB_ERROR;
-	sql_bind_int(st, 1, year_id);
-	sql_bind_int(st, 2, district);
 	while ((step = sql_step(st, &r)) == SQL_ROW) {
 		long long day, week = 0;
 		size_t i;
 		/* A date that is not one (the schema's CHECK allows none) counts in week 0. */
-		if (start_ok && deadline_day(sql_text(st, 0), &day) == 0)
+		if (deadline_day(sql_text(st, 0), &day) == 0)
 			week = (day - start) / 7 + 1;
 		for (i = 0; i < nw && w[i].week != week; i++)
 			;
 		if (i == nw) {
-			if (nw == cap) {
-				size_t ncap = cap ? cap * 2 : 64;
-				struct stats_week *nv = arena_alloc(a, ncap * sizeof(*nv));
-				if (nv == NULL) {
-					sqlite3_reset(st);
-					return DB_ERROR;
-				}
-				if (nw > 0)
-					memcpy(nv, w, nw * sizeof(*nv));
-				w = nv;
-				cap = ncap;
+			struct stats_week *fresh = store_grow(a, (void **)&w, nw, &cap, sizeof(*w));
+			if (fresh == NULL) {
+				sqlite3_reset(st);
+				return DB_ERROR;
 			}
-			w[nw].week = week;
-			w[nw].records = 0;
-			w[nw].confirmed = 0;
+			fresh->week = week;
 			nw++;
 		}
 		w[i].records++;

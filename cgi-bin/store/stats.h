@@ -91,12 +91,13 @@ struct stats_week {
 /*
  * The records of school year year_id in district's active schools, counted
  * by the week of their activity's start date (started_on): week n holds
- * starts_on + 7(n-1) .. starts_on + 7n - 1. Weeks without records are
+ * start + 7(n-1) .. start + 7n - 1, start being the year's starts_on as a
+ * day number (domain/deadline.h, deadline_day). Weeks without records are
  * absent; the caller clamps weeks outside the year. One query (the
- * teacher_year_school and record_teacher_year indexes). Fills *out
+ * teacher_year_school and record_year_state_started indexes). Fills *out
  * (arena a) and *n, by week.
  */
 enum db_result store_stats_weeks(struct db *db, arena *a, long long district, long long year_id,
-    struct stats_week **out, size_t *n);
+    long long start, struct stats_week **out, size_t *n);
 
 #endif

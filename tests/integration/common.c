@@ -298,3 +298,14 @@ chromium_pdf(const struct server *s, const char *html, const char *pdf)
 	free(pages);
 	return n;
 }
+
+char *
+open_school_teacher(const struct server *s, int n)
+{
+	char sql[512];
+
+	snprintf(sql, sizeof(sql), "SELECT t.staff_no FROM teacher t JOIN teacher_year ty ON ty.teacher_id = t.id"
+	    " JOIN school_year y ON y.id = ty.school_year_id AND y.is_current = 1"
+	    " JOIN school sc ON sc.id = ty.school_id AND sc.code = 'wtq-zg' ORDER BY t.staff_no LIMIT 1 OFFSET %d", n);
+	return srv_text(s, sql);
+}

@@ -435,12 +435,7 @@ START_TEST(test_kill_9_loses_nothing_acknowledged)
 	    " WHERE d.code = 'wutongqiao' AND i.code = 'djxx'"));
 	first_new_record = srv_int(&srv, "SELECT max(id) FROM record");
 	for (int i = 0; i < TEACHERS; i++) {
-		/* Teachers of 五通桥区 school wtq-zg, whose year is open. */
-		char sql[512], *login;
-		snprintf(sql, sizeof(sql), "SELECT t.staff_no FROM teacher t JOIN teacher_year ty ON ty.teacher_id = t.id"
-		    " JOIN school_year y ON y.id = ty.school_year_id AND y.is_current = 1"
-		    " JOIN school s ON s.id = ty.school_id AND s.code = 'wtq-zg' ORDER BY t.staff_no LIMIT 1 OFFSET %d", i);
-		login = srv_text(&srv, sql);
+		char *login = open_school_teacher(&srv, i);
 		ck_assert_str_ne(login, "");
 		snprintf(ta[i].login, sizeof(ta[i].login), "%s", login);
 		free(login);

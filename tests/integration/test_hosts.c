@@ -169,18 +169,6 @@ teardown(void)
 	curl_global_cleanup();
 }
 
-/* A teacher of school wtq-zg (whose year is open), the n-th by staff number. */
-static char *
-teacher_login(int n)
-{
-	char sql[512];
-
-	snprintf(sql, sizeof(sql), "SELECT t.staff_no FROM teacher t JOIN teacher_year ty ON ty.teacher_id = t.id"
-	    " JOIN school_year y ON y.id = ty.school_year_id AND y.is_current = 1"
-	    " JOIN school s ON s.id = ty.school_id AND s.code = 'wtq-zg' ORDER BY t.staff_no LIMIT 1 OFFSET %d", n);
-	return srv_text(&srv, sql);
-}
-
 /* Post a record of 党员学习 with the PNG as evidence, with token; its status, *id from Location. */
 static long
 post_record(struct client *cl, const char *token, const char *text, long *id)
@@ -212,7 +200,7 @@ post_record(struct client *cl, const char *token, const char *text, long *id)
 START_TEST(test_a_teacher_goes_on_on_the_other_host)
 {
 	struct client *cl = client_new();
-	char *login = teacher_login(0), *token, *name, path[96];
+	char *login = open_school_teacher(&srv, 0), *token, *name, path[96];
 	long before1, before2, id, ev;
 	struct reply r;
 	xmlDocPtr d;
@@ -319,7 +307,7 @@ writer_main(void *arg)
 {
 	struct writer *w = arg;
 	struct client *cl = client_new();
-	char *login = teacher_login(1 + w->n), *token;
+	char *login = open_school_teacher(&srv, 1 + w->n), *token;
 
 	if (login_as(cl, &srv, login, DEMO_PW) == 303) {
 		for (int i = 0; i < EACH; i++) {
