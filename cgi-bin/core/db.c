@@ -28,6 +28,7 @@ struct db {
 	void *commit_arg;
 	int in_hook;
 	int reading;       /* a read transaction of db_read_begin is open */
+	struct { void *p; void (*free_fn)(void *); } keep[DB_KEEP__MAX];
 };
 
 enum db_result
@@ -123,8 +124,32 @@ db_close(struct db *db)
 		return;
 	for (size_t i = 0; i < db->nstmts; i++)
 		sqlite3_finalize(db->stmts[i].stmt);
+	for (int k = 0; k < DB_KEEP__MAX; k++)
+		if (db->keep[k].p != NULL && db->keep[k].free_fn != NULL)
+			db->keep[k].free_fn(db->keep[k].p);
 	sqlite3_close(db->h);
 	free(db);
+}
+
+void *
+db_kept(struct db *db, enum db_keep slot)
+{
+	return db->keep[slot].p;
+}
+
+void
+db_keep(struct db *db, enum db_keep slot, void *p, void (*free_fn)(void *))
+{
+	if (db->keep[slot].p != NULL && db->keep[slot].p != p && db->keep[slot].free_fn != NULL)
+		db->keep[slot].free_fn(db->keep[slot].p);
+	db->keep[slot].p = p;
+	db->keep[slot].free_fn = free_fn;
+}
+
+int
+db_writing(struct db *db)
+{
+	return !sqlite3_get_autocommit(db->h) && !db->reading;
 }
 
 void

@@ -1,5 +1,6 @@
 /* render.c - see render.h */
 #include "render.h"
+#include "html_out.h"
 
 #include <libxml/parser.h>
 #include <libxml/xmlsave.h>
@@ -7,6 +8,7 @@
 #include <libxslt/xsltInternals.h>
 #include <libxslt/transform.h>
 #include <libxslt/xsltutils.h>
+#include <libxslt/imports.h>
 #include <libxslt/security.h>
 #include <libxslt/documents.h>
 #include <libxslt/variables.h>
@@ -17,6 +19,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <limits.h>
 #include <string.h>
 
 #define RENDER_MAX_SHEETS 128
@@ -40,6 +43,8 @@ static struct {
 	/* The string table as a hash of key -> text, for xueshi:string(). */
 	xmlHashTablePtr strings;
 	int strings_tried;
+	/* XUESHI_RENDER_CHECK=1: every HTML page also through libxml2's serializer, compared. */
+	int check;
 } R;
 
 /* The namespace of our extension functions (declared in xsl/layout.xsl). */
@@ -299,6 +304,7 @@ render_init(const char *xsl_dir)
 	snprintf(R.xsl_dir, sizeof(R.xsl_dir), "%s", real ? real : xsl_dir);
 	free(real);
 	R.xsl_dir_len = strlen(R.xsl_dir);
+	R.check = getenv("XUESHI_RENDER_CHECK") != NULL && strcmp(getenv("XUESHI_RENDER_CHECK"), "1") == 0;
 
 	xmlInitParser();
 	/* No entity substitution and no network for anything we parse. */
@@ -498,6 +504,59 @@ xml_free_buf(void *p)
 	xmlFree(p);
 }
 
+/*
+ * The result written by html_out when the stylesheet asks for what it writes
+ * (method html, UTF-8, no indenting), else HTML_OUT_OTHER: libxslt's own.
+ * Under XUESHI_RENDER_CHECK=1 both, compared: a difference is logged with
+ * where it starts and the page fails (HTML_OUT_NOMEM: a 500).
+ */
+static enum html_out_result
+write_html(xmlDocPtr res, xsltStylesheetPtr style, xmlChar **out, int *len)
+{
+	const xmlChar *method, *encoding;
+	int indent;
+	char *buf;
+	size_t n;
+	enum html_out_result r;
+
+	XSLT_GET_IMPORT_PTR(method, style, method);
+	XSLT_GET_IMPORT_PTR(encoding, style, encoding);
+	XSLT_GET_IMPORT_INT(indent, style, indent);
+	if (method == NULL || !xmlStrEqual(method, BAD_CAST "html") || indent != 0 ||
+	    (encoding != NULL && xmlStrcasecmp(encoding, BAD_CAST "UTF-8") != 0))
+		return HTML_OUT_OTHER;
+	r = html_out(res, &buf, &n);
+	if (r != HTML_OUT_OK)
+		return r;
+	if (n > INT_MAX) {
+		free(buf);
+		return HTML_OUT_NOMEM;
+	}
+	if (R.check) {
+		xmlChar *ref = NULL;
+		int rlen = 0;
+		size_t at = 0;
+		if (xsltSaveResultToString(&ref, &rlen, res, style) < 0 || ref == NULL) {
+			free(buf);
+			return HTML_OUT_NOMEM;
+		}
+		while (at < n && at < (size_t)rlen && buf[at] == (char)ref[at])
+			at++;
+		if (at != n || (size_t)rlen != n) {
+			size_t from = at > 40 ? at - 40 : 0;
+			fprintf(stderr, "xueshi: render check: html_out differs from libxml2 at byte %zu of %zu/%d:\n"
+			    "  ours:    %.120s\n  libxml2: %.120s\n", at, n, rlen, buf + from, (const char *)ref + from);
+			xmlFree(ref);
+			free(buf);
+			return HTML_OUT_NOMEM;
+		}
+		xmlFree(ref);
+	}
+	*out = (xmlChar *)buf;
+	*len = (int)n;
+	return HTML_OUT_OK;
+}
+
 int
 render_respond(struct http_response *resp, xmlNodePtr root,
     const char *stylesheet, int as_xml)
@@ -558,6 +617,19 @@ render_respond_with(struct http_response *resp, xmlNodePtr root,
 			return -1;
 		}
 		xsltFreeTransformContext(tctx);
+		switch (write_html(res, style, &out, &len)) {
+		case HTML_OUT_OK:
+			xmlFreeDoc(res);
+			if (arena_defer(resp->a, free, out) < 0)
+				return -1;
+			http_body(resp, "text/html; charset=utf-8", (const char *)out, (size_t)len);
+			return 0;
+		case HTML_OUT_NOMEM:
+			xmlFreeDoc(res);
+			return -1;
+		case HTML_OUT_OTHER:
+			break;
+		}
 		if (xsltSaveResultToString(&out, &len, res, style) < 0 || out == NULL) {
 			xmlFreeDoc(res);
 			return -1;

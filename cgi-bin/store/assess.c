@@ -105,9 +105,9 @@ grow(arena *a, void *v, size_t n, size_t *cap, size_t sz)
 	return more;
 }
 
-/* Every item of a school year, sorted by id. */
+/* Every item of a school year, sorted by id, read from the database. */
 static enum db_result
-load_items(struct db *db, arena *a, long long year, struct item_row **out, size_t *n)
+read_items(struct db *db, arena *a, long long year, struct item_row **out, size_t *n)
 {
 	static const char sql[] = ITEM_COLUMNS " WHERE i.school_year_id = ? ORDER BY i.id";
 	sqlite3_stmt *st = db_stmt(db, sql);
@@ -131,6 +131,132 @@ load_items(struct db *db, arena *a, long long year, struct item_row **out, size_
 	sqlite3_reset(st);
 	*out = v;
 	return s == SQL_DONE ? DB_OK : (r == DB_OK ? DB_ERROR : r);
+}
+
+/*
+ * The catalogue of the last few school years read, kept with the connection:
+ * a page that assesses reads its year's items (some 40 rows with 16 JSON
+ * fields each: a seventh of a teacher dashboard) only when the catalogue
+ * changed. Migration 0017 keeps catalogue_version.n counting every change
+ * to item, cap_group and policy (triggers), and an epoch drawn when the
+ * table was made (another database put in this one's place has another).
+ * The kept items are those of a committed version: inside a write
+ * transaction (which may have changed the catalogue and may yet roll back,
+ * to give its number to another change) they are read for the caller alone.
+ */
+#define CATALOGUE_YEARS 8 /* a five-year cycle and more */
+
+struct catalogue_cache {
+	long long version, epoch;
+	unsigned long tick;
+	struct {
+		long long year;
+		arena *a;
+		struct item_row *items;
+		size_t n;
+		unsigned long used;
+	} y[CATALOGUE_YEARS];
+};
+
+static void
+arena_free_fn(void *p)
+{
+	arena_free(p);
+}
+
+/*
+ * Slot k given up. Its items may still be in use by the request (a cycle's
+ * earlier years, loaded before this one): its arena is freed with the
+ * request's arena a. -1 when that cannot be arranged (out of memory): the
+ * slot is then kept.
+ */
+static int
+retire(struct catalogue_cache *c, int k, arena *a)
+{
+	if (c->y[k].a == NULL)
+		return 0;
+	if (arena_defer(a, arena_free_fn, c->y[k].a) < 0)
+		return -1;
+	c->y[k].a = NULL;
+	c->y[k].year = 0;
+	return 0;
+}
+
+static void
+catalogue_cache_free(void *p)
+{
+	struct catalogue_cache *c = p;
+
+	if (c == NULL)
+		return;
+	for (int k = 0; k < CATALOGUE_YEARS; k++)
+		arena_free(c->y[k].a);
+	free(c);
+}
+
+static enum db_result
+load_items(struct db *db, arena *a, long long year, struct item_row **out, size_t *n)
+{
+	static const char sql[] = "SELECT n, epoch FROM catalogue_version WHERE id = 1";
+	struct catalogue_cache *c = db_kept(db, DB_KEEP_CATALOGUE);
+	sqlite3_stmt *st;
+	enum db_result r = DB_OK;
+	long long version, epoch;
+	int slot = 0;
+
+	if (db_writing(db))
+		return read_items(db, a, year, out, n);
+	if ((st = db_stmt(db, sql)) == NULL)
+		return DB_ERROR;
+	switch (sql_step(st, &r)) {
+	case SQL_ROW:
+		version = sql_int(st, 0, 0);
+		epoch = sql_int(st, 1, 0);
+		break;
+	case SQL_DONE:
+		r = DB_ERROR;
+		/* fall through */
+	default:
+		sqlite3_reset(st);
+		return r == DB_OK ? DB_ERROR : r;
+	}
+	sqlite3_reset(st);
+	if (c == NULL) {
+		if ((c = calloc(1, sizeof(*c))) == NULL)
+			return read_items(db, a, year, out, n);
+		db_keep(db, DB_KEEP_CATALOGUE, c, catalogue_cache_free);
+		c->version = version;
+		c->epoch = epoch;
+	}
+	if (c->version != version || c->epoch != epoch) {
+		for (int k = 0; k < CATALOGUE_YEARS; k++)
+			if (retire(c, k, a) < 0)
+				return read_items(db, a, year, out, n);
+		c->version = version;
+		c->epoch = epoch;
+	}
+	for (int k = 0; k < CATALOGUE_YEARS; k++) {
+		if (c->y[k].a != NULL && c->y[k].year == year) {
+			c->y[k].used = ++c->tick;
+			*out = c->y[k].items;
+			*n = c->y[k].n;
+			return DB_OK;
+		}
+		if (c->y[k].a == NULL || (c->y[slot].a != NULL && c->y[k].used < c->y[slot].used))
+			slot = k;
+	}
+	if (retire(c, slot, a) < 0 || (c->y[slot].a = arena_new()) == NULL)
+		return read_items(db, a, year, out, n);
+	if ((r = read_items(db, c->y[slot].a, year, &c->y[slot].items, &c->y[slot].n)) != DB_OK) {
+		arena_free(c->y[slot].a);
+		c->y[slot].a = NULL;
+		return r;
+	}
+	c->y[slot].year = year;
+	c->y[slot].used = ++c->tick;
+	*out = c->y[slot].items;
+	*n = c->y[slot].n;
+	return DB_OK;
 }
 
 /* ------------------------------------------------------------ records */

@@ -29,6 +29,18 @@ sqlite3 *db_handle(struct db *db);
  */
 sqlite3_stmt *db_stmt(struct db *db, const char *sql);
 
+/*
+ * What store/ keeps with a connection for as long as it is open (a cache
+ * valid for this database only), freed with it by free_fn. db_keep replaces
+ * (and frees) what the slot held.
+ */
+enum db_keep { DB_KEEP_CATALOGUE, DB_KEEP__MAX };
+void *db_kept(struct db *db, enum db_keep slot);
+void db_keep(struct db *db, enum db_keep slot, void *p, void (*free_fn)(void *));
+
+/* 1 inside a write transaction (db_begin), 0 outside or in db_read_begin's. */
+int db_writing(struct db *db);
+
 /* Map an SQLite result code to a db_result (noting storage failures). */
 enum db_result db_result_of(int sqlite_rc);
 

@@ -208,6 +208,12 @@ server_start_with(struct server *s, const char *store, int limits)
 	snprintf(ev, sizeof(ev), "%s/evidence", store ? store : s->dir);
 	setenv("XUESHI_DATADIR", env_srcdir(), 1);
 	setenv("XUESHI_EVIDENCE", ev, 1);
+	/*
+	 * Every HTML page of the suite also written by libxml2's serializer and
+	 * compared with ours (core/html_out.h): a difference is a 500 and a
+	 * line in the program's log, which the log scan reports.
+	 */
+	setenv("XUESHI_RENDER_CHECK", "1", 0);
 	{
 		/* The presets' own years: the tests' values are worked out from them. */
 		char *demo[] = { ctl, "demo", db, "--preset-years", NULL };
@@ -613,7 +619,7 @@ server_log_reports(const struct server *s)
 
 	/* A worker killed by signal 9 was killed from outside (a test that kills workers), not a crash. */
 	snprintf(cmd, sizeof(cmd),
-	    "grep -n -E 'Sanitizer|runtime error|killed by signal' %s/logs/*.log %s/host*/logs/*.log 2>/dev/null"
+	    "grep -n -E 'Sanitizer|runtime error|killed by signal|render check:' %s/logs/*.log %s/host*/logs/*.log 2>/dev/null"
 	    " | grep -v 'killed by signal 9,'", s->dir, s->dir);
 	if (system(cmd) == 0) {
 		fprintf(stderr, "harness: the programs' logs hold the reports above\n");

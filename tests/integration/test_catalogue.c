@@ -393,6 +393,22 @@ START_TEST(test_split_merged_group)
 }
 END_TEST
 
+/*
+ * Teacher-year c of 五华's year gets 校本培训 48 h and six half days of
+ * 专题培训 at 4 h, both approved by the district: 72 h confirmed.
+ */
+static void
+add_72_hours(long long c, long long year)
+{
+	sql("INSERT INTO record (teacher_year_id, item_id, started_on, ended_on, quantity, claimed_tenths, state)"
+	    " SELECT %lld, %lld, date(starts_on, '+70 days'), date(starts_on, '+70 days'), 1, 480,"
+	    " 'district_approved' FROM school_year WHERE id = %lld;"
+	    "INSERT INTO record (teacher_year_id, item_id, started_on, ended_on, quantity, claimed_tenths, state)"
+	    " SELECT %lld, %lld, date(starts_on, '+71 days'), date(starts_on, '+73 days'), 6, 240,"
+	    " 'district_approved' FROM school_year WHERE id = %lld",
+	    c, item_id(year, "xbpx"), year, c, item_id(year, "ztpx"), year);
+}
+
 START_TEST(test_pass_to_fail_shown_before_saving)
 {
 	long long year = current_year("wuhua"), c = -1, ztpx = item_id(year, "ztpx");
@@ -408,13 +424,7 @@ START_TEST(test_pass_to_fail_shown_before_saving)
 	    " ORDER BY ty.id LIMIT 1", year);
 	ck_assert_int_gt(c, 0);
 	/* 校本培训 48 h and six half days of 专题培训 at 4 h: exactly 72 h confirmed, 合格. */
-	sql("INSERT INTO record (teacher_year_id, item_id, started_on, ended_on, quantity, claimed_tenths, state)"
-	    " SELECT %lld, %lld, date(starts_on, '+70 days'), date(starts_on, '+70 days'), 1, 480,"
-	    " 'district_approved' FROM school_year WHERE id = %lld;"
-	    "INSERT INTO record (teacher_year_id, item_id, started_on, ended_on, quantity, claimed_tenths, state)"
-	    " SELECT %lld, %lld, date(starts_on, '+71 days'), date(starts_on, '+73 days'), 6, 240,"
-	    " 'district_approved' FROM school_year WHERE id = %lld",
-	    c, item_id(year, "xbpx"), year, c, ztpx, year);
+	add_72_hours(c, year);
 	assert_xml(cl, "/district/stats", "string(/page/@name)", "district-stats");
 	ck_assert_int_eq(num("SELECT confirmed_tenths * 10 + pass FROM teacher_year_result"
 	    " WHERE teacher_year_id = %lld", c), 7201);
@@ -459,6 +469,69 @@ START_TEST(test_pass_to_fail_shown_before_saving)
 	ck_assert_int_eq(num("SELECT hours_tenths FROM item WHERE id = %lld", ztpx), 40);
 	ck_assert_int_eq(num("SELECT pass FROM teacher_year_result WHERE teacher_year_id = %lld", c), 1);
 	client_free(cl);
+}
+END_TEST
+
+/*
+ * A worker keeps a year's catalogue between requests (store/assess.c,
+ * migration 0017): the district's edit, made through another program,
+ * shows on the teacher's next dashboard; a preview that was not saved
+ * (computed in a transaction rolled back) never does.
+ */
+START_TEST(test_teacher_dashboard_follows_catalogue_edits)
+{
+	long long year, c, ztpx, version;
+	struct client *admin = as("wuhua-admin"), *t;
+	char path[128], fields[1024], *v;
+
+	/* A regular wh-tj teacher with its own account (the demo's password). */
+	c = num("SELECT ty.id FROM teacher_year ty JOIN school s ON s.id = ty.school_id"
+	    " WHERE s.code = 'wh-tj' AND ty.school_year_id = %lld AND ty.category = 'regular'"
+	    " ORDER BY ty.id LIMIT 1", current_year("wuhua"));
+	sql("DELETE FROM account WHERE teacher_id = (SELECT teacher_id FROM teacher_year WHERE id = %lld);"
+	    "INSERT INTO account (login, display_name, role, district_id, school_id, teacher_id, password_hash,"
+	    " must_change_password) SELECT 'cache-teacher', 'cache', 'teacher', s.district_id, ty.school_id,"
+	    " ty.teacher_id, (SELECT password_hash FROM account WHERE login = 'wuhua-admin'), 0"
+	    " FROM teacher_year ty JOIN school s ON s.id = ty.school_id WHERE ty.id = %lld", c, c);
+	t = as("cache-teacher");
+	/* The year the dashboard shows, and the teacher's year in it: nothing counted but what is added here. */
+	v = xml_of(t, "/teacher?format=xml", "string(/page/school-year/@id)");
+	year = atoll(v);
+	free(v);
+	ztpx = item_id(year, "ztpx");
+	c = num("SELECT id FROM teacher_year WHERE school_year_id = %lld AND teacher_id ="
+	    " (SELECT teacher_id FROM account WHERE login = 'cache-teacher')", year);
+	sql("DELETE FROM record WHERE teacher_year_id = %lld AND state IN ('district_approved', 'submitted',"
+	    " 'school_approved')", c);
+	/* 校本培训 48 h and six half days of 专题培训 at 4 h: 72 h confirmed. */
+	add_72_hours(c, year);
+	/* Several times: every worker of the teacher program has read the catalogue. */
+	for (int i = 0; i < 6; i++)
+		assert_xml(t, "/teacher", "string(/page/assessment/@confirmed-tenths)", "720");
+	version = num("SELECT n FROM catalogue_version");
+
+	/* 专题培训 at 3 h a half day, previewed (not saved): still 72 h. */
+	snprintf(path, sizeof(path), "/district/schools/%lld/reopen", num("SELECT id FROM school WHERE code = 'wh-hy'"));
+	post_form(admin, &srv, path, "reason=%E6%A0%87%E5%87%86%E8%B0%83%E6%95%B4", NULL);
+	snprintf(path, sizeof(path), "/district/items/%lld", ztpx);
+	snprintf(fields, sizeof(fields), "code=ztpx&category=%%E5%%9F%%B9%%E8%%AE%%AD%%E6%%B4%%BB%%E5%%8A%%A8"
+	    "&name=%%E4%%B8%%93%%E9%%A2%%98%%E5%%9F%%B9%%E8%%AE%%AD&hours=3&unit=%%E5%%8D%%8A%%E5%%A4%%A9"
+	    "&rule_type=per_unit&evidence_required=1&group=%lld",
+	    num("SELECT cap_group_id FROM item WHERE id = %lld", ztpx));
+	ck_assert_int_eq(post_form(admin, &srv, path, fields, NULL), 200);
+	ck_assert_int_eq(num("SELECT n FROM catalogue_version"), version);
+	for (int i = 0; i < 6; i++)
+		assert_xml(t, "/teacher", "string(/page/assessment/@confirmed-tenths)", "720");
+
+	/* Saved: 48 + 6 × 3 = 66 h on the teacher's next page, whichever worker serves it. */
+	strcat(fields, "&confirm=1");
+	ck_assert_int_eq(post_form(admin, &srv, path, fields, NULL), 303);
+	ck_assert_int_eq(num("SELECT hours_tenths FROM item WHERE id = %lld", ztpx), 30);
+	ck_assert_int_gt(num("SELECT n FROM catalogue_version"), version);
+	for (int i = 0; i < 6; i++)
+		assert_xml(t, "/teacher", "string(/page/assessment/@confirmed-tenths)", "660");
+	client_free(t);
+	client_free(admin);
 }
 END_TEST
 
@@ -702,6 +775,7 @@ suite(void)
 	tcase_add_test(tc, test_wutongqiao_rebuilt_from_blank);
 	tcase_add_test(tc, test_split_merged_group);
 	tcase_add_test(tc, test_pass_to_fail_shown_before_saving);
+	tcase_add_test(tc, test_teacher_dashboard_follows_catalogue_edits);
 	tcase_add_test(tc, test_confirmed_school_locks_its_results);
 	tcase_add_test(tc, test_bad_input_kept_and_refused);
 	tcase_add_test(tc, test_retire_reorder_and_records);
