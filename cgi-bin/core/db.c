@@ -1,6 +1,8 @@
 /* db.c - see db.h */
 #include "db.h"
 #include "store/sql.h"
+
+#include <sqlite3.h>
 #include "failure.h"
 
 #include <dirent.h>

@@ -22,7 +22,7 @@ more(arena *a, void *v, size_t n, size_t *cap, size_t sz)
 
 /* A column's copy, or NULL when the column is NULL. */
 static const char *
-dup_or_null(arena *a, sqlite3_stmt *st, int i)
+dup_or_null(arena *a, sql_stmt *st, int i)
 {
 	return sql_null(st, i) ? NULL : sql_dup(a, st, i);
 }
@@ -35,7 +35,7 @@ dup_or_null(arena *a, sqlite3_stmt *st, int i)
 	" LEFT JOIN school s ON s.id = a.school_id LEFT JOIN teacher t ON t.id = a.teacher_id"
 
 static int
-account_from_row(arena *a, sqlite3_stmt *st, struct account_row *r)
+account_from_row(arena *a, sql_stmt *st, struct account_row *r)
 {
 	r->id = sql_int(st, 0, 0);
 	r->login = sql_dup(a, st, 1);
@@ -64,7 +64,7 @@ store_accounts_managed(struct db *db, arena *a, const char *role, long long dist
 	    " OR (?1 = 'district_admin' AND a.district_id = ?2 AND a.role IN ('school_admin', 'school_leader'))"
 	    " OR (?1 = 'school_admin' AND a.school_id = ?3 AND a.role = 'teacher'))"
 	    " ORDER BY a.role, a.login";
-	sqlite3_stmt *st = db_stmt(db, sql);
+	sql_stmt *st = db_stmt(db, sql);
 	size_t cap = 0;
 	enum db_result r = DB_OK;
 	enum sql_step s;
@@ -84,7 +84,7 @@ store_accounts_managed(struct db *db, arena *a, const char *role, long long dist
 		}
 		(*n)++;
 	}
-	sqlite3_reset(st);
+	sql_reset(st);
 	if (s != SQL_DONE) {
 		*n = 0;
 		return r == DB_OK ? DB_ERROR : r;
@@ -96,7 +96,7 @@ enum db_result
 store_account_get(struct db *db, arena *a, long long id, struct account_row *out)
 {
 	static const char sql[] = ACCOUNT_COLUMNS " WHERE a.id = ?";
-	sqlite3_stmt *st = db_stmt(db, sql);
+	sql_stmt *st = db_stmt(db, sql);
 	enum db_result r = DB_OK;
 
 	if (st == NULL)
@@ -112,7 +112,7 @@ store_account_get(struct db *db, arena *a, long long id, struct account_row *out
 	case SQL_FAILED:
 		break;
 	}
-	sqlite3_reset(st);
+	sql_reset(st);
 	return r;
 }
 
@@ -130,7 +130,7 @@ store_account_choices(struct db *db, arena *a, const char *role, long long distr
 	    " WHERE ty.school_id = ? AND t.active = 1"
 	    " AND NOT EXISTS (SELECT 1 FROM account a WHERE a.teacher_id = t.id AND a.active = 1)"
 	    " ORDER BY t.staff_no, t.name";
-	sqlite3_stmt *st;
+	sql_stmt *st;
 	size_t cap = 0;
 	enum db_result r = DB_OK;
 	enum sql_step s;
@@ -163,7 +163,7 @@ store_account_choices(struct db *db, arena *a, const char *role, long long distr
 			break;
 		}
 	}
-	sqlite3_reset(st);
+	sql_reset(st);
 	if (s != SQL_DONE) {
 		*n = 0;
 		return r == DB_OK ? DB_ERROR : r;
@@ -172,7 +172,7 @@ store_account_choices(struct db *db, arena *a, const char *role, long long distr
 }
 
 static int
-fill_name(arena *a, sqlite3_stmt *st, void *row)
+fill_name(arena *a, sql_stmt *st, void *row)
 {
 	const char **name = row;
 
@@ -183,7 +183,7 @@ enum db_result
 store_school_name(struct db *db, arena *a, long long school, const char **name)
 {
 	static const char sql[] = "SELECT name FROM school WHERE id = ?";
-	sqlite3_stmt *st = db_stmt(db, sql);
+	sql_stmt *st = db_stmt(db, sql);
 
 	*name = "";
 	if (st == NULL)
@@ -196,7 +196,7 @@ int
 store_login_taken(struct db *db, const char *login)
 {
 	static const char sql[] = "SELECT 1 FROM account WHERE login = ?";
-	sqlite3_stmt *st = db_stmt(db, sql);
+	sql_stmt *st = db_stmt(db, sql);
 	enum db_result r = DB_OK;
 	enum sql_step s;
 
@@ -204,14 +204,14 @@ store_login_taken(struct db *db, const char *login)
 		return -1;
 	sql_bind_text(st, 1, login);
 	s = sql_step(st, &r);
-	sqlite3_reset(st);
+	sql_reset(st);
 	return s == SQL_ROW ? 1 : s == SQL_DONE ? 0 : -1;
 }
 
 static int
 exists(struct db *db, const char *sql, long long a1, long long a2)
 {
-	sqlite3_stmt *st = db_stmt(db, sql);
+	sql_stmt *st = db_stmt(db, sql);
 	enum sql_step s;
 
 	if (st == NULL)
@@ -219,7 +219,7 @@ exists(struct db *db, const char *sql, long long a1, long long a2)
 	sql_bind_int(st, 1, a1);
 	sql_bind_int(st, 2, a2);
 	s = sql_step(st, NULL);
-	sqlite3_reset(st);
+	sql_reset(st);
 	return s == SQL_ROW ? 1 : s == SQL_DONE ? 0 : -1;
 }
 
@@ -245,7 +245,7 @@ store_roster_teacher(struct db *db, arena *a, long long teacher, long long schoo
 	    "SELECT t.name, t.staff_no, t.phone FROM teacher t JOIN teacher_year ty ON ty.teacher_id = t.id"
 	    " JOIN school_year y ON y.id = ty.school_year_id AND y.is_current = 1"
 	    " WHERE t.id = ? AND ty.school_id = ?";
-	sqlite3_stmt *st = db_stmt(db, sql);
+	sql_stmt *st = db_stmt(db, sql);
 	enum db_result r = DB_OK;
 
 	if (st == NULL)
@@ -265,7 +265,7 @@ store_roster_teacher(struct db *db, arena *a, long long teacher, long long schoo
 	case SQL_FAILED:
 		break;
 	}
-	sqlite3_reset(st);
+	sql_reset(st);
 	return r;
 }
 
@@ -276,7 +276,7 @@ store_account_insert(struct db *db, const char *login, const char *name, const c
 	static const char sql[] =
 	    "INSERT INTO account (login, display_name, role, district_id, school_id, teacher_id,"
 	    " must_change_password) VALUES (?, ?, ?, nullif(?, 0), nullif(?, 0), nullif(?, 0), 1)";
-	sqlite3_stmt *st = db_stmt(db, sql);
+	sql_stmt *st = db_stmt(db, sql);
 	enum db_result r;
 
 	if (st == NULL)
@@ -288,7 +288,7 @@ store_account_insert(struct db *db, const char *login, const char *name, const c
 	sql_bind_int(st, 5, school);
 	sql_bind_int(st, 6, teacher);
 	if ((r = sql_exec(st)) == DB_OK)
-		*id = sqlite3_last_insert_rowid(db_handle(db));
+		*id = sql_last_id(db);
 	return r;
 }
 
@@ -296,7 +296,7 @@ enum db_result
 store_account_set_active(struct db *db, long long id, int active)
 {
 	static const char sql[] = "UPDATE account SET active = ? WHERE id = ?";
-	sqlite3_stmt *st = db_stmt(db, sql);
+	sql_stmt *st = db_stmt(db, sql);
 
 	if (st == NULL)
 		return DB_ERROR;
@@ -313,7 +313,7 @@ store_account_history(struct db *db, arena *a, long long id, struct account_even
 	    "SELECT au.at, au.action, coalesce(actor.login, '') FROM audit au"
 	    " LEFT JOIN account actor ON actor.id = au.account_id"
 	    " WHERE au.object_type = 'account' AND au.object_id = ? ORDER BY au.id DESC LIMIT 50";
-	sqlite3_stmt *st = db_stmt(db, sql);
+	sql_stmt *st = db_stmt(db, sql);
 	size_t cap = 0;
 	enum db_result r = DB_OK;
 	enum sql_step s;
@@ -338,7 +338,7 @@ store_account_history(struct db *db, arena *a, long long id, struct account_even
 			break;
 		}
 	}
-	sqlite3_reset(st);
+	sql_reset(st);
 	if (s != SQL_DONE) {
 		*n = 0;
 		return r == DB_OK ? DB_ERROR : r;
@@ -357,7 +357,7 @@ audit_changes(struct db *db, arena *a, const char *before, const char *after, st
 	    " UNION ALL SELECT key, NULL, CASE WHEN type IN ('object', 'array') THEN json(value)"
 	    "  ELSE value END FROM json_each(CASE WHEN json_valid(?2) THEN ?2 ELSE '{}' END))"
 	    " GROUP BY k ORDER BY k";
-	sqlite3_stmt *st = db_stmt(db, sql);
+	sql_stmt *st = db_stmt(db, sql);
 	size_t cap = 0;
 	enum db_result r = DB_OK;
 	enum sql_step s;
@@ -381,7 +381,7 @@ audit_changes(struct db *db, arena *a, const char *before, const char *after, st
 			break;
 		}
 	}
-	sqlite3_reset(st);
+	sql_reset(st);
 	return s == SQL_DONE ? DB_OK : (r == DB_OK ? DB_ERROR : r);
 }
 
@@ -415,7 +415,7 @@ store_audit_events(struct db *db, arena *a, int all, long long district, const c
 	    " LEFT JOIN district d ON d.id = au.district_id"
 	    " WHERE (?1 = 1 OR au.district_id = ?2) AND (?3 IS NULL OR au.action = ?3)"
 	    " ORDER BY au.id DESC LIMIT 200";
-	sqlite3_stmt *st = db_stmt(db, sql);
+	sql_stmt *st = db_stmt(db, sql);
 	size_t cap = 0;
 	enum db_result r = DB_OK;
 	enum sql_step s;
@@ -457,7 +457,7 @@ store_audit_events(struct db *db, arena *a, int all, long long district, const c
 		if ((*before || *after) && (r = audit_changes(db, a, before, after, e)) != DB_OK)
 			break;
 	}
-	sqlite3_reset(st);
+	sql_reset(st);
 	if (s != SQL_DONE || r != DB_OK) {
 		*n = 0;
 		return r == DB_OK ? DB_ERROR : r;

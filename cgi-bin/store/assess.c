@@ -29,7 +29,7 @@
 	" LEFT JOIN policy pol ON pol.school_year_id = i.school_year_id"
 
 static int
-item_from_row(arena *a, sqlite3_stmt *st, struct item_row *it)
+item_from_row(arena *a, sql_stmt *st, struct item_row *it)
 {
 	memset(it, 0, sizeof(*it));
 	it->id = sql_int(st, 0, 0);
@@ -68,7 +68,7 @@ enum db_result
 assess_load_item(struct db *db, arena *a, long long item_id, struct item_row *it)
 {
 	static const char sql[] = ITEM_COLUMNS " WHERE i.id = ?";
-	sqlite3_stmt *st = db_stmt(db, sql);
+	sql_stmt *st = db_stmt(db, sql);
 	enum db_result r = DB_OK;
 
 	if (st == NULL)
@@ -84,7 +84,7 @@ assess_load_item(struct db *db, arena *a, long long item_id, struct item_row *it
 	case SQL_FAILED:
 		break;
 	}
-	sqlite3_reset(st);
+	sql_reset(st);
 	return r;
 }
 
@@ -110,7 +110,7 @@ static enum db_result
 read_items(struct db *db, arena *a, long long year, struct item_row **out, size_t *n)
 {
 	static const char sql[] = ITEM_COLUMNS " WHERE i.school_year_id = ? ORDER BY i.id";
-	sqlite3_stmt *st = db_stmt(db, sql);
+	sql_stmt *st = db_stmt(db, sql);
 	struct item_row *v = NULL;
 	size_t cap = 0;
 	enum db_result r = DB_OK;
@@ -128,7 +128,7 @@ read_items(struct db *db, arena *a, long long year, struct item_row **out, size_
 		}
 		(*n)++;
 	}
-	sqlite3_reset(st);
+	sql_reset(st);
 	*out = v;
 	return s == SQL_DONE ? DB_OK : (r == DB_OK ? DB_ERROR : r);
 }
@@ -199,7 +199,7 @@ load_items(struct db *db, arena *a, long long year, struct item_row **out, size_
 {
 	static const char sql[] = "SELECT n, epoch FROM catalogue_version WHERE id = 1";
 	struct catalogue_cache *c = db_kept(db, DB_KEEP_CATALOGUE);
-	sqlite3_stmt *st;
+	sql_stmt *st;
 	enum db_result r = DB_OK;
 	long long version, epoch;
 	int slot = 0;
@@ -217,10 +217,10 @@ load_items(struct db *db, arena *a, long long year, struct item_row **out, size_
 		r = DB_ERROR;
 		/* fall through */
 	default:
-		sqlite3_reset(st);
+		sql_reset(st);
 		return r == DB_OK ? DB_ERROR : r;
 	}
-	sqlite3_reset(st);
+	sql_reset(st);
 	if (c == NULL) {
 		if ((c = calloc(1, sizeof(*c))) == NULL)
 			return read_items(db, a, year, out, n);
@@ -271,7 +271,7 @@ load_items(struct db *db, arena *a, long long year, struct item_row **out, size_
 
 /* A record from columns at..at+16. */
 static int
-record_from_row(arena *a, sqlite3_stmt *st, int at, struct record_row *r)
+record_from_row(arena *a, sql_stmt *st, int at, struct record_row *r)
 {
 	memset(r, 0, sizeof(*r));
 	r->id = sql_int(st, at, 0);
@@ -299,7 +299,7 @@ assess_load_records(struct db *db, arena *a, long long ty, struct record_row **r
 {
 	static const char sql[] = "SELECT " RECORD_COLUMNS("")
 	    " FROM record WHERE teacher_year_id = ? ORDER BY started_on, id";
-	sqlite3_stmt *st = db_stmt(db, sql);
+	sql_stmt *st = db_stmt(db, sql);
 	struct record_row *v = NULL;
 	size_t cap = 0;
 	enum db_result r = DB_OK;
@@ -317,7 +317,7 @@ assess_load_records(struct db *db, arena *a, long long ty, struct record_row **r
 		}
 		(*nrecs)++;
 	}
-	sqlite3_reset(st);
+	sql_reset(st);
 	*recs = v;
 	return s == SQL_DONE ? DB_OK : (r == DB_OK ? DB_ERROR : r);
 }
@@ -332,7 +332,7 @@ load_year(struct db *db, arena *a, long long year, struct assess_year *y)
 	    " coalesce(p.new_teacher_tenths, -1), coalesce(p.new_principal_tenths, -1), p.cycle_years,"
 	    " coalesce(p.cycle_min_tenths, -1), coalesce(p.flag_percent, 0), p.terms_per_year"
 	    " FROM school_year y JOIN policy p ON p.school_year_id = y.id WHERE y.id = ?";
-	sqlite3_stmt *st = db_stmt(db, sql);
+	sql_stmt *st = db_stmt(db, sql);
 	enum db_result r = DB_OK;
 
 	if (st == NULL)
@@ -360,7 +360,7 @@ load_year(struct db *db, arena *a, long long year, struct assess_year *y)
 	case SQL_FAILED:
 		break;
 	}
-	sqlite3_reset(st);
+	sql_reset(st);
 	return r;
 }
 
@@ -394,7 +394,7 @@ load_places(struct db *db, arena *a, long long year, struct assess_places *pl)
 
 	memset(pl, 0, sizeof(*pl));
 	for (int k = 0; k < 2; k++) {
-		sqlite3_stmt *st = db_stmt(db, sqls[k]);
+		sql_stmt *st = db_stmt(db, sqls[k]);
 		struct assess_rank_row *rows = NULL;
 		struct assess_place *places;
 		size_t n = 0, cap = 0;
@@ -415,7 +415,7 @@ load_places(struct db *db, arena *a, long long year, struct assess_places *pl)
 			rows[n].quota_override = (int)sql_int(st, 4, -1);
 			n++;
 		}
-		sqlite3_reset(st);
+		sql_reset(st);
 		if (s != SQL_DONE)
 			return r == DB_OK ? DB_ERROR : r;
 		if ((places = arena_alloc(a, (n + 1) * sizeof(*places))) == NULL)
@@ -496,7 +496,7 @@ typedef int (*year_fn)(void *arg, const struct year_data *yd, struct gathered *g
  * scratch arena, assess it against yd, call fn. DB_OK, or the failure.
  */
 static enum db_result
-stream(sqlite3_stmt *st, const struct year_data *yd, year_fn fn, void *arg)
+stream(sql_stmt *st, const struct year_data *yd, year_fn fn, void *arg)
 {
 	struct gathered g;
 	enum db_result res = DB_OK, r = DB_OK;
@@ -553,7 +553,7 @@ stream(sqlite3_stmt *st, const struct year_data *yd, year_fn fn, void *arg)
 			g.n++;
 		}
 	}
-	sqlite3_reset(st);
+	sql_reset(st);
 	if (g.scratch != NULL)
 		arena_free(g.scratch);
 	return res;
@@ -630,7 +630,7 @@ load_priors(struct db *db, arena *a, const struct assess_scope *sc, const struct
 	    "  UNION ALL SELECT x.teacher_id FROM teacher_year x WHERE ?5 = 0 AND ?4 = 0"
 	    "   AND x.school_year_id = ?3)"
 	    " ORDER BY ty.id";
-	sqlite3_stmt *st = db_stmt(db, sql_list);
+	sql_stmt *st = db_stmt(db, sql_list);
 	size_t cap = 0;
 	enum db_result r = DB_OK;
 	enum sql_step s;
@@ -662,7 +662,7 @@ load_priors(struct db *db, arena *a, const struct assess_scope *sc, const struct
 			break;
 		}
 	}
-	sqlite3_reset(st);
+	sql_reset(st);
 	if (s != SQL_DONE)
 		return r == DB_OK ? DB_ERROR : r;
 	/* The earlier years that occur, each assessed once for all its teachers. */
@@ -749,7 +749,7 @@ assess_each(struct db *db, arena *a, const struct assess_scope *sc, assess_fn fn
 	struct year_data yd;
 	struct priors priors = { NULL, 0 };
 	struct each e;
-	sqlite3_stmt *st;
+	sql_stmt *st;
 	enum db_result r;
 	const char *sql = sc->teacher_year_id > 0 ? sql_stream_one :
 	    sc->school_id > 0 ? sql_stream_school : sql_stream_year;
@@ -801,7 +801,7 @@ enum db_result
 assess_teacher_year(struct db *db, arena *a, long long ty, struct assessment *out)
 {
 	static const char sql[] = "SELECT school_year_id FROM teacher_year WHERE id = ?";
-	sqlite3_stmt *st = db_stmt(db, sql);
+	sql_stmt *st = db_stmt(db, sql);
 	struct assess_scope sc = { 0, 0, ty };
 	struct one o = { a, out, 0 };
 	enum db_result r = DB_OK;
@@ -821,7 +821,7 @@ assess_teacher_year(struct db *db, arena *a, long long ty, struct assessment *ou
 	case SQL_FAILED:
 		break;
 	}
-	sqlite3_reset(st);
+	sql_reset(st);
 	if (r != DB_OK)
 		return r;
 	if ((r = assess_each(db, a, &sc, one_copy, &o)) != DB_OK)
@@ -851,7 +851,7 @@ static int
 keep_one(void *arg, const struct assess_who *who, const struct assessment *a)
 {
 	struct keep *k = arg;
-	sqlite3_stmt *st = db_stmt(k->db, sql_result_upsert);
+	sql_stmt *st = db_stmt(k->db, sql_result_upsert);
 	long long v[15] = {
 		who->teacher_year_id, a->confirmed_tenths, a->pending_tenths,
 		a->normative_confirmed_tenths, a->normative_pending_tenths, a->threshold_tenths,
@@ -882,7 +882,7 @@ assess_refresh(struct db *db)
 	    " WHERE ty.school_year_id = ? ORDER BY d.teacher_year_id";
 	static const char sql_any[] = "SELECT EXISTS (SELECT 1 FROM result_dirty)";
 	static const char sql_clear[] = "DELETE FROM result_dirty";
-	sqlite3_stmt *st = db_stmt(db, sql_any);
+	sql_stmt *st = db_stmt(db, sql_any);
 	arena *a;
 	long long *years = NULL, *counts = NULL;
 	size_t n = 0, cap = 0;
@@ -894,7 +894,7 @@ assess_refresh(struct db *db)
 		return DB_ERROR;
 	if ((s = sql_step(st, &r)) == SQL_ROW)
 		any = (int)sql_int(st, 0, 0);
-	sqlite3_reset(st);
+	sql_reset(st);
 	if (s == SQL_FAILED)
 		return r;
 	if (!any)
@@ -916,7 +916,7 @@ assess_refresh(struct db *db)
 		counts[n] = sql_int(st, 1, 0);
 		n++;
 	}
-	sqlite3_reset(st);
+	sql_reset(st);
 	if (s != SQL_DONE) {
 		arena_free(a);
 		return r == DB_OK ? DB_ERROR : r;
@@ -942,7 +942,7 @@ assess_refresh(struct db *db)
 				}
 				tys[m++] = sql_int(st, 0, 0);
 			}
-			sqlite3_reset(st);
+			sql_reset(st);
 			if (s != SQL_DONE && r == DB_OK)
 				r = DB_ERROR;
 			for (size_t j = 0; j < m && r == DB_OK && k.r == DB_OK; j++) {
@@ -997,7 +997,7 @@ assess_results(struct db *db, arena *a, const struct assess_scope *sc, struct ke
 	static const char sql_one[] = KEPT_RESULTS " AND ty.id = ?3 AND (?2 = 0 OR ty.school_id = ?2)";
 #undef KEPT_RESULTS
 	const char *sql = sc->teacher_year_id != 0 ? sql_one : sc->school_id != 0 ? sql_school : sql_year;
-	sqlite3_stmt *st = db_stmt(db, sql_any);
+	sql_stmt *st = db_stmt(db, sql_any);
 	struct kept_result *v = NULL;
 	size_t cap = 0;
 	enum db_result r = DB_OK;
@@ -1010,7 +1010,7 @@ assess_results(struct db *db, arena *a, const struct assess_scope *sc, struct ke
 		return DB_ERROR;
 	if ((s = sql_step(st, &r)) == SQL_ROW)
 		dirty = (int)sql_int(st, 0, 0);
-	sqlite3_reset(st);
+	sql_reset(st);
 	if (s == SQL_FAILED)
 		return r;
 	if (dirty) {
@@ -1062,7 +1062,7 @@ assess_results(struct db *db, arena *a, const struct assess_scope *sc, struct ke
 			break;
 		}
 	}
-	sqlite3_reset(st);
+	sql_reset(st);
 	if (s != SQL_DONE) {
 		*n = 0;
 		return r == DB_OK ? DB_ERROR : r;

@@ -13,12 +13,12 @@ failed(enum db_result r)
 
 /* DB_OK when st finds a row, DB_NOTFOUND when none; reset. */
 static enum db_result
-exists(sqlite3_stmt *st)
+exists(sql_stmt *st)
 {
 	enum db_result r = DB_OK;
 	enum sql_step s = sql_step(st, &r);
 
-	sqlite3_reset(st);
+	sql_reset(st);
 	if (s == SQL_FAILED)
 		return failed(r);
 	return s == SQL_ROW ? DB_OK : DB_NOTFOUND;
@@ -35,7 +35,7 @@ store_catalogue(struct db *db, arena *a, long long ty, const char *q,
 	    " WHERE ty.id = ?1 AND i.active = 1"
 	    " AND (?2 IS NULL OR instr(i.name, ?2) > 0 OR instr(i.category, ?2) > 0)"
 	    " ORDER BY i.sort_order, i.id";
-	sqlite3_stmt *st = db_stmt(db, sql);
+	sql_stmt *st = db_stmt(db, sql);
 	struct catalogue_item *v = NULL;
 	size_t cap = 0;
 	enum db_result r = DB_OK;
@@ -69,7 +69,7 @@ store_catalogue(struct db *db, arena *a, long long ty, const char *q,
 			break;
 		}
 	}
-	sqlite3_reset(st);
+	sql_reset(st);
 	if (step != SQL_DONE) {
 		*n = 0;
 		return failed(r);
@@ -84,7 +84,7 @@ store_item_in_year(struct db *db, long long ty, long long item)
 	static const char sql[] =
 	    "SELECT 1 FROM item i JOIN teacher_year ty ON ty.school_year_id = i.school_year_id"
 	    " WHERE ty.id = ? AND i.id = ? AND i.active = 1";
-	sqlite3_stmt *st = db_stmt(db, sql);
+	sql_stmt *st = db_stmt(db, sql);
 
 	if (st == NULL)
 		return DB_ERROR;
@@ -104,7 +104,7 @@ store_year_projects(struct db *db, arena *a, long long ty, long long item,
 	    " JOIN teacher_year ty ON ty.school_year_id = p.school_year_id"
 	    " WHERE ty.id = ?1 AND p.state = 'approved' AND (p.item_id IS NULL OR p.item_id = ?2)"
 	    " ORDER BY p.name, p.id";
-	sqlite3_stmt *st = db_stmt(db, sql);
+	sql_stmt *st = db_stmt(db, sql);
 	struct training_project *v = NULL;
 	size_t cap = 0;
 	enum db_result r = DB_OK;
@@ -135,7 +135,7 @@ store_year_projects(struct db *db, arena *a, long long ty, long long item,
 			break;
 		}
 	}
-	sqlite3_reset(st);
+	sql_reset(st);
 	if (step != SQL_DONE) {
 		*n = 0;
 		return failed(r);
@@ -152,7 +152,7 @@ store_project_in_year(struct db *db, arena *a, long long ty, long long item, lon
 	    "SELECT p.state, p.reject_reason FROM training_project p"
 	    " JOIN teacher_year ty ON ty.school_year_id = p.school_year_id"
 	    " WHERE ty.id = ? AND p.id = ? AND (p.item_id IS NULL OR p.item_id = ?)";
-	sqlite3_stmt *st = db_stmt(db, sql);
+	sql_stmt *st = db_stmt(db, sql);
 	enum db_result r = DB_OK;
 	enum sql_step s;
 
@@ -170,7 +170,7 @@ store_project_in_year(struct db *db, arena *a, long long ty, long long item, lon
 			r = DB_ERROR;
 		}
 	}
-	sqlite3_reset(st);
+	sql_reset(st);
 	if (s == SQL_FAILED)
 		return failed(r);
 	return s == SQL_ROW ? r : DB_NOTFOUND;
@@ -182,7 +182,7 @@ store_year_bounds(struct db *db, arena *a, long long ty, const char **starts, co
 	static const char sql[] =
 	    "SELECT y.starts_on, y.ends_on FROM teacher_year ty"
 	    " JOIN school_year y ON y.id = ty.school_year_id WHERE ty.id = ?";
-	sqlite3_stmt *st = db_stmt(db, sql);
+	sql_stmt *st = db_stmt(db, sql);
 	enum db_result r = DB_OK;
 	enum sql_step s;
 
@@ -198,7 +198,7 @@ store_year_bounds(struct db *db, arena *a, long long ty, const char **starts, co
 			r = DB_ERROR;
 		}
 	}
-	sqlite3_reset(st);
+	sql_reset(st);
 	return s == SQL_FAILED ? failed(r) : r;
 }
 
@@ -208,7 +208,7 @@ store_year_terms(struct db *db, long long ty, int *terms)
 	static const char sql[] =
 	    "SELECT p.terms_per_year FROM teacher_year ty JOIN policy p"
 	    " ON p.school_year_id = ty.school_year_id WHERE ty.id = ?";
-	sqlite3_stmt *st = db_stmt(db, sql);
+	sql_stmt *st = db_stmt(db, sql);
 	enum db_result r = DB_OK;
 	enum sql_step s;
 
@@ -218,7 +218,7 @@ store_year_terms(struct db *db, long long ty, int *terms)
 	sql_bind_int(st, 1, ty);
 	if ((s = sql_step(st, &r)) == SQL_ROW)
 		*terms = (int)sql_int(st, 0, 0);
-	sqlite3_reset(st);
+	sql_reset(st);
 	return s == SQL_FAILED ? failed(r) : DB_OK;
 }
 
@@ -233,7 +233,7 @@ store_excellent_taken(struct db *db, long long project, long long except_record,
 	    "  AND i.rule_type = 'trainee_multiplier' AND r.id <> ?2"
 	    "  AND r.state IN ('submitted', 'school_approved', 'district_approved'))"
 	    " FROM training_project p WHERE p.id = ?1";
-	sqlite3_stmt *st = db_stmt(db, sql);
+	sql_stmt *st = db_stmt(db, sql);
 	enum db_result r = DB_OK;
 	enum sql_step s;
 
@@ -248,7 +248,7 @@ store_excellent_taken(struct db *db, long long project, long long except_record,
 		*quota = (int)sql_int(st, 1, -1);
 		*taken = sql_int(st, 2, 0);
 	}
-	sqlite3_reset(st);
+	sql_reset(st);
 	return s == SQL_FAILED ? failed(r) : DB_OK;
 }
 
@@ -256,7 +256,7 @@ enum db_result
 store_item_conditions(struct db *db, arena *a, long long item, const char **text)
 {
 	static const char sql[] = "SELECT conditions FROM item WHERE id = ?";
-	sqlite3_stmt *st = db_stmt(db, sql);
+	sql_stmt *st = db_stmt(db, sql);
 	enum db_result r = DB_OK;
 	enum sql_step s;
 
@@ -266,7 +266,7 @@ store_item_conditions(struct db *db, arena *a, long long item, const char **text
 	sql_bind_int(st, 1, item);
 	if ((s = sql_step(st, &r)) == SQL_ROW && (*text = sql_dup(a, st, 0)) == NULL)
 		r = DB_ERROR;
-	sqlite3_reset(st);
+	sql_reset(st);
 	if (s == SQL_FAILED)
 		return r == DB_OK ? DB_ERROR : r;
 	if (*text == NULL)
@@ -279,7 +279,7 @@ struct item_lists {
 };
 
 static int
-fill_lists(arena *a, sqlite3_stmt *st, void *row)
+fill_lists(arena *a, sql_stmt *st, void *row)
 {
 	struct item_lists *l = row;
 
@@ -293,7 +293,7 @@ store_item_lists(struct db *db, arena *a, long long item, const char **exclusion
     const char **organisers)
 {
 	static const char sql[] = "SELECT exclusions, organisers FROM item WHERE id = ?";
-	sqlite3_stmt *st = db_stmt(db, sql);
+	sql_stmt *st = db_stmt(db, sql);
 	struct item_lists l = { "", "" };
 	enum db_result r;
 

@@ -25,7 +25,7 @@
 #define C_PARAMS (C_ID + 6)
 
 static int
-fill_item(arena *a, sqlite3_stmt *st, void *row)
+fill_item(arena *a, sql_stmt *st, void *row)
 {
 	struct item_edit *e = row;
 	struct item_params *p = &e->p;
@@ -64,7 +64,7 @@ store_catalogue_items(struct db *db, arena *a, long long year, struct item_edit 
 {
 	static const char sql[] = ITEM_EDIT_SELECT
 	    " WHERE i.school_year_id = ? ORDER BY i.sort_order, i.id";
-	sqlite3_stmt *st = db_stmt(db, sql);
+	sql_stmt *st = db_stmt(db, sql);
 
 	*out = NULL;
 	*n = 0;
@@ -78,7 +78,7 @@ enum db_result
 store_item_load(struct db *db, arena *a, long long item, struct item_edit *out)
 {
 	static const char sql[] = ITEM_EDIT_SELECT " WHERE i.id = ?";
-	sqlite3_stmt *st = db_stmt(db, sql);
+	sql_stmt *st = db_stmt(db, sql);
 
 	memset(out, 0, sizeof(*out));
 	if (st == NULL)
@@ -93,7 +93,7 @@ store_item_load(struct db *db, arena *a, long long item, struct item_edit *out)
 	" FROM cap_group g"
 
 static int
-fill_group(arena *a, sqlite3_stmt *st, void *row)
+fill_group(arena *a, sql_stmt *st, void *row)
 {
 	struct group_edit *g = row;
 
@@ -110,7 +110,7 @@ enum db_result
 store_catalogue_groups(struct db *db, arena *a, long long year, struct group_edit **out, size_t *n)
 {
 	static const char sql[] = GROUP_SELECT " WHERE g.school_year_id = ? ORDER BY g.code";
-	sqlite3_stmt *st = db_stmt(db, sql);
+	sql_stmt *st = db_stmt(db, sql);
 
 	*out = NULL;
 	*n = 0;
@@ -124,7 +124,7 @@ enum db_result
 store_group_load(struct db *db, arena *a, long long group, struct group_edit *out)
 {
 	static const char sql[] = GROUP_SELECT " WHERE g.id = ?";
-	sqlite3_stmt *st = db_stmt(db, sql);
+	sql_stmt *st = db_stmt(db, sql);
 
 	memset(out, 0, sizeof(*out));
 	if (st == NULL)
@@ -134,10 +134,10 @@ store_group_load(struct db *db, arena *a, long long group, struct group_edit *ou
 }
 
 static void
-bind_cap(sqlite3_stmt *st, int i, long long v)
+bind_cap(sql_stmt *st, int i, long long v)
 {
 	if (v <= 0)
-		sqlite3_bind_null(st, i);
+		sql_bind_null(st, i);
 	else
 		sql_bind_int(st, i, v);
 }
@@ -161,7 +161,7 @@ store_item_save(struct db *db, const struct item_edit *e, long long *id)
 	    " normative = ?15, evidence_required = ?16, needs_project = ?17"
 	    " WHERE school_year_id = ?1 AND id = ?18";
 	const struct setup_item *it = &e->it;
-	sqlite3_stmt *st = db_stmt(db, e->id > 0 ? sql_update : sql_insert);
+	sql_stmt *st = db_stmt(db, e->id > 0 ? sql_update : sql_insert);
 	enum db_result r;
 
 	if (st == NULL)
@@ -188,11 +188,11 @@ store_item_save(struct db *db, const struct item_edit *e, long long *id)
 	if ((r = sql_exec(st)) != DB_OK)
 		return r;
 	if (e->id > 0) {
-		if (sqlite3_changes(db_handle(db)) == 0)
+		if (sql_changes(db) == 0)
 			return DB_NOTFOUND;
 		*id = e->id;
 	} else {
-		*id = sqlite3_last_insert_rowid(db_handle(db));
+		*id = sql_last_id(db);
 	}
 	return DB_OK;
 }
@@ -210,7 +210,7 @@ store_item_move(struct db *db, long long item, int dir)
 	    "UPDATE item SET sort_order = CASE WHEN id = ?1 THEN sort_order + ?2 ELSE sort_order - ?2 END"
 	    " WHERE school_year_id = (SELECT school_year_id FROM item WHERE id = ?1)"
 	    " AND (id = ?1 OR sort_order = (SELECT sort_order + ?2 FROM item WHERE id = ?1))";
-	sqlite3_stmt *st;
+	sql_stmt *st;
 	enum db_result r;
 
 	if ((st = db_stmt(db, sql_renumber)) == NULL)
@@ -225,7 +225,7 @@ store_item_move(struct db *db, long long item, int dir)
 	if ((r = sql_exec(st)) != DB_OK)
 		return r;
 	/* Only the item itself moved: it was first (or last) already; put it back. */
-	if (sqlite3_changes(db_handle(db)) == 1) {
+	if (sql_changes(db) == 1) {
 		static const char sql_back[] = "UPDATE item SET sort_order = sort_order - ?2 WHERE id = ?1";
 		if ((st = db_stmt(db, sql_back)) == NULL)
 			return DB_ERROR;
@@ -240,7 +240,7 @@ enum db_result
 store_item_set_active(struct db *db, long long item, int active)
 {
 	static const char sql[] = "UPDATE item SET active = ?2 WHERE id = ?1";
-	sqlite3_stmt *st = db_stmt(db, sql);
+	sql_stmt *st = db_stmt(db, sql);
 	enum db_result r;
 
 	if (st == NULL)
@@ -249,7 +249,7 @@ store_item_set_active(struct db *db, long long item, int active)
 	sql_bind_int(st, 2, active != 0);
 	if ((r = sql_exec(st)) != DB_OK)
 		return r;
-	return sqlite3_changes(db_handle(db)) == 1 ? DB_OK : DB_NOTFOUND;
+	return sql_changes(db) == 1 ? DB_OK : DB_NOTFOUND;
 }
 
 enum db_result
@@ -260,7 +260,7 @@ store_group_save(struct db *db, const struct group_edit *g, long long *id)
 	static const char sql_update[] =
 	    "UPDATE cap_group SET code = ?2, name = ?3, cap_tenths = ?4"
 	    " WHERE school_year_id = ?1 AND id = ?5";
-	sqlite3_stmt *st = db_stmt(db, g->id > 0 ? sql_update : sql_insert);
+	sql_stmt *st = db_stmt(db, g->id > 0 ? sql_update : sql_insert);
 	enum db_result r;
 
 	if (st == NULL)
@@ -274,11 +274,11 @@ store_group_save(struct db *db, const struct group_edit *g, long long *id)
 	if ((r = sql_exec(st)) != DB_OK)
 		return r;
 	if (g->id > 0) {
-		if (sqlite3_changes(db_handle(db)) == 0)
+		if (sql_changes(db) == 0)
 			return DB_NOTFOUND;
 		*id = g->id;
 	} else {
-		*id = sqlite3_last_insert_rowid(db_handle(db));
+		*id = sql_last_id(db);
 	}
 	return DB_OK;
 }
@@ -288,7 +288,7 @@ store_group_delete(struct db *db, long long group)
 {
 	static const char sql_items[] = "UPDATE item SET cap_group_id = NULL WHERE cap_group_id = ?";
 	static const char sql[] = "DELETE FROM cap_group WHERE id = ?";
-	sqlite3_stmt *st;
+	sql_stmt *st;
 	enum db_result r;
 
 	if ((st = db_stmt(db, sql_items)) == NULL)
@@ -301,7 +301,7 @@ store_group_delete(struct db *db, long long group)
 	sql_bind_int(st, 1, group);
 	if ((r = sql_exec(st)) != DB_OK)
 		return r;
-	return sqlite3_changes(db_handle(db)) == 1 ? DB_OK : DB_NOTFOUND;
+	return sql_changes(db) == 1 ? DB_OK : DB_NOTFOUND;
 }
 
 enum db_result
@@ -314,7 +314,7 @@ store_group_set_items(struct db *db, long long year, long long group, const long
 	    "UPDATE item SET cap_group_id ="
 	    " (SELECT id FROM cap_group WHERE id = ?3 AND school_year_id = ?1)"
 	    " WHERE id = ?2 AND school_year_id = ?1";
-	sqlite3_stmt *st = db_stmt(db, sql_clear);
+	sql_stmt *st = db_stmt(db, sql_clear);
 	enum db_result r;
 
 	if (st == NULL)
@@ -332,7 +332,7 @@ store_group_set_items(struct db *db, long long year, long long group, const long
 		sql_bind_int(st, 3, group);
 		if ((r = sql_exec(st)) != DB_OK)
 			return r;
-		if (sqlite3_changes(db_handle(db)) != 1)
+		if (sql_changes(db) != 1)
 			return DB_NOTFOUND;
 	}
 	return DB_OK;
@@ -347,7 +347,7 @@ struct snap {
 };
 
 static int
-fill_snap(arena *a, sqlite3_stmt *st, void *row)
+fill_snap(arena *a, sql_stmt *st, void *row)
 {
 	struct snap *s = row;
 
@@ -372,7 +372,7 @@ snapshot(struct db *db, arena *a, long long year, struct snap **out, size_t *n)
 	    " AND st.school_year_id = ty.school_year_id"
 	    " LEFT JOIN teacher_year_result r ON r.teacher_year_id = ty.id"
 	    " WHERE ty.school_year_id = ? ORDER BY ty.id";
-	sqlite3_stmt *st = db_stmt(db, sql);
+	sql_stmt *st = db_stmt(db, sql);
 
 	if (st == NULL)
 		return DB_ERROR;

@@ -8,7 +8,7 @@ enum db_result
 store_catalogue_import_save(struct db *db, long long year, long long account,
     const char *filename, const void *data, size_t len, long long *id)
 {
-	sqlite3_stmt *st = db_stmt(db, "INSERT INTO catalogue_import(school_year_id, account_id,"
+	sql_stmt *st = db_stmt(db, "INSERT INTO catalogue_import(school_year_id, account_id,"
 	    " filename, content) VALUES (?,?,?,?)");
 	enum db_result r;
 
@@ -18,9 +18,9 @@ store_catalogue_import_save(struct db *db, long long year, long long account,
 	sql_bind_int(st, 1, year);
 	sql_bind_int(st, 2, account);
 	sql_bind_text(st, 3, filename ? filename : "");
-	sqlite3_bind_blob(st, 4, data, (int)len, SQLITE_STATIC);
+	sql_bind_blob(st, 4, data, (int)len);
 	if ((r = sql_exec(st)) == DB_OK)
-		*id = sqlite3_last_insert_rowid(db_handle(db));
+		*id = sql_last_id(db);
 	return r;
 }
 
@@ -29,7 +29,7 @@ store_catalogue_import_get(struct db *db, arena *a, long long id, struct import_
 {
 	static const char sql[] =
 	    "SELECT content, filename, school_year_id, committed_at FROM catalogue_import WHERE id = ?";
-	sqlite3_stmt *st = db_stmt(db, sql);
+	sql_stmt *st = db_stmt(db, sql);
 	enum db_result r;
 
 	memset(f, 0, sizeof(*f));
@@ -45,7 +45,7 @@ enum db_result
 store_catalogue_import_done(struct db *db, long long id, long long added, long long changed,
     long long retired)
 {
-	sqlite3_stmt *st = db_stmt(db, "UPDATE catalogue_import SET committed_at ="
+	sql_stmt *st = db_stmt(db, "UPDATE catalogue_import SET committed_at ="
 	    " strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), added = ?, changed = ?, retired = ?"
 	    " WHERE id = ?");
 

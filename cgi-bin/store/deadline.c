@@ -27,7 +27,7 @@ static const char deadlines_sql[] =
 static enum db_result
 load(struct db *db, arena *a, long long school, long long year, struct school_deadlines *d)
 {
-	sqlite3_stmt *st = db_stmt(db, deadlines_sql);
+	sql_stmt *st = db_stmt(db, deadlines_sql);
 	enum db_result r = DB_OK;
 	enum sql_step s;
 
@@ -56,7 +56,7 @@ load(struct db *db, arena *a, long long school, long long year, struct school_de
 		for (int k = 0; k < DEADLINE__MAX; k++)
 			d->effective[k] = d->year[k] == NULL ? NULL : deadline_later(d->year[k], d->extended[k]);
 	}
-	sqlite3_reset(st);
+	sql_reset(st);
 	if (s == SQL_FAILED)
 		return r == DB_OK ? DB_ERROR : r;
 	return s == SQL_DONE ? DB_NOTFOUND : r;
@@ -64,7 +64,7 @@ load(struct db *db, arena *a, long long school, long long year, struct school_de
 
 /* Two ids from st's one row (school, year); DB_NOTFOUND without a row. */
 static enum db_result
-two_ids(sqlite3_stmt *st, long long *school, long long *year)
+two_ids(sql_stmt *st, long long *school, long long *year)
 {
 	enum db_result r = DB_OK;
 	enum sql_step s = sql_step(st, &r);
@@ -74,7 +74,7 @@ two_ids(sqlite3_stmt *st, long long *school, long long *year)
 		*school = sql_int(st, 0, 0);
 		*year = sql_int(st, 1, 0);
 	}
-	sqlite3_reset(st);
+	sql_reset(st);
 	if (s == SQL_FAILED)
 		return r == DB_OK ? DB_ERROR : r;
 	return s == SQL_DONE ? DB_NOTFOUND : DB_OK;
@@ -84,7 +84,7 @@ two_ids(sqlite3_stmt *st, long long *school, long long *year)
 static enum db_result
 load_by(struct db *db, arena *a, const char *sql, long long id, struct school_deadlines *d)
 {
-	sqlite3_stmt *st = db_stmt(db, sql);
+	sql_stmt *st = db_stmt(db, sql);
 	long long school, year;
 	enum db_result r;
 
@@ -139,7 +139,7 @@ store_deadline_extensions(struct db *db, arena *a, long long school, long long y
 	    "SELECT e.kind, e.until, e.reason, coalesce(ac.display_name, ''), e.at"
 	    " FROM deadline_extension e LEFT JOIN account ac ON ac.id = e.by_account"
 	    " WHERE e.school_id = ? AND e.school_year_id = ? ORDER BY e.id DESC LIMIT 100";
-	sqlite3_stmt *st = db_stmt(db, sql);
+	sql_stmt *st = db_stmt(db, sql);
 	struct deadline_extension *v = NULL, *e;
 	size_t cap = 0, k = 0;
 	enum db_result r = DB_OK;
@@ -167,7 +167,7 @@ store_deadline_extensions(struct db *db, arena *a, long long school, long long y
 		}
 		k++;
 	}
-	sqlite3_reset(st);
+	sql_reset(st);
 	if (r != DB_OK || s == SQL_FAILED)
 		return r == DB_OK ? DB_ERROR : r;
 	*out = v;
@@ -181,7 +181,7 @@ store_deadline_extension_add(struct db *db, long long year, long long school,
 {
 	static const char sql[] = "INSERT INTO deadline_extension"
 	    " (school_year_id, school_id, kind, until, reason, by_account) VALUES (?, ?, ?, ?, ?, ?)";
-	sqlite3_stmt *st = db_stmt(db, sql);
+	sql_stmt *st = db_stmt(db, sql);
 	enum db_result r;
 
 	*id = 0;
@@ -194,7 +194,7 @@ store_deadline_extension_add(struct db *db, long long year, long long school,
 	sql_bind_text(st, 5, reason);
 	sql_bind_int(st, 6, account);
 	if ((r = sql_exec(st)) == DB_OK)
-		*id = (long long)sqlite3_last_insert_rowid(db_handle(db));
+		*id = (long long)sql_last_id(db);
 	return r;
 }
 
@@ -202,7 +202,7 @@ enum db_result
 store_health_write(struct db *db, long long now)
 {
 	static const char sql[] = "INSERT OR REPLACE INTO health_probe (id, at) VALUES (1, ?)";
-	sqlite3_stmt *st;
+	sql_stmt *st;
 	enum db_result r;
 
 	if ((r = db_begin(db)) != DB_OK)

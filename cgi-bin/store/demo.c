@@ -50,12 +50,12 @@ slot(struct gen *g)
 }
 
 static int
-exec_ok(struct gen *g, sqlite3_stmt *st)
+exec_ok(struct gen *g, sql_stmt *st)
 {
-	int rc = sqlite3_step(st);
+	enum db_result r = DB_OK;
 
-	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
-		fprintf(stderr, "demo: %s\n", sqlite3_errmsg(db_handle(g->db)));
+	if (sql_step(st, &r) == SQL_FAILED) {
+		fprintf(stderr, "demo: %s\n", db_last_error(g->db));
 		return -1;
 	}
 	return 0;
@@ -68,24 +68,24 @@ word(struct gen *g, const char *kind)
 	static const char count_sql[] = "SELECT count(*) FROM temp.demo_word WHERE kind = ?";
 	static const char pick_sql[] =
 	    "SELECT word FROM temp.demo_word WHERE kind = ? ORDER BY rowid LIMIT 1 OFFSET ?";
-	sqlite3_stmt *st = db_stmt(g->db, count_sql);
+	sql_stmt *st = db_stmt(g->db, count_sql);
 	int n = 0;
 	char *out = slot(g);
 
 	out[0] = '\0';
 	if (st == NULL)
 		return out;
-	sqlite3_bind_text(st, 1, kind, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		n = sqlite3_column_int(st, 0);
-	sqlite3_reset(st);
+	sql_bind_text(st, 1, kind);
+	if (sql_step(st, NULL) == SQL_ROW)
+		n = (int)sql_int(st, 0, 0);
+	sql_reset(st);
 	if (n == 0 || (st = db_stmt(g->db, pick_sql)) == NULL)
 		return out;
-	sqlite3_bind_text(st, 1, kind, -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 2, pick(g, n));
-	if (sqlite3_step(st) == SQLITE_ROW)
-		snprintf(out, 256, "%s", (const char *)sqlite3_column_text(st, 0));
-	sqlite3_reset(st);
+	sql_bind_text(st, 1, kind);
+	sql_bind_int(st, 2, pick(g, n));
+	if (sql_step(st, NULL) == SQL_ROW)
+		snprintf(out, 256, "%s", sql_text_null(st, 0));
+	sql_reset(st);
 	return out;
 }
 
@@ -108,16 +108,16 @@ static long long
 item_id(struct gen *g, const char *code)
 {
 	static const char sql[] = "SELECT id FROM item WHERE school_year_id = ? AND code = ?";
-	sqlite3_stmt *st = db_stmt(g->db, sql);
+	sql_stmt *st = db_stmt(g->db, sql);
 	long long id = 0;
 
 	if (st == NULL)
 		return 0;
-	sqlite3_bind_int64(st, 1, g->year_id);
-	sqlite3_bind_text(st, 2, code, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		id = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
+	sql_bind_int(st, 1, g->year_id);
+	sql_bind_text(st, 2, code);
+	if (sql_step(st, NULL) == SQL_ROW)
+		id = sql_int(st, 0, 0);
+	sql_reset(st);
 	if (id == 0)
 		fprintf(stderr, "demo: no item %s in %s\n", code, g->district);
 	return id;
@@ -155,15 +155,15 @@ static int
 review(struct gen *g, long long rec, const char *stage, const char *decision,
     const char *reason, const char *at)
 {
-	sqlite3_stmt *st = db_stmt(g->db, sql_review);
+	sql_stmt *st = db_stmt(g->db, sql_review);
 
 	if (st == NULL)
 		return -1;
-	sqlite3_bind_int64(st, 1, rec);
-	sqlite3_bind_text(st, 2, stage, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, decision, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 4, reason ? reason : "", -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 5, at, -1, SQLITE_TRANSIENT);
+	sql_bind_int(st, 1, rec);
+	sql_bind_text(st, 2, stage);
+	sql_bind_text(st, 3, decision);
+	sql_bind_text(st, 4, reason ? reason : "");
+	sql_bind_text(st, 5, at);
 	return exec_ok(g, st);
 }
 
@@ -183,7 +183,7 @@ demo_evidence(struct gen *g, long long record)
 	/* mkstemp's template: six X's, spelled so that no grep for markers trips on it. */
 	char path[] = "/tmp/xs-demo-evidence-" "XX" "XX" "XX", body[512];
 	struct evidence_info info;
-	sqlite3_stmt *st;
+	sql_stmt *st;
 	int fd, n, rc = -1;
 
 	if (g->evidence_dir == NULL)
@@ -205,13 +205,13 @@ demo_evidence(struct gen *g, long long record)
 		goto out;
 	if ((st = db_stmt(g->db, sql_file)) == NULL)
 		goto out;
-	sqlite3_bind_text(st, 1, info.sha256, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(st, 2, (sqlite3_int64)info.size);
-	sqlite3_bind_text(st, 3, info.content_type, -1, SQLITE_TRANSIENT);
+	sql_bind_text(st, 1, info.sha256);
+	sql_bind_int(st, 2, (long long)info.size);
+	sql_bind_text(st, 3, info.content_type);
 	if (exec_ok(g, st) < 0 || (st = db_stmt(g->db, sql_ev)) == NULL)
 		goto out;
-	sqlite3_bind_int64(st, 1, record);
-	sqlite3_bind_text(st, 2, info.sha256, -1, SQLITE_TRANSIENT);
+	sql_bind_int(st, 1, record);
+	sql_bind_text(st, 2, info.sha256);
 	rc = exec_ok(g, st);
 out:
 	unlink(path);
@@ -221,7 +221,7 @@ out:
 static int
 add_record(struct gen *g, long long ty, const struct rec *r)
 {
-	sqlite3_stmt *st = db_stmt(g->db, sql_record);
+	sql_stmt *st = db_stmt(g->db, sql_record);
 	const char *start, *end;
 	char startbuf[16], endbuf[16];
 	char organiser_kind[64];
@@ -255,37 +255,37 @@ add_record(struct gen *g, long long ty, const struct rec *r)
 	snprintf(startbuf, sizeof(startbuf), "%s", start);
 	snprintf(endbuf, sizeof(endbuf), "%s", end);
 	snprintf(organiser_kind, sizeof(organiser_kind), "organiser_%s", g->district);
-	sqlite3_bind_int64(st, 1, ty);
-	sqlite3_bind_int64(st, 2, item_id(g, r->item));
+	sql_bind_int(st, 1, ty);
+	sql_bind_int(st, 2, item_id(g, r->item));
 	if (r->with_project && g->project_id)
-		sqlite3_bind_int64(st, 3, g->project_id);
-	sqlite3_bind_text(st, 4, startbuf, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 5, endbuf, -1, SQLITE_TRANSIENT);
+		sql_bind_int(st, 3, g->project_id);
+	sql_bind_text(st, 4, startbuf);
+	sql_bind_text(st, 5, endbuf);
 	if (r->quantity > 0)
-		sqlite3_bind_int(st, 6, r->quantity);
+		sql_bind_int(st, 6, r->quantity);
 	if (r->level)
-		sqlite3_bind_text(st, 7, r->level, -1, SQLITE_STATIC);
+		sql_bind_text(st, 7, r->level);
 	if (r->certified > 0)
-		sqlite3_bind_int(st, 8, r->certified);
+		sql_bind_int(st, 8, r->certified);
 	if (r->points)
-		sqlite3_bind_text(st, 9, r->points, -1, SQLITE_TRANSIENT);
+		sql_bind_text(st, 9, r->points);
 	if (r->addons)
-		sqlite3_bind_text(st, 10, r->addons, -1, SQLITE_STATIC);
+		sql_bind_text(st, 10, r->addons);
 	if (r->role)
-		sqlite3_bind_text(st, 11, r->role, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 12, r->cert_no ? r->cert_no : "", -1, SQLITE_TRANSIENT);
+		sql_bind_text(st, 11, r->role);
+	sql_bind_text(st, 12, r->cert_no ? r->cert_no : "");
 	if (r->cert_no)
-		sqlite3_bind_text(st, 13, endbuf, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 14, r->cn ? r->cn : "", -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 15, r->isbn ? r->isbn : "", -1, SQLITE_STATIC);
+		sql_bind_text(st, 13, endbuf);
+	sql_bind_text(st, 14, r->cn ? r->cn : "");
+	sql_bind_text(st, 15, r->isbn ? r->isbn : "");
 	if (r->first_author >= 0)
-		sqlite3_bind_int(st, 16, r->first_author);
-	sqlite3_bind_text(st, 17, word(g, organiser_kind), -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int(st, 18, r->claimed);
-	sqlite3_bind_text(st, 19, r->state, -1, SQLITE_STATIC);
+		sql_bind_int(st, 16, r->first_author);
+	sql_bind_text(st, 17, word(g, organiser_kind));
+	sql_bind_int(st, 18, r->claimed);
+	sql_bind_text(st, 19, r->state);
 	if (exec_ok(g, st) < 0)
 		return -1;
-	id = sqlite3_last_insert_rowid(db_handle(g->db));
+	id = sql_last_id(g->db);
 	if (strcmp(r->state, "draft") != 0 && demo_evidence(g, id) != 0)
 		return -1;
 	if (strcmp(r->state, "school_approved") == 0)
@@ -312,7 +312,7 @@ add_teacher(struct gen *g, long long school, int serial, const char *category,
 	static const char sql_ty[] =
 	    "INSERT INTO teacher_year (teacher_id, school_year_id, school_id, category, status, receiving_unit)"
 	    " VALUES (?, ?, ?, ?, ?, ?)";
-	sqlite3_stmt *st;
+	sql_stmt *st;
 	char name[64], id[19], staff[32], phone[16];
 	const char *region = strcmp(g->district, "wuhua") == 0 ? "530102" : "511112";
 	int female = pick(g, 2), by;
@@ -330,46 +330,46 @@ add_teacher(struct gen *g, long long school, int serial, const char *category,
 	snprintf(phone, sizeof(phone), "13%d%08u", 5 + pick(g, 5), rnd(g) % 100000000u);
 	if ((st = db_stmt(g->db, sql_t)) == NULL)
 		return -1;
-	sqlite3_bind_int64(st, 1, g->district_id);
-	sqlite3_bind_text(st, 2, name, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 3, female ? "F" : "M", -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 4, id, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 5, staff, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 6, word(g, "subject"), -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 7, strcmp(category, "new_teacher") == 0 ? "" : word(g, "title"), -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 8, phone, -1, SQLITE_TRANSIENT);
+	sql_bind_int(st, 1, g->district_id);
+	sql_bind_text(st, 2, name);
+	sql_bind_text(st, 3, female ? "F" : "M");
+	sql_bind_text(st, 4, id);
+	sql_bind_text(st, 5, staff);
+	sql_bind_text(st, 6, word(g, "subject"));
+	sql_bind_text(st, 7, strcmp(category, "new_teacher") == 0 ? "" : word(g, "title"));
+	sql_bind_text(st, 8, phone);
 	if (exec_ok(g, st) < 0)
 		return -1;
-	tid = sqlite3_last_insert_rowid(db_handle(g->db));
+	tid = sql_last_id(g->db);
 	if (teacher_out)
 		*teacher_out = tid;
 	if ((st = db_stmt(g->db, sql_ty)) == NULL)
 		return -1;
-	sqlite3_bind_int64(st, 1, tid);
-	sqlite3_bind_int64(st, 2, g->year_id);
-	sqlite3_bind_int64(st, 3, school);
-	sqlite3_bind_text(st, 4, category, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 5, status, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 6, receiving ? receiving : "", -1, SQLITE_TRANSIENT);
+	sql_bind_int(st, 1, tid);
+	sql_bind_int(st, 2, g->year_id);
+	sql_bind_int(st, 3, school);
+	sql_bind_text(st, 4, category);
+	sql_bind_text(st, 5, status);
+	sql_bind_text(st, 6, receiving ? receiving : "");
 	if (exec_ok(g, st) < 0)
 		return -1;
-	return sqlite3_last_insert_rowid(db_handle(g->db));
+	return sql_last_id(g->db);
 }
 
 static long long
 school_id(struct gen *g, const char *code)
 {
 	static const char sql[] = "SELECT id FROM school WHERE district_id = ? AND code = ?";
-	sqlite3_stmt *st = db_stmt(g->db, sql);
+	sql_stmt *st = db_stmt(g->db, sql);
 	long long id = 0;
 
 	if (st == NULL)
 		return 0;
-	sqlite3_bind_int64(st, 1, g->district_id);
-	sqlite3_bind_text(st, 2, code, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		id = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
+	sql_bind_int(st, 1, g->district_id);
+	sql_bind_text(st, 2, code);
+	if (sql_step(st, NULL) == SQL_ROW)
+		id = sql_int(st, 0, 0);
+	sql_reset(st);
 	return id;
 }
 
@@ -379,7 +379,7 @@ school_state(struct gen *g, long long school, const char *state)
 	static const char sql[] =
 	    "INSERT OR IGNORE INTO school_year_state (school_id, school_year_id, state, submitted_at, confirmed_at)"
 	    " VALUES (?1, ?2, ?3, CASE WHEN ?3 <> 'open' THEN ?4 END, CASE WHEN ?3 = 'confirmed' THEN ?5 END)";
-	sqlite3_stmt *st = db_stmt(g->db, sql);
+	sql_stmt *st = db_stmt(g->db, sql);
 	char sub[32], conf[32];
 
 	if (st == NULL)
@@ -391,11 +391,11 @@ school_state(struct gen *g, long long school, const char *state)
 		snprintf(sub, sizeof(sub), "%s", g->today);
 	if (g->today != NULL && strcmp(conf, g->today) > 0)
 		snprintf(conf, sizeof(conf), "%s", g->today);
-	sqlite3_bind_int64(st, 1, school);
-	sqlite3_bind_int64(st, 2, g->year_id);
-	sqlite3_bind_text(st, 3, state, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 4, sub, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 5, conf, -1, SQLITE_TRANSIENT);
+	sql_bind_int(st, 1, school);
+	sql_bind_int(st, 2, g->year_id);
+	sql_bind_text(st, 3, state);
+	sql_bind_text(st, 4, sub);
+	sql_bind_text(st, 5, conf);
 	return exec_ok(g, st);
 }
 
@@ -608,26 +608,26 @@ wuhua_prior_year(struct gen *g, int start_year, long long current_year_id)
 	    " VALUES (?1, printf('%d-%d', ?2, ?2 + 1), printf('%d-07-01', ?2), printf('%d-06-30', ?2 + 1), 0)";
 	static const char sql_have[] =
 	    "SELECT id FROM school_year WHERE district_id = ?1 AND label = printf('%d-%d', ?2, ?2 + 1)";
-	sqlite3_stmt *st = db_stmt(g->db, sql_have);
+	sql_stmt *st = db_stmt(g->db, sql_have);
 	long long id = 0;
 
 	/* The preset's own year, when the current one was opened after it: kept as it is. */
 	if (st == NULL)
 		return -1;
-	sqlite3_bind_int64(st, 1, g->district_id);
-	sqlite3_bind_int(st, 2, start_year);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		id = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
+	sql_bind_int(st, 1, g->district_id);
+	sql_bind_int(st, 2, start_year);
+	if (sql_step(st, NULL) == SQL_ROW)
+		id = sql_int(st, 0, 0);
+	sql_reset(st);
 	if (id > 0)
 		return id;
 	if ((st = db_stmt(g->db, sql_year)) == NULL)
 		return -1;
-	sqlite3_bind_int64(st, 1, g->district_id);
-	sqlite3_bind_int(st, 2, start_year);
+	sql_bind_int(st, 1, g->district_id);
+	sql_bind_int(st, 2, start_year);
 	if (exec_ok(g, st) < 0)
 		return -1;
-	id = sqlite3_last_insert_rowid(db_handle(g->db));
+	id = sql_last_id(g->db);
 	return copy_year(g, current_year_id, id) == 0 ? id : -1;
 }
 
@@ -637,21 +637,21 @@ current_year(struct gen *g, const char *district)
 	static const char sql[] =
 	    "SELECT d.id, y.id, y.starts_on FROM district d JOIN school_year y"
 	    " ON y.district_id = d.id AND y.is_current = 1 WHERE d.code = ?";
-	sqlite3_stmt *st = db_stmt(g->db, sql);
+	sql_stmt *st = db_stmt(g->db, sql);
 	int rc = -1;
 
 	if (st == NULL)
 		return -1;
-	sqlite3_bind_text(st, 1, district, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) == SQLITE_ROW) {
-		g->district_id = sqlite3_column_int64(st, 0);
-		g->year_id = sqlite3_column_int64(st, 1);
-		g->year = atoi((const char *)sqlite3_column_text(st, 2));
+	sql_bind_text(st, 1, district);
+	if (sql_step(st, NULL) == SQL_ROW) {
+		g->district_id = sql_int(st, 0, 0);
+		g->year_id = sql_int(st, 1, 0);
+		g->year = atoi(sql_text_null(st, 2));
 		g->district = district;
 		rc = 0;
 	} else
 		fprintf(stderr, "demo: the preset %s is not loaded\n", district);
-	sqlite3_reset(st);
+	sql_reset(st);
 	return rc;
 }
 
@@ -681,19 +681,19 @@ open_todays_year(struct gen *g, const char *district)
 	    " date(school_review_deadline, printf('%+d years', ?2)),"
 	    " date(district_review_deadline, printf('%+d years', ?2))"
 	    " FROM school_year WHERE id = ?1";
-	sqlite3_stmt *st = db_stmt(g->db, sql_find);
+	sql_stmt *st = db_stmt(g->db, sql_find);
 	long long old = 0, id;
 	int years = 0;
 
 	if (st == NULL)
 		return -1;
-	sqlite3_bind_text(st, 1, district, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, g->today, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) == SQLITE_ROW) {
-		old = sqlite3_column_int64(st, 0);
-		years = sqlite3_column_int(st, 2);
+	sql_bind_text(st, 1, district);
+	sql_bind_text(st, 2, g->today);
+	if (sql_step(st, NULL) == SQL_ROW) {
+		old = sql_int(st, 0, 0);
+		years = (int)sql_int(st, 2, 0);
 	}
-	sqlite3_reset(st);
+	sql_reset(st);
 	if (old == 0) {
 		fprintf(stderr, "demo: the preset %s is not loaded\n", district);
 		return -1;
@@ -706,14 +706,14 @@ open_todays_year(struct gen *g, const char *district)
 	}
 	if ((st = db_stmt(g->db, sql_off)) == NULL)
 		return -1;
-	sqlite3_bind_int64(st, 1, old);
+	sql_bind_int(st, 1, old);
 	if (exec_ok(g, st) < 0 || (st = db_stmt(g->db, sql_new)) == NULL)
 		return -1;
-	sqlite3_bind_int64(st, 1, old);
-	sqlite3_bind_int(st, 2, years);
+	sql_bind_int(st, 1, old);
+	sql_bind_int(st, 2, years);
 	if (exec_ok(g, st) < 0)
 		return -1;
-	id = sqlite3_last_insert_rowid(db_handle(g->db));
+	id = sql_last_id(g->db);
 	return copy_year(g, old, id);
 }
 
@@ -730,18 +730,18 @@ wutongqiao(struct gen *g, int per_school)
 	    " (SELECT id FROM item WHERE school_year_id = ?1 AND code = 'sjzx'),"
 	    " printf('%d-07-10', ?2), printf('%d-07-20', ?2) FROM temp.demo_word"
 	    " WHERE kind = 'organiser_wutongqiao' ORDER BY rowid LIMIT 1 OFFSET 1";
-	sqlite3_stmt *st;
+	sql_stmt *st;
 	int serial = 1;
 
 	if (current_year(g, "wutongqiao") < 0)
 		return -1;
 	if ((st = db_stmt(g->db, sql_project)) == NULL)
 		return -1;
-	sqlite3_bind_int64(st, 1, g->year_id);
-	sqlite3_bind_int(st, 2, g->year);
+	sql_bind_int(st, 1, g->year_id);
+	sql_bind_int(st, 2, g->year);
 	if (exec_ok(g, st) < 0)
 		return -1;
-	g->project_id = sqlite3_last_insert_rowid(db_handle(g->db));
+	g->project_id = sql_last_id(g->db);
 	for (int si = 0; si < 3; si++) {
 		long long school = school_id(g, schools[si]);
 		if (school == 0 || school_state(g, school, states[si]) < 0)
@@ -792,14 +792,14 @@ wuhua(struct gen *g, int per_school)
 		    " (SELECT id FROM item WHERE school_year_id = ?1 AND code = 'xjspx'),"
 		    " printf('%d-07-15', ?2), printf('%d-07-15', ?2) FROM temp.demo_word"
 		    " WHERE kind = 'organiser_wuhua' ORDER BY rowid LIMIT 1";
-		sqlite3_stmt *st = db_stmt(g->db, sql_class);
+		sql_stmt *st = db_stmt(g->db, sql_class);
 		if (st == NULL)
 			return -1;
-		sqlite3_bind_int64(st, 1, g->year_id);
-		sqlite3_bind_int(st, 2, g->year);
+		sql_bind_int(st, 1, g->year_id);
+		sql_bind_int(st, 2, g->year);
 		if (exec_ok(g, st) < 0)
 			return -1;
-		g->project_id = sqlite3_last_insert_rowid(db_handle(g->db));
+		g->project_id = sql_last_id(g->db);
 	}
 	current = g->year_id;
 	start = g->year;
@@ -830,7 +830,7 @@ wuhua(struct gen *g, int per_school)
 			if (strcmp(category, "new_teacher") == 0)
 				continue;
 			for (int k = 0; k < 4; k++) {
-				sqlite3_stmt *st = db_stmt(g->db, sql_ty);
+				sql_stmt *st = db_stmt(g->db, sql_ty);
 				/* The failing teacher (index 5) is also short over the cycle. */
 				if (si == 0 && i == 5 && k < 2)
 					continue;
@@ -838,12 +838,12 @@ wuhua(struct gen *g, int per_school)
 					return -1;
 				g->year_id = prior[k];
 				g->year = start - 4 + k;
-				sqlite3_bind_int64(st, 1, teacher);
-				sqlite3_bind_int64(st, 2, prior[k]);
-				sqlite3_bind_int64(st, 3, school);
+				sql_bind_int(st, 1, teacher);
+				sql_bind_int(st, 2, prior[k]);
+				sql_bind_int(st, 3, school);
 				if (exec_ok(g, st) < 0)
 					return -1;
-				ty = sqlite3_last_insert_rowid(db_handle(g->db));
+				ty = sql_last_id(g->db);
 				if (wuhua_teacher(g, ty, si, i, 1) != 0 || school_state(g, school, "confirmed") < 0)
 					return -1;
 			}
@@ -875,13 +875,13 @@ demo_accounts(struct gen *g)
 	    "   FROM teacher t JOIN teacher_year ty ON ty.teacher_id = t.id"
 	    "   JOIN school_year y ON y.id = ty.school_year_id AND y.is_current = 1";
 	char hash[crypto_pwhash_STRBYTES];
-	sqlite3_stmt *st;
+	sql_stmt *st;
 
 	if (auth_hash_password(DEMO_PASSWORD, hash) != 0)
 		return -1;
 	if ((st = db_stmt(g->db, sql)) == NULL)
 		return -1;
-	sqlite3_bind_text(st, 1, hash, -1, SQLITE_TRANSIENT);
+	sql_bind_text(st, 1, hash);
 	return exec_ok(g, st);
 }
 
@@ -891,7 +891,7 @@ recompute_claims(struct gen *g)
 {
 	static const char sql_ty[] = "SELECT id FROM teacher_year";
 	static const char sql_set[] = "UPDATE record SET claimed_tenths = ? WHERE id = ?";
-	sqlite3_stmt *st;
+	sql_stmt *st;
 	long long *tys;
 	size_t n = 0, cap = 1024;
 
@@ -899,7 +899,7 @@ recompute_claims(struct gen *g)
 		free(tys);
 		return -1;
 	}
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	while (sql_step(st, NULL) == SQL_ROW) {
 		if (n == cap) {
 			long long *nt = realloc(tys, 2 * cap * sizeof(*tys));
 			if (nt == NULL)
@@ -907,9 +907,9 @@ recompute_claims(struct gen *g)
 			tys = nt;
 			cap *= 2;
 		}
-		tys[n++] = sqlite3_column_int64(st, 0);
+		tys[n++] = sql_int(st, 0, 0);
 	}
-	sqlite3_reset(st);
+	sql_reset(st);
 	for (size_t k = 0; k < n; k++) {
 		arena *a = arena_new();
 		struct record_row *recs;
@@ -929,10 +929,9 @@ recompute_claims(struct gen *g)
 				claimed = 0;
 			if ((st = db_stmt(g->db, sql_set)) == NULL)
 				break;
-			sqlite3_bind_int64(st, 1, claimed);
-			sqlite3_bind_int64(st, 2, recs[i].id);
-			sqlite3_step(st);
-			sqlite3_reset(st);
+			sql_bind_int(st, 1, claimed);
+			sql_bind_int(st, 2, recs[i].id);
+			(void)sql_exec(st);
 		}
 		arena_free(a);
 	}
@@ -986,14 +985,14 @@ int
 store_count_districts(struct db *db)
 {
 	static const char sql[] = "SELECT count(*) FROM district";
-	sqlite3_stmt *st = db_stmt(db, sql);
+	sql_stmt *st = db_stmt(db, sql);
 	int n = -1;
 
 	if (st == NULL)
 		return -1;
 	if (sql_step(st, NULL) == SQL_ROW)
 		n = (int)sql_int(st, 0, 0);
-	sqlite3_reset(st);
+	sql_reset(st);
 	return n;
 }
 
@@ -1005,7 +1004,7 @@ store_demo_logins(struct db *db, arena *a, struct demo_login **out, size_t *n)
 	    " FROM account a WHERE role <> 'teacher'"
 	    " OR id IN (SELECT min(id) FROM account WHERE role = 'teacher' GROUP BY school_id)"
 	    " ORDER BY district_id IS NOT NULL, district_id, role, login";
-	sqlite3_stmt *st = db_stmt(db, sql);
+	sql_stmt *st = db_stmt(db, sql);
 	struct demo_login *v = NULL;
 	size_t cap = 0;
 	enum db_result r = DB_OK;
@@ -1031,7 +1030,7 @@ store_demo_logins(struct db *db, arena *a, struct demo_login **out, size_t *n)
 		v[*n].district = sql_dup(a, st, 2);
 		(*n)++;
 	}
-	sqlite3_reset(st);
+	sql_reset(st);
 	*out = v;
 	return s == SQL_DONE ? DB_OK : (r == DB_OK ? DB_ERROR : r);
 }

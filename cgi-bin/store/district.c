@@ -11,7 +11,7 @@
 #include <unistd.h>
 
 static const char *
-dup_or_null(arena *a, sqlite3_stmt *st, int i)
+dup_or_null(arena *a, sql_stmt *st, int i)
 {
 	return sql_null(st, i) ? NULL : sql_dup(a, st, i);
 }
@@ -20,7 +20,7 @@ enum db_result
 store_district_id(struct db *db, const char *code, long long *id)
 {
 	static const char sql[] = "SELECT id FROM district WHERE code = ?";
-	sqlite3_stmt *st = db_stmt(db, sql);
+	sql_stmt *st = db_stmt(db, sql);
 	enum db_result r = DB_NOTFOUND;
 
 	if (st == NULL)
@@ -37,7 +37,7 @@ store_district_id(struct db *db, const char *code, long long *id)
 	case SQL_FAILED:
 		break;
 	}
-	sqlite3_reset(st);
+	sql_reset(st);
 	return r;
 }
 
@@ -48,7 +48,7 @@ store_district_current(struct db *db, arena *a, const char *code, struct distric
 	    "SELECT d.id, y.id, d.name, y.label, y.starts_on, y.ends_on, d.year_start_md,"
 	    " d.self_registration FROM district d JOIN school_year y"
 	    " ON y.district_id = d.id AND y.is_current = 1 WHERE d.code = ?";
-	sqlite3_stmt *st = db_stmt(db, sql);
+	sql_stmt *st = db_stmt(db, sql);
 	enum db_result r = DB_NOTFOUND;
 
 	if (st == NULL)
@@ -72,12 +72,12 @@ store_district_current(struct db *db, arena *a, const char *code, struct distric
 	case SQL_FAILED:
 		break;
 	}
-	sqlite3_reset(st);
+	sql_reset(st);
 	return r;
 }
 
 static int
-fill_group(arena *a, sqlite3_stmt *st, void *row)
+fill_group(arena *a, sql_stmt *st, void *row)
 {
 	struct catalogue_group *g = row;
 
@@ -88,7 +88,7 @@ fill_group(arena *a, sqlite3_stmt *st, void *row)
 }
 
 int
-sql_fill_setup_item(arena *a, sqlite3_stmt *st, int c, struct setup_item *it)
+sql_fill_setup_item(arena *a, sql_stmt *st, int c, struct setup_item *it)
 {
 	it->code = sql_dup(a, st, c + 0);
 	it->category = sql_dup(a, st, c + 1);
@@ -113,7 +113,7 @@ sql_fill_setup_item(arena *a, sqlite3_stmt *st, int c, struct setup_item *it)
 }
 
 static int
-fill_item(arena *a, sqlite3_stmt *st, void *row)
+fill_item(arena *a, sql_stmt *st, void *row)
 {
 	return sql_fill_setup_item(a, st, 0, row);
 }
@@ -134,7 +134,7 @@ store_catalogue_read(struct db *db, arena *a, long long year_id, struct catalogu
 	    "SELECT " SQL_SETUP_ITEM_COLUMNS
 	    " FROM item i LEFT JOIN cap_group g ON g.id = i.cap_group_id"
 	    " WHERE i.school_year_id = ? ORDER BY i.sort_order, i.id";
-	sqlite3_stmt *st;
+	sql_stmt *st;
 	enum db_result r = DB_OK;
 	enum sql_step s;
 
@@ -149,7 +149,7 @@ store_catalogue_read(struct db *db, arena *a, long long year_id, struct catalogu
 		out->school_review_deadline = dup_or_null(a, st, 2);
 		out->district_review_deadline = dup_or_null(a, st, 3);
 	}
-	sqlite3_reset(st);
+	sql_reset(st);
 	if (s != SQL_ROW)
 		return s == SQL_DONE ? DB_NOTFOUND : r;
 
@@ -170,7 +170,7 @@ store_catalogue_read(struct db *db, arena *a, long long year_id, struct catalogu
 		p->terms_per_year = sql_int(st, 7, 2);
 		p->points_reading = sql_dup(a, st, 8);
 	}
-	sqlite3_reset(st);
+	sql_reset(st);
 	if (s == SQL_FAILED)
 		return r;
 
@@ -187,10 +187,10 @@ store_catalogue_read(struct db *db, arena *a, long long year_id, struct catalogu
 }
 
 static void
-bind_opt(sqlite3_stmt *st, int i, long long v)
+bind_opt(sql_stmt *st, int i, long long v)
 {
 	if (v < 0)
-		sqlite3_bind_null(st, i);
+		sql_bind_null(st, i);
 	else
 		sql_bind_int(st, i, v);
 }
@@ -214,7 +214,7 @@ store_catalogue_write(struct db *db, long long year_id, const struct catalogue *
 	    " (SELECT id FROM cap_group WHERE school_year_id = ?1 AND code = ?12), ?13, ?14, ?15, ?16, ?17,"
 	    " ?18, ?19)";
 	const struct catalogue_policy *p = &cat->policy;
-	sqlite3_stmt *st;
+	sql_stmt *st;
 	enum db_result r;
 
 	if (p->present) {
@@ -307,7 +307,7 @@ store_district_new(struct db *db, arena *a, const struct district_new *in,
 	const struct catalogue *cat = in->from;
 	struct audit_entry e;
 	struct audit_json j;
-	sqlite3_stmt *st;
+	sql_stmt *st;
 	enum db_result r;
 	int shift = 0;
 
@@ -324,7 +324,7 @@ store_district_new(struct db *db, arena *a, const struct district_new *in,
 	sql_bind_text(st, 4, in->year_start_md);
 	if ((r = sql_exec(st)) != DB_OK)
 		return r;
-	*district_id = sqlite3_last_insert_rowid(db_handle(db));
+	*district_id = sql_last_id(db);
 	if ((st = db_stmt(db, sql_year)) == NULL)
 		return DB_ERROR;
 	sql_bind_int(st, 1, *district_id);
@@ -336,7 +336,7 @@ store_district_new(struct db *db, arena *a, const struct district_new *in,
 	sql_bind_text(st, 7, store_date_add_years(a, cat->district_review_deadline, shift));
 	if ((r = sql_exec(st)) != DB_OK)
 		return r;
-	*year_id = sqlite3_last_insert_rowid(db_handle(db));
+	*year_id = sql_last_id(db);
 	if ((r = store_catalogue_write(db, *year_id, cat)) != DB_OK)
 		return r;
 
@@ -396,7 +396,7 @@ store_schools_list(struct db *db, arena *a, long long district, struct school_li
 	    "   WHERE ty.school_id = s.id AND y.is_current = 1)"
 	    " FROM school s JOIN district d ON d.id = s.district_id"
 	    " WHERE ?1 = 0 OR s.district_id = ?1 ORDER BY d.code, s.code";
-	sqlite3_stmt *st = db_stmt(db, sql);
+	sql_stmt *st = db_stmt(db, sql);
 	enum db_result r = DB_OK;
 	enum sql_step s;
 	size_t cap = 0;
@@ -421,7 +421,7 @@ store_schools_list(struct db *db, arena *a, long long district, struct school_li
 		v->teachers = sql_int(st, 5, 0);
 		(*n)++;
 	}
-	sqlite3_reset(st);
+	sql_reset(st);
 	if (s == SQL_FAILED) {
 		*out = NULL;
 		*n = 0;
@@ -459,7 +459,7 @@ store_preset_catalogue(const char *datadir, arena *a, const char *name, struct c
 }
 
 static int
-fill_district(arena *a, sqlite3_stmt *st, void *row)
+fill_district(arena *a, sql_stmt *st, void *row)
 {
 	struct district_listed *d = row;
 
@@ -483,7 +483,7 @@ store_districts_all(struct db *db, arena *a, struct district_listed **out, size_
 	    "   WHERE district_id = d.id AND role = 'district_admin' AND active = 1 ORDER BY login)), ''),"
 	    " (SELECT count(*) FROM school WHERE district_id = d.id AND active = 1)"
 	    " FROM district d ORDER BY d.code";
-	sqlite3_stmt *st = db_stmt(db, sql);
+	sql_stmt *st = db_stmt(db, sql);
 
 	*out = NULL;
 	*n = 0;

@@ -17,7 +17,7 @@
 	" LEFT JOIN training_project p ON p.id = e.project_id LEFT JOIN school s ON s.id = e.school_id"
 
 static int
-fill(arena *a, sqlite3_stmt *st, void *row)
+fill(arena *a, sql_stmt *st, void *row)
 {
 	struct event_row *e = row;
 
@@ -63,7 +63,7 @@ store_events(struct db *db, arena *a, long long district, long long school, stru
 {
 	static const char sql[] = EVENT_COLUMNS
 	    " WHERE e.district_id = ?1 AND (?2 = 0 OR e.school_id = ?2) ORDER BY e.held_on DESC, e.id DESC";
-	sqlite3_stmt *st = db_stmt(db, sql);
+	sql_stmt *st = db_stmt(db, sql);
 
 	*out = NULL;
 	*n = 0;
@@ -78,7 +78,7 @@ enum db_result
 store_event_get(struct db *db, arena *a, long long id, struct event_row *row)
 {
 	static const char sql[] = EVENT_COLUMNS " WHERE e.id = ?";
-	sqlite3_stmt *st = db_stmt(db, sql);
+	sql_stmt *st = db_stmt(db, sql);
 
 	memset(row, 0, sizeof(*row));
 	if (st == NULL)
@@ -93,7 +93,7 @@ store_events_on(struct db *db, arena *a, long long district, const char *day, st
 {
 	static const char sql[] = EVENT_COLUMNS
 	    " WHERE e.district_id = ? AND e.held_on = ? AND e.state = 'open' ORDER BY e.id";
-	sqlite3_stmt *st = db_stmt(db, sql);
+	sql_stmt *st = db_stmt(db, sql);
 
 	*out = NULL;
 	*n = 0;
@@ -114,7 +114,7 @@ store_event_insert(struct db *db, const struct event_write *w, long long *id)
 	    " ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)";
 	static const char sql_school[] = "INSERT OR IGNORE INTO event_school (event_id, school_id) VALUES (?, ?)";
 	static const char sql_teacher[] = "INSERT OR IGNORE INTO event_teacher (event_id, teacher_id) VALUES (?, ?)";
-	sqlite3_stmt *st = db_stmt(db, sql);
+	sql_stmt *st = db_stmt(db, sql);
 	enum db_result r;
 
 	*id = 0;
@@ -139,7 +139,7 @@ store_event_insert(struct db *db, const struct event_write *w, long long *id)
 	sql_bind_int(st, 17, w->account_id);
 	if ((r = sql_exec(st)) != DB_OK)
 		return r;
-	*id = sqlite3_last_insert_rowid(db_handle(db));
+	*id = sql_last_id(db);
 	for (size_t i = 0; i < w->nschools; i++) {
 		if ((st = db_stmt(db, sql_school)) == NULL)
 			return DB_ERROR;
@@ -160,7 +160,7 @@ store_event_insert(struct db *db, const struct event_write *w, long long *id)
 }
 
 static int
-fill_name(arena *a, sqlite3_stmt *st, void *row)
+fill_name(arena *a, sql_stmt *st, void *row)
 {
 	struct event_name *v = row;
 
@@ -173,7 +173,7 @@ fill_name(arena *a, sqlite3_stmt *st, void *row)
 static enum db_result
 names(struct db *db, arena *a, const char *sql, long long id, struct event_name **out, size_t *n)
 {
-	sqlite3_stmt *st = db_stmt(db, sql);
+	sql_stmt *st = db_stmt(db, sql);
 
 	*out = NULL;
 	*n = 0;
@@ -215,7 +215,7 @@ store_event_item_ok(struct db *db, long long year, long long item)
 {
 	static const char sql[] = "SELECT id FROM item WHERE school_year_id = ? AND id = ?"
 	    " AND active = 1 AND rule_type = 'per_unit'";
-	sqlite3_stmt *st = db_stmt(db, sql);
+	sql_stmt *st = db_stmt(db, sql);
 	long long id = 0;
 
 	if (st == NULL)
@@ -265,7 +265,7 @@ store_event_invited(struct db *db, long long event, long long teacher, long long
 	    "  AND es.school_id = ty.school_id))"
 	    " OR (e.audience = 'list' AND EXISTS (SELECT 1 FROM event_teacher et WHERE et.event_id = e.id"
 	    "  AND et.teacher_id = ?2)))";
-	sqlite3_stmt *st = db_stmt(db, sql);
+	sql_stmt *st = db_stmt(db, sql);
 
 	*ty = 0;
 	if (st == NULL)
@@ -285,7 +285,7 @@ store_attendance_sign(struct db *db, long long event, long long ty, const char *
 	static const char sql_out[] =
 	    "UPDATE attendance SET signed_out_at = ?4 WHERE event_id = ?1 AND teacher_year_id = ?2 AND session = ?3";
 	int in = strcmp(mode, "in") == 0;
-	sqlite3_stmt *st = db_stmt(db, in ? sql_in : sql_out);
+	sql_stmt *st = db_stmt(db, in ? sql_in : sql_out);
 	enum db_result r;
 
 	*fresh = 0;
@@ -299,12 +299,12 @@ store_attendance_sign(struct db *db, long long event, long long ty, const char *
 		sql_bind_text(st, 5, via);
 	if ((r = sql_exec(st)) != DB_OK)
 		return r;
-	*fresh = sqlite3_changes(db_handle(db)) == 1;
+	*fresh = sql_changes(db) == 1;
 	return in || *fresh ? DB_OK : DB_NOTFOUND;
 }
 
 static int
-fill_attendance(arena *a, sqlite3_stmt *st, void *row)
+fill_attendance(arena *a, sql_stmt *st, void *row)
 {
 	struct attendance_row *v = row;
 
@@ -331,7 +331,7 @@ store_attendance(struct db *db, arena *a, long long event, struct attendance_row
 	    " JOIN teacher_year ty ON ty.id = a.teacher_year_id JOIN teacher t ON t.id = ty.teacher_id"
 	    " JOIN school s ON s.id = ty.school_id WHERE a.event_id = ?"
 	    " ORDER BY s.code, t.staff_no, t.id, a.session DESC";
-	sqlite3_stmt *st = db_stmt(db, sql);
+	sql_stmt *st = db_stmt(db, sql);
 
 	*out = NULL;
 	*n = 0;
@@ -350,7 +350,7 @@ store_attendance_correct(struct db *db, long long event, long long ty, const cha
 	    " corrected_reason) VALUES (?1, ?2, ?3, ?6, 'organiser', ?4, ?5)"
 	    " ON CONFLICT (event_id, teacher_year_id, session) DO UPDATE SET present = excluded.present,"
 	    " corrected_reason = excluded.corrected_reason";
-	sqlite3_stmt *st = db_stmt(db, sql);
+	sql_stmt *st = db_stmt(db, sql);
 
 	if (st == NULL)
 		return DB_ERROR;
@@ -370,7 +370,7 @@ store_event_teacher_year(struct db *db, long long event, const char *staff_no, l
 	    "SELECT ty.id FROM event e JOIN teacher t ON t.district_id = e.district_id AND t.staff_no = ?2"
 	    " JOIN teacher_year ty ON ty.teacher_id = t.id AND ty.school_year_id = e.school_year_id"
 	    " WHERE e.id = ?1";
-	sqlite3_stmt *st = db_stmt(db, sql);
+	sql_stmt *st = db_stmt(db, sql);
 
 	*ty = 0;
 	if (st == NULL)
@@ -385,7 +385,7 @@ store_event_close(struct db *db, long long id, long long account, const char *at
 {
 	static const char sql[] =
 	    "UPDATE event SET state = 'closed', closed_at = ?2, closed_by = ?3 WHERE id = ?1 AND state = 'open'";
-	sqlite3_stmt *st = db_stmt(db, sql);
+	sql_stmt *st = db_stmt(db, sql);
 	enum db_result r;
 
 	if (st == NULL)
@@ -393,7 +393,7 @@ store_event_close(struct db *db, long long id, long long account, const char *at
 	sql_bind_int(st, 1, id);
 	sql_bind_text(st, 2, at);
 	sql_bind_int(st, 3, account);
-	if ((r = sql_exec(st)) == DB_OK && sqlite3_changes(db_handle(db)) != 1)
+	if ((r = sql_exec(st)) == DB_OK && sql_changes(db) != 1)
 		r = DB_NOTFOUND;
 	return r;
 }
@@ -403,7 +403,7 @@ store_event_record(struct db *db, long long event, long long ty, long long recor
 {
 	static const char sql[] =
 	    "INSERT INTO event_record (event_id, teacher_year_id, record_id) VALUES (?, ?, ?)";
-	sqlite3_stmt *st = db_stmt(db, sql);
+	sql_stmt *st = db_stmt(db, sql);
 
 	if (st == NULL)
 		return DB_ERROR;

@@ -12,7 +12,7 @@ store_home_districts(struct db *db, arena *a, struct home_district **out, size_t
 	    " d.self_registration, y.id, y.label, y.starts_on, y.ends_on, y.register_deadline"
 	    " FROM district d LEFT JOIN school_year y ON y.district_id = d.id AND y.is_current = 1"
 	    " ORDER BY d.province, d.city, d.code";
-	sqlite3_stmt *st = db_stmt(db, sql);
+	sql_stmt *st = db_stmt(db, sql);
 	size_t cap = 0;
 	enum db_result r = DB_OK;
 	enum sql_step s;
@@ -53,7 +53,7 @@ store_home_districts(struct db *db, arena *a, struct home_district **out, size_t
 			break;
 		}
 	}
-	sqlite3_reset(st);
+	sql_reset(st);
 	if (s != SQL_DONE) {
 		*n = 0;
 		return r == DB_OK ? DB_ERROR : r;

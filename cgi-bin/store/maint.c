@@ -5,6 +5,7 @@
 #include "store/sql.h"
 
 #include <errno.h>
+#include <sqlite3.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <string.h>

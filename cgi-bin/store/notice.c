@@ -14,7 +14,7 @@
 	" LEFT JOIN account pa ON pa.id = n.published_by"
 
 static int
-fill(arena *a, sqlite3_stmt *st, void *row)
+fill(arena *a, sql_stmt *st, void *row)
 {
 	struct notice_row *v = row;
 
@@ -51,7 +51,7 @@ store_notices(struct db *db, arena *a, long long district, long long school,
 	    " WHERE n.district_id = ?1 AND (?2 = 0 OR (n.state = 'published' AND EXISTS"
 	    "  (SELECT 1 FROM notice_entry e WHERE e.notice_id = n.id AND e.school_id = ?2)))"
 	    " ORDER BY n.id DESC";
-	sqlite3_stmt *st = db_stmt(db, sql);
+	sql_stmt *st = db_stmt(db, sql);
 
 	*out = NULL;
 	*n = 0;
@@ -66,7 +66,7 @@ enum db_result
 store_notice_get(struct db *db, arena *a, long long id, struct notice_row *row)
 {
 	static const char sql[] = NOTICE_COLUMNS " WHERE n.id = ?";
-	sqlite3_stmt *st = db_stmt(db, sql);
+	sql_stmt *st = db_stmt(db, sql);
 
 	memset(row, 0, sizeof(*row));
 	if (st == NULL)
@@ -80,7 +80,7 @@ store_notice_last(struct db *db, arena *a, long long district, struct notice_row
 {
 	static const char sql[] = NOTICE_COLUMNS
 	    " WHERE n.district_id = ? AND n.number <> '' ORDER BY n.id DESC LIMIT 1";
-	sqlite3_stmt *st = db_stmt(db, sql);
+	sql_stmt *st = db_stmt(db, sql);
 
 	memset(row, 0, sizeof(*row));
 	if (st == NULL)
@@ -94,7 +94,7 @@ store_notice_number_taken(struct db *db, long long district, const char *number,
 {
 	static const char sql[] =
 	    "SELECT id FROM notice WHERE district_id = ? AND number = ? AND id <> ? LIMIT 1";
-	sqlite3_stmt *st = db_stmt(db, sql);
+	sql_stmt *st = db_stmt(db, sql);
 	long long id = 0;
 
 	if (st == NULL)
@@ -107,7 +107,7 @@ store_notice_number_taken(struct db *db, long long district, const char *number,
 
 /* The text columns ?3..?12 and the threshold ?13 of a write. */
 static void
-bind_write(sqlite3_stmt *st, const struct notice_write *w)
+bind_write(sql_stmt *st, const struct notice_write *w)
 {
 	sql_bind_text(st, 3, w->number);
 	sql_bind_text(st, 4, w->title);
@@ -128,7 +128,7 @@ store_notice_insert(struct db *db, const struct notice_write *w, long long *id)
 	    "INSERT INTO notice (district_id, school_year_id, number, title, addressee, opening, closing,"
 	    " issuer, issued_on, copy_to, printer, nonstandard_over, created_by)"
 	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)";
-	sqlite3_stmt *st = db_stmt(db, sql);
+	sql_stmt *st = db_stmt(db, sql);
 	enum db_result r;
 
 	*id = 0;
@@ -139,7 +139,7 @@ store_notice_insert(struct db *db, const struct notice_write *w, long long *id)
 	bind_write(st, w);
 	sql_bind_int(st, 13, w->account_id);
 	if ((r = sql_exec(st)) == DB_OK)
-		*id = sqlite3_last_insert_rowid(db_handle(db));
+		*id = sql_last_id(db);
 	return r;
 }
 
@@ -151,14 +151,14 @@ store_notice_update(struct db *db, long long id, const struct notice_write *w)
 	    " issuer = ?8, issued_on = ?9, copy_to = ?10, printer = ?11, nonstandard_over = ?12,"
 	    " updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
 	    " WHERE id = ?1 AND state = 'draft'";
-	sqlite3_stmt *st = db_stmt(db, sql);
+	sql_stmt *st = db_stmt(db, sql);
 	enum db_result r;
 
 	if (st == NULL)
 		return DB_ERROR;
 	sql_bind_int(st, 1, id);
 	bind_write(st, w);
-	if ((r = sql_exec(st)) == DB_OK && sqlite3_changes(db_handle(db)) != 1)
+	if ((r = sql_exec(st)) == DB_OK && sql_changes(db) != 1)
 		r = DB_NOTFOUND;
 	return r;
 }
@@ -167,19 +167,19 @@ enum db_result
 store_notice_delete(struct db *db, long long id)
 {
 	static const char sql[] = "DELETE FROM notice WHERE id = ? AND state = 'draft'";
-	sqlite3_stmt *st = db_stmt(db, sql);
+	sql_stmt *st = db_stmt(db, sql);
 	enum db_result r;
 
 	if (st == NULL)
 		return DB_ERROR;
 	sql_bind_int(st, 1, id);
-	if ((r = sql_exec(st)) == DB_OK && sqlite3_changes(db_handle(db)) != 1)
+	if ((r = sql_exec(st)) == DB_OK && sql_changes(db) != 1)
 		r = DB_NOTFOUND;
 	return r;
 }
 
 static int
-fill_entry(arena *a, sqlite3_stmt *st, void *row)
+fill_entry(arena *a, sql_stmt *st, void *row)
 {
 	struct notice_entry *e = row;
 
@@ -213,7 +213,7 @@ store_notice_entries(struct db *db, arena *a, long long notice, struct notice_en
 	    " threshold_tenths, normative_tenths, normative_min_tenths FROM notice_entry"
 	    " WHERE notice_id = ? ORDER BY CASE section WHEN 'late' THEN 0 WHEN 'nonstandard' THEN 1"
 	    " ELSE 2 END, position";
-	sqlite3_stmt *st = db_stmt(db, sql);
+	sql_stmt *st = db_stmt(db, sql);
 
 	*out = NULL;
 	*n = 0;
@@ -235,7 +235,7 @@ store_notice_publish(struct db *db, long long id, long long account, const char 
 	    " handed_in, irregular, returned, rejected, reviewed, teacher_year_id, staff_no, teacher_name,"
 	    " category, confirmed_tenths, threshold_tenths, normative_tenths, normative_min_tenths)"
 	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)";
-	sqlite3_stmt *st = db_stmt(db, state_sql);
+	sql_stmt *st = db_stmt(db, state_sql);
 	enum db_result r;
 	long long pos = 0;
 
@@ -246,7 +246,7 @@ store_notice_publish(struct db *db, long long id, long long account, const char 
 	sql_bind_int(st, 3, account);
 	if ((r = sql_exec(st)) != DB_OK)
 		return r;
-	if (sqlite3_changes(db_handle(db)) != 1)
+	if (sql_changes(db) != 1)
 		return DB_NOTFOUND;
 	for (size_t i = 0; i < n; i++) {
 		const struct notice_entry *e = &v[i];
@@ -281,7 +281,7 @@ store_notice_publish(struct db *db, long long id, long long account, const char 
 }
 
 static int
-fill_school(arena *a, sqlite3_stmt *st, void *row)
+fill_school(arena *a, sql_stmt *st, void *row)
 {
 	struct notice_school *s = row;
 
@@ -321,7 +321,7 @@ store_notice_schools(struct db *db, arena *a, long long year, struct notice_scho
 	    " FROM school_year y JOIN school s ON s.district_id = y.district_id AND s.active = 1"
 	    " LEFT JOIN school_year_state sys ON sys.school_id = s.id AND sys.school_year_id = y.id"
 	    " WHERE y.id = ?1 ORDER BY s.code";
-	sqlite3_stmt *st = db_stmt(db, sql);
+	sql_stmt *st = db_stmt(db, sql);
 
 	*out = NULL;
 	*n = 0;
@@ -332,7 +332,7 @@ store_notice_schools(struct db *db, arena *a, long long year, struct notice_scho
 }
 
 static int
-fill_teacher(arena *a, sqlite3_stmt *st, void *row)
+fill_teacher(arena *a, sql_stmt *st, void *row)
 {
 	struct notice_teacher *t = row;
 
@@ -351,7 +351,7 @@ store_notice_teachers(struct db *db, arena *a, long long year, struct notice_tea
 	    "SELECT ty.id, ty.school_id, t.staff_no, t.name, ty.category FROM teacher_year ty"
 	    " JOIN teacher t ON t.id = ty.teacher_id JOIN school s ON s.id = ty.school_id"
 	    " WHERE ty.school_year_id = ? ORDER BY s.code, t.staff_no, t.id";
-	sqlite3_stmt *st = db_stmt(db, sql);
+	sql_stmt *st = db_stmt(db, sql);
 
 	*out = NULL;
 	*n = 0;

@@ -9,7 +9,7 @@ static enum db_result
 notify(struct db *db, const char *sql, long long a1, long long a2, const char *kind,
     const char *detail)
 {
-	sqlite3_stmt *st = db_stmt(db, sql);
+	sql_stmt *st = db_stmt(db, sql);
 
 	if (st == NULL)
 		return DB_ERROR;
@@ -79,7 +79,7 @@ store_notify_notice(struct db *db, long long notice, const char *title)
 	    " FROM notice n JOIN (SELECT DISTINCT school_id FROM notice_entry WHERE notice_id = ?1) s"
 	    " JOIN account a ON a.school_id = s.school_id AND a.active = 1"
 	    " AND a.role IN ('school_admin', 'school_leader') WHERE n.id = ?1";
-	sqlite3_stmt *st = db_stmt(db, sql);
+	sql_stmt *st = db_stmt(db, sql);
 
 	if (st == NULL)
 		return DB_ERROR;
@@ -89,7 +89,7 @@ store_notify_notice(struct db *db, long long notice, const char *title)
 }
 
 static int
-fill_notification(arena *a, sqlite3_stmt *st, void *row)
+fill_notification(arena *a, sql_stmt *st, void *row)
 {
 	struct notification *n = row;
 
@@ -120,7 +120,7 @@ store_inbox(struct db *db, arena *a, long long account, struct notification **ou
 	    " LEFT JOIN teacher t ON t.id = ty.teacher_id LEFT JOIN school s ON s.id = n.school_id"
 	    " LEFT JOIN school_year y ON y.id = n.school_year_id"
 	    " WHERE n.account_id = ? ORDER BY n.id DESC LIMIT 200";
-	sqlite3_stmt *st = db_stmt(db, sql);
+	sql_stmt *st = db_stmt(db, sql);
 
 	*out = NULL;
 	*n = 0;
@@ -135,7 +135,7 @@ store_inbox_unread(struct db *db, long long account, long long *n)
 {
 	static const char sql[] =
 	    "SELECT count(*) FROM notification WHERE account_id = ? AND read_at IS NULL";
-	sqlite3_stmt *st = db_stmt(db, sql);
+	sql_stmt *st = db_stmt(db, sql);
 
 	*n = 0;
 	if (st == NULL)
@@ -150,7 +150,7 @@ store_inbox_read(struct db *db, long long account, long long id, long long *chan
 	static const char sql[] =
 	    "UPDATE notification SET read_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
 	    " WHERE account_id = ?1 AND read_at IS NULL AND (?2 = 0 OR id = ?2)";
-	sqlite3_stmt *st = db_stmt(db, sql);
+	sql_stmt *st = db_stmt(db, sql);
 	enum db_result r;
 
 	*changed = 0;
@@ -160,7 +160,7 @@ store_inbox_read(struct db *db, long long account, long long id, long long *chan
 	sql_bind_int(st, 2, id);
 	if ((r = sql_exec(st)) != DB_OK)
 		return r;
-	*changed = sqlite3_changes(db_handle(db));
+	*changed = sql_changes(db);
 	return DB_OK;
 }
 
@@ -170,7 +170,7 @@ struct district_offset {
 };
 
 static int
-fill_offset(arena *a, sqlite3_stmt *st, void *row)
+fill_offset(arena *a, sql_stmt *st, void *row)
 {
 	struct district_offset *d = row;
 
@@ -215,7 +215,7 @@ store_remind(struct db *db, store_today_fn today, void *arg, const int *days_lef
 	if (a == NULL)
 		return DB_ERROR;
 	{
-		sqlite3_stmt *st = db_stmt(db, sql_districts);
+		sql_stmt *st = db_stmt(db, sql_districts);
 		if (st == NULL) {
 			arena_free(a);
 			return DB_ERROR;
@@ -229,7 +229,7 @@ store_remind(struct db *db, store_today_fn today, void *arg, const int *days_lef
 		char day[11];
 		today(v[i].offset, day, arg);
 		for (size_t k = 0; k < ndays; k++) {
-			sqlite3_stmt *st = db_stmt(db, sql_remind);
+			sql_stmt *st = db_stmt(db, sql_remind);
 			if (st == NULL) {
 				arena_free(a);
 				return DB_ERROR;
@@ -241,7 +241,7 @@ store_remind(struct db *db, store_today_fn today, void *arg, const int *days_lef
 				arena_free(a);
 				return r;
 			}
-			*made += sqlite3_changes(db_handle(db));
+			*made += sql_changes(db);
 		}
 	}
 	arena_free(a);

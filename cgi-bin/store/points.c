@@ -17,7 +17,7 @@ store_points_school(struct db *db, arena *a, long long school, struct points_sch
 	    " FROM school s JOIN school_year y ON y.district_id = s.district_id AND y.is_current = 1"
 	    " LEFT JOIN school_year_state sys ON sys.school_id = s.id AND sys.school_year_id = y.id"
 	    " WHERE s.id = ?";
-	sqlite3_stmt *st = db_stmt(db, sql);
+	sql_stmt *st = db_stmt(db, sql);
 	enum db_result r = DB_OK;
 	enum sql_step step;
 
@@ -39,7 +39,7 @@ store_points_school(struct db *db, arena *a, long long school, struct points_sch
 			r = DB_ERROR;
 	} else if (step == SQL_DONE)
 		r = DB_NOTFOUND;
-	sqlite3_reset(st);
+	sql_reset(st);
 	return r;
 }
 
@@ -56,7 +56,7 @@ store_points_entries(struct db *db, arena *a, long long school, long long year,
 	    "  WHERE x.teacher_year_id = ty.id AND x.item_id = ?3 AND x.state <> 'rejected')"
 	    " WHERE ty.school_id = ?1 AND ty.school_year_id = ?2 AND t.active = 1"
 	    " ORDER BY t.staff_no, t.id";
-	sqlite3_stmt *st = db_stmt(db, sql);
+	sql_stmt *st = db_stmt(db, sql);
 	void *v = NULL;
 	size_t cap = 0;
 	enum db_result r = DB_OK;
@@ -88,7 +88,7 @@ store_points_entries(struct db *db, arena *a, long long school, long long year,
 			break;
 		}
 	}
-	sqlite3_reset(st);
+	sql_reset(st);
 	if (step != SQL_DONE) {
 		*n = 0;
 		return r == DB_OK ? DB_ERROR : r;
@@ -112,7 +112,7 @@ store_points_insert(struct db *db, long long teacher_year, long long item,
 	static const char sql[] =
 	    "INSERT INTO record (teacher_year_id, item_id, started_on, ended_on, points,"
 	    " claimed_tenths, state, created_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'draft', ?7)";
-	sqlite3_stmt *st = db_stmt(db, sql);
+	sql_stmt *st = db_stmt(db, sql);
 	char json[128];
 	enum db_result r;
 
@@ -128,7 +128,7 @@ store_points_insert(struct db *db, long long teacher_year, long long item,
 	sql_bind_int(st, 6, claimed_tenths);
 	sql_bind_int(st, 7, account);
 	if ((r = sql_exec(st)) == DB_OK)
-		*id = sqlite3_last_insert_rowid(db_handle(db));
+		*id = sql_last_id(db);
 	return r;
 }
 
@@ -140,7 +140,7 @@ store_points_update(struct db *db, long long record, long long item,
 	    "UPDATE record SET points = ?3, claimed_tenths = ?4,"
 	    " updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
 	    " WHERE id = ?1 AND item_id = ?2 AND state IN ('draft', 'returned')";
-	sqlite3_stmt *st = db_stmt(db, sql);
+	sql_stmt *st = db_stmt(db, sql);
 	char json[128];
 	enum db_result r;
 
@@ -151,7 +151,7 @@ store_points_update(struct db *db, long long record, long long item,
 	sql_bind_int(st, 2, item);
 	sql_bind_text(st, 3, json);
 	sql_bind_int(st, 4, claimed_tenths);
-	if ((r = sql_exec(st)) == DB_OK && sqlite3_changes(db_handle(db)) != 1)
+	if ((r = sql_exec(st)) == DB_OK && sql_changes(db) != 1)
 		r = DB_NOTFOUND;
 	return r;
 }

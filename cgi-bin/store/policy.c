@@ -18,7 +18,7 @@
 	" FROM school_year y LEFT JOIN policy p ON p.school_year_id = y.id"
 
 static int
-fill(arena *a, sqlite3_stmt *st, void *row)
+fill(arena *a, sql_stmt *st, void *row)
 {
 	struct year_policy *p = row;
 
@@ -52,7 +52,7 @@ store_district_years(struct db *db, arena *a, long long district, struct year_po
     size_t *n)
 {
 	static const char sql[] = YEAR_COLUMNS " WHERE y.district_id = ? ORDER BY y.starts_on DESC";
-	sqlite3_stmt *st = db_stmt(db, sql);
+	sql_stmt *st = db_stmt(db, sql);
 
 	*out = NULL;
 	*n = 0;
@@ -66,7 +66,7 @@ enum db_result
 store_year_policy(struct db *db, arena *a, long long year, struct year_policy *p)
 {
 	static const char sql[] = YEAR_COLUMNS " WHERE y.id = ?";
-	sqlite3_stmt *st = db_stmt(db, sql);
+	sql_stmt *st = db_stmt(db, sql);
 
 	memset(p, 0, sizeof(*p));
 	if (st == NULL)
@@ -77,14 +77,14 @@ store_year_policy(struct db *db, arena *a, long long year, struct year_policy *p
 
 /* NULL for "" (no deadline), -1 (no rule) and 0 (no flag). */
 static void
-bind_date(sqlite3_stmt *st, int i, const char *v)
+bind_date(sql_stmt *st, int i, const char *v)
 {
 	if (v != NULL && *v)
 		sql_bind_text(st, i, v);
 }
 
 static void
-bind_opt(sqlite3_stmt *st, int i, long long v, long long none)
+bind_opt(sql_stmt *st, int i, long long v, long long none)
 {
 	if (v != none)
 		sql_bind_int(st, i, v);
@@ -106,7 +106,7 @@ store_year_policy_set(struct db *db, const struct year_policy *p)
 	static const char sql_dates[] =
 	    "UPDATE school_year SET register_deadline = ?2, school_review_deadline = ?3,"
 	    " district_review_deadline = ?4 WHERE id = ?1";
-	sqlite3_stmt *st = db_stmt(db, sql_policy);
+	sql_stmt *st = db_stmt(db, sql_policy);
 	enum db_result r;
 
 	if (st == NULL)

@@ -19,7 +19,7 @@
 	" LEFT JOIN account fa ON fa.id = p.filed_by LEFT JOIN account da ON da.id = p.decided_by"
 
 static int
-fill(arena *a, sqlite3_stmt *st, void *row)
+fill(arena *a, sql_stmt *st, void *row)
 {
 	struct project_row *p = row;
 
@@ -63,7 +63,7 @@ store_projects_of_year(struct db *db, arena *a, long long year, long long school
 	    " AND (?2 = 0 OR p.school_id = ?2 OR p.state = 'approved')"
 	    " AND (?3 IS NULL OR p.state = ?3)"
 	    " ORDER BY p.id DESC";
-	sqlite3_stmt *st = db_stmt(db, sql);
+	sql_stmt *st = db_stmt(db, sql);
 
 	*out = NULL;
 	*n = 0;
@@ -79,7 +79,7 @@ enum db_result
 store_project_get(struct db *db, arena *a, long long id, struct project_row *p)
 {
 	static const char sql[] = PROJECT_COLUMNS " WHERE p.id = ?";
-	sqlite3_stmt *st = db_stmt(db, sql);
+	sql_stmt *st = db_stmt(db, sql);
 
 	memset(p, 0, sizeof(*p));
 	if (st == NULL)
@@ -93,7 +93,7 @@ store_project_year(struct db *db, long long district, long long *year)
 {
 	static const char sql[] =
 	    "SELECT id FROM school_year WHERE district_id = ? AND is_current = 1";
-	sqlite3_stmt *st = db_stmt(db, sql);
+	sql_stmt *st = db_stmt(db, sql);
 
 	*year = 0;
 	if (st == NULL)
@@ -108,7 +108,7 @@ store_project_item(struct db *db, long long year, long long item, int *trainee)
 	static const char sql[] =
 	    "SELECT rule_type = 'trainee_multiplier' FROM item WHERE school_year_id = ? AND id = ?"
 	    " AND active = 1 AND (needs_project = 1 OR rule_type = 'trainee_multiplier')";
-	sqlite3_stmt *st = db_stmt(db, sql);
+	sql_stmt *st = db_stmt(db, sql);
 	long long v = 0;
 	enum db_result r;
 
@@ -123,7 +123,7 @@ store_project_item(struct db *db, long long year, long long item, int *trainee)
 }
 
 static int
-fill_item(arena *a, sqlite3_stmt *st, void *row)
+fill_item(arena *a, sql_stmt *st, void *row)
 {
 	struct project_item *it = row;
 
@@ -143,7 +143,7 @@ store_project_items(struct db *db, arena *a, long long year, struct project_item
 	    "SELECT id, code, name, rule_type, json_extract(params, '$.quota_percent') FROM item"
 	    " WHERE school_year_id = ? AND active = 1"
 	    " AND (needs_project = 1 OR rule_type = 'trainee_multiplier') ORDER BY sort_order, id";
-	sqlite3_stmt *st = db_stmt(db, sql);
+	sql_stmt *st = db_stmt(db, sql);
 
 	*out = NULL;
 	*n = 0;
@@ -155,7 +155,7 @@ store_project_items(struct db *db, arena *a, long long year, struct project_item
 
 /* The fields of a filing, bound at 1..11 in the order of the statements below. */
 static void
-bind_write(sqlite3_stmt *st, const struct project_write *w)
+bind_write(sql_stmt *st, const struct project_write *w)
 {
 	sql_bind_int(st, 1, w->item_id);
 	sql_bind_text(st, 2, w->name);
@@ -191,7 +191,7 @@ store_project_insert(struct db *db, const struct project_write *w, long long *id
 	    " school_year_id, school_id, filed_by, filed_at, state, approved)"
 	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, nullif(?12, 0), ?13, ?14, 'filed', 0)"
 	    " RETURNING id";
-	sqlite3_stmt *st = db_stmt(db, sql);
+	sql_stmt *st = db_stmt(db, sql);
 	enum db_result r = DB_OK;
 
 	*id = 0;
@@ -204,18 +204,18 @@ store_project_insert(struct db *db, const struct project_write *w, long long *id
 	sql_bind_text(st, 14, w->at);
 	if (sql_step(st, &r) == SQL_ROW)
 		*id = sql_int(st, 0, 0);
-	sqlite3_reset(st);
+	sql_reset(st);
 	return *id > 0 ? DB_OK : (r == DB_OK ? DB_ERROR : r);
 }
 
 /* An UPDATE ... RETURNING id: DB_OK when it changed the row, DB_NOTFOUND when none matched. */
 static enum db_result
-changed(sqlite3_stmt *st)
+changed(sql_stmt *st)
 {
 	enum db_result r = DB_OK;
 	enum sql_step s = sql_step(st, &r);
 
-	sqlite3_reset(st);
+	sql_reset(st);
 	if (s == SQL_FAILED)
 		return r == DB_OK ? DB_ERROR : r;
 	return s == SQL_ROW ? DB_OK : DB_NOTFOUND;
@@ -229,7 +229,7 @@ store_project_update(struct db *db, long long id, const struct project_write *w)
 	    " starts_on = ?5, ends_on = ?6, hours_tenths = ?7, expected_participants = ?8,"
 	    " max_participants = ?9, excellent_quota_percent = ?10"
 	    " WHERE id = ?11 AND state = 'filed' RETURNING id";
-	sqlite3_stmt *st = db_stmt(db, sql);
+	sql_stmt *st = db_stmt(db, sql);
 
 	if (st == NULL)
 		return DB_ERROR;
@@ -246,7 +246,7 @@ store_project_approve(struct db *db, long long id, const char *approval_no, long
 	    "UPDATE training_project SET state = 'approved', approved = 1, approval_no = ?2,"
 	    " approved_at = ?4, approved_by = ?3, decided_at = ?4, decided_by = ?3"
 	    " WHERE id = ?1 AND state = 'filed' RETURNING id";
-	sqlite3_stmt *st = db_stmt(db, sql);
+	sql_stmt *st = db_stmt(db, sql);
 
 	if (st == NULL)
 		return DB_ERROR;
@@ -263,7 +263,7 @@ store_project_reject(struct db *db, long long id, const char *reason, long long 
 	static const char sql[] =
 	    "UPDATE training_project SET state = 'rejected', approved = 0, reject_reason = ?2,"
 	    " decided_at = ?4, decided_by = ?3 WHERE id = ?1 AND state = 'filed' RETURNING id";
-	sqlite3_stmt *st = db_stmt(db, sql);
+	sql_stmt *st = db_stmt(db, sql);
 
 	if (st == NULL)
 		return DB_ERROR;
@@ -279,7 +279,7 @@ store_project_number_taken(struct db *db, long long year, const char *approval_n
 {
 	static const char sql[] =
 	    "SELECT id FROM training_project WHERE school_year_id = ? AND approval_no = ? AND id <> ?";
-	sqlite3_stmt *st = db_stmt(db, sql);
+	sql_stmt *st = db_stmt(db, sql);
 	long long v = 0;
 
 	if (st == NULL)

@@ -8,12 +8,12 @@
 
 /* DB_OK when st finds a row, DB_NOTFOUND when none; reset. */
 static enum db_result
-exists(sqlite3_stmt *st)
+exists(sql_stmt *st)
 {
 	enum db_result r = DB_OK;
 	enum sql_step s = sql_step(st, &r);
 
-	sqlite3_reset(st);
+	sql_reset(st);
 	if (s == SQL_ROW)
 		return DB_OK;
 	if (s == SQL_DONE)
@@ -23,9 +23,9 @@ exists(sqlite3_stmt *st)
 
 /* A list's end: DB_OK when the loop ended at SQL_DONE, the failure otherwise. */
 static enum db_result
-list_end(sqlite3_stmt *st, enum sql_step step, enum db_result r, size_t *n)
+list_end(sql_stmt *st, enum sql_step step, enum db_result r, size_t *n)
 {
-	sqlite3_reset(st);
+	sql_reset(st);
 	if (step != SQL_DONE) {
 		*n = 0;
 		return r == DB_OK ? DB_ERROR : r;
@@ -36,7 +36,7 @@ enum db_result
 store_record_of_year(struct db *db, long long id, long long ty)
 {
 	static const char sql[] = "SELECT 1 FROM record WHERE id = ? AND teacher_year_id = ?";
-	sqlite3_stmt *st = db_stmt(db, sql);
+	sql_stmt *st = db_stmt(db, sql);
 
 	if (st == NULL)
 		return DB_ERROR;
@@ -52,7 +52,7 @@ store_record_current_year(struct db *db, long long id, long long *ty)
 	    "SELECT ty.id FROM record r JOIN teacher_year ty ON ty.id = r.teacher_year_id"
 	    " JOIN school_year y ON y.id = ty.school_year_id AND y.is_current = 1"
 	    " WHERE r.id = ?";
-	sqlite3_stmt *st = db_stmt(db, sql);
+	sql_stmt *st = db_stmt(db, sql);
 	enum db_result r = DB_OK;
 	enum sql_step s;
 
@@ -62,7 +62,7 @@ store_record_current_year(struct db *db, long long id, long long *ty)
 	sql_bind_int(st, 1, id);
 	if ((s = sql_step(st, &r)) == SQL_ROW)
 		*ty = sql_int(st, 0, 0);
-	sqlite3_reset(st);
+	sql_reset(st);
 	if (s == SQL_FAILED)
 		return r == DB_OK ? DB_ERROR : r;
 	return *ty > 0 ? DB_OK : DB_NOTFOUND;
@@ -83,7 +83,7 @@ store_record_view(struct db *db, arena *a, long long id, struct record_view *v)
 	    " LEFT JOIN school_year_state sys ON sys.school_id = ty.school_id"
 	    "  AND sys.school_year_id = ty.school_year_id"
 	    " LEFT JOIN training_project p ON p.id = r.project_id WHERE r.id = ?";
-	sqlite3_stmt *st = db_stmt(db, sql);
+	sql_stmt *st = db_stmt(db, sql);
 	enum db_result r = DB_OK;
 	enum sql_step s;
 
@@ -119,7 +119,7 @@ store_record_view(struct db *db, arena *a, long long id, struct record_view *v)
 			if ((*texts[i] = sql_dup(a, st, cols[i])) == NULL)
 				r = DB_ERROR;
 	}
-	sqlite3_reset(st);
+	sql_reset(st);
 	if (s == SQL_FAILED)
 		return r == DB_OK ? DB_ERROR : r;
 	if (s == SQL_DONE)
@@ -138,7 +138,7 @@ store_record_evidence(struct db *db, arena *a, long long id, long long district,
 	    "   WHERE o.sha256 = e.sha256 AND o.record_id <> e.record_id AND y2.district_id = ?2)"
 	    " FROM evidence e JOIN evidence_file f ON f.sha256 = e.sha256 WHERE e.record_id = ?1"
 	    " ORDER BY e.id";
-	sqlite3_stmt *st = db_stmt(db, sql);
+	sql_stmt *st = db_stmt(db, sql);
 	struct record_evidence *v = NULL;
 	size_t cap = 0;
 	enum db_result r = DB_OK;
@@ -186,7 +186,7 @@ store_record_first_author_claims(struct db *db, arena *a, long long id,
 	    " JOIN school s ON s.id = oty.school_id"
 	    " WHERE r.id = ?1 AND oy.district_id = y.district_id AND oty.teacher_id <> ty.teacher_id"
 	    " AND o.state <> 'draft' AND" REVIEW_SAME_FIRST_AUTHOR_WORK " ORDER BY o.id LIMIT 20";
-	sqlite3_stmt *st = db_stmt(db, sql);
+	sql_stmt *st = db_stmt(db, sql);
 	struct first_author_claim *v = NULL;
 	size_t cap = 0;
 	enum db_result r = DB_OK;
@@ -224,7 +224,7 @@ store_record_reviews(struct db *db, arena *a, long long id, struct record_review
 	static const char sql[] =
 	    "SELECT v.stage, v.decision, v.reason, v.at, coalesce(a.display_name, '') FROM review v"
 	    " LEFT JOIN account a ON a.id = v.reviewer_id WHERE v.record_id = ? ORDER BY v.id";
-	sqlite3_stmt *st = db_stmt(db, sql);
+	sql_stmt *st = db_stmt(db, sql);
 	struct record_review *v = NULL;
 	size_t cap = 0;
 	enum db_result r = DB_OK;
@@ -267,7 +267,7 @@ store_year_records(struct db *db, arena *a, long long ty, struct year_record **o
 	    " (SELECT count(*) FROM evidence e WHERE e.record_id = r.id)"
 	    " FROM record r JOIN item i ON i.id = r.item_id"
 	    " WHERE r.teacher_year_id = ? ORDER BY r.started_on, r.id";
-	sqlite3_stmt *st = db_stmt(db, sql);
+	sql_stmt *st = db_stmt(db, sql);
 	struct year_record *v = NULL;
 	size_t cap = 0;
 	enum db_result r = DB_OK;
@@ -316,7 +316,7 @@ store_evidence_file(struct db *db, arena *a, long long id, struct evidence_file 
 	static const char sql[] =
 	    "SELECT e.sha256, e.filename, f.content_type, f.size FROM evidence e"
 	    " JOIN evidence_file f ON f.sha256 = e.sha256 WHERE e.id = ?";
-	sqlite3_stmt *st = db_stmt(db, sql);
+	sql_stmt *st = db_stmt(db, sql);
 	enum db_result r = DB_OK;
 	enum sql_step s;
 
@@ -332,7 +332,7 @@ store_evidence_file(struct db *db, arena *a, long long id, struct evidence_file 
 		if (!f->sha256 || !f->filename || !f->content_type)
 			r = DB_ERROR;
 	}
-	sqlite3_reset(st);
+	sql_reset(st);
 	if (s == SQL_FAILED)
 		return r == DB_OK ? DB_ERROR : r;
 	return s == SQL_DONE ? DB_NOTFOUND : r;
@@ -345,7 +345,7 @@ store_teacher_year_state(struct db *db, arena *a, long long ty, const char **sta
 	    "SELECT coalesce(sys.state, 'open') FROM teacher_year ty"
 	    " LEFT JOIN school_year_state sys ON sys.school_id = ty.school_id"
 	    " AND sys.school_year_id = ty.school_year_id WHERE ty.id = ?";
-	sqlite3_stmt *st = db_stmt(db, sql);
+	sql_stmt *st = db_stmt(db, sql);
 	enum db_result r = DB_OK;
 	enum sql_step s;
 
@@ -357,7 +357,7 @@ store_teacher_year_state(struct db *db, arena *a, long long ty, const char **sta
 		*state = "";
 		r = DB_ERROR;
 	}
-	sqlite3_reset(st);
+	sql_reset(st);
 	return s == SQL_FAILED ? (r == DB_OK ? DB_ERROR : r) : r;
 }
 
@@ -369,7 +369,7 @@ store_record_lock(struct db *db, arena *a, long long id, struct record_lock *l)
 	    " JOIN teacher_year ty ON ty.id = r.teacher_year_id"
 	    " LEFT JOIN school_year_state sys ON sys.school_id = ty.school_id"
 	    " AND sys.school_year_id = ty.school_year_id WHERE r.id = ?";
-	sqlite3_stmt *st = db_stmt(db, sql);
+	sql_stmt *st = db_stmt(db, sql);
 	enum db_result r = DB_OK;
 	enum sql_step s;
 
@@ -384,7 +384,7 @@ store_record_lock(struct db *db, arena *a, long long id, struct record_lock *l)
 		if (l->state == NULL || l->year_state == NULL)
 			r = DB_ERROR;
 	}
-	sqlite3_reset(st);
+	sql_reset(st);
 	if (s == SQL_FAILED)
 		return r == DB_OK ? DB_ERROR : r;
 	return s == SQL_DONE ? DB_NOTFOUND : r;
@@ -392,7 +392,7 @@ store_record_lock(struct db *db, arena *a, long long id, struct record_lock *l)
 
 /* One integer from st's one row (0 without a row). */
 static enum db_result
-one_int(sqlite3_stmt *st, long long *v)
+one_int(sql_stmt *st, long long *v)
 {
 	enum db_result r = DB_OK;
 	enum sql_step s = sql_step(st, &r);
@@ -400,7 +400,7 @@ one_int(sqlite3_stmt *st, long long *v)
 	*v = 0;
 	if (s == SQL_ROW)
 		*v = sql_int(st, 0, 0);
-	sqlite3_reset(st);
+	sql_reset(st);
 	return s == SQL_FAILED ? (r == DB_OK ? DB_ERROR : r) : DB_OK;
 }
 
@@ -408,7 +408,7 @@ enum db_result
 store_record_evidence_count(struct db *db, long long id, long long *n)
 {
 	static const char sql[] = "SELECT count(*) FROM evidence WHERE record_id = ?";
-	sqlite3_stmt *st = db_stmt(db, sql);
+	sql_stmt *st = db_stmt(db, sql);
 
 	*n = 0;
 	if (st == NULL)
@@ -421,7 +421,7 @@ enum db_result
 store_next_bulk_id(struct db *db, long long *id)
 {
 	static const char sql[] = "SELECT coalesce(max(bulk_id), 0) + 1 FROM record";
-	sqlite3_stmt *st = db_stmt(db, sql);
+	sql_stmt *st = db_stmt(db, sql);
 
 	*id = 0;
 	if (st == NULL)
@@ -450,7 +450,7 @@ store_record_save(struct db *db, const struct record_write *w, long long record_
 	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,"
 	    " ?19, ?20, ?21, CASE WHEN ?20 = 'submitted' THEN strftime('%Y-%m-%dT%H:%M:%SZ', 'now') END,"
 	    " ?23)";
-	sqlite3_stmt *st = db_stmt(db, record_id > 0 ? sql_update : sql_insert);
+	sql_stmt *st = db_stmt(db, record_id > 0 ? sql_update : sql_insert);
 	enum db_result r;
 
 	*id = 0;
@@ -493,11 +493,11 @@ store_record_save(struct db *db, const struct record_write *w, long long record_
 	if ((r = sql_exec(st)) != DB_OK)
 		return r;
 	if (record_id > 0) {
-		if (sqlite3_changes(db_handle(db)) != 1)
+		if (sql_changes(db) != 1)
 			return DB_NOTFOUND;
 		*id = record_id;
 	} else
-		*id = sqlite3_last_insert_rowid(db_handle(db));
+		*id = sql_last_id(db);
 	return DB_OK;
 }
 
@@ -516,7 +516,7 @@ store_evidence_add_kind(struct db *db, long long id, const char *sha256, long lo
 	    "INSERT OR IGNORE INTO evidence_file (sha256, size, content_type) VALUES (?, ?, ?)";
 	static const char sql_ev[] =
 	    "INSERT OR IGNORE INTO evidence (record_id, sha256, filename, uploaded_by, kind) VALUES (?, ?, ?, ?, ?)";
-	sqlite3_stmt *st = db_stmt(db, sql_file);
+	sql_stmt *st = db_stmt(db, sql_file);
 	enum db_result r;
 
 	if (st == NULL)
@@ -545,7 +545,7 @@ store_record_edit(struct db *db, arena *a, long long id, long long ty, struct re
 	    " json_extract(points, '$[3]'), coalesce(instr(addons, '\"video\"') > 0, 0), role,"
 	    " certificate_no, certificate_on, cn_number, isbn, first_author, project_id, organiser,"
 	    " description FROM record WHERE id = ? AND teacher_year_id = ?";
-	sqlite3_stmt *st = db_stmt(db, sql);
+	sql_stmt *st = db_stmt(db, sql);
 	enum db_result r = DB_OK;
 	enum sql_step s;
 
@@ -572,7 +572,7 @@ store_record_edit(struct db *db, arena *a, long long id, long long ty, struct re
 			if ((*texts[i] = sql_dup(a, st, cols[i])) == NULL)
 				r = DB_ERROR;
 	}
-	sqlite3_reset(st);
+	sql_reset(st);
 	if (s == SQL_FAILED)
 		return r == DB_OK ? DB_ERROR : r;
 	return s == SQL_DONE ? DB_NOTFOUND : r;

@@ -7,7 +7,7 @@
 
 /* One row of st into the caller's fields, or DB_NOTFOUND / the failure. */
 static enum db_result
-one_row(sqlite3_stmt *st)
+one_row(sql_stmt *st)
 {
 	enum db_result r = DB_OK;
 
@@ -32,7 +32,7 @@ store_review_target(struct db *db, arena *a, long long id, struct review_target 
 	    " JOIN school_year y ON y.id = ty.school_year_id JOIN item i ON i.id = r.item_id"
 	    " LEFT JOIN school_year_state sys ON sys.school_id = ty.school_id AND sys.school_year_id = y.id"
 	    " LEFT JOIN training_project p ON p.id = r.project_id WHERE r.id = ?";
-	sqlite3_stmt *st = db_stmt(db, sql);
+	sql_stmt *st = db_stmt(db, sql);
 	enum db_result r;
 
 	memset(t, 0, sizeof(*t));
@@ -50,20 +50,20 @@ store_review_target(struct db *db, arena *a, long long id, struct review_target 
 		if (t->state == NULL || t->year_state == NULL)
 			r = DB_ERROR;
 	}
-	sqlite3_reset(st);
+	sql_reset(st);
 	return r;
 }
 
 /* A single integer from st (dflt when there is no row). */
 static enum db_result
-one_int(sqlite3_stmt *st, long long dflt, long long *v)
+one_int(sql_stmt *st, long long dflt, long long *v)
 {
 	enum db_result r = one_row(st);
 
 	*v = dflt;
 	if (r == DB_OK)
 		*v = sql_int(st, 0, dflt);
-	sqlite3_reset(st);
+	sql_reset(st);
 	return r == DB_NOTFOUND ? DB_OK : r;
 }
 
@@ -79,7 +79,7 @@ store_review_excellent_over(struct db *db, long long id, int *over)
 	    "  AND o.state IN ('submitted', 'school_approved', 'district_approved'))"
 	    " FROM record r JOIN item i ON i.id = r.item_id LEFT JOIN training_project p ON p.id = r.project_id"
 	    " WHERE r.id = ? AND r.role = 'excellent' AND i.rule_type = 'trainee_multiplier'";
-	sqlite3_stmt *st = db_stmt(db, sql);
+	sql_stmt *st = db_stmt(db, sql);
 	long long v = 0;
 	enum db_result r;
 
@@ -104,7 +104,7 @@ store_review_first_author_approved(struct db *db, long long id, int district_sta
 	    " WHERE r.id = ?1 AND oy.district_id = y.district_id AND oty.teacher_id <> ty.teacher_id"
 	    " AND o.state IN ('school_approved', 'district_approved')"
 	    " AND (?2 = 0 OR o.state = 'district_approved') AND" REVIEW_SAME_FIRST_AUTHOR_WORK;
-	sqlite3_stmt *st = db_stmt(db, sql);
+	sql_stmt *st = db_stmt(db, sql);
 
 	*others = 0;
 	if (st == NULL)
@@ -116,11 +116,11 @@ store_review_first_author_approved(struct db *db, long long id, int district_sta
 
 /* sql_exec, then DB_NOTFOUND unless exactly one row changed. */
 static enum db_result
-exec_one(struct db *db, sqlite3_stmt *st)
+exec_one(struct db *db, sql_stmt *st)
 {
 	enum db_result r = sql_exec(st);
 
-	if (r == DB_OK && sqlite3_changes(db_handle(db)) != 1)
+	if (r == DB_OK && sql_changes(db) != 1)
 		r = DB_NOTFOUND;
 	return r;
 }
@@ -137,7 +137,7 @@ store_record_move(struct db *db, long long id, const char *from, const char *to,
 	    " submitted_at = CASE WHEN ?2 = 'submitted' THEN strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
 	    " ELSE submitted_at END, district_returned = coalesce(?4, district_returned)"
 	    " WHERE id = ?1 AND state = ?3";
-	sqlite3_stmt *st = db_stmt(db, sql);
+	sql_stmt *st = db_stmt(db, sql);
 
 	if (st == NULL)
 		return DB_ERROR;
@@ -153,7 +153,7 @@ enum db_result
 store_record_withdraw(struct db *db, long long id, const char *state)
 {
 	static const char sql[] = "DELETE FROM record WHERE id = ? AND state = ?";
-	sqlite3_stmt *st = db_stmt(db, sql);
+	sql_stmt *st = db_stmt(db, sql);
 
 	if (st == NULL)
 		return DB_ERROR;
@@ -168,7 +168,7 @@ store_review_add(struct db *db, long long id, const char *stage, const char *dec
 {
 	static const char sql[] =
 	    "INSERT INTO review (record_id, stage, decision, reason, reviewer_id) VALUES (?, ?, ?, ?, ?)";
-	sqlite3_stmt *st = db_stmt(db, sql);
+	sql_stmt *st = db_stmt(db, sql);
 
 	if (st == NULL)
 		return DB_ERROR;
@@ -195,7 +195,7 @@ store_review_queue(struct db *db, arena *a, long long school, long long district
 	    "   AND (?4 = 0 OR ty.school_id = ?4)))"
 	    " AND (?5 IS NULL OR instr(t.name, ?5) > 0 OR t.staff_no = ?5 OR instr(i.name, ?5) > 0)"
 	    " ORDER BY s.code, t.staff_no, r.started_on, r.id LIMIT 500";
-	sqlite3_stmt *st = db_stmt(db, sql);
+	sql_stmt *st = db_stmt(db, sql);
 	struct queue_row *v = NULL;
 	size_t cap = 0;
 	enum db_result r = DB_OK;
@@ -234,7 +234,7 @@ store_review_queue(struct db *db, arena *a, long long school, long long district
 			break;
 		}
 	}
-	sqlite3_reset(st);
+	sql_reset(st);
 	if (step != SQL_DONE) {
 		*n = 0;
 		return r == DB_OK ? DB_ERROR : r;
@@ -254,7 +254,7 @@ store_school_year_move_state(struct db *db, arena *a, long long school, const ch
 	    " FROM school s JOIN school_year y ON y.district_id = s.district_id AND y.is_current = 1"
 	    " LEFT JOIN school_year_state sys ON sys.school_id = s.id AND sys.school_year_id = y.id"
 	    " WHERE s.id = ?1";
-	sqlite3_stmt *st = db_stmt(db, sql);
+	sql_stmt *st = db_stmt(db, sql);
 	enum db_result r;
 
 	memset(m, 0, sizeof(*m));
@@ -272,7 +272,7 @@ store_school_year_move_state(struct db *db, arena *a, long long school, const ch
 		else if (m->year_id == 0)
 			r = DB_NOTFOUND;
 	}
-	sqlite3_reset(st);
+	sql_reset(st);
 	return r;
 }
 
@@ -294,7 +294,7 @@ store_school_year_set(struct db *db, long long school, long long year, const cha
 	    " submitted_by = coalesce(excluded.submitted_by, submitted_by),"
 	    " confirmed_at = excluded.confirmed_at, confirmed_by = excluded.confirmed_by,"
 	    " reopened_reason = excluded.reopened_reason";
-	sqlite3_stmt *st = db_stmt(db, sql);
+	sql_stmt *st = db_stmt(db, sql);
 
 	if (st == NULL)
 		return DB_ERROR;

@@ -19,7 +19,7 @@ store_roll(struct db *db, arena *a, const char *district, const char *year,
 	static const char sql_year[] =
 	    "SELECT y.id FROM school_year y JOIN district d ON d.id = y.district_id"
 	    " WHERE d.code = ? AND y.label = ?";
-	sqlite3_stmt *st = db_stmt(db, sql_year);
+	sql_stmt *st = db_stmt(db, sql_year);
 	size_t cap = 0;
 	enum db_result r = DB_OK;
 	enum sql_step s;
@@ -32,7 +32,7 @@ store_roll(struct db *db, arena *a, const char *district, const char *year,
 	s = sql_step(st, &r);
 	if (s == SQL_ROW)
 		out->school_year_id = sql_int(st, 0, 0);
-	sqlite3_reset(st);
+	sql_reset(st);
 	if (s != SQL_ROW)
 		return s == SQL_DONE ? DB_NOTFOUND : r;
 	if ((st = db_stmt(db, sql)) == NULL)
@@ -70,7 +70,7 @@ store_roll(struct db *db, arena *a, const char *district, const char *year,
 			break;
 		}
 	}
-	sqlite3_reset(st);
+	sql_reset(st);
 	if (s != SQL_DONE) {
 		out->n = 0;
 		return r == DB_OK ? DB_ERROR : r;

@@ -23,7 +23,7 @@ grow(arena *a, void *v, size_t n, size_t *cap, size_t sz)
 /* Rows of (ty, name, gender, id_number, staff_no, phone, subject, title, category, status,
  * receiving_unit, active) into *out; a short row (full = 0) is (ty, name, staff_no). */
 static enum db_result
-teachers(sqlite3_stmt *st, arena *a, int full, struct roster_teacher **out, size_t *n)
+teachers(sql_stmt *st, arena *a, int full, struct roster_teacher **out, size_t *n)
 {
 	struct roster_teacher *v = NULL;
 	size_t cap = 0;
@@ -64,7 +64,7 @@ teachers(sqlite3_stmt *st, arena *a, int full, struct roster_teacher **out, size
 			break;
 		}
 	}
-	sqlite3_reset(st);
+	sql_reset(st);
 	if (step != SQL_DONE) {
 		*n = 0;
 		return r == DB_OK ? DB_ERROR : r;
@@ -85,7 +85,7 @@ store_roster_list(struct db *db, arena *a, long long school, const char *q,
 	    " WHERE ty.school_id = ?1 AND (?2 = '' OR instr(t.name, ?2) > 0 OR t.staff_no = ?2"
 	    "  OR t.phone = ?2 OR (length(?2) BETWEEN 4 AND 6 AND substr(t.id_number, -length(?2)) = ?2))"
 	    " ORDER BY t.staff_no, t.id LIMIT 5000";
-	sqlite3_stmt *st = db_stmt(db, sql);
+	sql_stmt *st = db_stmt(db, sql);
 
 	*out = NULL;
 	*n = 0;
@@ -104,7 +104,7 @@ store_roster_active(struct db *db, arena *a, long long school, struct roster_tea
 	    "SELECT ty.id, t.name, t.staff_no FROM teacher_year ty JOIN teacher t ON t.id = ty.teacher_id"
 	    " JOIN school_year y ON y.id = ty.school_year_id AND y.is_current = 1"
 	    " WHERE ty.school_id = ? AND t.active = 1 ORDER BY t.staff_no, t.id";
-	sqlite3_stmt *st = db_stmt(db, sql);
+	sql_stmt *st = db_stmt(db, sql);
 
 	*out = NULL;
 	*n = 0;
@@ -120,7 +120,7 @@ store_roster_other_schools(struct db *db, arena *a, long long district, long lon
 {
 	static const char sql[] =
 	    "SELECT id, name FROM school WHERE district_id = ? AND active = 1 AND id <> ? ORDER BY code";
-	sqlite3_stmt *st = db_stmt(db, sql);
+	sql_stmt *st = db_stmt(db, sql);
 	struct roster_school *v = NULL;
 	size_t cap = 0;
 	enum db_result r = DB_OK;
@@ -143,7 +143,7 @@ store_roster_other_schools(struct db *db, arena *a, long long district, long lon
 			break;
 		}
 	}
-	sqlite3_reset(st);
+	sql_reset(st);
 	if (step != SQL_DONE) {
 		*n = 0;
 		return r == DB_OK ? DB_ERROR : r;
@@ -161,7 +161,7 @@ store_roster_teacher_year(struct db *db, long long teacher_year, long long *teac
 	    " WHERE st.school_id = ty.school_id AND st.school_year_id = y.id), 'open')"
 	    " FROM teacher_year ty JOIN school_year y ON y.id = ty.school_year_id AND y.is_current = 1"
 	    " WHERE ty.id = ?";
-	sqlite3_stmt *st = db_stmt(db, sql);
+	sql_stmt *st = db_stmt(db, sql);
 	enum db_result r = DB_NOTFOUND;
 	enum sql_step step;
 
@@ -177,7 +177,7 @@ store_roster_teacher_year(struct db *db, long long teacher_year, long long *teac
 		r = DB_OK;
 	} else if (step == SQL_DONE)
 		r = DB_NOTFOUND;
-	sqlite3_reset(st);
+	sql_reset(st);
 	return r;
 }
 
@@ -189,7 +189,7 @@ store_roster_target(struct db *db, long long year, long long target, long long d
 	    "SELECT s.id, coalesce((SELECT st.state FROM school_year_state st WHERE st.school_id = s.id"
 	    " AND st.school_year_id = ?), 'open') FROM school s WHERE s.id = ? AND s.district_id = ?"
 	    " AND s.active = 1 AND s.id <> ?";
-	sqlite3_stmt *st = db_stmt(db, sql);
+	sql_stmt *st = db_stmt(db, sql);
 	enum db_result r = DB_NOTFOUND;
 	enum sql_step step;
 
@@ -205,14 +205,14 @@ store_roster_target(struct db *db, long long year, long long target, long long d
 		r = DB_OK;
 	} else if (step == SQL_DONE)
 		r = DB_NOTFOUND;
-	sqlite3_reset(st);
+	sql_reset(st);
 	return r;
 }
 
 enum db_result
 store_roster_set_active(struct db *db, long long teacher, int active, int *changed)
 {
-	sqlite3_stmt *st = db_stmt(db, "UPDATE teacher SET active = ? WHERE id = ? AND active <> ?");
+	sql_stmt *st = db_stmt(db, "UPDATE teacher SET active = ? WHERE id = ? AND active <> ?");
 	enum db_result r;
 
 	*changed = 0;
@@ -223,7 +223,7 @@ store_roster_set_active(struct db *db, long long teacher, int active, int *chang
 	sql_bind_int(st, 3, active);
 	if ((r = sql_exec(st)) != DB_OK)
 		return r;
-	*changed = sqlite3_changes(db_handle(db)) == 1;
+	*changed = sql_changes(db) == 1;
 	if (!*changed || active)
 		return DB_OK;
 	/* A teacher who left is signed out everywhere at once. */
@@ -238,7 +238,7 @@ enum db_result
 store_roster_transfer(struct db *db, long long teacher_year, long long teacher, long long from,
     long long to)
 {
-	sqlite3_stmt *st = db_stmt(db, "UPDATE teacher_year SET school_id = ? WHERE id = ? AND school_id = ?");
+	sql_stmt *st = db_stmt(db, "UPDATE teacher_year SET school_id = ? WHERE id = ? AND school_id = ?");
 	enum db_result r;
 
 	if (st == NULL)
@@ -260,7 +260,7 @@ enum db_result
 store_roster_change_add(struct db *db, long long year, long long school, long long teacher,
     const char *kind, long long other, const char *note, long long account)
 {
-	sqlite3_stmt *st = db_stmt(db, "INSERT INTO roster_change(school_year_id, school_id,"
+	sql_stmt *st = db_stmt(db, "INSERT INTO roster_change(school_year_id, school_id,"
 	    " teacher_id, kind, other_school_id, note, account_id) VALUES (?,?,?,?,?,?,?)");
 
 	if (st == NULL)
@@ -282,7 +282,7 @@ store_roster_any(struct db *db, long long school, long long *ty)
 	static const char sql[] =
 	    "SELECT ty.id FROM teacher_year ty JOIN school_year y ON y.id = ty.school_year_id"
 	    " AND y.is_current = 1 WHERE ty.school_id = ? ORDER BY ty.id LIMIT 1";
-	sqlite3_stmt *st = db_stmt(db, sql);
+	sql_stmt *st = db_stmt(db, sql);
 	enum db_result r = DB_OK;
 	enum sql_step step;
 
@@ -292,7 +292,7 @@ store_roster_any(struct db *db, long long school, long long *ty)
 	sql_bind_int(st, 1, school);
 	if ((step = sql_step(st, &r)) == SQL_ROW)
 		*ty = sql_int(st, 0, 0);
-	sqlite3_reset(st);
+	sql_reset(st);
 	return step == SQL_FAILED ? r : DB_OK;
 }
 enum db_result
@@ -302,7 +302,7 @@ store_roster_find(struct db *db, long long school, const char *key, long long *t
 	    "SELECT ty.id FROM teacher_year ty JOIN teacher t ON t.id = ty.teacher_id"
 	    " JOIN school_year y ON y.id = ty.school_year_id AND y.is_current = 1"
 	    " WHERE ty.school_id = ? AND (t.staff_no = ?2 OR t.id_number = upper(?2)) LIMIT 2";
-	sqlite3_stmt *st = db_stmt(db, sql);
+	sql_stmt *st = db_stmt(db, sql);
 	enum db_result r = DB_OK;
 	enum sql_step step;
 
@@ -316,7 +316,7 @@ store_roster_find(struct db *db, long long school, const char *key, long long *t
 		*ty = sql_int(st, 0, 0);
 		(*count)++;
 	}
-	sqlite3_reset(st);
+	sql_reset(st);
 	if (step != SQL_DONE) {
 		*ty = 0;
 		*count = 0;
@@ -334,7 +334,7 @@ store_roster_bulks(struct db *db, arena *a, long long school, struct roster_bulk
 	    " JOIN school_year y ON y.id = ty.school_year_id AND y.is_current = 1"
 	    " JOIN item i ON i.id = r.item_id WHERE ty.school_id = ? AND r.bulk_id IS NOT NULL"
 	    " GROUP BY r.bulk_id ORDER BY r.bulk_id DESC LIMIT 200";
-	sqlite3_stmt *st = db_stmt(db, sql);
+	sql_stmt *st = db_stmt(db, sql);
 	struct roster_bulk *v = NULL;
 	size_t cap = 0;
 	enum db_result r = DB_OK;
@@ -362,7 +362,7 @@ store_roster_bulks(struct db *db, arena *a, long long school, struct roster_bulk
 			break;
 		}
 	}
-	sqlite3_reset(st);
+	sql_reset(st);
 	if (step != SQL_DONE) {
 		*n = 0;
 		return r == DB_OK ? DB_ERROR : r;
@@ -381,7 +381,7 @@ store_roster_get(struct db *db, arena *a, long long school, long long teacher_ye
 	    " FROM teacher_year ty JOIN teacher t ON t.id = ty.teacher_id"
 	    " JOIN school_year y ON y.id = ty.school_year_id AND y.is_current = 1"
 	    " WHERE ty.id = ? AND ty.school_id = ?";
-	sqlite3_stmt *st = db_stmt(db, sql);
+	sql_stmt *st = db_stmt(db, sql);
 	struct roster_teacher *v = NULL;
 	size_t n = 0;
 	enum db_result r;
@@ -403,7 +403,7 @@ enum db_result
 store_roster_teacher_add(struct db *db, long long district, const struct roster_teacher *t,
     long long *teacher)
 {
-	sqlite3_stmt *st = db_stmt(db, "INSERT INTO teacher(district_id, name, gender, id_number,"
+	sql_stmt *st = db_stmt(db, "INSERT INTO teacher(district_id, name, gender, id_number,"
 	    " staff_no, phone, subject, title) VALUES (?,?,?,?,?,?,?,?)");
 	enum db_result r;
 
@@ -419,7 +419,7 @@ store_roster_teacher_add(struct db *db, long long district, const struct roster_
 	sql_bind_text(st, 7, t->subject);
 	sql_bind_text(st, 8, t->title);
 	if ((r = sql_exec(st)) == DB_OK)
-		*teacher = sqlite3_last_insert_rowid(db_handle(db));
+		*teacher = sql_last_id(db);
 	return r;
 }
 
@@ -427,7 +427,7 @@ enum db_result
 store_roster_teacher_update(struct db *db, long long district, long long teacher,
     const struct roster_teacher *t)
 {
-	sqlite3_stmt *st = db_stmt(db, "UPDATE teacher SET name = ?, gender = ?, staff_no = ?,"
+	sql_stmt *st = db_stmt(db, "UPDATE teacher SET name = ?, gender = ?, staff_no = ?,"
 	    " phone = ?, subject = ?, title = ?, active = 1 WHERE id = ? AND district_id = ?");
 
 	if (st == NULL)
@@ -447,7 +447,7 @@ enum db_result
 store_roster_year_add(struct db *db, long long teacher, long long year, long long school,
     const struct roster_teacher *t, long long *teacher_year)
 {
-	sqlite3_stmt *st = db_stmt(db, "INSERT INTO teacher_year(category, status, receiving_unit,"
+	sql_stmt *st = db_stmt(db, "INSERT INTO teacher_year(category, status, receiving_unit,"
 	    " teacher_id, school_year_id, school_id) VALUES (?,?,?,?,?,?)");
 	enum db_result r;
 
@@ -461,7 +461,7 @@ store_roster_year_add(struct db *db, long long teacher, long long year, long lon
 	sql_bind_int(st, 5, year);
 	sql_bind_int(st, 6, school);
 	if ((r = sql_exec(st)) == DB_OK)
-		*teacher_year = sqlite3_last_insert_rowid(db_handle(db));
+		*teacher_year = sql_last_id(db);
 	return r;
 }
 
@@ -469,7 +469,7 @@ enum db_result
 store_roster_year_update(struct db *db, long long school, long long teacher_year,
     const struct roster_teacher *t)
 {
-	sqlite3_stmt *st = db_stmt(db, "UPDATE teacher_year SET category = ?, status = ?,"
+	sql_stmt *st = db_stmt(db, "UPDATE teacher_year SET category = ?, status = ?,"
 	    " receiving_unit = ? WHERE id = ? AND school_id = ?");
 
 	if (st == NULL)

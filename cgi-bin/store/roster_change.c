@@ -20,7 +20,7 @@ store_roster_changes(struct db *db, arena *a, long long school, long long distri
 	    " WHERE ((?1 > 0 AND rc.school_id = ?1) OR (?2 > 0 AND y.district_id = ?2"
 	    "  AND (?3 = 0 OR rc.school_id = ?3) AND rc.reported_at IS NOT NULL))"
 	    " ORDER BY s.code, rc.at DESC, rc.id DESC LIMIT 10000";
-	sqlite3_stmt *st = db_stmt(db, sql);
+	sql_stmt *st = db_stmt(db, sql);
 	struct roster_change *v = NULL;
 	size_t cap = 0;
 	enum db_result r = DB_OK;
@@ -64,7 +64,7 @@ store_roster_changes(struct db *db, arena *a, long long school, long long distri
 			break;
 		}
 	}
-	sqlite3_reset(st);
+	sql_reset(st);
 	if (step != SQL_DONE) {
 		*n = 0;
 		return r == DB_OK ? DB_ERROR : r;
@@ -81,7 +81,7 @@ store_roster_changes_report(struct db *db, long long school, long long district,
 	    "UPDATE roster_change SET reported_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), reported_by = ?"
 	    " WHERE school_id = ? AND reported_at IS NULL AND school_year_id ="
 	    " (SELECT id FROM school_year WHERE district_id = ? AND is_current = 1)";
-	sqlite3_stmt *st = db_stmt(db, sql);
+	sql_stmt *st = db_stmt(db, sql);
 	enum db_result r;
 
 	*reported = 0;
@@ -91,6 +91,6 @@ store_roster_changes_report(struct db *db, long long school, long long district,
 	sql_bind_int(st, 2, school);
 	sql_bind_int(st, 3, district);
 	if ((r = sql_exec(st)) == DB_OK)
-		*reported = sqlite3_changes(db_handle(db));
+		*reported = sql_changes(db);
 	return r;
 }

@@ -11,7 +11,7 @@ store_import_year(struct db *db, long long district, long long school, long long
 	    "SELECT y.id, coalesce((SELECT s.state FROM school_year_state s WHERE s.school_id = ?"
 	    " AND s.school_year_id = y.id), 'open') FROM school_year y"
 	    " WHERE y.district_id = ? AND y.is_current = 1";
-	sqlite3_stmt *st = db_stmt(db, sql);
+	sql_stmt *st = db_stmt(db, sql);
 	enum db_result r = DB_NOTFOUND;
 	enum sql_step step;
 
@@ -27,13 +27,13 @@ store_import_year(struct db *db, long long district, long long school, long long
 		r = *year > 0 ? DB_OK : DB_NOTFOUND;
 	} else if (step == SQL_DONE)
 		r = DB_NOTFOUND;
-	sqlite3_reset(st);
+	sql_reset(st);
 	return r;
 }
 
 /* The match's columns into m (copies in a); DB_OK or DB_ERROR when out of memory. */
 static enum db_result
-match_row(sqlite3_stmt *st, arena *a, struct import_match *m)
+match_row(sql_stmt *st, arena *a, struct import_match *m)
 {
 	struct roster_teacher *t = &m->t;
 
@@ -67,7 +67,7 @@ store_import_match(struct db *db, arena *a, long long district, long long year,
 	    " ty.id, ty.school_id, ty.category, ty.status, ty.receiving_unit"
 	    " FROM teacher t LEFT JOIN teacher_year ty ON ty.teacher_id = t.id AND ty.school_year_id = ?"
 	    " WHERE t.district_id = ? AND t.id_number = ?";
-	sqlite3_stmt *st = db_stmt(db, sql);
+	sql_stmt *st = db_stmt(db, sql);
 	enum db_result r = DB_OK;
 
 	memset(out, 0, n * sizeof(*out));
@@ -84,7 +84,7 @@ store_import_match(struct db *db, arena *a, long long district, long long year,
 		step = sql_step(st, &r);
 		if (step == SQL_ROW)
 			r = match_row(st, a, &out[i]);
-		sqlite3_reset(st);
+		sql_reset(st);
 		if (step == SQL_FAILED || r != DB_OK) {
 			memset(out, 0, n * sizeof(*out));
 			return r == DB_OK ? DB_ERROR : r;
@@ -97,7 +97,7 @@ enum db_result
 store_import_save(struct db *db, long long school, long long year, long long account,
     const char *filename, const void *data, size_t len, long long *id)
 {
-	sqlite3_stmt *st = db_stmt(db, "INSERT INTO roster_import(school_id, school_year_id,"
+	sql_stmt *st = db_stmt(db, "INSERT INTO roster_import(school_id, school_year_id,"
 	    " account_id, filename, content) VALUES (?,?,?,?,?)");
 	enum db_result r;
 
@@ -108,9 +108,9 @@ store_import_save(struct db *db, long long school, long long year, long long acc
 	sql_bind_int(st, 2, year);
 	sql_bind_int(st, 3, account);
 	sql_bind_text(st, 4, filename ? filename : "");
-	sqlite3_bind_blob(st, 5, data, (int)len, SQLITE_STATIC);
+	sql_bind_blob(st, 5, data, (int)len);
 	if ((r = sql_exec(st)) == DB_OK)
-		*id = sqlite3_last_insert_rowid(db_handle(db));
+		*id = sql_last_id(db);
 	return r;
 }
 
@@ -119,7 +119,7 @@ store_import_get(struct db *db, arena *a, long long id, struct import_file *f)
 {
 	static const char sql[] =
 	    "SELECT content, filename, school_year_id, committed_at FROM roster_import WHERE id = ?";
-	sqlite3_stmt *st = db_stmt(db, sql);
+	sql_stmt *st = db_stmt(db, sql);
 	enum db_result r;
 
 	memset(f, 0, sizeof(*f));
@@ -134,7 +134,7 @@ store_import_get(struct db *db, arena *a, long long id, struct import_file *f)
 enum db_result
 store_import_done(struct db *db, long long id, long long added, long long changed)
 {
-	sqlite3_stmt *st = db_stmt(db, "UPDATE roster_import SET committed_at ="
+	sql_stmt *st = db_stmt(db, "UPDATE roster_import SET committed_at ="
 	    " strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), added = ?, changed = ? WHERE id = ?");
 
 	if (st == NULL)
@@ -149,7 +149,7 @@ enum db_result
 store_import_change(struct db *db, long long year, long long school, long long teacher,
     const char *kind, const char *after, long long import, long long account)
 {
-	sqlite3_stmt *st = db_stmt(db, "INSERT INTO roster_change(school_year_id, school_id,"
+	sql_stmt *st = db_stmt(db, "INSERT INTO roster_change(school_year_id, school_id,"
 	    " teacher_id, kind, after, import_id, account_id) VALUES (?,?,?,?,?,?,?)");
 
 	if (st == NULL)

@@ -7,9 +7,9 @@
 
 /* A list's end: DB_OK when the loop ended at SQL_DONE, the failure otherwise. */
 static enum db_result
-list_end(sqlite3_stmt *st, enum sql_step step, enum db_result r, size_t *n)
+list_end(sql_stmt *st, enum sql_step step, enum db_result r, size_t *n)
 {
-	sqlite3_reset(st);
+	sql_reset(st);
 	if (step != SQL_DONE) {
 		*n = 0;
 		return r == DB_OK ? DB_ERROR : r;
@@ -29,7 +29,7 @@ store_school_year(struct db *db, arena *a, long long school, struct school_year_
 	    " FROM school s JOIN school_year y ON y.district_id = s.district_id AND y.is_current = 1"
 	    " LEFT JOIN school_year_state sys ON sys.school_id = s.id AND sys.school_year_id = y.id"
 	    " LEFT JOIN policy p ON p.school_year_id = y.id WHERE s.id = ?";
-	sqlite3_stmt *st = db_stmt(db, sql);
+	sql_stmt *st = db_stmt(db, sql);
 	enum db_result r = DB_OK;
 
 	memset(s, 0, sizeof(*s));
@@ -60,7 +60,7 @@ store_school_year(struct db *db, arena *a, long long school, struct school_year_
 			r = DB_ERROR;
 		break;
 	}
-	sqlite3_reset(st);
+	sql_reset(st);
 	return r;
 }
 
@@ -72,7 +72,7 @@ store_school_teachers(struct db *db, arena *a, long long school, long long year,
 	    "SELECT ty.id, t.name, t.staff_no, ty.category, ty.status, ty.receiving_unit FROM teacher_year ty"
 	    " JOIN teacher t ON t.id = ty.teacher_id WHERE ty.school_id = ? AND ty.school_year_id = ?"
 	    " ORDER BY t.staff_no, t.id";
-	sqlite3_stmt *st = db_stmt(db, sql);
+	sql_stmt *st = db_stmt(db, sql);
 	struct school_teacher *v = NULL;
 	size_t cap = 0;
 	enum db_result r = DB_OK;
@@ -125,7 +125,7 @@ store_district_schools(struct db *db, arena *a, long long district,
 	    " JOIN district d ON d.id = s.district_id"
 	    " LEFT JOIN school_year_state sys ON sys.school_id = s.id AND sys.school_year_id = y.id"
 	    " WHERE s.district_id = ? AND s.active = 1 ORDER BY s.code";
-	sqlite3_stmt *st = db_stmt(db, sql);
+	sql_stmt *st = db_stmt(db, sql);
 	struct district_school *v = NULL;
 	size_t cap = 0;
 	enum db_result r = DB_OK;

@@ -15,7 +15,7 @@
 	" FROM school s"
 
 static int
-fill(arena *a, sqlite3_stmt *st, void *row)
+fill(arena *a, sql_stmt *st, void *row)
 {
 	struct school_row *s = row;
 
@@ -35,7 +35,7 @@ store_schools_all(struct db *db, arena *a, long long district, struct school_row
 {
 	static const char sql[] = SCHOOL_COLUMNS
 	    " WHERE s.district_id = ? ORDER BY s.active DESC, s.code";
-	sqlite3_stmt *st = db_stmt(db, sql);
+	sql_stmt *st = db_stmt(db, sql);
 
 	*out = NULL;
 	*n = 0;
@@ -49,7 +49,7 @@ enum db_result
 store_school_row(struct db *db, arena *a, long long id, struct school_row *s)
 {
 	static const char sql[] = SCHOOL_COLUMNS " WHERE s.id = ?";
-	sqlite3_stmt *st = db_stmt(db, sql);
+	sql_stmt *st = db_stmt(db, sql);
 
 	memset(s, 0, sizeof(*s));
 	if (st == NULL)
@@ -64,7 +64,7 @@ store_school_insert(struct db *db, long long district, const char *code, const c
 {
 	static const char sql[] =
 	    "INSERT INTO school (district_id, code, name, kind) VALUES (?, ?, ?, ?) RETURNING id";
-	sqlite3_stmt *st = db_stmt(db, sql);
+	sql_stmt *st = db_stmt(db, sql);
 	enum db_result r = DB_OK;
 
 	*id = 0;
@@ -76,7 +76,7 @@ store_school_insert(struct db *db, long long district, const char *code, const c
 	sql_bind_text(st, 4, kind);
 	if (sql_step(st, &r) == SQL_ROW)
 		*id = sql_int(st, 0, 0);
-	sqlite3_reset(st);
+	sql_reset(st);
 	return *id > 0 ? DB_OK : (r == DB_OK ? DB_ERROR : r);
 }
 
@@ -85,7 +85,7 @@ store_school_update(struct db *db, long long id, const char *code, const char *n
     const char *kind)
 {
 	static const char sql[] = "UPDATE school SET code = ?2, name = ?3, kind = ?4 WHERE id = ?1";
-	sqlite3_stmt *st = db_stmt(db, sql);
+	sql_stmt *st = db_stmt(db, sql);
 
 	if (st == NULL)
 		return DB_ERROR;
@@ -109,7 +109,7 @@ store_school_set_active(struct db *db, long long id, int active)
 	enum db_result r;
 
 	for (int i = 0; i < (active ? 1 : 3); i++) {
-		sqlite3_stmt *st = db_stmt(db, sqls[i]);
+		sql_stmt *st = db_stmt(db, sqls[i]);
 		if (st == NULL)
 			return DB_ERROR;
 		sql_bind_int(st, 1, id);

@@ -56,7 +56,7 @@ enum db_result
 store_owner(struct db *db, enum object_kind kind, long long id, long long school, struct owner *o)
 {
 	static char role[32];
-	sqlite3_stmt *st;
+	sql_stmt *st;
 	enum db_result r = DB_NOTFOUND;
 
 	memset(o, 0, sizeof(*o));
@@ -65,9 +65,9 @@ store_owner(struct db *db, enum object_kind kind, long long id, long long school
 		return DB_NOTFOUND;
 	if ((st = db_stmt(db, owner_sql[kind])) == NULL)
 		return DB_ERROR;
-	sqlite3_bind_int64(st, 1, id);
-	if (sqlite3_bind_parameter_count(st) >= 2)
-		sqlite3_bind_int64(st, 2, school);
+	sql_bind_int(st, 1, id);
+	if (sql_params(st) >= 2)
+		sql_bind_int(st, 2, school);
 	switch (sql_step(st, &r)) {
 	case SQL_ROW:
 		o->district_id = sql_int(st, 0, 0);
@@ -85,6 +85,6 @@ store_owner(struct db *db, enum object_kind kind, long long id, long long school
 	case SQL_FAILED:
 		break;
 	}
-	sqlite3_reset(st);
+	sql_reset(st);
 	return r;
 }

@@ -65,7 +65,7 @@ static enum login_result
 fail(struct db *db, long long account, long long district, const char *login,
     const char *client, long long now, enum login_result why, int by_client)
 {
-	sqlite3_stmt *st;
+	sql_stmt *st;
 	struct audit_entry e = { 0 };
 	char after[160];
 
@@ -81,20 +81,20 @@ fail(struct db *db, long long account, long long district, const char *login,
 	if (!refused) {
 		if ((st = db_stmt(db, sql_record_failure)) == NULL)
 			return LOGIN_ERROR;
-		sqlite3_bind_text(st, 1, client, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(st, 2, login, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_int64(st, 3, now);
-		if (sqlite3_step(st) != SQLITE_DONE)
+		sql_bind_text(st, 1, client);
+		sql_bind_text(st, 2, login);
+		sql_bind_int(st, 3, now);
+		if (sql_step(st, NULL) != SQL_DONE)
 			return LOGIN_ERROR;
 	}
 	if (account > 0 && why != LOGIN_DISABLED && why != LOGIN_LOCKED && !by_client) {
 		if ((st = db_stmt(db, refused ? sql_account_refused : sql_account_failed)) == NULL)
 			return LOGIN_ERROR;
-		sqlite3_bind_int64(st, 1, account);
-		sqlite3_bind_int64(st, 2, now);
-		sqlite3_bind_int(st, 3, AUTH_LOCK_AFTER);
-		sqlite3_bind_int(st, 4, AUTH_LOCK);
-		if (sqlite3_step(st) != SQLITE_DONE)
+		sql_bind_int(st, 1, account);
+		sql_bind_int(st, 2, now);
+		sql_bind_int(st, 3, AUTH_LOCK_AFTER);
+		sql_bind_int(st, 4, AUTH_LOCK);
+		if (sql_step(st, NULL) != SQL_DONE)
 			return LOGIN_ERROR;
 	}
 	snprintf(after, sizeof(after), "{\"reason\":\"%s\"}", auth_login_code(why));
@@ -115,7 +115,7 @@ auth_login(struct db *db, const char *login, const char *password,
     const char *client, long long now, char token_out[AUTH_TOKEN_HEX + 1],
     long long *account_out, long long *retry_after)
 {
-	sqlite3_stmt *st;
+	sql_stmt *st;
 	long long id = 0, district = 0, failed = 0, last = 0, locked_until = 0;
 	long long client_failures = 0, client_last = 0, wait;
 	char hash[crypto_pwhash_STRBYTES] = "", csrf[AUTH_TOKEN_HEX + 1];
@@ -133,27 +133,27 @@ auth_login(struct db *db, const char *login, const char *password,
 	/* Read first, outside the write transaction: hashing takes time. */
 	if ((st = db_stmt(db, sql_account_by_login)) == NULL)
 		return LOGIN_ERROR;
-	sqlite3_bind_text(st, 1, login, -1, SQLITE_TRANSIENT);
-	if (sqlite3_step(st) == SQLITE_ROW) {
+	sql_bind_text(st, 1, login);
+	if (sql_step(st, NULL) == SQL_ROW) {
 		found = 1;
-		id = sqlite3_column_int64(st, 0);
-		snprintf(hash, sizeof(hash), "%s", (const char *)sqlite3_column_text(st, 1));
-		active = sqlite3_column_int(st, 2);
-		failed = sqlite3_column_int64(st, 3);
-		last = sqlite3_column_int64(st, 4);
-		locked_until = sqlite3_column_int64(st, 5);
-		district = sqlite3_column_int64(st, 6);
+		id = sql_int(st, 0, 0);
+		snprintf(hash, sizeof(hash), "%s", sql_text_null(st, 1));
+		active = (int)sql_int(st, 2, 0);
+		failed = sql_int(st, 3, 0);
+		last = sql_int(st, 4, 0);
+		locked_until = sql_int(st, 5, 0);
+		district = sql_int(st, 6, 0);
 	}
-	sqlite3_reset(st);
+	sql_reset(st);
 	if ((st = db_stmt(db, sql_client_failures)) == NULL)
 		return LOGIN_ERROR;
-	sqlite3_bind_text(st, 1, client, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(st, 2, now - AUTH_CLIENT_WINDOW);
-	if (sqlite3_step(st) == SQLITE_ROW) {
-		client_failures = sqlite3_column_int64(st, 0);
-		client_last = sqlite3_column_int64(st, 1);
+	sql_bind_text(st, 1, client);
+	sql_bind_int(st, 2, now - AUTH_CLIENT_WINDOW);
+	if (sql_step(st, NULL) == SQL_ROW) {
+		client_failures = sql_int(st, 0, 0);
+		client_last = sql_int(st, 1, 0);
 	}
-	sqlite3_reset(st);
+	sql_reset(st);
 	*account_out = id;
 
 	/* Decide before checking the password: a throttled attempt is not checked. */
@@ -209,30 +209,30 @@ auth_login(struct db *db, const char *login, const char *password,
 	auth_token_hash(token_out, token_hash);
 	if ((st = db_stmt(db, sql_account_ok)) == NULL)
 		goto err;
-	sqlite3_bind_int64(st, 1, id);
-	if (sqlite3_step(st) != SQLITE_DONE)
+	sql_bind_int(st, 1, id);
+	if (sql_step(st, NULL) != SQL_DONE)
 		goto err;
 	if ((st = db_stmt(db, sql_session_purge)) == NULL)
 		goto err;
-	sqlite3_bind_int64(st, 1, now);
-	sqlite3_bind_int(st, 2, AUTH_IDLE);
-	if (sqlite3_step(st) != SQLITE_DONE)
+	sql_bind_int(st, 1, now);
+	sql_bind_int(st, 2, AUTH_IDLE);
+	if (sql_step(st, NULL) != SQL_DONE)
 		goto err;
 	if ((st = db_stmt(db, sql_forget_failures)) == NULL)
 		goto err;
-	sqlite3_bind_int64(st, 1, now - AUTH_CLIENT_WINDOW);
-	if (sqlite3_step(st) != SQLITE_DONE)
+	sql_bind_int(st, 1, now - AUTH_CLIENT_WINDOW);
+	if (sql_step(st, NULL) != SQL_DONE)
 		goto err;
 	if ((st = db_stmt(db, sql_session_new)) == NULL)
 		goto err;
-	sqlite3_bind_text(st, 1, token_hash, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(st, 2, id);
-	sqlite3_bind_text(st, 3, csrf, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(st, 4, now);
-	sqlite3_bind_int64(st, 5, now);
-	sqlite3_bind_int64(st, 6, now + AUTH_ABSOLUTE);
-	sqlite3_bind_text(st, 7, client, -1, SQLITE_TRANSIENT);
-	if (sqlite3_step(st) != SQLITE_DONE)
+	sql_bind_text(st, 1, token_hash);
+	sql_bind_int(st, 2, id);
+	sql_bind_text(st, 3, csrf);
+	sql_bind_int(st, 4, now);
+	sql_bind_int(st, 5, now);
+	sql_bind_int(st, 6, now + AUTH_ABSOLUTE);
+	sql_bind_text(st, 7, client);
+	if (sql_step(st, NULL) != SQL_DONE)
 		goto err;
 	e.account_id = id;
 	e.district_id = district;
@@ -267,12 +267,13 @@ struct user *
 auth_session_user(struct db *db, arena *a, const char *token, long long now,
     enum db_result *err)
 {
-	sqlite3_stmt *st;
+	sql_stmt *st;
 	char th[AUTH_TOKEN_HEX + 1];
 	struct user *u = NULL;
 	long long last = 0, expires = 0;
-	int active = 0, role, rc;
-	enum db_result ignored;
+	int active = 0, role;
+	enum db_result ignored, r = DB_OK;
+	enum sql_step s;
 
 	if (err == NULL)
 		err = &ignored;
@@ -281,47 +282,44 @@ auth_session_user(struct db *db, arena *a, const char *token, long long now,
 		return NULL;
 	auth_token_hash(token, th);
 	if ((st = db_stmt(db, sql_session_user)) == NULL) {
-		*err = db_result_of(sqlite3_errcode(db_handle(db)));
+		*err = db_last_result(db);
 		if (*err == DB_OK)
 			*err = DB_ERROR;
 		return NULL;
 	}
-	sqlite3_bind_text(st, 1, th, -1, SQLITE_TRANSIENT);
-	if ((rc = sqlite3_step(st)) != SQLITE_ROW && rc != SQLITE_DONE) {
-		*err = db_result_of(rc);
-		if (*err == DB_OK || *err == DB_CONSTRAINT)
-			*err = DB_ERROR;
-	} else if (rc == SQLITE_ROW) {
+	sql_bind_text(st, 1, th);
+	if ((s = sql_step(st, &r)) == SQL_FAILED) {
+		*err = r == DB_CONSTRAINT ? DB_ERROR : r;
+	} else if (s == SQL_ROW) {
 		u = arena_alloc(a, sizeof(*u));
 		if (u != NULL) {
-			u->session_id = sqlite3_column_int64(st, 0);
-			u->csrf = arena_strdup(a, (const char *)sqlite3_column_text(st, 1));
-			last = sqlite3_column_int64(st, 2);
-			expires = sqlite3_column_int64(st, 3);
-			u->id = sqlite3_column_int64(st, 4);
-			role = auth_role_parse((const char *)sqlite3_column_text(st, 5));
+			u->session_id = sql_int(st, 0, 0);
+			u->csrf = arena_strdup(a, sql_text_null(st, 1));
+			last = sql_int(st, 2, 0);
+			expires = sql_int(st, 3, 0);
+			u->id = sql_int(st, 4, 0);
+			role = auth_role_parse(sql_text_null(st, 5));
 			u->role = role < 0 ? ROLE_NAME_TEACHER : (enum role_name)role;
-			u->district_id = sqlite3_column_int64(st, 6);
-			u->school_id = sqlite3_column_int64(st, 7);
-			u->teacher_id = sqlite3_column_int64(st, 8);
-			u->login = arena_strdup(a, (const char *)sqlite3_column_text(st, 9));
-			u->name = arena_strdup(a, (const char *)sqlite3_column_text(st, 10));
-			u->must_change = sqlite3_column_int(st, 11);
-			active = sqlite3_column_int(st, 12);
-			u->registers = role == ROLE_NAME_TEACHER && sqlite3_column_int(st, 13);
+			u->district_id = sql_int(st, 6, 0);
+			u->school_id = sql_int(st, 7, 0);
+			u->teacher_id = sql_int(st, 8, 0);
+			u->login = arena_strdup(a, sql_text_null(st, 9));
+			u->name = arena_strdup(a, sql_text_null(st, 10));
+			u->must_change = (int)sql_int(st, 11, 0);
+			active = (int)sql_int(st, 12, 0);
+			u->registers = role == ROLE_NAME_TEACHER && (int)sql_int(st, 13, 0);
 			if (role < 0 || u->csrf == NULL || u->login == NULL || u->name == NULL)
 				u = NULL;
 		}
 	}
-	sqlite3_reset(st);
+	sql_reset(st);
 	if (u == NULL || !active || expires <= now || last + AUTH_IDLE <= now)
 		return NULL;
 	/* Touch at most once a minute: reads stay reads. */
 	if (now - last >= 60 && (st = db_stmt(db, sql_session_touch)) != NULL) {
-		sqlite3_bind_int64(st, 1, now);
-		sqlite3_bind_int64(st, 2, u->session_id);
-		sqlite3_step(st);
-		sqlite3_reset(st);
+		sql_bind_int(st, 1, now);
+		sql_bind_int(st, 2, u->session_id);
+		(void)sql_exec(st);
 	}
 	return u;
 }
@@ -330,7 +328,7 @@ enum db_result
 auth_logout(struct db *db, const struct user *u, const char *client)
 {
 	static const char sql[] = "DELETE FROM session WHERE id = ?";
-	sqlite3_stmt *st;
+	sql_stmt *st;
 	struct audit_entry e = { 0 };
 	enum db_result r;
 
@@ -340,8 +338,8 @@ auth_logout(struct db *db, const struct user *u, const char *client)
 		db_rollback(db);
 		return DB_ERROR;
 	}
-	sqlite3_bind_int64(st, 1, u->session_id);
-	if (sqlite3_step(st) != SQLITE_DONE) {
+	sql_bind_int(st, 1, u->session_id);
+	if (sql_step(st, NULL) != SQL_DONE) {
 		db_rollback(db);
 		return DB_ERROR;
 	}
@@ -362,15 +360,12 @@ enum db_result
 auth_end_sessions(struct db *db, long long account_id)
 {
 	static const char sql[] = "DELETE FROM session WHERE account_id = ?";
-	sqlite3_stmt *st = db_stmt(db, sql);
-	int rc;
+	sql_stmt *st = db_stmt(db, sql);
 
 	if (st == NULL)
 		return DB_ERROR;
-	sqlite3_bind_int64(st, 1, account_id);
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	return db_result_of(rc);
+	sql_bind_int(st, 1, account_id);
+	return sql_exec(st);
 }
 
 enum db_result
@@ -380,12 +375,12 @@ auth_set_one_time_hash(struct db *db, long long account_id, const char *hash)
 	    "UPDATE account SET password_hash = ?, must_change_password = 1,"
 	    " failed_logins = 0, locked_until = 0,"
 	    " password_set_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?";
-	sqlite3_stmt *st = db_stmt(db, sql);
+	sql_stmt *st = db_stmt(db, sql);
 
 	if (st == NULL)
 		return DB_ERROR;
-	sqlite3_bind_text(st, 1, hash, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 2, account_id);
+	sql_bind_text(st, 1, hash);
+	sql_bind_int(st, 2, account_id);
 	return sql_exec(st);
 }
 
@@ -400,45 +395,42 @@ auth_set_password(struct db *db, long long account_id, const char *password,
 	static const char sql_end_others[] =
 	    "DELETE FROM session WHERE account_id = ? AND id <> ?";
 	char hash[crypto_pwhash_STRBYTES];
-	sqlite3_stmt *st;
-	int rc;
+	sql_stmt *st;
+	enum db_result r;
 
 	if (auth_hash_password(password, hash) != 0)
 		return DB_ERROR;
 	if ((st = db_stmt(db, sql_set)) == NULL)
 		return DB_ERROR;
-	sqlite3_bind_text(st, 1, hash, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int(st, 2, must_change ? 1 : 0);
-	sqlite3_bind_int64(st, 3, account_id);
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
+	sql_bind_text(st, 1, hash);
+	sql_bind_int(st, 2, must_change ? 1 : 0);
+	sql_bind_int(st, 3, account_id);
+	r = sql_exec(st);
 	sodium_memzero(hash, sizeof(hash));
-	if (rc != SQLITE_DONE)
-		return db_result_of(rc);
+	if (r != DB_OK)
+		return r;
 	if ((st = db_stmt(db, sql_end_others)) == NULL)
 		return DB_ERROR;
-	sqlite3_bind_int64(st, 1, account_id);
-	sqlite3_bind_int64(st, 2, keep_session);
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	return db_result_of(rc);
+	sql_bind_int(st, 1, account_id);
+	sql_bind_int(st, 2, keep_session);
+	return sql_exec(st);
 }
 
 int
 auth_check_password(struct db *db, long long account_id, const char *password)
 {
 	static const char sql[] = "SELECT password_hash FROM account WHERE id = ?";
-	sqlite3_stmt *st = db_stmt(db, sql);
+	sql_stmt *st = db_stmt(db, sql);
 	char hash[crypto_pwhash_STRBYTES] = "";
 	enum sql_step s;
 	int ok;
 
 	if (st == NULL)
 		return -1;
-	sqlite3_bind_int64(st, 1, account_id);
+	sql_bind_int(st, 1, account_id);
 	if ((s = sql_step(st, NULL)) == SQL_ROW)
 		snprintf(hash, sizeof(hash), "%s", sql_text(st, 0));
-	sqlite3_reset(st);
+	sql_reset(st);
 	if (s == SQL_FAILED)
 		return -1;
 	ok = hash[0] != '\0' && auth_verify_password(hash, password);

@@ -5,7 +5,7 @@
 #include <string.h>
 
 static int
-fill(arena *a, sqlite3_stmt *st, void *row)
+fill(arena *a, sql_stmt *st, void *row)
 {
 	struct district_settings *s = row;
 
@@ -31,7 +31,7 @@ store_district_settings(struct db *db, arena *a, long long district, struct dist
 	    "SELECT id, code, name, authority, stamp_text, card_title, summary_title,"
 	    " self_registration, time_zone, utc_offset_minutes, year_start_md"
 	    " FROM district WHERE id = ?";
-	sqlite3_stmt *st = db_stmt(db, sql);
+	sql_stmt *st = db_stmt(db, sql);
 
 	memset(s, 0, sizeof(*s));
 	if (st == NULL)
@@ -47,7 +47,7 @@ store_district_settings_set(struct db *db, const struct district_settings *s)
 	    "UPDATE district SET name = ?2, authority = ?3, stamp_text = ?4, card_title = ?5,"
 	    " summary_title = ?6, self_registration = ?7, time_zone = ?8, utc_offset_minutes = ?9,"
 	    " year_start_md = ?10 WHERE id = ?1";
-	sqlite3_stmt *st = db_stmt(db, sql);
+	sql_stmt *st = db_stmt(db, sql);
 
 	if (st == NULL)
 		return DB_ERROR;

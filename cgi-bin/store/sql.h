@@ -14,20 +14,34 @@
 #ifndef XS_STORE_SQL_H
 #define XS_STORE_SQL_H
 
-#include <sqlite3.h>
+#include <stddef.h>
 
 #include "core/arena.h"
 #include "core/db.h"
 
-/* The raw handle (store/ and core/ only). */
-sqlite3 *db_handle(struct db *db);
+/*
+ * A prepared statement of the engine. The store's modules use it through
+ * the functions below only, never the engine's own calls (sql.h does not
+ * include sqlite3.h, and configure makes an undeclared call an error: a
+ * module that tried would not build), so that a
+ * second engine can stand behind the same calls. The engine's side is
+ * store/store.c, core/db.c and store/maint.c (SQLite's online backup).
+ */
+typedef struct sqlite3_stmt sql_stmt;
+
+/* The raw handle (the engine's side only). */
+struct sqlite3 *db_handle(struct db *db);
+
+/* The last failure on the connection as a db_result, and its message. */
+enum db_result db_last_result(struct db *db);
+const char *db_last_error(struct db *db);
 
 /*
  * A prepared statement for sql, reset and with bindings cleared, that no
  * one else is stepping. Returns NULL on error (logged). The statement
  * belongs to the cache: never finalize it.
  */
-sqlite3_stmt *db_stmt(struct db *db, const char *sql);
+sql_stmt *db_stmt(struct db *db, const char *sql);
 
 /*
  * What store/ keeps with a connection for as long as it is open (a cache
@@ -49,36 +63,36 @@ enum db_result db_result_of(int sqlite_rc);
  * result (DB_BUSY, DB_CONSTRAINT, DB_ERROR). r may be NULL.
  */
 enum sql_step { SQL_ROW, SQL_DONE, SQL_FAILED };
-enum sql_step sql_step(sqlite3_stmt *st, enum db_result *r);
+enum sql_step sql_step(sql_stmt *st, enum db_result *r);
 
 /* Step a statement that returns no rows; reset it. DB_OK or the failure. */
-enum db_result sql_exec(sqlite3_stmt *st);
+enum db_result sql_exec(sql_stmt *st);
 
 /* Column helpers: text ("" for NULL), a copy in a, an integer (dflt for NULL). */
-const char *sql_text(sqlite3_stmt *st, int i);
-char *sql_dup(arena *a, sqlite3_stmt *st, int i);
-long long sql_int(sqlite3_stmt *st, int i, long long dflt);
-int sql_null(sqlite3_stmt *st, int i);
+const char *sql_text(sql_stmt *st, int i);
+char *sql_dup(arena *a, sql_stmt *st, int i);
+long long sql_int(sql_stmt *st, int i, long long dflt);
+int sql_null(sql_stmt *st, int i);
 
 /*
  * A row into a struct: fill reads the statement's current row into row
  * (zeroed, size bytes), copying text into a; 0, or -1 when out of memory.
  */
-typedef int (*sql_fill_fn)(arena *a, sqlite3_stmt *st, void *row);
+typedef int (*sql_fill_fn)(arena *a, sql_stmt *st, void *row);
 
 /*
  * Every row of the bound statement st into a new arena array of rows of
  * size bytes: *out and *n whole, or none at all with the failure (a list
  * never stops part-way). Resets st.
  */
-enum db_result sql_list(sqlite3_stmt *st, arena *a, size_t size, sql_fill_fn fill,
+enum db_result sql_list(sql_stmt *st, arena *a, size_t size, sql_fill_fn fill,
     void **out, size_t *n);
 
 /* The one row of the bound statement st into row: DB_OK, DB_NOTFOUND, or the failure. Resets st. */
-enum db_result sql_one(sqlite3_stmt *st, arena *a, size_t size, sql_fill_fn fill, void *row);
+enum db_result sql_one(sql_stmt *st, arena *a, size_t size, sql_fill_fn fill, void *row);
 
 /* A row's first column as a long long (row points at one): the fill of a single number. */
-int sql_fill_int(arena *a, sqlite3_stmt *st, void *row);
+int sql_fill_int(arena *a, sql_stmt *st, void *row);
 
 /* Bind text (SQLITE_TRANSIENT; NULL binds NULL) and an integer. */
 /*
@@ -94,12 +108,28 @@ int sql_fill_int(arena *a, sqlite3_stmt *st, void *row);
  * A kept upload's row (content, filename, school_year_id, committed_at)
  * into a struct import_file (store.h), for sql_one. In store/store.c.
  */
-int sql_fill_import_file(arena *a, sqlite3_stmt *st, void *row);
+int sql_fill_import_file(arena *a, sql_stmt *st, void *row);
 
 struct setup_item;
-int sql_fill_setup_item(arena *a, sqlite3_stmt *st, int c, struct setup_item *it);
+int sql_fill_setup_item(arena *a, sql_stmt *st, int c, struct setup_item *it);
 
-void sql_bind_text(sqlite3_stmt *st, int i, const char *v);
-void sql_bind_int(sqlite3_stmt *st, int i, long long v);
+void sql_bind_text(sql_stmt *st, int i, const char *v);
+void sql_bind_int(sql_stmt *st, int i, long long v);
+void sql_bind_null(sql_stmt *st, int i);
+/* Bind n bytes at p as a blob; they must stay until the statement is reset. */
+void sql_bind_blob(sql_stmt *st, int i, const void *p, int n);
+/* How many parameters the statement has. */
+int sql_params(sql_stmt *st);
+
+/* Reset a statement after its rows (its bindings stay until db_stmt hands it out again). */
+void sql_reset(sql_stmt *st);
+
+/* A column as text, NULL for NULL; a blob with its length in *n (NULL for NULL or empty). */
+const char *sql_text_null(sql_stmt *st, int i);
+const void *sql_blob(sql_stmt *st, int i, size_t *n);
+
+/* The id of the row the connection's last INSERT made; the rows its last change touched. */
+long long sql_last_id(struct db *db);
+long long sql_changes(struct db *db);
 
 #endif

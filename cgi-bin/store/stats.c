@@ -40,7 +40,7 @@ store_stats_schools(struct db *db, arena *a, long long district, struct stats_sc
 	    " LEFT JOIN school_year_state sys ON sys.school_id = s.id AND sys.school_year_id = y.id"
 	    " LEFT JOIN policy p ON p.school_year_id = y.id"
 	    " WHERE s.district_id = ? AND s.active = 1 ORDER BY s.code";
-	sqlite3_stmt *st = db_stmt(db, sql);
+	sql_stmt *st = db_stmt(db, sql);
 	struct stats_school *v = NULL;
 	size_t cap = 0;
 	enum db_result r = DB_OK;
@@ -80,7 +80,7 @@ store_stats_schools(struct db *db, arena *a, long long district, struct stats_sc
 			break;
 		}
 	}
-	sqlite3_reset(st);
+	sql_reset(st);
 	if (step != SQL_DONE) {
 		*n = 0;
 		return r == DB_OK ? DB_ERROR : r;
@@ -101,7 +101,7 @@ store_stats_teachers(struct db *db, arena *a, long long district, struct stats_t
 	    " JOIN school_year y ON y.id = ty.school_year_id AND y.is_current = 1"
 	    " WHERE y.district_id = ? AND s.district_id = y.district_id"
 	    " ORDER BY s.code, t.staff_no, t.id";
-	sqlite3_stmt *st = db_stmt(db, sql);
+	sql_stmt *st = db_stmt(db, sql);
 	struct stats_teacher *v = NULL;
 	size_t cap = 0;
 	enum db_result r = DB_OK;
@@ -132,7 +132,7 @@ store_stats_teachers(struct db *db, arena *a, long long district, struct stats_t
 			break;
 		}
 	}
-	sqlite3_reset(st);
+	sql_reset(st);
 	if (step != SQL_DONE) {
 		*n = 0;
 		return r == DB_OK ? DB_ERROR : r;
@@ -148,7 +148,7 @@ store_stats_flag_percent(struct db *db, long long school, int *percent)
 	    "SELECT coalesce(p.flag_percent, 0) FROM school s"
 	    " JOIN school_year y ON y.district_id = s.district_id AND y.is_current = 1"
 	    " LEFT JOIN policy p ON p.school_year_id = y.id WHERE s.id = ?";
-	sqlite3_stmt *st = db_stmt(db, sql);
+	sql_stmt *st = db_stmt(db, sql);
 	enum db_result r = DB_OK;
 	enum sql_step step;
 
@@ -158,13 +158,13 @@ store_stats_flag_percent(struct db *db, long long school, int *percent)
 	sql_bind_int(st, 1, school);
 	if ((step = sql_step(st, &r)) == SQL_ROW)
 		*percent = (int)sql_int(st, 0, 0);
-	sqlite3_reset(st);
+	sql_reset(st);
 	return step == SQL_FAILED ? r : DB_OK;
 }
 
 /* The rows of a counts query into *out: with_item says whether it names the item. */
 static enum db_result
-counts(sqlite3_stmt *st, arena *a, long long school, int with_item, struct stats_count **out,
+counts(sql_stmt *st, arena *a, long long school, int with_item, struct stats_count **out,
     size_t *n)
 {
 	struct stats_count *v = NULL;
@@ -197,7 +197,7 @@ counts(sqlite3_stmt *st, arena *a, long long school, int with_item, struct stats
 			break;
 		}
 	}
-	sqlite3_reset(st);
+	sql_reset(st);
 	if (step != SQL_DONE) {
 		*n = 0;
 		return r == DB_OK ? DB_ERROR : r;
@@ -231,7 +231,7 @@ store_stats_counts(struct db *db, arena *a, long long school, struct stats_count
 }
 
 static int
-fill_record(arena *a, sqlite3_stmt *st, void *row)
+fill_record(arena *a, sql_stmt *st, void *row)
 {
 	struct stats_record *r = row;
 
@@ -257,7 +257,7 @@ store_stats_records(struct db *db, arena *a, long long school, struct stats_reco
 	    " JOIN school_year y ON y.id = ty.school_year_id AND y.is_current = 1"
 	    " JOIN teacher t ON t.id = ty.teacher_id JOIN item i ON i.id = r.item_id"
 	    " WHERE ty.school_id = ? ORDER BY t.staff_no, t.id, r.started_on, r.id";
-	sqlite3_stmt *st = db_stmt(db, sql);
+	sql_stmt *st = db_stmt(db, sql);
 
 	*out = NULL;
 	*n = 0;
@@ -286,7 +286,7 @@ store_stats_weeks(struct db *db, arena *a, long long district, long long year_id
 	    "  JOIN teacher_year ty ON ty.school_id = s.id AND ty.school_year_id = y.id"
 	    "  JOIN record r ON r.teacher_year_id = ty.id"
 	    "  WHERE y.id = ?1 AND y.district_id = ?2";
-	sqlite3_stmt *st = db_stmt(db, sql);
+	sql_stmt *st = db_stmt(db, sql);
 	struct stats_week *w = NULL;
 	size_t nw = 0, cap = 0;
 	enum db_result r = DB_OK;
@@ -309,7 +309,7 @@ store_stats_weeks(struct db *db, arena *a, long long district, long long year_id
 		if (i == nw) {
 			struct stats_week *fresh = store_grow(a, (void **)&w, nw, &cap, sizeof(*w));
 			if (fresh == NULL) {
-				sqlite3_reset(st);
+				sql_reset(st);
 				return DB_ERROR;
 			}
 			fresh->week = week;
@@ -318,7 +318,7 @@ store_stats_weeks(struct db *db, arena *a, long long district, long long year_id
 		w[i].records++;
 		w[i].confirmed += sql_int(st, 1, 0) != 0;
 	}
-	sqlite3_reset(st);
+	sql_reset(st);
 	if (step == SQL_FAILED)
 		return r;
 	/* In week order (a few dozen: insertion). */

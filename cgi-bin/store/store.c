@@ -3,6 +3,7 @@
 #include "store/sql.h"
 #include "store/grow.h"
 
+#include <sqlite3.h>
 #include <string.h>
 
 enum db_result
@@ -82,6 +83,69 @@ void
 sql_bind_int(sqlite3_stmt *st, int i, long long v)
 {
 	sqlite3_bind_int64(st, i, v);
+}
+
+void
+sql_bind_null(sqlite3_stmt *st, int i)
+{
+	sqlite3_bind_null(st, i);
+}
+
+void
+sql_bind_blob(sqlite3_stmt *st, int i, const void *p, int n)
+{
+	sqlite3_bind_blob(st, i, p, n, SQLITE_STATIC);
+}
+
+int
+sql_params(sqlite3_stmt *st)
+{
+	return sqlite3_bind_parameter_count(st);
+}
+
+void
+sql_reset(sqlite3_stmt *st)
+{
+	sqlite3_reset(st);
+}
+
+const char *
+sql_text_null(sqlite3_stmt *st, int i)
+{
+	return (const char *)sqlite3_column_text(st, i);
+}
+
+const void *
+sql_blob(sqlite3_stmt *st, int i, size_t *n)
+{
+	const void *p = sqlite3_column_blob(st, i);
+
+	*n = p != NULL ? (size_t)sqlite3_column_bytes(st, i) : 0;
+	return p;
+}
+
+long long
+sql_last_id(struct db *db)
+{
+	return sqlite3_last_insert_rowid(db_handle(db));
+}
+
+long long
+sql_changes(struct db *db)
+{
+	return sqlite3_changes(db_handle(db));
+}
+
+enum db_result
+db_last_result(struct db *db)
+{
+	return db_result_of(sqlite3_errcode(db_handle(db)));
+}
+
+const char *
+db_last_error(struct db *db)
+{
+	return sqlite3_errmsg(db_handle(db));
 }
 
 enum db_result

@@ -24,7 +24,7 @@ failed(enum db_result r)
 	" LEFT JOIN school_year_state sys ON sys.school_id = s.id AND sys.school_year_id = y.id" \
 	" WHERE " where
 
-static enum db_result teacher_year_view_row(sqlite3_stmt *st, arena *a, long long id,
+static enum db_result teacher_year_view_row(sql_stmt *st, arena *a, long long id,
     struct teacher_year_view *v);
 
 enum db_result
@@ -48,7 +48,7 @@ store_teacher_year_view_of(struct db *db, arena *a, long long ty, struct teacher
 }
 
 static enum db_result
-teacher_year_view_row(sqlite3_stmt *st, arena *a, long long id, struct teacher_year_view *v)
+teacher_year_view_row(sql_stmt *st, arena *a, long long id, struct teacher_year_view *v)
 {
 	enum db_result r = DB_OK;
 	enum sql_step s;
@@ -74,7 +74,7 @@ teacher_year_view_row(sqlite3_stmt *st, arena *a, long long id, struct teacher_y
 			if (!sql_null(st, 16 + i) && (v->deadlines[i] = sql_dup(a, st, 16 + i)) == NULL)
 				r = DB_ERROR;
 	}
-	sqlite3_reset(st);
+	sql_reset(st);
 	if (s == SQL_FAILED)
 		return failed(r);
 	return s == SQL_DONE ? DB_NOTFOUND : r;
@@ -82,7 +82,7 @@ teacher_year_view_row(sqlite3_stmt *st, arena *a, long long id, struct teacher_y
 
 /* The first column of st's one row into *v; DB_NOTFOUND without a row. */
 static enum db_result
-one_id(sqlite3_stmt *st, long long *v)
+one_id(sql_stmt *st, long long *v)
 {
 	enum db_result r = DB_OK;
 	enum sql_step s = sql_step(st, &r);
@@ -90,7 +90,7 @@ one_id(sqlite3_stmt *st, long long *v)
 	*v = 0;
 	if (s == SQL_ROW)
 		*v = sql_int(st, 0, 0);
-	sqlite3_reset(st);
+	sql_reset(st);
 	if (s == SQL_FAILED)
 		return failed(r);
 	return s == SQL_DONE ? DB_NOTFOUND : DB_OK;
@@ -100,7 +100,7 @@ enum db_result
 store_teacher_of_year(struct db *db, long long ty, long long *teacher)
 {
 	static const char sql[] = "SELECT teacher_id FROM teacher_year WHERE id = ?";
-	sqlite3_stmt *st = db_stmt(db, sql);
+	sql_stmt *st = db_stmt(db, sql);
 
 	*teacher = 0;
 	if (st == NULL)
@@ -117,7 +117,7 @@ store_teacher_current(struct db *db, long long teacher, struct teacher_current *
 	    " JOIN teacher t ON t.id = ty.teacher_id"
 	    " JOIN school_year y ON y.id = ty.school_year_id AND y.is_current = 1"
 	    " JOIN district d ON d.id = y.district_id WHERE ty.teacher_id = ?";
-	sqlite3_stmt *st = db_stmt(db, sql);
+	sql_stmt *st = db_stmt(db, sql);
 	enum db_result r = DB_OK;
 	enum sql_step s;
 
@@ -131,7 +131,7 @@ store_teacher_current(struct db *db, long long teacher, struct teacher_current *
 		t->self_registration = sql_int(st, 2, 0) != 0;
 		t->active = sql_int(st, 3, 0) != 0;
 	}
-	sqlite3_reset(st);
+	sql_reset(st);
 	if (s == SQL_FAILED)
 		return failed(r);
 	return s == SQL_DONE ? DB_NOTFOUND : DB_OK;
@@ -143,7 +143,7 @@ store_teacher_year_current(struct db *db, long long ty)
 	static const char sql[] =
 	    "SELECT ty.id FROM teacher_year ty JOIN school_year y ON y.id = ty.school_year_id"
 	    " AND y.is_current = 1 WHERE ty.id = ?";
-	sqlite3_stmt *st = db_stmt(db, sql);
+	sql_stmt *st = db_stmt(db, sql);
 	long long found;
 
 	if (st == NULL)
@@ -160,7 +160,7 @@ store_school_registrars(struct db *db, arena *a, long long school, const char **
 	    "SELECT s.name, a.display_name, a.login FROM school s"
 	    " LEFT JOIN account a ON a.school_id = s.id AND a.role = 'school_admin' AND a.active = 1"
 	    " WHERE s.id = ? ORDER BY a.id";
-	sqlite3_stmt *st = db_stmt(db, sql);
+	sql_stmt *st = db_stmt(db, sql);
 	const char **v = NULL;
 	size_t cap = 0;
 	enum db_result r = DB_OK;
@@ -186,7 +186,7 @@ store_school_registrars(struct db *db, arena *a, long long school, const char **
 			(*n)++;
 		}
 	}
-	sqlite3_reset(st);
+	sql_reset(st);
 	if (step != SQL_DONE) {
 		*n = 0;
 		return failed(r);
@@ -203,7 +203,7 @@ store_teacher_history(struct db *db, arena *a, long long teacher,
 	    "SELECT ty.id, y.label, y.starts_on, s.name, ty.category, y.id, s.id FROM teacher_year ty"
 	    " JOIN school_year y ON y.id = ty.school_year_id JOIN school s ON s.id = ty.school_id"
 	    " WHERE ty.teacher_id = ? ORDER BY y.starts_on DESC LIMIT 64";
-	sqlite3_stmt *st = db_stmt(db, sql);
+	sql_stmt *st = db_stmt(db, sql);
 	struct teacher_history_year *v = NULL;
 	size_t cap = 0;
 	enum db_result r = DB_OK;
@@ -233,7 +233,7 @@ store_teacher_history(struct db *db, arena *a, long long teacher,
 			break;
 		}
 	}
-	sqlite3_reset(st);
+	sql_reset(st);
 	if (step != SQL_DONE) {
 		*n = 0;
 		return failed(r);

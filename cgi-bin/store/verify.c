@@ -8,20 +8,21 @@ static enum db_result
 secret_read(struct db *db, unsigned char out[VERIFY_SECRET_BYTES])
 {
 	static const char sql[] = "SELECT value FROM install_secret WHERE name = 'verify'";
-	sqlite3_stmt *st = db_stmt(db, sql);
+	sql_stmt *st = db_stmt(db, sql);
 	enum db_result r = DB_OK;
 	enum sql_step s;
 
 	if (st == NULL)
 		return DB_ERROR;
 	if ((s = sql_step(st, &r)) == SQL_ROW) {
-		const void *v = sqlite3_column_blob(st, 0);
-		if (v == NULL || sqlite3_column_bytes(st, 0) != VERIFY_SECRET_BYTES)
+		size_t len = 0;
+		const void *v = sql_blob(st, 0, &len);
+		if (v == NULL || len != VERIFY_SECRET_BYTES)
 			r = DB_ERROR;
 		else
 			memcpy(out, v, VERIFY_SECRET_BYTES);
 	}
-	sqlite3_reset(st);
+	sql_reset(st);
 	if (s == SQL_FAILED)
 		return r == DB_OK ? DB_ERROR : r;
 	return s == SQL_DONE ? DB_NOTFOUND : r;
@@ -31,11 +32,11 @@ static enum db_result
 secret_make(struct db *db, void *arg)
 {
 	static const char sql[] = "INSERT OR IGNORE INTO install_secret (name, value) VALUES ('verify', ?)";
-	sqlite3_stmt *st = db_stmt(db, sql);
+	sql_stmt *st = db_stmt(db, sql);
 
 	if (st == NULL)
 		return DB_ERROR;
-	sqlite3_bind_blob(st, 1, arg, VERIFY_SECRET_BYTES, SQLITE_STATIC);
+	sql_bind_blob(st, 1, arg, VERIFY_SECRET_BYTES);
 	return sql_exec(st);
 }
 
@@ -53,12 +54,12 @@ store_verify_secret(struct db *db, const unsigned char *fresh,
 }
 
 static void
-bind_id(sqlite3_stmt *st, int i, long long v)
+bind_id(sql_stmt *st, int i, long long v)
 {
 	if (v > 0)
 		sql_bind_int(st, i, v);
 	else
-		sqlite3_bind_null(st, i);
+		sql_bind_null(st, i);
 }
 
 enum db_result
@@ -68,7 +69,7 @@ store_printed_put(struct db *db, const struct printed_document *d)
 	    "INSERT OR IGNORE INTO printed_document (code, kind, district_id, school_year_id,"
 	    " school_id, teacher_year_id, digest, statement, printed_by)"
 	    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
-	sqlite3_stmt *st = db_stmt(db, sql);
+	sql_stmt *st = db_stmt(db, sql);
 
 	if (st == NULL)
 		return DB_ERROR;
@@ -85,7 +86,7 @@ store_printed_put(struct db *db, const struct printed_document *d)
 }
 
 static int
-fill_printed(arena *a, sqlite3_stmt *st, void *row)
+fill_printed(arena *a, sql_stmt *st, void *row)
 {
 	struct printed_document *d = row;
 
@@ -108,7 +109,7 @@ store_printed_get(struct db *db, arena *a, const char *code, struct printed_docu
 	static const char sql[] =
 	    "SELECT code, kind, district_id, school_year_id, school_id, teacher_year_id,"
 	    " digest, statement, printed_at, printed_by FROM printed_document WHERE code = ?";
-	sqlite3_stmt *st = db_stmt(db, sql);
+	sql_stmt *st = db_stmt(db, sql);
 
 	if (st == NULL)
 		return DB_ERROR;
@@ -117,7 +118,7 @@ store_printed_get(struct db *db, arena *a, const char *code, struct printed_docu
 }
 
 static int
-fill_card(arena *a, sqlite3_stmt *st, void *row)
+fill_card(arena *a, sql_stmt *st, void *row)
 {
 	struct verify_card_facts *f = row;
 	const char **texts[] = { &f->name, &f->school, &f->year, &f->starts_on, &f->category,
@@ -146,7 +147,7 @@ store_verify_card_facts(struct db *db, arena *a, long long ty, struct verify_car
 	    " JOIN school s ON s.id = ty.school_id JOIN school_year y ON y.id = ty.school_year_id"
 	    " LEFT JOIN school_year_state sys ON sys.school_id = s.id AND sys.school_year_id = y.id"
 	    " WHERE ty.id = ?";
-	sqlite3_stmt *st = db_stmt(db, sql);
+	sql_stmt *st = db_stmt(db, sql);
 
 	if (st == NULL)
 		return DB_ERROR;
@@ -155,7 +156,7 @@ store_verify_card_facts(struct db *db, arena *a, long long ty, struct verify_car
 }
 
 static int
-fill_summary(arena *a, sqlite3_stmt *st, void *row)
+fill_summary(arena *a, sql_stmt *st, void *row)
 {
 	struct verify_summary_facts *f = row;
 
@@ -177,7 +178,7 @@ store_verify_summary_facts(struct db *db, arena *a, long long school, long long 
 	    " FROM school s JOIN school_year y ON y.id = ? AND y.district_id = s.district_id"
 	    " LEFT JOIN school_year_state sys ON sys.school_id = s.id AND sys.school_year_id = y.id"
 	    " WHERE s.id = ?";
-	sqlite3_stmt *st = db_stmt(db, sql);
+	sql_stmt *st = db_stmt(db, sql);
 
 	if (st == NULL)
 		return DB_ERROR;

@@ -12,7 +12,7 @@ current_year(struct db *db, arena *a, long long district, long long *id, const c
 {
 	static const char sql[] =
 	    "SELECT id, label FROM school_year WHERE district_id = ? AND is_current = 1";
-	sqlite3_stmt *st = db_stmt(db, sql);
+	sql_stmt *st = db_stmt(db, sql);
 	enum db_result r = DB_NOTFOUND;
 	enum sql_step s;
 
@@ -25,7 +25,7 @@ current_year(struct db *db, arena *a, long long district, long long *id, const c
 		r = *label ? DB_OK : DB_ERROR;
 	} else if (s == SQL_DONE)
 		r = DB_NOTFOUND;
-	sqlite3_reset(st);
+	sql_reset(st);
 	return r;
 }
 
@@ -54,7 +54,7 @@ store_year_open(struct db *db, arena *a, const struct year_open *in, struct year
 	struct catalogue cat;
 	struct audit_entry e;
 	struct audit_json j;
-	sqlite3_stmt *st;
+	sql_stmt *st;
 	enum db_result r;
 	int shift;
 
@@ -71,11 +71,11 @@ store_year_open(struct db *db, arena *a, const struct year_open *in, struct year
 		return DB_ERROR;
 	sql_bind_int(st, 1, out->previous_year_id);
 	if (sql_step(st, &r) != SQL_ROW) {
-		sqlite3_reset(st);
+		sql_reset(st);
 		return r == DB_OK ? DB_ERROR : r;
 	}
 	out->regularised = sql_int(st, 0, 0);
-	sqlite3_reset(st);
+	sql_reset(st);
 
 	if ((st = db_stmt(db, sql_uncurrent)) == NULL)
 		return DB_ERROR;
@@ -93,7 +93,7 @@ store_year_open(struct db *db, arena *a, const struct year_open *in, struct year
 	sql_bind_text(st, 7, store_date_add_years(a, cat.district_review_deadline, shift));
 	if ((r = sql_exec(st)) != DB_OK)
 		return r;
-	out->year_id = sqlite3_last_insert_rowid(db_handle(db));
+	out->year_id = sql_last_id(db);
 	if ((r = store_catalogue_write(db, out->year_id, &cat)) != DB_OK)
 		return r;
 	out->items = cat.nitems;
@@ -104,7 +104,7 @@ store_year_open(struct db *db, arena *a, const struct year_open *in, struct year
 	sql_bind_int(st, 2, out->year_id);
 	if ((r = sql_exec(st)) != DB_OK)
 		return r;
-	out->teachers = sqlite3_changes(db_handle(db));
+	out->teachers = sql_changes(db);
 
 	audit_json_begin(&j, a);
 	audit_json_str(&j, "label", in->label);

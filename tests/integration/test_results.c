@@ -13,6 +13,8 @@
 #include "store/assess.h"
 #include "store/sql.h"
 
+#include <sqlite3.h>
+
 #include <check.h>
 #include <stdio.h>
 #include <stdlib.h>

@@ -6,6 +6,8 @@
 #include "core/db.h"
 #include "store/sql.h"
 
+#include <sqlite3.h>
+
 #include <check.h>
 #include <stdio.h>
 #include <sys/wait.h>

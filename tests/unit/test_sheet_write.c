@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static const struct sheet_column cols[4] = {
 	{ "\xE5\xA7\x93\xE5\x90\x8D", SHEET_TEXT, 12 },     /* 姓名 */
