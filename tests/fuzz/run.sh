@@ -64,7 +64,7 @@ libs=($(pkg-config --libs libxslt libexslt libxml-2.0 libzip sqlite3 libsodium l
 	-lcsv -lmagic -lfcgi -lm)
 instrumented="core/http.c core/arena.c core/utf8.c core/sheet.c core/strings.c domain/idcard.c pages/roster_import.c"
 plain="core/app.c core/auth.c core/config.c core/db.c core/failure.c core/form.c core/nav.c
-	core/render.c core/sheet_write.c domain/assess.c domain/rules.c store/assess.c store/audit.c
+	core/render.c core/html_out.c core/sheet_write.c domain/assess.c domain/rules.c store/assess.c store/audit.c
 	store/notify.c store/roster.c store/roster_import.c store/scope.c store/session.c store/store.c
 	core/qr.c core/files.c store/verify.c domain/verify.c"
 
