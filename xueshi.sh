@@ -21,7 +21,7 @@ libsqlite3-dev sqlite3 libxml2-dev libxslt1-dev libsodium-dev libmagic-dev check
 libsubunit-dev libcurl4-openssl-dev nginx-light spawn-fcgi libfcgi-bin xsltproc
 chromium poppler-utils fonts-noto-cjk libzip-dev libxlsxwriter-dev libcsv-dev
 apache2 libapache2-mod-fcgid wrk libfreexl-dev libreoffice-calc-nogui python3-openpyxl
-libqrencode-dev zbar-tools clang libclang-rt-14-dev"
+libqrencode-dev zbar-tools clang libclang-rt-14-dev libpq-dev postgresql-15"
 
 say() { printf '%s\n' "$*" >&2; }
 
@@ -31,13 +31,14 @@ say() { printf '%s\n' "$*" >&2; }
 # afterwards the units of the packages installed now are disabled (under
 # systemd), so they do not start at boot either. A package that was already
 # installed keeps whatever its administrator set up.
-SERVICE_UNITS="nginx-light:nginx apache2:apache2,apache-htcacheclean"
+SERVICE_UNITS="nginx-light:nginx apache2:apache2,apache-htcacheclean postgresql-15:postgresql"
 
 units_of() {
 	local pair
 	for pair in $SERVICE_UNITS; do
-		[ "${pair%%:*}" = "$1" ] && { echo "${pair#*:}" | tr ',' ' '; return; }
+		[ "${pair%%:*}" = "$1" ] && { echo "${pair#*:}" | tr ',' ' '; return 0; }
 	done
+	return 0 # none: under set -e, a failing $(units_of p) would end the script silently
 }
 
 install_packages() {

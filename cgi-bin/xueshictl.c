@@ -500,18 +500,27 @@ name_ok(const char *s, size_t max)
 	return chars >= 1 && chars <= max;
 }
 
-/* Where the evidence files of the database at path are: XUESHI_EVIDENCE or evidence beside it. */
-static void
+/*
+ * Where the evidence files of the database at path are: XUESHI_EVIDENCE or
+ * evidence beside it. A PostgreSQL database has no "beside": its hosts
+ * share the directory XUESHI_EVIDENCE names (-1 when it is not set).
+ */
+static int
 evidence_dir_of(const char *path, char *out, size_t len)
 {
 	const char *slash = strrchr(path, '/');
 
 	if (getenv("XUESHI_EVIDENCE") != NULL)
 		snprintf(out, len, "%s", getenv("XUESHI_EVIDENCE"));
-	else if (slash == NULL)
+	else if (strncmp(path, "postgresql://", 13) == 0 || strncmp(path, "postgres://", 11) == 0) {
+		fprintf(stderr, "xueshictl: XUESHI_EVIDENCE must name the evidence directory"
+		    " the hosts share (the database is PostgreSQL's)\n");
+		return -1;
+	} else if (slash == NULL)
 		snprintf(out, len, "evidence");
 	else
 		snprintf(out, len, "%.*s/evidence", (int)(slash - path), path);
+	return 0;
 }
 
 /* The highest migration number shipped in dir (NNNN_name.sql), 0 when none. */
@@ -977,7 +986,8 @@ cmd_check(struct db *db, arena *a, const struct config *cfg, const char *path)
 		    have < shipped ? " (run xueshictl migrate)" : " (the programs are older than the database)");
 		bad = 1;
 	}
-	evidence_dir_of(path, dir, sizeof(dir));
+	if (evidence_dir_of(path, dir, sizeof(dir)) != 0)
+		return 1;
 	if ((r = store_evidence_files(db, a, &sha, &n)) != DB_OK)
 		return store_fail(r, "check");
 	for (size_t i = 0; i < n; i++) {
@@ -1257,14 +1267,9 @@ main(int argc, char **argv)
 		if ((rc = exec_dir(db, dir)) != 0)
 			goto out;
 		/* The demo's evidence files go where the programs will look for them. */
-		if (getenv("XUESHI_EVIDENCE") != NULL)
-			snprintf(dir, sizeof(dir), "%s", getenv("XUESHI_EVIDENCE"));
-		else {
-			const char *slash = strrchr(path, '/');
-			if (slash == NULL)
-				snprintf(dir, sizeof(dir), "evidence");
-			else
-				snprintf(dir, sizeof(dir), "%.*s/evidence", (int)(slash - path), path);
+		if (evidence_dir_of(path, dir, sizeof(dir)) != 0) {
+			rc = 1;
+			goto out;
 		}
 		if (mkdir(dir, 0750) != 0 && errno != EEXIST) {
 			fprintf(stderr, "xueshictl: cannot create %s: %s\n", dir, strerror(errno));

@@ -38,7 +38,13 @@ store=$(cd "$store" && pwd)
 rm -f "$state/run/ready"
 echo $$ > "$state/run/host.pid"
 
-export XUESHI_DB="$store/xueshi.db"
+# The database: the store's SQLite file, or a PostgreSQL database when
+# XUESHI_DB is already a postgresql:// URL (a consolidated deployment; the
+# store then holds the evidence only, on a directory every host shares).
+case "${XUESHI_DB:-}" in
+postgresql://*|postgres://*) ;;
+*) export XUESHI_DB="$store/xueshi.db" ;;
+esac
 export XUESHI_DATADIR="$datadir"
 export XUESHI_TMPDIR="$state/tmp"
 export XUESHI_EVIDENCE="$store/evidence"

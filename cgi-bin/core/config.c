@@ -44,10 +44,11 @@ config_load(struct config *cfg)
 {
 	memset(cfg, 0, sizeof(*cfg));
 	cfg->db_path = env_or("XUESHI_DB", XS_DBPATH);
-	if (strncmp(cfg->db_path, "postgresql:", 11) == 0 || strncmp(cfg->db_path, "postgres:", 9) == 0) {
+	if ((strncmp(cfg->db_path, "postgresql:", 11) == 0 || strncmp(cfg->db_path, "postgres:", 9) == 0) &&
+	    strncmp(cfg->db_path, "postgresql://", 13) != 0 && strncmp(cfg->db_path, "postgres://", 11) != 0) {
 		/* Not a file to create: say so rather than make a file of that name. */
-		fprintf(stderr, "xueshi: XUESHI_DB names a PostgreSQL database; this release stores in SQLite only"
-		    " (XUESHI_DB is the database file's path)\n");
+		fprintf(stderr, "xueshi: XUESHI_DB: a PostgreSQL database is named by a URL,"
+		    " postgresql://[user@]host/dbname (docs/operations.md)\n");
 		return -1;
 	}
 	cfg->datadir = env_or("XUESHI_DATADIR", XS_DATADIR);

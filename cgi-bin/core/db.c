@@ -1,5 +1,6 @@
 /* db.c - see db.h */
 #include "db.h"
+#include "core/db_engine.h"
 #include "store/sql.h"
 
 #include <sqlite3.h>
@@ -13,25 +14,6 @@
 #include <string.h>
 
 #define DB_BUSY_MS 5000
-#define DB_MAX_STMTS 256
-
-struct cached {
-	const char *sql;
-	sqlite3_stmt *stmt;
-};
-
-struct db {
-	sqlite3 *h;
-	struct cached stmts[DB_MAX_STMTS];
-	size_t nstmts;
-	long fault_left;   /* VM steps until the injected fault; 0: none armed */
-	int fault_fired;
-	db_commit_hook commit_hook; /* run inside every write transaction before COMMIT */
-	void *commit_arg;
-	int in_hook;
-	int reading;       /* a read transaction of db_read_begin is open */
-	struct { void *p; void (*free_fn)(void *); } keep[DB_KEEP__MAX];
-};
 
 enum db_result
 db_result_of(int rc)
@@ -90,6 +72,13 @@ db_open(const char *path, int create)
 	db = calloc(1, sizeof(*db));
 	if (db == NULL)
 		return NULL;
+	if (pgdb_is_url(path)) {
+		if (pgdb_open(db, path) != 0) {
+			free(db);
+			return NULL;
+		}
+		return db;
+	}
 	if (sqlite3_open_v2(path, &db->h, flags, NULL) != SQLITE_OK) {
 		fprintf(stderr, "xueshi: cannot open database %s: %s\n", path,
 		    db->h ? sqlite3_errmsg(db->h) : "out of memory");
@@ -124,12 +113,20 @@ db_close(struct db *db)
 {
 	if (db == NULL)
 		return;
-	for (size_t i = 0; i < db->nstmts; i++)
-		sqlite3_finalize(db->stmts[i].stmt);
+	for (size_t i = 0; i < db->nstmts; i++) {
+		if (db->stmts[i]->lite != NULL)
+			sqlite3_finalize(db->stmts[i]->lite);
+		else
+			pgdb_stmt_free(db->stmts[i]);
+		free(db->stmts[i]);
+	}
 	for (int k = 0; k < DB_KEEP__MAX; k++)
 		if (db->keep[k].p != NULL && db->keep[k].free_fn != NULL)
 			db->keep[k].free_fn(db->keep[k].p);
-	sqlite3_close(db->h);
+	if (db->pg != NULL)
+		pgdb_close(db);
+	else
+		sqlite3_close(db->h);
 	free(db);
 }
 
@@ -151,7 +148,7 @@ db_keep(struct db *db, enum db_keep slot, void *p, void (*free_fn)(void *))
 int
 db_writing(struct db *db)
 {
-	return !sqlite3_get_autocommit(db->h) && !db->reading;
+	return db_in_transaction(db) && !db->reading;
 }
 
 void
@@ -161,7 +158,7 @@ db_memory(struct db *db, long long *heap, long long *cache)
 
 	*heap = sqlite3_memory_used();
 	*cache = 0;
-	if (db != NULL && sqlite3_db_status(db->h, SQLITE_DBSTATUS_CACHE_USED, &cur, &hi, 0) == SQLITE_OK)
+	if (db != NULL && db->h != NULL && sqlite3_db_status(db->h, SQLITE_DBSTATUS_CACHE_USED, &cur, &hi, 0) == SQLITE_OK)
 		*cache = cur;
 }
 
@@ -171,41 +168,66 @@ db_handle(struct db *db)
 	return db->h;
 }
 
-sqlite3_stmt *
+int
+db_is_pg(struct db *db)
+{
+	return db != NULL && db->pg != NULL;
+}
+
+sql_stmt *
 db_stmt(struct db *db, const char *sql)
 {
-	sqlite3_stmt *st = NULL;
+	sql_stmt *st = NULL;
+	sqlite3_stmt *lite = NULL;
 
 	/*
 	 * A statement someone is still stepping is never reset under them: the
 	 * same SQL asked for meanwhile gets a statement of its own.
 	 */
 	for (size_t i = 0; i < db->nstmts; i++) {
-		if (db->stmts[i].sql == sql && !sqlite3_stmt_busy(db->stmts[i].stmt)) {
-			st = db->stmts[i].stmt;
-			sqlite3_reset(st);
-			sqlite3_clear_bindings(st);
-			goto ready;
+		sql_stmt *c = db->stmts[i];
+		if (c->sql != sql)
+			continue;
+		if (c->lite != NULL) {
+			if (sqlite3_stmt_busy(c->lite))
+				continue;
+			sqlite3_reset(c->lite);
+			sqlite3_clear_bindings(c->lite);
+		} else {
+			if (pgdb_stmt_busy(c))
+				continue;
+			pgdb_stmt_clear(c);
 		}
-	}
-	if (sqlite3_prepare_v3(db->h, sql, -1, SQLITE_PREPARE_PERSISTENT, &st,
-	    NULL) != SQLITE_OK) {
-		fprintf(stderr, "xueshi: prepare failed: %s: %s\n",
-		    sqlite3_errmsg(db->h), sql);
-		return NULL;
+		st = c;
+		goto ready;
 	}
 	if (db->nstmts == DB_MAX_STMTS) {
 		/* The cache is full: a programming error, not a user one. */
 		fprintf(stderr, "xueshi: statement cache full\n");
-		sqlite3_finalize(st);
 		return NULL;
 	}
-	db->stmts[db->nstmts].sql = sql;
-	db->stmts[db->nstmts].stmt = st;
-	db->nstmts++;
+	if (db->pg != NULL) {
+		if ((st = pgdb_stmt_new(db, sql)) == NULL)
+			return NULL;
+	} else {
+		if (sqlite3_prepare_v3(db->h, sql, -1, SQLITE_PREPARE_PERSISTENT, &lite,
+		    NULL) != SQLITE_OK) {
+			fprintf(stderr, "xueshi: prepare failed: %s: %s\n",
+			    sqlite3_errmsg(db->h), sql);
+			return NULL;
+		}
+		if ((st = calloc(1, sizeof(*st))) == NULL) {
+			sqlite3_finalize(lite);
+			return NULL;
+		}
+		st->lite = lite;
+		st->db = db;
+		st->sql = sql;
+	}
+	db->stmts[db->nstmts++] = st;
 ready:
 	/* A statement that writes ends a page's read snapshot first (db_read_begin). */
-	if (db->reading && !sqlite3_stmt_readonly(st))
+	if (db->reading && !(st->lite != NULL ? sqlite3_stmt_readonly(st->lite) : st->readonly))
 		db_read_end(db);
 	return st;
 }
@@ -214,7 +236,11 @@ enum db_result
 db_exec(struct db *db, const char *sql)
 {
 	char *err = NULL;
-	int rc = sqlite3_exec(db->h, sql, NULL, NULL, &err);
+	int rc;
+
+	if (db->pg != NULL)
+		return pgdb_exec(db, sql);
+	rc = sqlite3_exec(db->h, sql, NULL, NULL, &err);
 
 	if (rc != SQLITE_OK) {
 		fprintf(stderr, "xueshi: sql failed: %s\n", err ? err : "?");
@@ -227,6 +253,10 @@ enum db_result
 db_begin(struct db *db)
 {
 	db_read_end(db);
+	if (db->pg != NULL) {
+		/* The SQLite code relied on its single writer: serializable here. */
+		return pgdb_exec(db, "BEGIN ISOLATION LEVEL SERIALIZABLE");
+	}
 	return db_result_of(sqlite3_exec(db->h, "BEGIN IMMEDIATE", NULL, NULL, NULL));
 }
 
@@ -239,8 +269,16 @@ db_begin(struct db *db)
 void
 db_read_begin(struct db *db)
 {
-	if (db == NULL || db->reading || !sqlite3_get_autocommit(db->h))
+	if (db == NULL || db->reading || db_in_transaction(db))
 		return;
+	if (db->pg != NULL) {
+		long armed = db->fault_left;
+		db->fault_left = 0;
+		if (pgdb_exec(db, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY") == DB_OK)
+			db->reading = 1;
+		db->fault_left = armed;
+		return;
+	}
 	if (sqlite3_exec(db->h, "BEGIN DEFERRED", NULL, NULL, NULL) == SQLITE_OK)
 		db->reading = 1;
 }
@@ -260,7 +298,10 @@ db_read_end(struct db *db)
 	 * statements, so it does not count these steps.
 	 */
 	db->fault_left = 0;
-	if (sqlite3_exec(db->h, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+	if (db->pg != NULL) {
+		if (pgdb_exec(db, "COMMIT") != DB_OK)
+			pgdb_exec(db, "ROLLBACK");
+	} else if (sqlite3_exec(db->h, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
 		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
 	db->fault_left = armed;
 }
@@ -278,7 +319,7 @@ db_commit(struct db *db)
 	int rc;
 
 	/* Derived data is brought up to date in the same transaction (core/db.h). */
-	if (db->commit_hook != NULL && !db->in_hook && !sqlite3_get_autocommit(db->h)) {
+	if (db->commit_hook != NULL && !db->in_hook && db_in_transaction(db)) {
 		enum db_result r;
 		db->in_hook = 1;
 		r = db->commit_hook(db, db->commit_arg);
@@ -287,6 +328,16 @@ db_commit(struct db *db)
 			db_rollback(db);
 			return r;
 		}
+	}
+	if (db->pg != NULL) {
+		enum db_result r;
+		long armed = db->fault_left;
+		db->fault_left = 0;
+		r = pgdb_exec(db, "COMMIT");
+		db->fault_left = armed;
+		if (r != DB_OK)
+			db_rollback(db);
+		return r;
 	}
 	rc = sqlite3_exec(db->h, "COMMIT", NULL, NULL, NULL);
 
@@ -298,6 +349,15 @@ db_commit(struct db *db)
 void
 db_rollback(struct db *db)
 {
+	if (db->pg != NULL) {
+		if (pgdb_in_transaction(db)) {
+			long armed = db->fault_left;
+			db->fault_left = 0;
+			pgdb_exec(db, "ROLLBACK");
+			db->fault_left = armed;
+		}
+		return;
+	}
 	if (!sqlite3_get_autocommit(db->h))
 		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
 }
@@ -366,6 +426,8 @@ db_version(struct db *db)
 	sqlite3_stmt *st;
 	int v = -1;
 
+	if (db->pg != NULL)
+		return pgdb_version(db);
 	if (db_exec(db, schema_version_sql) != DB_OK)
 		return -1;
 	if (sqlite3_prepare_v2(db->h,
@@ -411,6 +473,8 @@ db_migrate(struct db *db, const char *dir, int *applied)
 
 	if (applied)
 		*applied = 0;
+	if (db->pg != NULL)
+		return pgdb_migrate(db, dir, applied);
 	current = db_version(db);
 	if (current < 0)
 		return DB_ERROR;
@@ -516,9 +580,14 @@ db_request_done(struct db *db)
 {
 	if (db == NULL)
 		return;
+	if (db->pg != NULL) {
+		pgdb_request_done(db);
+		db_fault_arm(db, 0);
+		return;
+	}
 	for (size_t i = 0; i < db->nstmts; i++)
-		if (sqlite3_stmt_busy(db->stmts[i].stmt))
-			sqlite3_reset(db->stmts[i].stmt);
+		if (sqlite3_stmt_busy(db->stmts[i]->lite))
+			sqlite3_reset(db->stmts[i]->lite);
 	db_fault_arm(db, 0);
 }
 
@@ -540,6 +609,8 @@ db_fault_arm(struct db *db, long n)
 {
 	db->fault_left = n > 0 ? n : 0;
 	db->fault_fired = 0;
+	if (db->pg != NULL)
+		return; /* counted per statement by core/db_pg.c */
 	sqlite3_progress_handler(db->h, n > 0 ? 1 : 0, n > 0 ? fault_tick : NULL, db);
 }
 
@@ -607,5 +678,9 @@ failure_install(void)
 int
 db_in_transaction(struct db *db)
 {
-	return db != NULL && !sqlite3_get_autocommit(db->h);
+	if (db == NULL)
+		return 0;
+	if (db->pg != NULL)
+		return pgdb_in_transaction(db);
+	return !sqlite3_get_autocommit(db->h);
 }

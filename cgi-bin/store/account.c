@@ -355,7 +355,7 @@ audit_changes(struct db *db, arena *a, const char *before, const char *after, st
 	    " SELECT key AS k, CASE WHEN type IN ('object', 'array') THEN json(value) ELSE value END"
 	    "  AS b, NULL AS a FROM json_each(CASE WHEN json_valid(?1) THEN ?1 ELSE '{}' END)"
 	    " UNION ALL SELECT key, NULL, CASE WHEN type IN ('object', 'array') THEN json(value)"
-	    "  ELSE value END FROM json_each(CASE WHEN json_valid(?2) THEN ?2 ELSE '{}' END))"
+	    "  ELSE value END FROM json_each(CASE WHEN json_valid(?2) THEN ?2 ELSE '{}' END)) AS c"
 	    " GROUP BY k ORDER BY k";
 	sql_stmt *st = db_stmt(db, sql);
 	size_t cap = 0;

@@ -24,7 +24,7 @@
 	" json_extract(i.params, '$.threshold'), json_extract(i.params, '$.addons.video')," \
 	" json_extract(i.params, '$.excellent_percent'), json_extract(i.params, '$.quota_percent')," \
 	" json_extract(i.params, '$.role'), json_extract(i.params, '$.limit')," \
-	" coalesce(pol.points_reading = 'year_total', 0)" \
+	" CASE WHEN pol.points_reading = 'year_total' THEN 1 ELSE 0 END" \
 	" FROM item i LEFT JOIN cap_group g ON g.id = i.cap_group_id" \
 	" LEFT JOIN policy pol ON pol.school_year_id = i.school_year_id"
 
@@ -266,7 +266,7 @@ load_items(struct db *db, arena *a, long long year, struct item_row **out, size_
 	" coalesce(" p "level, ''), coalesce(" p "certified_tenths, -1)," \
 	" json_extract(" p "points, '$[0]'), json_extract(" p "points, '$[1]')," \
 	" json_extract(" p "points, '$[2]'), json_extract(" p "points, '$[3]')," \
-	" coalesce(instr(" p "addons, '\"video\"') > 0, 0), coalesce(" p "role, ''), " p "certificate_no," \
+	" CASE WHEN instr(" p "addons, '\"video\"') > 0 THEN 1 ELSE 0 END, coalesce(" p "role, ''), " p "certificate_no," \
 	" coalesce(" p "certificate_on, ''), coalesce(" p "project_id, 0)"
 
 /* A record from columns at..at+16. */
@@ -377,17 +377,17 @@ load_places(struct db *db, arena *a, long long year, struct assess_places *pl)
 {
 	static const char sql_part[] =
 	    "SELECT r.item_id || ':' || r.certificate_no, r.id, ty.teacher_id, -1, -1"
-	    " FROM item i CROSS JOIN record r ON r.item_id = i.id"
-	    " JOIN teacher_year ty ON ty.id = r.teacher_year_id WHERE i.school_year_id = ?"
+	    " FROM item i CROSS JOIN record r"
+	    " JOIN teacher_year ty ON ty.id = r.teacher_year_id WHERE r.item_id = i.id AND i.school_year_id = ?"
 	    " AND i.rule_type = 'participant_limit' AND r.certificate_no <> ''"
 	    " AND r.state IN " COUNTING
 	    " ORDER BY r.item_id, r.certificate_no, r.state <> 'district_approved', r.started_on, r.id";
 	static const char sql_exc[] =
 	    "SELECT CAST(r.project_id AS TEXT), r.id, ty.teacher_id, coalesce(p.max_participants, 0),"
 	    " coalesce(p.excellent_quota_percent, -1)"
-	    " FROM item i CROSS JOIN record r ON r.item_id = i.id"
+	    " FROM item i CROSS JOIN record r"
 	    " JOIN teacher_year ty ON ty.id = r.teacher_year_id LEFT JOIN training_project p ON p.id = r.project_id"
-	    " WHERE i.school_year_id = ? AND i.rule_type = 'trainee_multiplier'"
+	    " WHERE r.item_id = i.id AND i.school_year_id = ? AND i.rule_type = 'trainee_multiplier'"
 	    " AND r.role = 'excellent' AND r.project_id IS NOT NULL AND r.state IN " COUNTING
 	    " ORDER BY r.project_id, r.state <> 'district_approved', r.started_on, r.id";
 	const char *sqls[2] = { sql_part, sql_exc };

@@ -365,7 +365,7 @@ snapshot(struct db *db, arena *a, long long year, struct snap **out, size_t *n)
 {
 	static const char sql[] =
 	    "SELECT ty.id, coalesce(r.confirmed_tenths + r.pending_tenths, 0), coalesce(r.pass, 0),"
-	    " t.name, s.name, coalesce(st.state = 'confirmed', 0)"
+	    " t.name, s.name, CASE WHEN st.state = 'confirmed' THEN 1 ELSE 0 END"
 	    " FROM teacher_year ty JOIN teacher t ON t.id = ty.teacher_id"
 	    " JOIN school s ON s.id = ty.school_id"
 	    " LEFT JOIN school_year_state st ON st.school_id = ty.school_id"

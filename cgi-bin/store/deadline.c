@@ -201,7 +201,7 @@ store_deadline_extension_add(struct db *db, long long year, long long school,
 enum db_result
 store_health_write(struct db *db, long long now)
 {
-	static const char sql[] = "INSERT OR REPLACE INTO health_probe (id, at) VALUES (1, ?)";
+	static const char sql[] = "INSERT INTO health_probe (id, at) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET at = excluded.at";
 	sql_stmt *st;
 	enum db_result r;
 

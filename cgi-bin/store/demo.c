@@ -666,7 +666,7 @@ open_todays_year(struct gen *g, const char *district)
 {
 	static const char sql_find[] =
 	    "SELECT y.id, y.starts_on,"
-	    " CAST(substr(?2, 1, 4) AS INTEGER) - (substr(?2, 6) < substr(y.starts_on, 6))"
+	    " CAST(substr(?2, 1, 4) AS INTEGER) - CASE WHEN substr(?2, 6) < substr(y.starts_on, 6) THEN 1 ELSE 0 END"
 	    "   - CAST(substr(y.starts_on, 1, 4) AS INTEGER)"
 	    " FROM district d JOIN school_year y ON y.district_id = d.id AND y.is_current = 1"
 	    " WHERE d.code = ?1";
@@ -675,7 +675,7 @@ open_todays_year(struct gen *g, const char *district)
 	    "INSERT INTO school_year (district_id, label, starts_on, ends_on, is_current,"
 	    " register_deadline, school_review_deadline, district_review_deadline)"
 	    " SELECT district_id,"
-	    " printf('%d-%d', substr(starts_on, 1, 4) + ?2, substr(starts_on, 1, 4) + ?2 + 1),"
+	    " printf('%d-%d', CAST(substr(starts_on, 1, 4) AS INTEGER) + ?2, CAST(substr(starts_on, 1, 4) AS INTEGER) + ?2 + 1),"
 	    " date(starts_on, printf('%+d years', ?2)), date(ends_on, printf('%+d years', ?2)), 1,"
 	    " date(register_deadline, printf('%+d years', ?2)),"
 	    " date(school_review_deadline, printf('%+d years', ?2)),"
@@ -864,7 +864,7 @@ demo_accounts(struct gen *g)
 	static const char sql[] =
 	    "INSERT INTO account (login, display_name, role, district_id, school_id, teacher_id,"
 	    " password_hash, must_change_password)"
-	    " SELECT 'admin', 'admin', 'system_admin', NULL, NULL, NULL, ?1, 0"
+	    " SELECT 'admin', 'admin', 'system_admin', CAST(NULL AS INTEGER), CAST(NULL AS INTEGER), CAST(NULL AS INTEGER), ?1, 0"
 	    " UNION ALL SELECT d.code || '-admin', d.authority, 'district_admin', d.id, NULL, NULL, ?1, 0"
 	    "   FROM district d"
 	    " UNION ALL SELECT s.code || '-admin', s.name, 'school_admin', s.district_id, s.id, NULL, ?1, 0"

@@ -480,7 +480,7 @@ store_districts_all(struct db *db, arena *a, struct district_listed **out, size_
 	    "SELECT d.id, d.code, d.name, d.authority,"
 	    " coalesce((SELECT label FROM school_year WHERE district_id = d.id AND is_current = 1), ''),"
 	    " coalesce((SELECT group_concat(login, ' ') FROM (SELECT login FROM account"
-	    "   WHERE district_id = d.id AND role = 'district_admin' AND active = 1 ORDER BY login)), ''),"
+	    "   WHERE district_id = d.id AND role = 'district_admin' AND active = 1 ORDER BY login) AS l), ''),"
 	    " (SELECT count(*) FROM school WHERE district_id = d.id AND active = 1)"
 	    " FROM district d ORDER BY d.code";
 	sql_stmt *st = db_stmt(db, sql);

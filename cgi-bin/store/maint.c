@@ -14,7 +14,7 @@
 static enum db_result
 string_list(struct db *db, arena *a, const char *sql, const char ***out, size_t *n)
 {
-	sqlite3_stmt *st = db_stmt(db, sql);
+	sql_stmt *st = db_stmt(db, sql);
 	enum db_result r = DB_OK;
 	enum sql_step s;
 	size_t cap = 0;
@@ -32,7 +32,7 @@ string_list(struct db *db, arena *a, const char *sql, const char ***out, size_t 
 		}
 		(*n)++;
 	}
-	sqlite3_reset(st);
+	sql_reset(st);
 	if (s == SQL_FAILED) {
 		*out = NULL;
 		*n = 0;
@@ -46,7 +46,15 @@ static const char sql_integrity[] = "PRAGMA integrity_check";
 enum db_result
 store_integrity(struct db *db, arena *a, const char ***msgs, size_t *n)
 {
-	enum db_result r = string_list(db, a, sql_integrity, msgs, n);
+	enum db_result r;
+
+	/* PostgreSQL checks its own pages (data checksums, amcheck): nothing here. */
+	if (db_is_pg(db)) {
+		*msgs = NULL;
+		*n = 0;
+		return DB_OK;
+	}
+	r = string_list(db, a, sql_integrity, msgs, n);
 
 	/* A sound database answers one row, "ok". */
 	if (r == DB_OK && *n == 1 && strcmp((*msgs)[0], "ok") == 0)
@@ -73,7 +81,7 @@ store_count_rows(struct db *db, const char *table, long long *n)
 		"SELECT count(*) FROM account", "SELECT count(*) FROM record",
 		"SELECT count(*) FROM evidence", "SELECT count(*) FROM evidence_file",
 		"SELECT count(*) FROM audit", "SELECT count(*) FROM item" };
-	sqlite3_stmt *st;
+	sql_stmt *st;
 	enum db_result r = DB_ERROR;
 
 	for (size_t i = 0; i < sizeof(tables) / sizeof(tables[0]); i++) {
@@ -85,7 +93,7 @@ store_count_rows(struct db *db, const char *table, long long *n)
 			*n = sql_int(st, 0, 0);
 			r = DB_OK;
 		}
-		sqlite3_reset(st);
+		sql_reset(st);
 		return r;
 	}
 	return DB_NOTFOUND;
@@ -101,6 +109,11 @@ store_backup(struct db *db, arena *a, const char *path, const char **problems)
 	int fd, rc;
 
 	*problems = NULL;
+	if (db_is_pg(db)) {
+		/* A PostgreSQL deployment is backed up with pg_basebackup and WAL archiving. */
+		*problems = "PostgreSQL: back up with pg_basebackup and WAL archiving (docs/operations.md)";
+		return DB_ERROR;
+	}
 	/* O_EXCL: an existing file is never overwritten, not even in a race. */
 	if ((fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0640)) < 0)
 		return errno == EEXIST ? DB_CONSTRAINT : DB_ERROR;
@@ -153,7 +166,7 @@ store_account_by_login(struct db *db, arena *a, const char *login, long long *id
 {
 	static const char sql[] =
 	    "SELECT id, role, coalesce(district_id, 0) FROM account WHERE login = ?";
-	sqlite3_stmt *st = db_stmt(db, sql);
+	sql_stmt *st = db_stmt(db, sql);
 	enum db_result r = DB_NOTFOUND;
 	enum sql_step s;
 
@@ -167,7 +180,7 @@ store_account_by_login(struct db *db, arena *a, const char *login, long long *id
 		r = *role ? DB_OK : DB_ERROR;
 	} else if (s == SQL_DONE)
 		r = DB_NOTFOUND;
-	sqlite3_reset(st);
+	sql_reset(st);
 	return r;
 }
 
@@ -182,7 +195,7 @@ store_account_unlock(struct db *db, arena *a, long long id, const char *login,
 	    "UPDATE account SET active = 1, failed_logins = 0, last_failed_at = 0, locked_until = 0"
 	    " WHERE id = ?";
 	static const char sql_throttle[] = "DELETE FROM login_failure WHERE login = ?";
-	sqlite3_stmt *st;
+	sql_stmt *st;
 	struct audit_entry e;
 	struct audit_json jb, ja;
 	enum db_result r = DB_NOTFOUND;
@@ -199,7 +212,7 @@ store_account_unlock(struct db *db, arena *a, long long id, const char *login,
 		audit_json_int(&jb, "locked_until", sql_int(st, 2, 0));
 		audit_json_int(&jb, "throttle_rows", sql_int(st, 3, 0));
 	}
-	sqlite3_reset(st);
+	sql_reset(st);
 	if (s != SQL_ROW)
 		return s == SQL_DONE ? DB_NOTFOUND : r;
 	if ((st = db_stmt(db, sql_account)) == NULL)

@@ -76,7 +76,7 @@ store_notify_notice(struct db *db, long long notice, const char *title)
 	static const char sql[] =
 	    "INSERT INTO notification (account_id, kind, school_id, school_year_id, detail, notice_id)"
 	    " SELECT a.id, 'notice_published', s.school_id, n.school_year_id, ?2, n.id"
-	    " FROM notice n JOIN (SELECT DISTINCT school_id FROM notice_entry WHERE notice_id = ?1) s"
+	    " FROM notice n JOIN (SELECT DISTINCT school_id FROM notice_entry WHERE notice_id = ?1) s ON 1 = 1"
 	    " JOIN account a ON a.school_id = s.school_id AND a.active = 1"
 	    " AND a.role IN ('school_admin', 'school_leader') WHERE n.id = ?1";
 	sql_stmt *st = db_stmt(db, sql);

@@ -9,7 +9,7 @@
 	" p.name, p.organiser, p.level, coalesce(p.starts_on, ''), coalesce(p.ends_on, '')," \
 	" coalesce(p.hours_tenths, 0), coalesce(p.expected_participants, 0)," \
 	" coalesce(p.max_participants, 0), coalesce(p.excellent_quota_percent, -1)," \
-	" coalesce(json_extract(i.params, '$.quota_percent'), -1)," \
+	" coalesce(CAST(json_extract(i.params, '$.quota_percent') AS INTEGER), -1)," \
 	" p.state, p.approval_no, p.reject_reason, coalesce(p.filed_at, ''), coalesce(p.decided_at, '')," \
 	" coalesce(i.name, ''), coalesce(i.code, ''), coalesce(i.rule_type, ''), coalesce(s.name, '')," \
 	" coalesce(fa.display_name, ''), coalesce(da.display_name, '')," \

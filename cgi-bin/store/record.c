@@ -542,7 +542,7 @@ store_record_edit(struct db *db, arena *a, long long id, long long ty, struct re
 	static const char sql[] =
 	    "SELECT item_id, state, started_on, ended_on, quantity, level, certified_tenths,"
 	    " json_extract(points, '$[0]'), json_extract(points, '$[1]'), json_extract(points, '$[2]'),"
-	    " json_extract(points, '$[3]'), coalesce(instr(addons, '\"video\"') > 0, 0), role,"
+	    " json_extract(points, '$[3]'), CASE WHEN instr(addons, '\"video\"') > 0 THEN 1 ELSE 0 END, role,"
 	    " certificate_no, certificate_on, cn_number, isbn, first_author, project_id, organiser,"
 	    " description FROM record WHERE id = ? AND teacher_year_id = ?";
 	sql_stmt *st = db_stmt(db, sql);

@@ -71,7 +71,7 @@ enum db_result
 store_review_excellent_over(struct db *db, long long id, int *over)
 {
 	static const char sql[] =
-	    "SELECT coalesce(p.max_participants, 0) * coalesce(p.excellent_quota_percent, json_extract(i.params, '$.quota_percent'), 100)"
+	    "SELECT coalesce(p.max_participants, 0) * coalesce(p.excellent_quota_percent, CAST(json_extract(i.params, '$.quota_percent') AS INTEGER), 100)"
 	    " / 100 < 1 + (SELECT count(DISTINCT oty.teacher_id) FROM record o"
 	    "  JOIN teacher_year oty ON oty.id = o.teacher_year_id JOIN item oi ON oi.id = o.item_id"
 	    "  WHERE o.project_id = r.project_id AND o.role = 'excellent' AND o.id <> r.id"
@@ -249,8 +249,8 @@ store_school_year_move_state(struct db *db, arena *a, long long school, const ch
 {
 	static const char sql[] =
 	    "SELECT y.id, coalesce(sys.state, 'open'), s.district_id,"
-	    " (SELECT count(*) FROM teacher_year ty CROSS JOIN record r ON r.teacher_year_id = ty.id"
-	    "  WHERE ty.school_id = s.id AND ty.school_year_id = y.id AND r.state = ?2)"
+	    " (SELECT count(*) FROM teacher_year ty CROSS JOIN record r"
+	    "  WHERE r.teacher_year_id = ty.id AND ty.school_id = s.id AND ty.school_year_id = y.id AND r.state = ?2)"
 	    " FROM school s JOIN school_year y ON y.district_id = s.district_id AND y.is_current = 1"
 	    " LEFT JOIN school_year_state sys ON sys.school_id = s.id AND sys.school_year_id = y.id"
 	    " WHERE s.id = ?1";
@@ -289,9 +289,9 @@ store_school_year_set(struct db *db, long long school, long long year, const cha
 	    " CASE WHEN ?3 = 'confirmed' THEN ?4 END, ?5,"
 	    " CASE WHEN ?3 = 'submitted' THEN strftime('%Y-%m-%dT%H:%M:%SZ', 'now') END)"
 	    " ON CONFLICT (school_id, school_year_id) DO UPDATE SET state = excluded.state,"
-	    " submitted_at = coalesce(excluded.submitted_at, submitted_at),"
-	    " first_submitted_at = coalesce(first_submitted_at, excluded.first_submitted_at),"
-	    " submitted_by = coalesce(excluded.submitted_by, submitted_by),"
+	    " submitted_at = coalesce(excluded.submitted_at, school_year_state.submitted_at),"
+	    " first_submitted_at = coalesce(school_year_state.first_submitted_at, excluded.first_submitted_at),"
+	    " submitted_by = coalesce(excluded.submitted_by, school_year_state.submitted_by),"
 	    " confirmed_at = excluded.confirmed_at, confirmed_by = excluded.confirmed_by,"
 	    " reopened_reason = excluded.reopened_reason";
 	sql_stmt *st = db_stmt(db, sql);

@@ -23,8 +23,8 @@ store_school_year(struct db *db, arena *a, long long school, struct school_year_
 	static const char sql[] =
 	    "SELECT s.id, s.name, s.code, y.id, y.label, coalesce(sys.state, 'open'),"
 	    " sys.submitted_at, sys.confirmed_at, coalesce(p.flag_percent, 0),"
-	    " (SELECT count(*) FROM teacher_year ty CROSS JOIN record r ON r.teacher_year_id = ty.id"
-	    "  WHERE ty.school_id = s.id AND ty.school_year_id = y.id AND r.state = 'submitted'),"
+	    " (SELECT count(*) FROM teacher_year ty CROSS JOIN record r"
+	    "  WHERE r.teacher_year_id = ty.id AND ty.school_id = s.id AND ty.school_year_id = y.id AND r.state = 'submitted'),"
 	    " coalesce(sys.reopened_reason, '')"
 	    " FROM school s JOIN school_year y ON y.district_id = s.district_id AND y.is_current = 1"
 	    " LEFT JOIN school_year_state sys ON sys.school_id = s.id AND sys.school_year_id = y.id"
@@ -115,8 +115,8 @@ store_district_schools(struct db *db, arena *a, long long district,
 	    "SELECT s.id, s.code, s.name, s.kind, coalesce(sys.state, 'open'), sys.submitted_at,"
 	    " sys.confirmed_at, y.label,"
 	    " (SELECT count(*) FROM teacher_year ty WHERE ty.school_id = s.id AND ty.school_year_id = y.id),"
-	    " (SELECT count(*) FROM teacher_year ty CROSS JOIN record r ON r.teacher_year_id = ty.id"
-	    "  WHERE ty.school_id = s.id AND ty.school_year_id = y.id AND r.state = 'school_approved'),"
+	    " (SELECT count(*) FROM teacher_year ty CROSS JOIN record r"
+	    "  WHERE r.teacher_year_id = ty.id AND ty.school_id = s.id AND ty.school_year_id = y.id AND r.state = 'school_approved'),"
 	    /* The school's effective deadline: an extension (0008) moves it. */
 	    " max(y.school_review_deadline, coalesce((SELECT max(e.until) FROM deadline_extension e"
 	    "  WHERE e.school_id = s.id AND e.school_year_id = y.id AND e.kind = 'school_review'), '')),"

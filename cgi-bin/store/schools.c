@@ -8,7 +8,7 @@
 	"SELECT s.id, s.district_id, s.code, s.name, s.kind, s.active," \
 	" coalesce((SELECT group_concat(login, ' ') FROM (SELECT a.login FROM account a" \
 	"   WHERE a.school_id = s.id AND a.role IN ('school_admin', 'school_leader') AND a.active = 1" \
-	"   ORDER BY a.role, a.login)), '')," \
+	"   ORDER BY a.role, a.login) AS l), '')," \
 	" (SELECT count(*) FROM teacher_year ty JOIN school_year y ON y.id = ty.school_year_id" \
 	"   AND y.is_current = 1 JOIN teacher t ON t.id = ty.teacher_id" \
 	"   WHERE ty.school_id = s.id AND t.active = 1)" \

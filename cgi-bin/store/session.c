@@ -257,8 +257,8 @@ static const char sql_session_user[] =
     "SELECT s.id, s.csrf, s.last_seen, s.expires_at, a.id, a.role, coalesce(a.district_id, 0),"
     " coalesce(a.school_id, 0), coalesce(a.teacher_id, 0), a.login, a.display_name,"
     " a.must_change_password, a.active,"
-    " coalesce((SELECT d.self_registration FROM district d WHERE d.id = a.district_id), 0)"
-    " AND coalesce((SELECT t.active FROM teacher t WHERE t.id = a.teacher_id), 0)"
+    " CASE WHEN coalesce((SELECT d.self_registration FROM district d WHERE d.id = a.district_id), 0) <> 0"
+    " AND coalesce((SELECT t.active FROM teacher t WHERE t.id = a.teacher_id), 0) <> 0 THEN 1 ELSE 0 END"
     " FROM session s JOIN account a ON a.id = s.account_id WHERE s.token_hash = ?";
 static const char sql_session_touch[] =
     "UPDATE session SET last_seen = ? WHERE id = ?";

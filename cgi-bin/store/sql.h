@@ -20,17 +20,24 @@
 #include "core/db.h"
 
 /*
- * A prepared statement of the engine. The store's modules use it through
- * the functions below only, never the engine's own calls (sql.h does not
- * include sqlite3.h, and configure makes an undeclared call an error: a
- * module that tried would not build), so that a
- * second engine can stand behind the same calls. The engine's side is
- * store/store.c, core/db.c and store/maint.c (SQLite's online backup).
+ * A prepared statement of the connection's engine, SQLite or PostgreSQL
+ * (core/db_engine.h). The store's modules use it through the functions
+ * below only, never an engine's own calls (sql.h includes neither
+ * sqlite3.h nor libpq-fe.h, and configure makes an undeclared call an
+ * error: a module that tried would not build). The SQL is one text for
+ * both engines, written in SQLite's dialect; on PostgreSQL it is
+ * rewritten when prepared ($N parameters, ON CONFLICT DO NOTHING) and
+ * SQLite's functions exist as SQL functions (db/migrations-pg/0001).
+ * The engines' side is store/store.c, core/db.c, core/db_pg.c and
+ * store/maint.c (SQLite's online backup).
  */
-typedef struct sqlite3_stmt sql_stmt;
+typedef struct sql_stmt sql_stmt;
 
-/* The raw handle (the engine's side only). */
+/* SQLite's raw handle (the engine's side only); NULL on PostgreSQL. */
 struct sqlite3 *db_handle(struct db *db);
+
+/* 1 when the connection is PostgreSQL's. */
+int db_is_pg(struct db *db);
 
 /* The last failure on the connection as a db_result, and its message. */
 enum db_result db_last_result(struct db *db);

@@ -2,8 +2,11 @@
 #include "store/store.h"
 #include "store/sql.h"
 #include "store/grow.h"
+#include "core/db_engine.h"
 
 #include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 enum db_result
@@ -21,10 +24,13 @@ store_tx(struct db *db, store_tx_fn fn, void *arg)
 }
 
 enum sql_step
-sql_step(sqlite3_stmt *st, enum db_result *r)
+sql_step(sql_stmt *st, enum db_result *r)
 {
-	int rc = sqlite3_step(st);
+	int rc;
 
+	if (st->lite == NULL)
+		return pgdb_step(st, r);
+	rc = sqlite3_step(st->lite);
 	if (rc == SQLITE_ROW)
 		return SQL_ROW;
 	if (rc == SQLITE_DONE)
@@ -35,121 +41,165 @@ sql_step(sqlite3_stmt *st, enum db_result *r)
 }
 
 enum db_result
-sql_exec(sqlite3_stmt *st)
+sql_exec(sql_stmt *st)
 {
 	enum db_result r = DB_OK;
 
 	if (sql_step(st, &r) == SQL_ROW)
 		r = DB_OK;
-	sqlite3_reset(st);
+	sql_reset(st);
 	return r;
 }
 
 const char *
-sql_text(sqlite3_stmt *st, int i)
+sql_text(sql_stmt *st, int i)
 {
-	const char *v = (const char *)sqlite3_column_text(st, i);
+	const char *v = sql_text_null(st, i);
 	return v ? v : "";
 }
 
 char *
-sql_dup(arena *a, sqlite3_stmt *st, int i)
+sql_dup(arena *a, sql_stmt *st, int i)
 {
 	return arena_strdup(a, sql_text(st, i));
 }
 
 long long
-sql_int(sqlite3_stmt *st, int i, long long dflt)
+sql_int(sql_stmt *st, int i, long long dflt)
 {
-	return sqlite3_column_type(st, i) == SQLITE_NULL ? dflt : sqlite3_column_int64(st, i);
+	const char *v;
+
+	if (st->lite != NULL)
+		return sqlite3_column_type(st->lite, i) == SQLITE_NULL ? dflt : sqlite3_column_int64(st->lite, i);
+	if ((v = pgdb_value(st, i)) == NULL)
+		return dflt;
+	/* A boolean is 1 or 0, as SQLite's comparisons are. */
+	if (v[0] == 't' && v[1] == '\0')
+		return 1;
+	if (v[0] == 'f' && v[1] == '\0')
+		return 0;
+	return strtoll(v, NULL, 10);
 }
 
 int
-sql_null(sqlite3_stmt *st, int i)
+sql_null(sql_stmt *st, int i)
 {
-	return sqlite3_column_type(st, i) == SQLITE_NULL;
+	if (st->lite == NULL)
+		return pgdb_value(st, i) == NULL;
+	return sqlite3_column_type(st->lite, i) == SQLITE_NULL;
 }
 
 void
-sql_bind_text(sqlite3_stmt *st, int i, const char *v)
+sql_bind_text(sql_stmt *st, int i, const char *v)
 {
-	if (v == NULL)
-		sqlite3_bind_null(st, i);
+	if (st->lite == NULL)
+		pgdb_bind(st, i, v, -1, PGDB_TEXT);
+	else if (v == NULL)
+		sqlite3_bind_null(st->lite, i);
 	else
-		sqlite3_bind_text(st, i, v, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st->lite, i, v, -1, SQLITE_TRANSIENT);
 }
 
 void
-sql_bind_int(sqlite3_stmt *st, int i, long long v)
+sql_bind_int(sql_stmt *st, int i, long long v)
 {
-	sqlite3_bind_int64(st, i, v);
+	char buf[24];
+
+	if (st->lite != NULL) {
+		sqlite3_bind_int64(st->lite, i, v);
+		return;
+	}
+	snprintf(buf, sizeof(buf), "%lld", v);
+	pgdb_bind(st, i, buf, -1, PGDB_INT);
 }
 
 void
-sql_bind_null(sqlite3_stmt *st, int i)
+sql_bind_null(sql_stmt *st, int i)
 {
-	sqlite3_bind_null(st, i);
+	if (st->lite == NULL)
+		pgdb_bind(st, i, NULL, 0, PGDB_TEXT);
+	else
+		sqlite3_bind_null(st->lite, i);
 }
 
 void
-sql_bind_blob(sqlite3_stmt *st, int i, const void *p, int n)
+sql_bind_blob(sql_stmt *st, int i, const void *p, int n)
 {
-	sqlite3_bind_blob(st, i, p, n, SQLITE_STATIC);
+	if (st->lite == NULL)
+		pgdb_bind(st, i, p, n, PGDB_BLOB);
+	else
+		sqlite3_bind_blob(st->lite, i, p, n, SQLITE_STATIC);
 }
 
 int
-sql_params(sqlite3_stmt *st)
+sql_params(sql_stmt *st)
 {
-	return sqlite3_bind_parameter_count(st);
+	return st->lite != NULL ? sqlite3_bind_parameter_count(st->lite) : st->nparams;
 }
 
 void
-sql_reset(sqlite3_stmt *st)
+sql_reset(sql_stmt *st)
 {
-	sqlite3_reset(st);
+	if (st->lite != NULL)
+		sqlite3_reset(st->lite);
+	else
+		pgdb_reset(st);
 }
 
 const char *
-sql_text_null(sqlite3_stmt *st, int i)
+sql_text_null(sql_stmt *st, int i)
 {
-	return (const char *)sqlite3_column_text(st, i);
+	if (st->lite == NULL)
+		return pgdb_value(st, i);
+	return (const char *)sqlite3_column_text(st->lite, i);
 }
 
 const void *
-sql_blob(sqlite3_stmt *st, int i, size_t *n)
+sql_blob(sql_stmt *st, int i, size_t *n)
 {
-	const void *p = sqlite3_column_blob(st, i);
+	const void *p;
 
-	*n = p != NULL ? (size_t)sqlite3_column_bytes(st, i) : 0;
+	if (st->lite == NULL)
+		return pgdb_blob(st, i, n);
+	p = sqlite3_column_blob(st->lite, i);
+	*n = p != NULL ? (size_t)sqlite3_column_bytes(st->lite, i) : 0;
 	return p;
 }
 
 long long
 sql_last_id(struct db *db)
 {
-	return sqlite3_last_insert_rowid(db_handle(db));
+	if (db->pg != NULL)
+		return pgdb_last_id(db);
+	return sqlite3_last_insert_rowid(db->h);
 }
 
 long long
 sql_changes(struct db *db)
 {
-	return sqlite3_changes(db_handle(db));
+	if (db->pg != NULL)
+		return db->pg_changes;
+	return sqlite3_changes(db->h);
 }
 
 enum db_result
 db_last_result(struct db *db)
 {
-	return db_result_of(sqlite3_errcode(db_handle(db)));
+	if (db->pg != NULL)
+		return db->pg_last;
+	return db_result_of(sqlite3_errcode(db->h));
 }
 
 const char *
 db_last_error(struct db *db)
 {
-	return sqlite3_errmsg(db_handle(db));
+	if (db->pg != NULL)
+		return db->pg_err;
+	return sqlite3_errmsg(db->h);
 }
 
 enum db_result
-sql_list(sqlite3_stmt *st, arena *a, size_t size, sql_fill_fn fill, void **out, size_t *n)
+sql_list(sql_stmt *st, arena *a, size_t size, sql_fill_fn fill, void **out, size_t *n)
 {
 	void *v = NULL;
 	size_t cap = 0;
@@ -167,7 +217,7 @@ sql_list(sqlite3_stmt *st, arena *a, size_t size, sql_fill_fn fill, void **out, 
 		}
 		(*n)++;
 	}
-	sqlite3_reset(st);
+	sql_reset(st);
 	if (step != SQL_DONE) {
 		*n = 0;
 		return r == DB_OK ? DB_ERROR : r;
@@ -177,7 +227,7 @@ sql_list(sqlite3_stmt *st, arena *a, size_t size, sql_fill_fn fill, void **out, 
 }
 
 int
-sql_fill_int(arena *a, sqlite3_stmt *st, void *row)
+sql_fill_int(arena *a, sql_stmt *st, void *row)
 {
 	(void)a;
 	*(long long *)row = sql_int(st, 0, 0);
@@ -185,7 +235,7 @@ sql_fill_int(arena *a, sqlite3_stmt *st, void *row)
 }
 
 enum db_result
-sql_one(sqlite3_stmt *st, arena *a, size_t size, sql_fill_fn fill, void *row)
+sql_one(sql_stmt *st, arena *a, size_t size, sql_fill_fn fill, void *row)
 {
 	enum db_result r = DB_OK;
 
@@ -202,16 +252,16 @@ sql_one(sqlite3_stmt *st, arena *a, size_t size, sql_fill_fn fill, void *row)
 			r = DB_ERROR;
 		break;
 	}
-	sqlite3_reset(st);
+	sql_reset(st);
 	return r;
 }
 
 int
-sql_fill_import_file(arena *a, sqlite3_stmt *st, void *row)
+sql_fill_import_file(arena *a, sql_stmt *st, void *row)
 {
 	struct import_file *f = row;
-	const void *blob = sqlite3_column_blob(st, 0);
-	size_t len = (size_t)sqlite3_column_bytes(st, 0);
+	size_t len = 0;
+	const void *blob = sql_blob(st, 0, &len);
 
 	f->len = len;
 	f->year = sql_int(st, 2, 0);

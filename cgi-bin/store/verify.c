@@ -142,7 +142,7 @@ store_verify_card_facts(struct db *db, arena *a, long long ty, struct verify_car
 	    " ty.category, coalesce(sys.state, 'open'), coalesce(sys.confirmed_at, ''),"
 	    " (SELECT coalesce(group_concat(x, ','), '') FROM (SELECT r.id || ':' || r.state || ':'"
 	    "   || r.claimed_tenths || ':' || r.item_id AS x FROM record r"
-	    "   WHERE r.teacher_year_id = ty.id ORDER BY r.id))"
+	    "   WHERE r.teacher_year_id = ty.id ORDER BY r.id) AS l)"
 	    " FROM teacher_year ty JOIN teacher t ON t.id = ty.teacher_id"
 	    " JOIN school s ON s.id = ty.school_id JOIN school_year y ON y.id = ty.school_year_id"
 	    " LEFT JOIN school_year_state sys ON sys.school_id = s.id AND sys.school_year_id = y.id"

@@ -163,11 +163,15 @@ UPDATE district SET card_title = '昆明市中小学教师培训学时登记卡'
 -- 提高培训非国民教育系列、学历补偿教育不予登记学时 - the 学历进修 items list
 -- both; the 辅导学生 awards count only when the competition's organiser is
 -- one the table names (比赛主办方须为中国教育学会各专业委员会、学科学会、国家
--- （省市）教科院), so their form asks the organiser from that list.
-UPDATE item SET exclusions = '教师学历提高培训非国民教育系列' || char(10) || '学历补偿教育'
+-- （省市）教科院), so their form asks the organiser from that list. The lists are
+-- one entry per line: the line breaks are inside the literals (both engines).
+UPDATE item SET exclusions = '教师学历提高培训非国民教育系列
+学历补偿教育'
  WHERE category = '学历进修' AND school_year_id IN (SELECT y.id FROM school_year y
 	JOIN district d ON d.id = y.district_id WHERE d.code = 'wuhua');
 UPDATE item SET asks = asks || ' organiser',
-	organisers = '中国教育学会各专业委员会' || char(10) || '学科学会' || char(10) || '国家（省市）教科院'
+	organisers = '中国教育学会各专业委员会
+学科学会
+国家（省市）教科院'
  WHERE code LIKE 'fdxs-%' AND school_year_id IN (SELECT y.id FROM school_year y
 	JOIN district d ON d.id = y.district_id WHERE d.code = 'wuhua');

@@ -5,6 +5,7 @@
 #include <curl/curl.h>
 #include <libxml/parser.h>
 #include <sqlite3.h>
+#include <libpq-fe.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -130,10 +131,58 @@ open_db(const struct server *s)
 	return db;
 }
 
+/*
+ * On PostgreSQL (harness.h, test_pg): the same helpers through libpq. The
+ * tests' SQL is written for both engines (the functions SQLite has exist
+ * on PostgreSQL too, db/migrations-pg/0001).
+ */
+static PGresult *
+pg_run(const struct server *s, const char *sql, int *ok)
+{
+	PGconn *c = PQconnectdb(s->db);
+	PGresult *res = NULL;
+
+	*ok = 0;
+	if (PQstatus(c) != CONNECTION_OK) {
+		fprintf(stderr, "srv: PostgreSQL: %s", PQerrorMessage(c));
+		PQfinish(c);
+		return NULL;
+	}
+	res = PQexec(c, sql);
+	*ok = PQresultStatus(res) == PGRES_TUPLES_OK || PQresultStatus(res) == PGRES_COMMAND_OK;
+	if (!*ok)
+		fprintf(stderr, "srv: %s: %s", sql, PQerrorMessage(c));
+	PQfinish(c);
+	return res;
+}
+
+static char *
+pg_first(const struct server *s, const char *sql)
+{
+	int ok;
+	PGresult *res = pg_run(s, sql, &ok);
+	char *v = NULL;
+
+	if (ok && PQresultStatus(res) == PGRES_TUPLES_OK && PQntuples(res) > 0 && PQnfields(res) > 0 &&
+	    !PQgetisnull(res, 0, 0))
+		v = strdup(PQgetvalue(res, 0, 0));
+	PQclear(res);
+	return v;
+}
+
 long long
 srv_int(const struct server *s, const char *sql)
 {
-	sqlite3 *db = open_db(s);
+	sqlite3 *db;
+
+	if (server_is_pg(s)) {
+		char *v = pg_first(s, sql);
+		long long n = v == NULL ? -1 : strcmp(v, "t") == 0 ? 1 : strcmp(v, "f") == 0 ? 0 :
+		    strtoll(v, NULL, 10);
+		free(v);
+		return n;
+	}
+	db = open_db(s);
 	sqlite3_stmt *st = NULL;
 	long long v = -1;
 
@@ -152,10 +201,15 @@ srv_int(const struct server *s, const char *sql)
 char *
 srv_text(const struct server *s, const char *sql)
 {
-	sqlite3 *db = open_db(s);
+	sqlite3 *db;
 	sqlite3_stmt *st = NULL;
 	char *v = NULL;
 
+	if (server_is_pg(s)) {
+		v = pg_first(s, sql);
+		return v != NULL ? v : strdup("");
+	}
+	db = open_db(s);
 	if (db != NULL && sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK &&
 	    sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0) != NULL)
 		v = strdup((const char *)sqlite3_column_text(st, 0));
@@ -167,10 +221,16 @@ srv_text(const struct server *s, const char *sql)
 int
 srv_sql(const struct server *s, const char *sql)
 {
-	sqlite3 *db = open_db(s);
+	sqlite3 *db;
 	char *err = NULL;
 	int rc;
 
+	if (server_is_pg(s)) {
+		int ok;
+		PQclear(pg_run(s, sql, &ok));
+		return ok ? 0 : -1;
+	}
+	db = open_db(s);
 	if (db == NULL)
 		return -1;
 	rc = sqlite3_exec(db, sql, NULL, NULL, &err);

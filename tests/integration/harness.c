@@ -1,6 +1,8 @@
 /* harness.c - see harness.h */
 #include "harness.h"
 
+#include <libpq-fe.h>
+
 #include <curl/curl.h>
 #include <libxml/parser.h>
 #include <libxml/xpath.h>
@@ -138,7 +140,9 @@ launch(struct server *s)
 	int has_store;
 
 	snprintf(store, sizeof(store), "%s", s->db);
-	if (strrchr(store, '/') != NULL)
+	if (server_is_pg(s))
+		snprintf(store, sizeof(store), "%s", s->dir); /* the evidence; the database is the server's */
+	else if (strrchr(store, '/') != NULL)
 		*strrchr(store, '/') = '\0';
 	has_store = strcmp(store, s->dir) != 0;
 	snprintf(script, sizeof(script), "%s/deploy/run-local.sh", env_srcdir());
@@ -153,6 +157,8 @@ launch(struct server *s)
 		    "--datadir", (char *)env_srcdir(), "--state", s->dir,
 		    "--port", portbuf, "--workers", "2", "--hosts", hosts,
 		    has_store ? "--store" : NULL, store, NULL };
+		if (server_is_pg(s))
+			setenv("XUESHI_DB", s->db, 1); /* run-host.sh's database when set to a URL */
 		setpgid(0, 0);
 		/* The suite's rapid requests from 127.0.0.1 would meet the
 		 * per-address limits: only test_limits runs with them. */
@@ -181,6 +187,82 @@ launch(struct server *s)
 	return -1;
 }
 
+/* ------------------------------------------------------------ PostgreSQL */
+
+const char *
+test_pg(void)
+{
+	const char *v = getenv("XUESHI_TEST_PG");
+	return v != NULL && *v != '\0' ? v : NULL;
+}
+
+int
+server_is_pg(const struct server *s)
+{
+	return strncmp(s->db, "postgresql://", 13) == 0;
+}
+
+/* A statement on the cluster's maintenance database: 0 or -1. */
+static int
+pg_admin(const char *sql)
+{
+	char conn[1024];
+	PGconn *c;
+	PGresult *res;
+	int ok;
+
+	snprintf(conn, sizeof(conn), "postgresql:///postgres?host=%s&user=xueshi", test_pg());
+	c = PQconnectdb(conn);
+	if (PQstatus(c) != CONNECTION_OK) {
+		fprintf(stderr, "harness: PostgreSQL: %s", PQerrorMessage(c));
+		PQfinish(c);
+		return -1;
+	}
+	res = PQexec(c, sql);
+	ok = PQresultStatus(res) == PGRES_COMMAND_OK;
+	if (!ok)
+		fprintf(stderr, "harness: %s: %s", sql, PQerrorMessage(c));
+	PQclear(res);
+	PQfinish(c);
+	return ok ? 0 : -1;
+}
+
+/* The database's name for a state directory: xs_ and the directory's suffix. */
+static void
+pg_name(const char *dir, char *name, size_t len)
+{
+	const char *x = strrchr(dir, '-');
+	snprintf(name, len, "xs_%s", x != NULL ? x + 1 : "db");
+	for (char *p = name; *p; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '_'))
+			*p = (*p >= 'A' && *p <= 'Z') ? (char)(*p - 'A' + 'a') : '_';
+}
+
+int
+pg_create(const char *dir, char *url, size_t len)
+{
+	char name[64], sql[128];
+
+	pg_name(dir, name, sizeof(name));
+	snprintf(sql, sizeof(sql), "DROP DATABASE IF EXISTS %s", name);
+	pg_admin(sql);
+	snprintf(sql, sizeof(sql), "CREATE DATABASE %s", name);
+	if (pg_admin(sql) != 0)
+		return -1;
+	snprintf(url, len, "postgresql:///%s?host=%s&user=xueshi", name, test_pg());
+	return 0;
+}
+
+static void
+pg_drop(const struct server *s)
+{
+	char name[64], sql[128];
+
+	pg_name(s->dir, name, sizeof(name));
+	snprintf(sql, sizeof(sql), "DROP DATABASE IF EXISTS %s WITH (FORCE)", name);
+	pg_admin(sql);
+}
+
 int
 server_restart(struct server *s)
 {
@@ -204,6 +286,12 @@ server_start_with(struct server *s, const char *store, int limits)
 		return -1;
 	snprintf(ctl, sizeof(ctl), "%s/xueshictl", env_builddir());
 	snprintf(db, sizeof(db), "%s/xueshi.db", store ? store : s->dir);
+	/*
+	 * On PostgreSQL (XUESHI_TEST_PG names the test cluster's socket
+	 * directory, tests/pg/cluster.sh): a database of its own per server.
+	 */
+	if (test_pg() != NULL && pg_create(s->dir, db, sizeof(db)) != 0)
+		return -1;
 	snprintf(s->db, sizeof(s->db), "%s", db);
 	snprintf(ev, sizeof(ev), "%s/evidence", store ? store : s->dir);
 	setenv("XUESHI_DATADIR", env_srcdir(), 1);
@@ -283,6 +371,8 @@ void
 server_stop(struct server *s)
 {
 	server_halt(s);
+	if (s->dir[0] != '\0' && server_is_pg(s) && getenv("XUESHI_KEEP_TEST_DIR") == NULL)
+		pg_drop(s);
 	if (s->dir[0] != '\0' && getenv("XUESHI_KEEP_TEST_DIR") == NULL)
 		rm_rf(s->dir);
 }

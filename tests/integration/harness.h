@@ -28,6 +28,15 @@ struct reply {
 	size_t hlen;
 };
 
+/*
+ * PostgreSQL (issue 18): XUESHI_TEST_PG is the test cluster's socket
+ * directory (tests/pg/cluster.sh); when set, every server gets a database
+ * of its own there (pg_create makes it and its URL) and s->db is its URL.
+ */
+const char *test_pg(void);
+int server_is_pg(const struct server *s);
+int pg_create(const char *dir, char *url, size_t len);
+
 /* Paths from the test environment (set by make check). */
 const char *env_srcdir(void);
 const char *env_builddir(void);

@@ -701,30 +701,46 @@ START_TEST(test_same_binary_as_fastcgi_on_fd0)
 }
 END_TEST
 
-/* XUESHI_DB set to a PostgreSQL URL: refused with a message, no file of that name made. */
-START_TEST(test_a_postgresql_url_is_refused_not_made_a_file)
+/* The output and exit status of a program run with XUESHI_DB set to db (malloc'd). */
+static char *
+migrate_with_db(const char *db)
 {
-	char cmd[2400], *out;
-	int rc;
+	char cmd[2400], buf[1024];
+	FILE *p;
+	size_t n;
 
-	snprintf(cmd, sizeof(cmd), "cd %s && env XUESHI_DB='postgresql:///xueshi?host=/tmp' XUESHI_DATADIR=%s"
-	    " %s/xueshi-auth --migrate 2>&1; echo \"rc=$?\"", srv.dir, env_srcdir(), env_builddir());
-	{
-		FILE *p = popen(cmd, "r");
-		char buf[1024];
-		size_t n;
-		ck_assert_ptr_nonnull(p);
-		n = fread(buf, 1, sizeof(buf) - 1, p);
-		buf[n] = '\0';
-		rc = pclose(p);
-		out = strdup(buf);
-	}
-	ck_assert_int_eq(rc, 0);
-	ck_assert_msg(strstr(out, "XUESHI_DB names a PostgreSQL database") != NULL, "%s", out);
+	snprintf(cmd, sizeof(cmd), "cd %s && env XUESHI_DB='%s' XUESHI_DATADIR=%s"
+	    " %s/xueshi-auth --migrate 2>&1; echo \"rc=$?\"", srv.dir, db, env_srcdir(), env_builddir());
+	p = popen(cmd, "r");
+	ck_assert_ptr_nonnull(p);
+	n = fread(buf, 1, sizeof(buf) - 1, p);
+	buf[n] = '\0';
+	ck_assert_int_eq(pclose(p), 0);
+	return strdup(buf);
+}
+
+/*
+ * XUESHI_DB names a PostgreSQL database by a postgresql:// URL: a server
+ * that is not there is said so (no file of that name made, a failing exit);
+ * "postgresql:" without the URL's form is refused with what to write.
+ */
+START_TEST(test_a_postgresql_url_is_a_database_not_a_file)
+{
+	char url[1200], path[1200], *out;
+
+	snprintf(url, sizeof(url), "postgresql:///xueshi?host=%s/no-server-here", srv.dir);
+	out = migrate_with_db(url);
+	ck_assert_msg(strstr(out, "cannot connect to PostgreSQL") != NULL, "%s", out);
+	ck_assert_msg(strstr(out, "rc=0") == NULL, "%s", out);
+	free(out);
+	out = migrate_with_db("postgresql:xueshi");
+	ck_assert_msg(strstr(out, "a PostgreSQL database is named by a URL") != NULL, "%s", out);
 	ck_assert_msg(strstr(out, "rc=2") != NULL, "%s", out);
 	free(out);
-	snprintf(cmd, sizeof(cmd), "%s/postgresql:", srv.dir);
-	ck_assert_int_ne(access(cmd, F_OK), 0);
+	snprintf(path, sizeof(path), "%s/postgresql:", srv.dir);
+	ck_assert_int_ne(access(path, F_OK), 0);
+	snprintf(path, sizeof(path), "%s/postgresql:xueshi", srv.dir);
+	ck_assert_int_ne(access(path, F_OK), 0);
 }
 END_TEST
 
@@ -908,7 +924,7 @@ main(void)
 	tcase_add_test(tc, test_static_css_served);
 	tcase_add_test(tc, test_memory_log_every_n_requests);
 	tcase_add_test(tc, test_graceful_stop_finishes_the_body_being_read);
-	tcase_add_test(tc, test_a_postgresql_url_is_refused_not_made_a_file);
+	tcase_add_test(tc, test_a_postgresql_url_is_a_database_not_a_file);
 	tcase_add_test(tc, test_same_binary_as_plain_cgi);
 	tcase_add_test(tc, test_same_binary_as_fastcgi_on_fd0);
 	tcase_add_test(tc, test_listen_refuses_other_than_loopback);

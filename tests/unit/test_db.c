@@ -162,40 +162,40 @@ START_TEST(test_statement_cache_reuses_and_resets)
 	static const char sql[] = "SELECT ?1 + 1";
 	static const char rows[] = "WITH RECURSIVE n(k) AS (SELECT 1 UNION ALL SELECT k + 1 FROM n"
 	    " WHERE k < ?1) SELECT k FROM n";
-	sqlite3_stmt *a, *b, *c;
+	sql_stmt *a, *b, *c;
 	int seen = 0;
 
 	a = db_stmt(db, sql);
 	ck_assert_ptr_nonnull(a);
-	sqlite3_bind_int(a, 1, 41);
-	ck_assert_int_eq(sqlite3_step(a), SQLITE_ROW);
-	ck_assert_int_eq(sqlite3_column_int(a, 0), 42);
+	sql_bind_int(a, 1, 41);
+	ck_assert_int_eq(sql_step(a, NULL), SQL_ROW);
+	ck_assert_int_eq(sql_int(a, 0, -1), 42);
 	/*
 	 * Asked for again while a is stepping: a statement of its own, so a's
 	 * cursor is not reset under it.
 	 */
 	b = db_stmt(db, sql);
 	ck_assert_ptr_ne(a, b);
-	ck_assert_int_eq(sqlite3_column_int(a, 0), 42);
-	ck_assert_int_eq(sqlite3_step(b), SQLITE_ROW);
-	ck_assert_int_eq(sqlite3_column_type(b, 0), SQLITE_NULL); /* b's bindings are its own */
-	sqlite3_reset(a);
-	sqlite3_reset(b);
+	ck_assert_int_eq(sql_int(a, 0, -1), 42);
+	ck_assert_int_eq(sql_step(b, NULL), SQL_ROW);
+	ck_assert(sql_null(b, 0)); /* b's bindings are its own */
+	sql_reset(a);
+	sql_reset(b);
 	/* Once done, the cached one is handed out again, reset and cleared. */
 	c = db_stmt(db, sql);
 	ck_assert(c == a || c == b);
 	/* A loop over rows that calls the same SQL inside sees all its rows. */
 	a = db_stmt(db, rows);
-	sqlite3_bind_int(a, 1, 5);
-	while (sqlite3_step(a) == SQLITE_ROW) {
-		sqlite3_stmt *inner = db_stmt(db, rows);
-		sqlite3_bind_int(inner, 1, 2);
-		ck_assert_int_eq(sqlite3_step(inner), SQLITE_ROW);
-		sqlite3_reset(inner);
+	sql_bind_int(a, 1, 5);
+	while (sql_step(a, NULL) == SQL_ROW) {
+		sql_stmt *inner = db_stmt(db, rows);
+		sql_bind_int(inner, 1, 2);
+		ck_assert_int_eq(sql_step(inner, NULL), SQL_ROW);
+		sql_reset(inner);
 		seen++;
 	}
 	ck_assert_int_eq(seen, 5);
-	sqlite3_reset(a);
+	sql_reset(a);
 	ck_assert_ptr_null(db_stmt(db, "SELECT FROM nothing at all"));
 	db_close(db);
 }
@@ -241,7 +241,7 @@ END_TEST
 START_TEST(test_a_page_reads_one_snapshot_and_a_write_ends_it)
 {
 	struct db *page = db_open(dbpath, 1), *other;
-	sqlite3_stmt *st;
+	sql_stmt *st;
 
 	ck_assert_int_eq(db_exec(page, "CREATE TABLE r(v INTEGER)"), DB_OK);
 	ck_assert_int_eq(db_exec(page, "INSERT INTO r VALUES (1), (2)"), DB_OK);
