@@ -501,6 +501,18 @@ name_ok(const char *s, size_t max)
 }
 
 /*
+ * The database at path is there: a file, or a PostgreSQL URL (whose server
+ * says so itself when it is not: db_open fails with its message).
+ */
+static int
+database_exists(const char *path)
+{
+	if (strncmp(path, "postgresql://", 13) == 0 || strncmp(path, "postgres://", 11) == 0)
+		return 1;
+	return access(path, F_OK) == 0;
+}
+
+/*
  * Where the evidence files of the database at path are: XUESHI_EVIDENCE or
  * evidence beside it. A PostgreSQL database has no "beside": its hosts
  * share the directory XUESHI_EVIDENCE names (-1 when it is not set).
@@ -1047,7 +1059,7 @@ run_setup(const struct config *cfg, const char *cmd, const char *path, int argc,
 		path = argv[0];
 		argv[0] = (char *)sub;   /* the sub-command becomes the first argument */
 	}
-	if (access(path, F_OK) != 0)
+	if (!database_exists(path))
 		return fail("no_database", "%s does not exist (create it with xueshictl init)", path);
 	if ((db = db_open(path, 0)) == NULL)
 		return 1;
@@ -1168,7 +1180,7 @@ main(int argc, char **argv)
 		return rc;
 	rc = 0;
 	if (strcmp(cmd, "assess") == 0) {
-		if (access(path, F_OK) != 0) {
+		if (!database_exists(path)) {
 			fprintf(stderr, "xueshictl: %s does not exist\n", path);
 			return 1;
 		}
@@ -1180,7 +1192,7 @@ main(int argc, char **argv)
 		return rc;
 	}
 	if (strcmp(cmd, "remind") == 0) {
-		if (access(path, F_OK) != 0) {
+		if (!database_exists(path)) {
 			fprintf(stderr, "xueshictl: %s does not exist\n", path);
 			return 1;
 		}
@@ -1200,7 +1212,7 @@ main(int argc, char **argv)
 		usage();
 		return 2;
 	}
-	if (strcmp(cmd, "version") == 0 && access(path, F_OK) != 0) {
+	if (strcmp(cmd, "version") == 0 && !database_exists(path)) {
 		fprintf(stderr, "xueshictl: %s does not exist\n", path);
 		return 1;
 	}

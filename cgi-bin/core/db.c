@@ -174,6 +174,12 @@ db_is_pg(struct db *db)
 	return db != NULL && db->pg != NULL;
 }
 
+int
+db_retry(struct db *db)
+{
+	return db != NULL && db->pg != NULL && db->pg_retry;
+}
+
 sql_stmt *
 db_stmt(struct db *db, const char *sql)
 {

@@ -265,8 +265,9 @@ pgdb_rewrite(const char *sql, int *nparams)
 		static const char clause[] = " ON CONFLICT DO NOTHING ";
 		size_t cl = sizeof(clause) - 1;
 		if (returning != NULL) {
-			memmove(returning + cl, returning, strlen(returning) + 1);
-			memcpy(returning, clause, cl);
+			/* After the space before RETURNING: the clause without its own leading one. */
+			memmove(returning + cl - 1, returning, strlen(returning) + 1);
+			memcpy(returning, clause + 1, cl - 1);
 		} else
 			memcpy(o, clause, cl + 1);
 	}
@@ -291,12 +292,26 @@ readonly_sql(const char *text)
 	return 0;
 }
 
+/* The SQL names the parameter ref ("$N" not followed by a digit). */
+static int
+references(const char *text, const char *ref)
+{
+	size_t n = strlen(ref);
+
+	for (const char *p = strstr(text, ref); p != NULL; p = strstr(p + 1, ref))
+		if (!isdigit((unsigned char)p[n]))
+			return 1;
+	return 0;
+}
+
 /*
  * Prepare the statement with its parameters' types as bound now: an
  * integer as int8 (so that printf('%d', ?1) and ?1 + 1 resolve as in
- * SQLite), a blob as bytea, text and NULL left to the server to infer from
- * where they stand. Bound again with other types (an integer where text
- * was), it is prepared again under a new name.
+ * SQLite), text as text (so that ?2 IS NULL OR instr(name, ?2) > 0
+ * resolves), a blob as bytea, sql_bind_null's NULL left to the server to
+ * infer from where it stands. Bound again with other types (an integer
+ * where text was), it is prepared again under a new name; a NULL fits
+ * whatever type the statement was prepared with.
  */
 static int
 prepare(struct sql_stmt *st)
@@ -311,8 +326,14 @@ prepare(struct sql_stmt *st)
 		PQclear(PQexec(CONN(db), dealloc));
 		snprintf(st->name, sizeof(st->name), "x%u", ++db->stmt_names);
 	}
-	for (int k = 0; k < st->nparams; k++)
+	for (int k = 0; k < st->nparams; k++) {
+		char ref[16];
 		st->ptypes[k] = st->types[k];
+		/* A number the SQL skips (?21, ?23 without ?22) is text: the server cannot guess it. */
+		snprintf(ref, sizeof(ref), "$%d", k + 1);
+		if (st->ptypes[k] == 0 && !references(st->text, ref))
+			st->ptypes[k] = 25;
+	}
 	res = PQprepare(CONN(db), st->name, st->text, st->nparams, (const Oid *)st->ptypes);
 	r = note_result(db, res, st->sql);
 	PQclear(res);
@@ -325,8 +346,8 @@ static int
 types_match(struct sql_stmt *st)
 {
 	for (int k = 0; k < st->nparams; k++) {
-		if (st->values[k] == NULL && st->types[k] == 0)
-			continue;
+		if (st->values[k] == NULL && st->prepared)
+			continue; /* a NULL fits the type prepared */
 		if (st->types[k] != st->ptypes[k])
 			return 0;
 	}
@@ -418,8 +439,11 @@ pgdb_bind(struct sql_stmt *st, int i, const char *v, int len, enum pgdb_kind kin
 	st->formats[k] = 0;
 	st->lengths[k] = 0;
 	st->types[k] = 0;
-	if (v == NULL)
+	if (v == NULL) {
+		/* sql_bind_text(NULL) is a text NULL; sql_bind_null's type is the server's guess. */
+		st->types[k] = kind == PGDB_TEXT && len < 0 ? 25 : 0;
 		return;
+	}
 	if (kind == PGDB_BLOB) {
 		st->types[k] = 17; /* bytea */
 		/* The caller keeps the bytes until the statement is reset (SQLite's STATIC). */
@@ -428,8 +452,7 @@ pgdb_bind(struct sql_stmt *st, int i, const char *v, int len, enum pgdb_kind kin
 		st->formats[k] = 1;
 		return;
 	}
-	if (kind == PGDB_INT)
-		st->types[k] = 20; /* int8 */
+	st->types[k] = kind == PGDB_INT ? 20 /* int8 */ : 25 /* text */;
 	st->values[k] = strdup(v); /* NULL when out of memory: the value is NULL, the step fails below */
 	if (st->values[k] == NULL)
 		st->formats[k] = -1;

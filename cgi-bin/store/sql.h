@@ -39,6 +39,13 @@ struct sqlite3 *db_handle(struct db *db);
 /* 1 when the connection is PostgreSQL's. */
 int db_is_pg(struct db *db);
 
+/*
+ * 1 when the last failure (a DB_BUSY) was a serialization failure or a
+ * deadlock: the transaction may be run again from its start (PostgreSQL;
+ * always 0 on SQLite, whose single writer never needs it).
+ */
+int db_retry(struct db *db);
+
 /* The last failure on the connection as a db_result, and its message. */
 enum db_result db_last_result(struct db *db);
 const char *db_last_error(struct db *db);

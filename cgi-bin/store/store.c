@@ -9,18 +9,30 @@
 #include <stdlib.h>
 #include <string.h>
 
+/*
+ * On PostgreSQL a write transaction is SERIALIZABLE: two that overlap may
+ * have one of them fail with a serialization failure (or a deadlock),
+ * which is run again from the start, twice at most, before the 503 that
+ * SQLite's busy timeout gives.
+ */
+#define STORE_TX_TRIES 3
+
 enum db_result
 store_tx(struct db *db, store_tx_fn fn, void *arg)
 {
-	enum db_result r;
+	enum db_result r = DB_ERROR;
 
-	if ((r = db_begin(db)) != DB_OK)
-		return r;
-	if ((r = fn(db, arg)) != DB_OK) {
-		db_rollback(db);
-		return r;
+	for (int attempt = 0; attempt < STORE_TX_TRIES; attempt++) {
+		if ((r = db_begin(db)) != DB_OK)
+			return r;
+		if ((r = fn(db, arg)) != DB_OK)
+			db_rollback(db);
+		else
+			r = db_commit(db); /* rolls back itself when the commit fails */
+		if (r != DB_BUSY || !db_retry(db))
+			return r;
 	}
-	return db_commit(db); /* rolls back itself when the commit fails */
+	return r;
 }
 
 enum sql_step

@@ -17,9 +17,11 @@
 #include "core/db.h"
 
 /*
- * Run fn(db, arg) in one write transaction (BEGIN IMMEDIATE): commit when it
- * returns DB_OK, roll back otherwise (and when the commit fails). Returns
- * fn's result or the commit's. The one way a page writes.
+ * Run fn(db, arg) in one write transaction (BEGIN IMMEDIATE; SERIALIZABLE on
+ * PostgreSQL): commit when it returns DB_OK, roll back otherwise (and when
+ * the commit fails). Returns fn's result or the commit's. On PostgreSQL a
+ * serialization failure runs fn again from the start (twice at most), so fn
+ * must set what it returns afresh each time. The one way a page writes.
  */
 typedef enum db_result (*store_tx_fn)(struct db *db, void *arg);
 enum db_result store_tx(struct db *db, store_tx_fn fn, void *arg);

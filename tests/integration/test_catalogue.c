@@ -205,10 +205,11 @@ same_items(long long built, long long preset)
 	    " AND n.category = o.category AND n.name = o.name AND n.hours_tenths = o.hours_tenths"
 	    " AND n.unit = o.unit AND n.conditions = o.conditions AND n.rule_type = o.rule_type"
 	    " AND n.params = o.params AND n.normative = o.normative"
-	    " AND n.evidence_required = o.evidence_required AND n.cap_tenths IS o.cap_tenths"
+	    " AND n.evidence_required = o.evidence_required AND n.cap_tenths IS NOT DISTINCT FROM o.cap_tenths"
 	    " AND n.needs_project = o.needs_project AND n.asks = o.asks"
 	    " AND n.exclusions = o.exclusions AND n.organisers = o.organisers AND n.active = o.active"
-	    " AND ng.code IS og.code AND ng.name IS og.name AND ng.cap_tenths IS og.cap_tenths",
+	    " AND ng.code IS NOT DISTINCT FROM og.code AND ng.name IS NOT DISTINCT FROM og.name"
+	    " AND ng.cap_tenths IS NOT DISTINCT FROM og.cap_tenths",
 	    built, preset);
 }
 

@@ -57,18 +57,25 @@ teardown(void)
 	curl_global_cleanup();
 }
 
+/*
+ * An item's hours as the sheet writes them (7.5, 12), in SQL both engines
+ * run: whole hours without a decimal point, tenths with one digit.
+ */
+#define HOURS "CAST(hours_tenths / 10 AS TEXT) || CASE WHEN hours_tenths %% 10 = 0 THEN ''" \
+	" ELSE '.' || CAST(hours_tenths %% 10 AS TEXT) END"
+
 /* Every column of every item row of a year, one line per item, by id. Free it. */
 static char *
 items_snapshot(long long year)
 {
 	char sql[1200];
 
-	snprintf(sql, sizeof(sql), "SELECT group_concat(x, char(10)) FROM (SELECT id || '|' || code"
+	snprintf(sql, sizeof(sql), "SELECT group_concat(x, '\n') FROM (SELECT id || '|' || code"
 	    " || '|' || category || '|' || name || '|' || hours_tenths || '|' || unit || '|' ||"
 	    " conditions || '|' || rule_type || '|' || params || '|' || asks || '|' ||"
 	    " coalesce(cap_tenths, '') || '|' || coalesce(cap_group_id, '') || '|' || normative ||"
 	    " evidence_required || needs_project || active || '|' || sort_order || '|' ||"
-	    " exclusions || '|' || organisers AS x FROM item WHERE school_year_id = %lld ORDER BY id)",
+	    " exclusions || '|' || organisers AS x FROM item WHERE school_year_id = %lld ORDER BY id) AS l",
 	    year);
 	return srv_text(&srv, sql);
 }
@@ -539,10 +546,10 @@ START_TEST(test_a_districts_own_table)
 	xmlDocPtr doc;
 
 	snprintf(sql, sizeof(sql), "SELECT group_concat('\"' || replace(category, '\"', '\"\"') ||"
-	    " '\",\"' || replace(name, '\"', '\"\"') || '\",' || printf('%%g', hours_tenths / 10.0) ||"
+	    " '\",\"' || replace(name, '\"', '\"\"') || '\",' || " HOURS " ||"
 	    " ',\"' || replace(unit, '\"', '\"\"') || '\",\"' || replace(conditions, '\"', '\"\"') ||"
-	    " '\"', char(13, 10)) FROM (SELECT * FROM item WHERE school_year_id = %lld ORDER BY"
-	    " sort_order, id)", year);
+	    " '\"', '\r\n') FROM (SELECT * FROM item WHERE school_year_id = %lld ORDER BY"
+	    " sort_order, id) AS l", year);
 	rows = srv_text(&srv, sql);
 	snprintf(sql, sizeof(sql), "SELECT rule_type || params FROM item WHERE code = 'xxqg' AND"
 	    " school_year_id = %lld", year);
@@ -676,9 +683,9 @@ START_TEST(test_a_trimmed_sheet_keeps_the_rest)
 	xmlDocPtr doc;
 
 	snprintf(sql, sizeof(sql), "SELECT group_concat(code || ',\"' || replace(category, '\"', '\"\"')"
-	    " || '\",\"' || replace(name, '\"', '\"\"') || '\",' || printf('%%g', hours_tenths / 10.0) ||"
-	    " ',\"' || replace(unit, '\"', '\"\"') || '\"', char(13, 10)) FROM (SELECT * FROM item"
-	    " WHERE school_year_id = %lld ORDER BY sort_order, id)", wh_year);
+	    " || '\",\"' || replace(name, '\"', '\"\"') || '\",' || " HOURS " ||"
+	    " ',\"' || replace(unit, '\"', '\"\"') || '\"', '\r\n') FROM (SELECT * FROM item"
+	    " WHERE school_year_id = %lld ORDER BY sort_order, id) AS l", wh_year);
 	rows = srv_text(&srv, sql);
 	ck_assert_int_gt(asprintf(&csv, "项目代码,项目分类,项目,学时,计算单位\r\n%s\r\n", rows), 0);
 	doc = upload(wh, wh_year, "trimmed.csv", csv, strlen(csv), &status);

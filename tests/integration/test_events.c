@@ -65,7 +65,7 @@ setup(void)
 	    " JOIN teacher_year ty ON ty.teacher_id = t.id WHERE t.staff_no LIKE 'WH9____';"
 	    /* Every school's year open (the demo confirms one). */
 	    "DELETE FROM school_year_state WHERE school_year_id = " WH_YEAR ";"
-	    "INSERT OR IGNORE INTO result_dirty SELECT id FROM teacher_year;"), 0);
+	    "INSERT INTO result_dirty SELECT id FROM teacher_year WHERE true ON CONFLICT DO NOTHING;"), 0);
 }
 
 static void

@@ -143,7 +143,12 @@ START_TEST(test_no_partial_page_when_the_store_fails)
 	}
 	ck_assert_int_eq(pages_checked, (long)(sizeof(pages) / sizeof(pages[0])));
 	ck_assert_msg(partial == 0, "%ld answers were partial pages", partial);
-	ck_assert_int_gt(faults, 1000);
+	/*
+	 * SQLite fails a statement at any of its VM steps; PostgreSQL's fault
+	 * (core/db_pg.c) fails a whole statement, so a page has as many fault
+	 * points as it runs statements: fewer, each still tried.
+	 */
+	ck_assert_int_gt(faults, server_is_pg(&srv) ? 100 : 1000);
 }
 END_TEST
 

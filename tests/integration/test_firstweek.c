@@ -609,7 +609,7 @@ START_TEST(test_participant_limit_counts_people)
 	char *before, *after;
 	const char *q = "SELECT group_concat(x, ',') FROM (SELECT r.id || ':' || ty.teacher_id AS x"
 	    " FROM record r JOIN teacher_year ty ON ty.id = r.teacher_year_id"
-	    " WHERE r.certificate_no = 'WHKT-2025-017' ORDER BY r.id)";
+	    " WHERE r.certificate_no = 'WHKT-2025-017' ORDER BY r.id) AS l";
 	struct client *dist = as("wuhua-admin");
 	xmlDocPtr d;
 	char path[96];

@@ -370,7 +370,7 @@ START_TEST(test_bundle_of_300_teachers)
 	    "INSERT INTO teacher_year (teacher_id, school_year_id, school_id)"
 	    " SELECT t.id, y.id, %lld FROM teacher t JOIN school_year y ON y.district_id = t.district_id AND y.is_current = 1"
 	    " WHERE t.staff_no LIKE 'WTQ9____';"
-	    "INSERT OR IGNORE INTO result_dirty SELECT id FROM teacher_year;", school, school);
+	    "INSERT INTO result_dirty SELECT id FROM teacher_year WHERE true ON CONFLICT DO NOTHING;", school, school);
 	ck_assert_int_eq(srv_sql(&srv, sql), 0);
 	snprintf(path, sizeof(path), "/district/schools/%lld/bundle", school);
 	x = get_xml(d, &srv, path, &status);
