@@ -945,6 +945,9 @@ cmd_backup(struct db *db, arena *a, const char *file)
 	enum db_result r;
 	int rc = 0;
 
+	if (db_is_pg(db))
+		return fail("backup_postgresql", "the database is PostgreSQL's: back it up with pg_basebackup"
+		    " and WAL archiving (docs/operations.md, \"A consolidated deployment\")");
 	if (access(file, F_OK) == 0)
 		return fail("file_exists", "%s exists; a backup never overwrites a file", file);
 	if ((r = store_backup(db, a, file, &problem)) == DB_CONSTRAINT)

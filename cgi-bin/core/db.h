@@ -79,6 +79,9 @@ void db_read_end(struct db *db);
 /* 1 while a transaction is open on the connection. */
 int db_in_transaction(struct db *db);
 
+/* 1 when the connection is PostgreSQL's (XUESHI_DB a postgresql:// URL), 0 for SQLite's. */
+int db_is_pg(struct db *db);
+
 /* Run SQL with no results (several statements allowed). */
 enum db_result db_exec(struct db *db, const char *sql);
 

@@ -319,6 +319,7 @@ prepare(struct sql_stmt *st)
 	struct db *db = st->db;
 	PGresult *res;
 	enum db_result r;
+	int guarded;
 
 	if (st->prepared) {
 		char dealloc[40];
@@ -334,7 +335,37 @@ prepare(struct sql_stmt *st)
 		if (st->ptypes[k] == 0 && !references(st->text, ref))
 			st->ptypes[k] = 25;
 	}
+	/*
+	 * A statement that fails to prepare inside a transaction would end it:
+	 * the first try is under a savepoint (statements are prepared once per
+	 * connection, so this is rare).
+	 */
+	guarded = st->nparams > 0 && pgdb_in_transaction(db) &&
+	    PQtransactionStatus(CONN(db)) == PQTRANS_INTRANS;
+	if (guarded)
+		PQclear(PQexec(CONN(db), "SAVEPOINT xs_prepare"));
 	res = PQprepare(CONN(db), st->name, st->text, st->nparams, (const Oid *)st->ptypes);
+	if (guarded)
+		PQclear(PQexec(CONN(db), PQresultStatus(res) == PGRES_COMMAND_OK ?
+		    "RELEASE SAVEPOINT xs_prepare" : "ROLLBACK TO SAVEPOINT xs_prepare"));
+	if (PQresultStatus(res) != PGRES_COMMAND_OK && st->nparams > 0) {
+		/*
+		 * Text where the SQL wants another type (a form's number bound as
+		 * text into an integer column, as SQLite takes it): the text
+		 * parameters left to the server to infer, once more.
+		 */
+		const char *state = PQresultErrorField(res, PG_DIAG_SQLSTATE);
+		int retyped = 0;
+		for (int k = 0; state != NULL && strncmp(state, "42", 2) == 0 && k < st->nparams; k++)
+			if (st->types[k] == 25) {
+				st->ptypes[k] = 0;
+				retyped = 1;
+			}
+		if (retyped) {
+			PQclear(res);
+			res = PQprepare(CONN(db), st->name, st->text, st->nparams, (const Oid *)st->ptypes);
+		}
+	}
 	r = note_result(db, res, st->sql);
 	PQclear(res);
 	st->prepared = r == DB_OK;
@@ -348,6 +379,8 @@ types_match(struct sql_stmt *st)
 	for (int k = 0; k < st->nparams; k++) {
 		if (st->values[k] == NULL && st->prepared)
 			continue; /* a NULL fits the type prepared */
+		if (st->types[k] == 25 && st->ptypes[k] == 0)
+			continue; /* text fits a parameter whose type the server inferred */
 		if (st->types[k] != st->ptypes[k])
 			return 0;
 	}

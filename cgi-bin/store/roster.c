@@ -83,7 +83,7 @@ store_roster_list(struct db *db, arena *a, long long school, const char *q,
 	    " FROM teacher_year ty JOIN teacher t ON t.id = ty.teacher_id"
 	    " JOIN school_year y ON y.id = ty.school_year_id AND y.is_current = 1"
 	    " WHERE ty.school_id = ?1 AND (?2 = '' OR instr(t.name, ?2) > 0 OR t.staff_no = ?2"
-	    "  OR t.phone = ?2 OR (length(?2) BETWEEN 4 AND 6 AND substr(t.id_number, -length(?2)) = ?2))"
+	    "  OR t.phone = ?2 OR (length(?2) BETWEEN 4 AND 6 AND substr(t.id_number, length(t.id_number) - length(?2) + 1) = ?2))"
 	    " ORDER BY t.staff_no, t.id LIMIT 5000";
 	sql_stmt *st = db_stmt(db, sql);
 

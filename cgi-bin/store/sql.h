@@ -36,9 +36,6 @@ typedef struct sql_stmt sql_stmt;
 /* SQLite's raw handle (the engine's side only); NULL on PostgreSQL. */
 struct sqlite3 *db_handle(struct db *db);
 
-/* 1 when the connection is PostgreSQL's. */
-int db_is_pg(struct db *db);
-
 /*
  * 1 when the last failure (a DB_BUSY) was a serialization failure or a
  * deadlock: the transaction may be run again from its start (PostgreSQL;

@@ -369,3 +369,142 @@ open_school_teacher(const struct server *s, int n)
 	    " JOIN school sc ON sc.id = ty.school_id AND sc.code = 'wtq-zg' ORDER BY t.staff_no LIMIT 1 OFFSET %d", n);
 	return srv_text(s, sql);
 }
+
+/* fmt and its arguments into sql (a test failure when it does not fit). */
+static void
+format_sql(char *sql, size_t len, const char *fmt, va_list ap)
+{
+	int n = vsnprintf(sql, len, fmt, ap);
+
+	ck_assert_msg(n >= 0 && (size_t)n < len, "SQL too long: %.80s", fmt);
+}
+
+char *
+srv_textf(const struct server *s, const char *fmt, ...)
+{
+	char sql[8192];
+	va_list ap;
+
+	va_start(ap, fmt);
+	format_sql(sql, sizeof(sql), fmt, ap);
+	va_end(ap);
+	return srv_text(s, sql);
+}
+
+int
+srv_sqlf(const struct server *s, const char *fmt, ...)
+{
+	char sql[8192];
+	va_list ap;
+
+	va_start(ap, fmt);
+	format_sql(sql, sizeof(sql), fmt, ap);
+	va_end(ap);
+	return srv_sql(s, sql);
+}
+
+/* A growing string for srv_rows. */
+struct rows_buf {
+	char *p;
+	size_t n, cap;
+};
+
+static int
+rows_add(struct rows_buf *b, const char *v, size_t k)
+{
+	if (b->n + k + 1 > b->cap) {
+		size_t cap = (b->n + k + 1) * 2 + 64;
+		char *p = realloc(b->p, cap);
+		if (p == NULL)
+			return -1;
+		b->p = p;
+		b->cap = cap;
+	}
+	memcpy(b->p + b->n, v, k);
+	b->n += k;
+	b->p[b->n] = '\0';
+	return 0;
+}
+
+char *
+srv_rows(const struct server *s, const char *sql)
+{
+	struct rows_buf b = { NULL, 0, 0 };
+	int failed = 0;
+
+	if (rows_add(&b, "", 0) != 0)
+		return NULL;
+	if (server_is_pg(s)) {
+		int ok;
+		PGresult *res = pg_run(s, sql, &ok);
+
+		if (!ok || PQresultStatus(res) != PGRES_TUPLES_OK)
+			failed = 1;
+		for (int r = 0; !failed && r < PQntuples(res); r++) {
+			for (int c = 0; !failed && c < PQnfields(res); c++) {
+				const char *v = PQgetisnull(res, r, c) ? "" : PQgetvalue(res, r, c);
+				if (PQftype(res, c) == 16 /* BOOLOID */ && !PQgetisnull(res, r, c))
+					v = strcmp(v, "t") == 0 ? "1" : "0";
+				if ((c > 0 && rows_add(&b, "|", 1) != 0) || rows_add(&b, v, strlen(v)) != 0)
+					failed = 1;
+			}
+			if (!failed && rows_add(&b, "\n", 1) != 0)
+				failed = 1;
+		}
+		PQclear(res);
+	} else {
+		sqlite3 *db = open_db(s);
+		sqlite3_stmt *st = NULL;
+		int rc = SQLITE_ERROR;
+
+		if (db == NULL || sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
+			failed = 1;
+		while (!failed && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+			for (int c = 0; !failed && c < sqlite3_column_count(st); c++) {
+				const char *v = (const char *)sqlite3_column_text(st, c);
+				if (v == NULL)
+					v = "";
+				if ((c > 0 && rows_add(&b, "|", 1) != 0) || rows_add(&b, v, strlen(v)) != 0)
+					failed = 1;
+			}
+			if (!failed && rows_add(&b, "\n", 1) != 0)
+				failed = 1;
+		}
+		if (!failed && rc != SQLITE_DONE)
+			failed = 1;
+		if (failed)
+			fprintf(stderr, "srv_rows: %s: %s\n", sql, db ? sqlite3_errmsg(db) : "cannot open");
+		sqlite3_finalize(st);
+		sqlite3_close(db);
+	}
+	if (failed) {
+		free(b.p);
+		return NULL;
+	}
+	return b.p;
+}
+
+char *
+srv_rowsf(const struct server *s, const char *fmt, ...)
+{
+	char sql[8192];
+	va_list ap;
+
+	va_start(ap, fmt);
+	format_sql(sql, sizeof(sql), fmt, ap);
+	va_end(ap);
+	return srv_rows(s, sql);
+}
+
+long long
+srv_one(const struct server *s, const char *sql)
+{
+	char *rows = srv_rows(s, sql);
+	long long v = -1;
+
+	ck_assert_msg(rows != NULL, "SQL failed: %s", sql);
+	if (rows[0] != '\0' && rows[0] != '\n' && rows[0] != '|')
+		v = strtoll(rows, NULL, 10);
+	free(rows);
+	return v;
+}

@@ -60,6 +60,27 @@ long long srv_int(const struct server *s, const char *sql);
 char *srv_text(const struct server *s, const char *sql);
 int srv_sql(const struct server *s, const char *sql);
 
+/*
+ * The same as srv_text and srv_sql with printf-formatted SQL (at most 8 KiB
+ * once formatted: longer is a test failure).
+ */
+char *srv_textf(const struct server *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+int srv_sqlf(const struct server *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/*
+ * Every row of the SQL's result as one malloc'd string: a row's columns
+ * joined by '|', each row ended by '\n' (NULL is ""; on PostgreSQL a
+ * boolean is "1" or "0", as SQLite has it). "" when no row; NULL on error.
+ */
+char *srv_rows(const struct server *s, const char *sql);
+char *srv_rowsf(const struct server *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/*
+ * Like srv_int, but an SQL statement that fails is a test failure (not -1):
+ * the first column of the first row, -1 when there is no row or it is NULL.
+ */
+long long srv_one(const struct server *s, const char *sql);
+
 extern const unsigned char test_png[];
 extern const size_t test_png_len;
 

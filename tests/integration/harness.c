@@ -202,6 +202,13 @@ server_is_pg(const struct server *s)
 	return strncmp(s->db, "postgresql://", 13) == 0;
 }
 
+static void
+quiet(void *arg, const char *msg)
+{
+	(void)arg;
+	(void)msg;
+}
+
 /* A statement on the cluster's maintenance database: 0 or -1. */
 static int
 pg_admin(const char *sql)
@@ -218,6 +225,7 @@ pg_admin(const char *sql)
 		PQfinish(c);
 		return -1;
 	}
+	PQsetNoticeProcessor(c, quiet, NULL); /* "does not exist, skipping" */
 	res = PQexec(c, sql);
 	ok = PQresultStatus(res) == PGRES_COMMAND_OK;
 	if (!ok)

@@ -17,7 +17,6 @@
 
 #include <check.h>
 #include <curl/curl.h>
-#include <sqlite3.h>
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -256,58 +255,41 @@ static struct server srv;
 static struct client *clients[CALLER__MAX];
 static long long ids[18]; /* T, S, H, R, Q, E, Y, C, W, D, I, G, P, F, V, U, X, Z */
 
+/* A positive number from the server's database (srv_one: the SQL must run); 0 is a failure. */
 static long long
-account_id_db(sqlite3 *db, const char *login)
+scalar(const char *sql)
 {
-	sqlite3_stmt *st;
-	long long id = 0;
+	long long v = srv_one(&srv, sql);
 
-	ck_assert_int_eq(sqlite3_prepare_v2(db, "SELECT id FROM account WHERE login = ?", -1, &st, NULL), SQLITE_OK);
-	sqlite3_bind_text(st, 1, login, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		id = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	ck_assert_int_gt(id, 0);
-	return id;
-}
-
-static long long
-scalar(sqlite3 *db, const char *sql)
-{
-	sqlite3_stmt *st;
-	long long v = 0;
-
-	ck_assert_int_eq(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		v = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
 	ck_assert_int_gt(v, 0);
 	return v;
 }
 
+/* The logins and staff numbers are the tests' own (no quote in them). */
 static long long
-record_of(sqlite3 *db, const char *staff)
+account_id_db(const char *login)
 {
-	sqlite3_stmt *st;
-	long long id = 0;
+	char sql[200];
 
-	ck_assert_int_eq(sqlite3_prepare_v2(db, "SELECT min(r.id) FROM record r JOIN teacher_year ty"
-	    " ON ty.id = r.teacher_year_id JOIN teacher t ON t.id = ty.teacher_id WHERE t.staff_no = ?",
-	    -1, &st, NULL), SQLITE_OK);
-	sqlite3_bind_text(st, 1, staff, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		id = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	ck_assert_int_gt(id, 0);
-	return id;
+	ck_assert_ptr_null(strchr(login, '\''));
+	snprintf(sql, sizeof(sql), "SELECT id FROM account WHERE login = '%s'", login);
+	return scalar(sql);
+}
+
+static long long
+record_of(const char *staff)
+{
+	char sql[300];
+
+	ck_assert_ptr_null(strchr(staff, '\''));
+	snprintf(sql, sizeof(sql), "SELECT min(r.id) FROM record r JOIN teacher_year ty"
+	    " ON ty.id = r.teacher_year_id JOIN teacher t ON t.id = ty.teacher_id WHERE t.staff_no = '%s'", staff);
+	return scalar(sql);
 }
 
 static void
 setup(void)
 {
-	char path[1024];
-	sqlite3 *db;
-
 	curl_global_init(CURL_GLOBAL_DEFAULT);
 	/*
 	 * The test switch: the core then says in X-Xueshi-Refused which of its
@@ -325,38 +307,32 @@ setup(void)
 	    " SELECT y.id, 'access-filed', 'city', 'filed', 0, s.id FROM school s JOIN school_year y"
 	    " ON y.district_id = s.district_id AND y.is_current = 1 WHERE s.code = 'wtq-sx'") != 0)
 		exit(1);
-	snprintf(path, sizeof(path), "%s/xueshi.db", srv.dir);
-	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
-		exit(1);
-	ids[0] = account_id_db(db, "WTQ00003");
-	ids[1] = account_id_db(db, "wtq-zg-leader");
-	ids[2] = account_id_db(db, "wtq-zg-admin");
-	ids[3] = record_of(db, "WTQ00002");
-	ids[4] = record_of(db, "WTQ00003");
+	ids[0] = account_id_db("WTQ00003");
+	ids[1] = account_id_db("wtq-zg-leader");
+	ids[2] = account_id_db("wtq-zg-admin");
+	ids[3] = record_of("WTQ00002");
+	ids[4] = record_of("WTQ00003");
 	ids[5] = 999999;
-	ids[6] = scalar(db, "SELECT ty.id FROM teacher_year ty JOIN teacher t ON t.id = ty.teacher_id"
+	ids[6] = scalar("SELECT ty.id FROM teacher_year ty JOIN teacher t ON t.id = ty.teacher_id"
 	    " JOIN school_year y ON y.id = ty.school_year_id AND y.is_current = 1 WHERE t.staff_no = 'WTQ00002'");
-	ids[7] = scalar(db, "SELECT id FROM school WHERE code = 'wtq-sx'");
-	ids[8] = scalar(db, "SELECT y.id FROM school_year y JOIN district d ON d.id = y.district_id"
+	ids[7] = scalar("SELECT id FROM school WHERE code = 'wtq-sx'");
+	ids[8] = scalar("SELECT y.id FROM school_year y JOIN district d ON d.id = y.district_id"
 	    " WHERE d.code = 'wutongqiao' AND y.is_current = 1");
-	ids[9] = scalar(db, "SELECT id FROM district WHERE code = 'wutongqiao'");
-	ids[10] = scalar(db, "SELECT i.id FROM item i JOIN school_year y ON y.id = i.school_year_id"
+	ids[9] = scalar("SELECT id FROM district WHERE code = 'wutongqiao'");
+	ids[10] = scalar("SELECT i.id FROM item i JOIN school_year y ON y.id = i.school_year_id"
 	    " JOIN district d ON d.id = y.district_id WHERE d.code = 'wutongqiao' AND y.is_current = 1"
 	    " AND i.code = 'djxx'");
-	sqlite3_close(db);
 	/* 五通桥's table has no cap group: one for the group pages (a change of no result). */
-	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK ||
-	    sqlite3_exec(db, "INSERT INTO cap_group (school_year_id, code, name, cap_tenths)"
+	ids[11] = srv_int(&srv, "INSERT INTO cap_group (school_year_id, code, name, cap_tenths)"
 	    " SELECT y.id, 'access', 'access', 240 FROM school_year y JOIN district d"
-	    " ON d.id = y.district_id WHERE d.code = 'wutongqiao' AND y.is_current = 1",
-	    NULL, NULL, NULL) != SQLITE_OK)
+	    " ON d.id = y.district_id WHERE d.code = 'wutongqiao' AND y.is_current = 1 RETURNING id");
+	if (ids[11] <= 0)
 		exit(1);
-	ids[11] = sqlite3_last_insert_rowid(db);
-	ids[12] = scalar(db, "SELECT min(p.id) FROM training_project p JOIN school_year y ON y.id = p.school_year_id"
+	ids[12] = scalar("SELECT min(p.id) FROM training_project p JOIN school_year y ON y.id = p.school_year_id"
 	    " JOIN district d ON d.id = y.district_id WHERE d.code = 'wutongqiao' AND y.is_current = 1");
-	ids[13] = scalar(db, "SELECT id FROM training_project WHERE name = 'access-filed'");
+	ids[13] = scalar("SELECT id FROM training_project WHERE name = 'access-filed'");
 	/* {V}: a published notice whose lists name wtq-sx only; {U}: a draft. */
-	if (sqlite3_exec(db, "INSERT INTO notice (district_id, school_year_id, number, title, issuer, issued_on,"
+	if (srv_sql(&srv, "INSERT INTO notice (district_id, school_year_id, number, title, issuer, issued_on,"
 	    " state, published_at) SELECT d.id, y.id, 'access-1', 'access-published', 'access', '2022-09-30',"
 	    " 'published', '2022-09-30T02:00:00Z' FROM school_year y JOIN district d ON d.id = y.district_id"
 	    " WHERE d.code = 'wutongqiao' AND y.is_current = 1;"
@@ -365,23 +341,22 @@ setup(void)
 	    " WHERE n.title = 'access-published' AND s.code = 'wtq-sx';"
 	    "INSERT INTO notice (district_id, school_year_id, title, issuer, issued_on)"
 	    " SELECT district_id, school_year_id, 'access-draft', 'access', '2022-09-30' FROM notice"
-	    " WHERE title = 'access-published'", NULL, NULL, NULL) != SQLITE_OK)
+	    " WHERE title = 'access-published'") != 0)
 		exit(1);
-	ids[14] = scalar(db, "SELECT id FROM notice WHERE title = 'access-published'");
-	ids[15] = scalar(db, "SELECT id FROM notice WHERE title = 'access-draft'");
+	ids[14] = scalar("SELECT id FROM notice WHERE title = 'access-published'");
+	ids[15] = scalar("SELECT id FROM notice WHERE title = 'access-draft'");
 	/* {X}: a district event; {Z}: wtq-sx's own. */
-	if (sqlite3_exec(db, "INSERT INTO event (district_id, school_year_id, school_id, title, item_id, held_on,"
+	if (srv_sql(&srv, "INSERT INTO event (district_id, school_year_id, school_id, title, item_id, held_on,"
 	    " sessions, audience, review_stage) SELECT y.district_id, y.id, NULL, 'access-district', i.id,"
 	    " '2022-05-20', 'both', 'district', 'district' FROM school_year y JOIN district d ON d.id = y.district_id"
 	    " JOIN item i ON i.school_year_id = y.id AND i.code = 'djxx' WHERE d.code = 'wutongqiao' AND y.is_current = 1;"
 	    "INSERT INTO event (district_id, school_year_id, school_id, title, item_id, held_on, sessions, audience,"
 	    " review_stage) SELECT district_id, school_year_id, (SELECT id FROM school WHERE code = 'wtq-sx'),"
 	    " 'access-school', item_id, held_on, 'morning', 'district', 'school' FROM event"
-	    " WHERE title = 'access-district'", NULL, NULL, NULL) != SQLITE_OK)
+	    " WHERE title = 'access-district'") != 0)
 		exit(1);
-	ids[16] = scalar(db, "SELECT id FROM event WHERE title = 'access-district'");
-	ids[17] = scalar(db, "SELECT id FROM event WHERE title = 'access-school'");
-	sqlite3_close(db);
+	ids[16] = scalar("SELECT id FROM event WHERE title = 'access-district'");
+	ids[17] = scalar("SELECT id FROM event WHERE title = 'access-school'");
 	unsetenv("XUESHI_FAULT_INJECTION");
 }
 
@@ -554,8 +529,6 @@ START_TEST(test_body_objects_are_scoped)
 {
 	struct reply r;
 	char fields[128], *by, *loc;
-	sqlite3 *db;
-	char path[1024];
 	long long before, after;
 
 	login_caller(OTHER_SCHOOL);
@@ -568,10 +541,8 @@ START_TEST(test_body_objects_are_scoped)
 	free(by);
 	reply_free(&r);
 
-	snprintf(path, sizeof(path), "%s/xueshi.db", srv.dir);
-	ck_assert_int_eq(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
 	snprintf(fields, sizeof(fields), "SELECT COUNT(*) + 1 FROM review WHERE record_id = %lld", ids[3]);
-	before = scalar(db, fields);
+	before = scalar(fields);
 	snprintf(fields, sizeof(fields), "record=%lld", ids[3]);
 	post_form(clients[OTHER_SCHOOL], &srv, "/school/review/bulk", fields, &r);
 	ck_assert_int_eq(r.status, 303);
@@ -581,9 +552,8 @@ START_TEST(test_body_objects_are_scoped)
 	free(loc);
 	reply_free(&r);
 	snprintf(fields, sizeof(fields), "SELECT COUNT(*) + 1 FROM review WHERE record_id = %lld", ids[3]);
-	after = scalar(db, fields);
+	after = scalar(fields);
 	ck_assert_int_eq(after, before);
-	sqlite3_close(db);
 }
 END_TEST
 

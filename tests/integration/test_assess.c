@@ -10,6 +10,7 @@
 #include <check.h>
 #include <libxml/parser.h>
 #include <libxml/xpath.h>
+#include <libpq-fe.h>
 #include <sqlite3.h>
 
 #include <stdio.h>
@@ -18,7 +19,7 @@
 #include <string.h>
 #include <unistd.h>
 
-static char dir[512], db[600];
+static char dir[512], db[1024];
 static xmlDocPtr wtq, wh;
 
 static xmlDocPtr
@@ -30,7 +31,7 @@ run_assess(const char *district, const char *year)
 	size_t n = 0, cap = 0, k;
 	xmlDocPtr d;
 
-	snprintf(cmd, sizeof(cmd), "%s/xueshictl assess %s --district %s --year %s --format xml",
+	snprintf(cmd, sizeof(cmd), "'%s/xueshictl' assess '%s' --district %s --year %s --format xml",
 	    env_builddir(), db, district, year);
 	p = popen(cmd, "r");
 	ck_assert_ptr_nonnull(p);
@@ -52,6 +53,47 @@ run_assess(const char *district, const char *year)
 	return d;
 }
 
+/*
+ * The databases of the suite: files in dir on SQLite; on PostgreSQL
+ * (XUESHI_TEST_PG, harness.h) one database each, named after dir's suffix
+ * and the name (pg_create), dropped at teardown.
+ */
+static const char *pg_names[] = { "demo", "today", "bad" };
+
+/* The PostgreSQL database's name for name (pg_create's, from the same directory). */
+static void
+pg_dir_of(const char *name, char *out, size_t len)
+{
+	snprintf(out, len, "%s/x-%s%s", dir, strrchr(dir, '-') + 1, name);
+}
+
+static void
+demo_db(char *out, size_t len, const char *name)
+{
+	char d[700];
+
+	if (test_pg() == NULL) {
+		snprintf(out, len, "%s/%s.db", dir, name);
+		return;
+	}
+	pg_dir_of(name, d, sizeof(d));
+	ck_assert_int_eq(pg_create(d, out, len), 0);
+}
+
+/* One statement on the cluster's maintenance database (PostgreSQL only). */
+static void
+pg_admin_sql(const char *sql)
+{
+	char conn[1024];
+	PGconn *c;
+
+	snprintf(conn, sizeof(conn), "postgresql:///postgres?host=%s&user=xueshi", test_pg());
+	c = PQconnectdb(conn);
+	if (PQstatus(c) == CONNECTION_OK)
+		PQclear(PQexec(c, sql));
+	PQfinish(c);
+}
+
 static void
 setup(void)
 {
@@ -60,9 +102,9 @@ setup(void)
 
 	snprintf(dir, sizeof(dir), "%s/xs-assess-XX" "XX" "XX", tmp ? tmp : "/tmp");
 	ck_assert_ptr_nonnull(mkdtemp(dir));
-	snprintf(db, sizeof(db), "%s/demo.db", dir);
-	snprintf(cmd, sizeof(cmd), "XUESHI_DATADIR='%s' '%s/xueshictl' demo '%s' --preset-years >/dev/null",
-	    env_srcdir(), env_builddir(), db);
+	demo_db(db, sizeof(db), "demo");
+	snprintf(cmd, sizeof(cmd), "XUESHI_DATADIR='%s' XUESHI_EVIDENCE='%s/ev-demo' '%s/xueshictl' demo '%s'"
+	    " --preset-years >/dev/null", env_srcdir(), dir, env_builddir(), db);
 	ck_assert_int_eq(system(cmd), 0);
 	wtq = run_assess("wutongqiao", "2021-2022");
 	wh = run_assess("wuhua", "2025-2026");
@@ -75,6 +117,15 @@ teardown(void)
 
 	xmlFreeDoc(wtq);
 	xmlFreeDoc(wh);
+	for (size_t i = 0; test_pg() != NULL && i < sizeof(pg_names) / sizeof(pg_names[0]); i++) {
+		char sql[200], *p;
+		snprintf(sql, sizeof(sql), "DROP DATABASE IF EXISTS xs_%s%s WITH (FORCE)", strrchr(dir, '-') + 1,
+		    pg_names[i]);
+		for (p = sql + strlen("DROP DATABASE IF EXISTS "); *p != ' '; p++)
+			if (*p >= 'A' && *p <= 'Z')
+				*p = (char)(*p - 'A' + 'a');
+		pg_admin_sql(sql);
+	}
 	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
 	if (system(cmd) != 0)
 		fprintf(stderr, "cannot remove %s\n", dir);
@@ -238,61 +289,69 @@ START_TEST(test_school_flags)
 }
 END_TEST
 
-START_TEST(test_preset_catalogues_match_the_sources)
-{
-	sqlite3 *h;
-	sqlite3_stmt *st;
-
-	ck_assert_int_eq(sqlite3_open_v2(db, &h, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
-	/* The wuhua table: 40 items, 1192 hours in the 学时 column. */
-	ck_assert_int_eq(sqlite3_prepare_v2(h,
-	    "SELECT count(*), sum(i.hours_tenths), count(DISTINCT i.category) FROM item i"
-	    " JOIN school_year y ON y.id = i.school_year_id JOIN district d ON d.id = y.district_id"
-	    " WHERE d.code = 'wuhua' AND y.is_current", -1, &st, NULL), SQLITE_OK);
-	ck_assert_int_eq(sqlite3_step(st), SQLITE_ROW);
-	ck_assert_int_eq(sqlite3_column_int(st, 0), 40);
-	ck_assert_int_eq(sqlite3_column_int(st, 1), 11920);
-	ck_assert_int_eq(sqlite3_column_int(st, 2), 11);
-	sqlite3_finalize(st);
-	/* Eight cap groups; the merged cell of 教学成果 + 辅导学生 is one group of six items. */
-	ck_assert_int_eq(sqlite3_prepare_v2(h,
-	    "SELECT count(DISTINCT g.id), (SELECT count(*) FROM item WHERE cap_group_id ="
-	    " (SELECT id FROM cap_group WHERE code = 'jxcg' AND school_year_id = g.school_year_id))"
-	    " FROM cap_group g JOIN school_year y ON y.id = g.school_year_id"
-	    " JOIN district d ON d.id = y.district_id WHERE d.code = 'wuhua' AND y.is_current",
-	    -1, &st, NULL), SQLITE_OK);
-	ck_assert_int_eq(sqlite3_step(st), SQLITE_ROW);
-	ck_assert_int_eq(sqlite3_column_int(st, 0), 8);
-	ck_assert_int_eq(sqlite3_column_int(st, 1), 6);
-	sqlite3_finalize(st);
-	/* wutongqiao: what the notice states, every item normative. */
-	ck_assert_int_eq(sqlite3_prepare_v2(h,
-	    "SELECT count(*), sum(i.normative) FROM item i JOIN school_year y ON y.id = i.school_year_id"
-	    " JOIN district d ON d.id = y.district_id WHERE d.code = 'wutongqiao'", -1, &st, NULL), SQLITE_OK);
-	ck_assert_int_eq(sqlite3_step(st), SQLITE_ROW);
-	ck_assert_int_eq(sqlite3_column_int(st, 0), 7);
-	ck_assert_int_eq(sqlite3_column_int(st, 1), 7);
-	sqlite3_finalize(st);
-	sqlite3_close(h);
-}
-END_TEST
-
-/* One number from the database at path. */
+/*
+ * One number from the database at path (a file, or a postgresql:// URL);
+ * the statement must run and give a row.
+ */
 static long long
 db_num(const char *path, const char *sql)
 {
-	sqlite3 *h;
-	sqlite3_stmt *st;
 	long long v = -1;
 
-	ck_assert_int_eq(sqlite3_open_v2(path, &h, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
-	ck_assert_int_eq(sqlite3_prepare_v2(h, sql, -1, &st, NULL), SQLITE_OK);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		v = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	sqlite3_close(h);
+	if (strncmp(path, "postgresql://", 13) == 0) {
+		PGconn *c = PQconnectdb(path);
+		PGresult *res;
+
+		ck_assert_msg(PQstatus(c) == CONNECTION_OK, "%s: %s", path, PQerrorMessage(c));
+		res = PQexec(c, sql);
+		ck_assert_msg(PQresultStatus(res) == PGRES_TUPLES_OK, "%s: %s", sql, PQerrorMessage(c));
+		if (PQntuples(res) > 0 && !PQgetisnull(res, 0, 0))
+			v = strtoll(PQgetvalue(res, 0, 0), NULL, 10);
+		PQclear(res);
+		PQfinish(c);
+		return v;
+	}
+	{
+		sqlite3 *h;
+		sqlite3_stmt *st;
+
+		ck_assert_int_eq(sqlite3_open_v2(path, &h, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+		ck_assert_int_eq(sqlite3_prepare_v2(h, sql, -1, &st, NULL), SQLITE_OK);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			v = sqlite3_column_int64(st, 0);
+		sqlite3_finalize(st);
+		sqlite3_close(h);
+	}
 	return v;
 }
+
+START_TEST(test_preset_catalogues_match_the_sources)
+{
+	/* The wuhua table: 40 items, 1192 hours in the 学时 column. */
+	ck_assert_int_eq(db_num(db, "SELECT count(*) FROM item i"
+	    " JOIN school_year y ON y.id = i.school_year_id JOIN district d ON d.id = y.district_id"
+	    " WHERE d.code = 'wuhua' AND y.is_current = 1"), 40);
+	ck_assert_int_eq(db_num(db, "SELECT sum(i.hours_tenths) FROM item i"
+	    " JOIN school_year y ON y.id = i.school_year_id JOIN district d ON d.id = y.district_id"
+	    " WHERE d.code = 'wuhua' AND y.is_current = 1"), 11920);
+	ck_assert_int_eq(db_num(db, "SELECT count(DISTINCT i.category) FROM item i"
+	    " JOIN school_year y ON y.id = i.school_year_id JOIN district d ON d.id = y.district_id"
+	    " WHERE d.code = 'wuhua' AND y.is_current = 1"), 11);
+	/* Eight cap groups; the merged cell of 教学成果 + 辅导学生 is one group of six items. */
+	ck_assert_int_eq(db_num(db, "SELECT count(DISTINCT g.id)"
+	    " FROM cap_group g JOIN school_year y ON y.id = g.school_year_id"
+	    " JOIN district d ON d.id = y.district_id WHERE d.code = 'wuhua' AND y.is_current = 1"), 8);
+	ck_assert_int_eq(db_num(db, "SELECT count(*) FROM item WHERE cap_group_id ="
+	    " (SELECT g.id FROM cap_group g JOIN school_year y ON y.id = g.school_year_id"
+	    " JOIN district d ON d.id = y.district_id WHERE d.code = 'wuhua' AND y.is_current = 1"
+	    " AND g.code = 'jxcg')"), 6);
+	/* wutongqiao: what the notice states, every item normative. */
+	ck_assert_int_eq(db_num(db, "SELECT count(*) FROM item i JOIN school_year y ON y.id = i.school_year_id"
+	    " JOIN district d ON d.id = y.district_id WHERE d.code = 'wutongqiao'"), 7);
+	ck_assert_int_eq(db_num(db, "SELECT sum(i.normative) FROM item i JOIN school_year y ON y.id = i.school_year_id"
+	    " JOIN district d ON d.id = y.district_id WHERE d.code = 'wutongqiao'"), 7);
+}
+END_TEST
 
 /*
  * The demo as `./xueshi.sh run` makes it, on 2026-12-01: each district's
@@ -305,10 +364,12 @@ db_num(const char *path, const char *sql)
  */
 START_TEST(test_demo_opens_the_year_of_today)
 {
-	char path[700], cmd[2048];
+	char path[1024], cmd[4096], demo[sizeof(db)];
 	xmlDocPtr saved = wtq;
 
-	snprintf(path, sizeof(path), "%s/today.db", dir);
+	snprintf(demo, sizeof(demo), "%s", db);
+
+	demo_db(path, sizeof(path), "today");
 	snprintf(cmd, sizeof(cmd), "XUESHI_DATADIR='%s' XUESHI_EVIDENCE='%s/ev-today' '%s/xueshictl' demo '%s'"
 	    " --today 2026-12-01 >/dev/null", env_srcdir(), dir, env_builddir(), path);
 	ck_assert_int_eq(system(cmd), 0);
@@ -355,13 +416,17 @@ START_TEST(test_demo_opens_the_year_of_today)
 	ck_assert_int_eq(l_of(wtq, "count(//assessment)", NULL), 90);
 	xmlFreeDoc(wtq);
 	wtq = saved;
-	snprintf(db, sizeof(db), "%s/demo.db", dir);
+	snprintf(db, sizeof(db), "%s", demo);
 	/* A day that is not one: refused before anything is made. */
-	snprintf(path, sizeof(path), "%s/bad.db", dir);
-	snprintf(cmd, sizeof(cmd), "XUESHI_DATADIR='%s' '%s/xueshictl' demo '%s' --today 2026-02-30"
-	    " >/dev/null 2>&1", env_srcdir(), env_builddir(), path);
+	demo_db(path, sizeof(path), "bad");
+	snprintf(cmd, sizeof(cmd), "XUESHI_DATADIR='%s' XUESHI_EVIDENCE='%s/ev-bad' '%s/xueshictl' demo '%s'"
+	    " --today 2026-02-30 >/dev/null 2>&1", env_srcdir(), dir, env_builddir(), path);
 	ck_assert_int_eq(WEXITSTATUS(system(cmd)), 2);
-	ck_assert_int_ne(access(path, F_OK), 0);
+	if (test_pg() == NULL)
+		ck_assert_int_ne(access(path, F_OK), 0);
+	else /* the database exists before (pg_create): nothing in it, not even the migrations' table */
+		ck_assert_int_eq(db_num(path, "SELECT count(*) FROM information_schema.tables"
+		    " WHERE table_schema = 'public'"), 0);
 }
 END_TEST
 

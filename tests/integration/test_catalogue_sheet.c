@@ -586,7 +586,7 @@ START_TEST(test_a_districts_own_table)
 	s = srv_text(&srv, sql);
 	ck_assert_str_eq(s, xxqg);
 	free(s);
-	snprintf(sql, sizeof(sql), "SELECT count(*) FROM item WHERE school_year_id = %lld AND active", year);
+	snprintf(sql, sizeof(sql), "SELECT count(*) FROM item WHERE school_year_id = %lld AND active = 1", year);
 	ck_assert_int_eq(srv_int(&srv, sql), 8);
 	free(xxqg);
 	free(rows);

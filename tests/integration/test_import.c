@@ -15,7 +15,6 @@
 #include <curl/curl.h>
 #include <iconv.h>
 #include <libxml/parser.h>
-#include <sqlite3.h>
 #include <xlsxwriter.h>
 #include <zip.h>
 
@@ -44,41 +43,25 @@ static const struct bad bads[10] = {
 	{ 999, "import_other_school" },
 };
 
+/* A number from the server's database (srv_one: the SQL must run; -1 when no row). */
 static long long
 db_count(const char *sql)
 {
-	char path[600];
-	sqlite3 *db;
-	sqlite3_stmt *st;
-	long long n = -1;
-
-	snprintf(path, sizeof(path), "%s/xueshi.db", srv.dir);
-	ck_assert_int_eq(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
-	sqlite3_busy_timeout(db, 5000);
-	ck_assert_int_eq(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		n = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	sqlite3_close(db);
-	return n;
+	return srv_one(&srv, sql);
 }
 
+/* A text from the server's database: the SQL must give a row with a value. */
 static char *
 db_text(const char *sql)
 {
-	char path[600];
-	sqlite3 *db;
-	sqlite3_stmt *st;
-	char *s = NULL;
+	char *s = srv_rows(&srv, sql), *nl;
 
-	snprintf(path, sizeof(path), "%s/xueshi.db", srv.dir);
-	ck_assert_int_eq(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
-	ck_assert_int_eq(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		s = strdup((const char *)sqlite3_column_text(st, 0));
-	sqlite3_finalize(st);
-	sqlite3_close(db);
-	ck_assert_ptr_nonnull(s);
+	ck_assert_msg(s != NULL && *s != '\0', "no row: %s", sql);
+	if ((nl = strchr(s, '\n')) != NULL)
+		*nl = '\0';
+	if ((nl = strchr(s, '|')) != NULL)
+		*nl = '\0';
+	ck_assert_msg(*s != '\0', "NULL or empty: %s", sql);
 	return s;
 }
 
@@ -243,7 +226,7 @@ static long long
 roster_size(void)
 {
 	return db_count("SELECT count(*) FROM teacher_year ty JOIN school_year y ON y.id = ty.school_year_id"
-	    " AND y.is_current WHERE ty.school_id = (SELECT id FROM school WHERE code = 'wtq-zg')");
+	    " AND y.is_current = 1 WHERE ty.school_id = (SELECT id FROM school WHERE code = 'wtq-zg')");
 }
 
 static void
@@ -252,7 +235,7 @@ import_round(const char *kind, const char *filename, const char *region)
 	static char cells[NROWS][NCOLS][64];
 	struct client *cl = client_new();
 	char *other = db_text("SELECT t.id_number FROM teacher t JOIN teacher_year ty ON ty.teacher_id = t.id"
-	    " JOIN school_year y ON y.id = ty.school_year_id AND y.is_current"
+	    " JOIN school_year y ON y.id = ty.school_year_id AND y.is_current = 1"
 	    " JOIN school s ON s.id = ty.school_id WHERE s.code = 'wtq-sx' LIMIT 1");
 	long long before = roster_size(), audits;
 	long long changes = db_count("SELECT count(*) FROM roster_change");
@@ -360,7 +343,7 @@ START_TEST(test_changed_row_and_html_preview)
 	    "改名教师,女,%s,长期外借,乐山市实验中学\r\n";
 	struct client *cl = client_new();
 	char *id = db_text("SELECT t.id_number FROM teacher t JOIN teacher_year ty ON ty.teacher_id = t.id"
-	    " JOIN school_year y ON y.id = ty.school_year_id AND y.is_current"
+	    " JOIN school_year y ON y.id = ty.school_year_id AND y.is_current = 1"
 	    " JOIN school s ON s.id = ty.school_id WHERE s.code = 'wtq-zg' AND ty.status = 'in_post' LIMIT 1");
 	char body[512], *token, sql[300];
 	const char *fields[3];
@@ -474,7 +457,7 @@ START_TEST(test_roster_export_imports_back)
 {
 	struct client *cl = client_new();
 	long long active = db_count("SELECT count(*) FROM teacher_year ty JOIN school_year y"
-	    " ON y.id = ty.school_year_id AND y.is_current JOIN teacher t ON t.id = ty.teacher_id"
+	    " ON y.id = ty.school_year_id AND y.is_current = 1 JOIN teacher t ON t.id = ty.teacher_id"
 	    " WHERE t.active = 1 AND ty.school_id = (SELECT id FROM school WHERE code = 'wtq-zg')");
 	const char *kinds[] = { "/school/roster.xlsx", "/school/roster.csv" };
 	const char *names[] = { "roster.xlsx", "roster.csv" };
@@ -598,9 +581,9 @@ START_TEST(test_one_teacher_form_refusals)
 	char id17[18] = "51110219880909003", fields[1024], *v, path[80];
 	long long before = roster_size();
 	long long own = db_count("SELECT ty.id FROM teacher_year ty JOIN school_year y ON y.id = ty.school_year_id"
-	    " AND y.is_current JOIN school s ON s.id = ty.school_id WHERE s.code = 'wtq-zg' LIMIT 1");
+	    " AND y.is_current = 1 JOIN school s ON s.id = ty.school_id WHERE s.code = 'wtq-zg' LIMIT 1");
 	long long other = db_count("SELECT ty.id FROM teacher_year ty JOIN school_year y ON y.id = ty.school_year_id"
-	    " AND y.is_current JOIN school s ON s.id = ty.school_id WHERE s.code = 'wtq-sx' LIMIT 1");
+	    " AND y.is_current = 1 JOIN school s ON s.id = ty.school_id WHERE s.code = 'wtq-sx' LIMIT 1");
 	struct reply r;
 	xmlDocPtr d;
 	long status;
@@ -661,14 +644,7 @@ END_TEST
 static void
 db_exec(const char *sql)
 {
-	char path[600];
-	sqlite3 *db;
-
-	snprintf(path, sizeof(path), "%s/xueshi.db", srv.dir);
-	ck_assert_int_eq(sqlite3_open(path, &db), SQLITE_OK);
-	sqlite3_busy_timeout(db, 10000);
-	ck_assert_int_eq(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
-	sqlite3_close(db);
+	ck_assert_int_eq(srv_sql(&srv, sql), 0);
 }
 
 /* A transfer moves the year with its records; refused while the other school's year is locked. Leaving and coming back. */

@@ -63,11 +63,11 @@ setup(void)
 	    " AND record_id IN (SELECT r.id FROM record r JOIN teacher_year ty ON ty.id = r.teacher_year_id"
 	    " WHERE ty.school_year_id = " YEAR ");"
 	    "INSERT INTO review (record_id, stage, decision, reason) SELECT id, 'district', 'return', '佐证材料不全'"
-	    " FROM (" RECORDS_OF("wtq-sx") " LIMIT 3);"
+	    " FROM (" RECORDS_OF("wtq-sx") " LIMIT 3) AS l;"
 	    "INSERT INTO review (record_id, stage, decision, reason) SELECT id, 'district', 'reject', '不符合登记条件'"
-	    " FROM (" RECORDS_OF("wtq-sx") " LIMIT 1);"
+	    " FROM (" RECORDS_OF("wtq-sx") " LIMIT 1) AS l;"
 	    "INSERT INTO review (record_id, stage, decision, reason) SELECT id, 'district', 'return', '学时计算有误'"
-	    " FROM (" RECORDS_OF("wtq-nh") " LIMIT 2);"), 0);
+	    " FROM (" RECORDS_OF("wtq-nh") " LIMIT 2) AS l;"), 0);
 }
 
 static void

@@ -226,7 +226,7 @@ START_TEST(test_filed_approved_used_approved)
 	before = audits("project_approve");
 	ck_assert_int_eq(post_form(d, &srv, path, "approval_no=WJF-2021-BA-12", NULL), 303);
 	v = str_of("SELECT state || ' ' || approved || ' ' || approval_no || ' ' || (SELECT login FROM account"
-	    " WHERE id = decided_by) || ' ' || (decided_at IS NOT NULL) FROM training_project WHERE name = '"
+	    " WHERE id = decided_by) || ' ' || CASE WHEN decided_at IS NOT NULL THEN 1 ELSE 0 END FROM training_project WHERE name = '"
 	    PNAME_ZH "'");
 	ck_assert_str_eq(v, "approved 1 WJF-2021-BA-12 wutongqiao-admin 1");
 	free(v);

@@ -13,7 +13,7 @@
 #include "store/assess.h"
 #include "store/sql.h"
 
-#include <sqlite3.h>
+#include <libpq-fe.h>
 
 #include <check.h>
 #include <stdio.h>
@@ -21,7 +21,7 @@
 #include <string.h>
 #include <unistd.h>
 
-static char dir[256], dbpath[300];
+static char dir[256], dbpath[1024], pgname[64];
 static struct db *db;
 
 static unsigned long long rng = 0x5eed2026ULL;
@@ -34,17 +34,60 @@ pick(long n)
 	return (long)(rng % (unsigned long long)n);
 }
 
+/* The PostgreSQL cluster of the tests (XUESHI_TEST_PG: its socket directory), NULL: SQLite. */
+static const char *
+test_pg(void)
+{
+	const char *v = getenv("XUESHI_TEST_PG");
+	return v != NULL && *v != '\0' ? v : NULL;
+}
+
+/* A statement on the cluster's maintenance database: 0 or -1. */
+static int
+pg_admin(const char *sql)
+{
+	char conn[1024];
+	PGconn *c;
+	PGresult *res;
+	int ok = 0;
+
+	snprintf(conn, sizeof(conn), "postgresql:///postgres?host=%s&user=xueshi", test_pg());
+	c = PQconnectdb(conn);
+	if (PQstatus(c) == CONNECTION_OK) {
+		res = PQexec(c, sql);
+		ok = PQresultStatus(res) == PGRES_COMMAND_OK;
+		if (!ok)
+			fprintf(stderr, "%s: %s", sql, PQerrorMessage(c));
+		PQclear(res);
+	} else
+		fprintf(stderr, "PostgreSQL: %s", PQerrorMessage(c));
+	PQfinish(c);
+	return ok ? 0 : -1;
+}
+
 static void
 setup(void)
 {
-	char cmd[1200];
+	char cmd[2600];
 	const char *b = getenv("XUESHI_BUILDDIR");
 	const char *sdir = getenv("XUESHI_SRCDIR");
 
 	snprintf(dir, sizeof(dir), "/tmp/xs-results-XX" "XX" "XX");
 	ck_assert_ptr_nonnull(mkdtemp(dir));
-	snprintf(dbpath, sizeof(dbpath), "%s/x.db", dir);
-	snprintf(cmd, sizeof(cmd), "XUESHI_DATADIR=%s XUESHI_EVIDENCE=%s/evidence %s/xueshictl demo %s --preset-years >/dev/null",
+	if (test_pg() != NULL) {
+		/* On PostgreSQL (XUESHI_TEST_PG, the cluster's socket directory): a database of its own. */
+		snprintf(pgname, sizeof(pgname), "xs_results_%s", strrchr(dir, '-') + 1);
+		for (char *p = pgname; *p; p++)
+			if (*p >= 'A' && *p <= 'Z')
+				*p = (char)(*p - 'A' + 'a');
+		snprintf(cmd, sizeof(cmd), "DROP DATABASE IF EXISTS %s", pgname);
+		pg_admin(cmd);
+		snprintf(cmd, sizeof(cmd), "CREATE DATABASE %s", pgname);
+		ck_assert_int_eq(pg_admin(cmd), 0);
+		snprintf(dbpath, sizeof(dbpath), "postgresql:///%s?host=%s&user=xueshi", pgname, test_pg());
+	} else
+		snprintf(dbpath, sizeof(dbpath), "%s/x.db", dir);
+	snprintf(cmd, sizeof(cmd), "XUESHI_DATADIR=%s XUESHI_EVIDENCE=%s/evidence %s/xueshictl demo '%s' --preset-years >/dev/null",
 	    sdir ? sdir : "../..", dir, b ? b : ".", dbpath);
 	ck_assert_int_eq(system(cmd), 0);
 	db = db_open(dbpath, 0);
@@ -58,31 +101,50 @@ teardown(void)
 	char cmd[400];
 
 	db_close(db);
+	if (test_pg() != NULL && getenv("XUESHI_KEEP_TEST_DIR") == NULL) {
+		snprintf(cmd, sizeof(cmd), "DROP DATABASE IF EXISTS %s WITH (FORCE)", pgname);
+		pg_admin(cmd);
+	}
 	snprintf(cmd, sizeof(cmd), "rm -rf %s", dir);
 	if (system(cmd) != 0)
 		fprintf(stderr, "could not remove %s\n", dir);
 }
 
+/* The first column of the first row of sql (a string literal: db_stmt caches by its address); -1: none. */
 static long long
 one(const char *sql)
 {
-	sqlite3_stmt *st;
+	sql_stmt *st = db_stmt(db, sql);
+	enum sql_step k;
 	long long v = -1;
 
-	ck_assert_int_eq(sqlite3_prepare_v2(db_handle(db), sql, -1, &st, NULL), SQLITE_OK);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		v = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
+	ck_assert_ptr_nonnull(st);
+	k = sql_step(st, NULL);
+	ck_assert_int_ne(k, SQL_FAILED);
+	if (k == SQL_ROW)
+		v = sql_int(st, 0, -1);
+	sql_reset(st);
 	return v;
 }
 
+/*
+ * One statement of an operation; one that a constraint refuses changes
+ * nothing and the transaction goes on (SQLite undoes the one statement;
+ * on PostgreSQL a savepoint does the same, the failure would end the
+ * transaction otherwise).
+ */
 static void
 run(const char *sql)
 {
-	char *err = NULL;
-	int rc = sqlite3_exec(db_handle(db), sql, NULL, NULL, &err);
-	ck_assert_msg(rc == SQLITE_OK || rc == SQLITE_CONSTRAINT, "%s: %s", sql, err ? err : "");
-	sqlite3_free(err);
+	enum db_result rc;
+
+	if (db_is_pg(db))
+		ck_assert_int_eq(db_exec(db, "SAVEPOINT op"), DB_OK);
+	rc = db_exec(db, sql);
+	ck_assert_msg(rc == DB_OK || rc == DB_CONSTRAINT, "%s: %s", sql, db_last_error(db));
+	if (db_is_pg(db))
+		ck_assert_int_eq(db_exec(db, rc == DB_OK ? "RELEASE SAVEPOINT op" :
+		    "ROLLBACK TO SAVEPOINT op; RELEASE SAVEPOINT op"), DB_OK);
 }
 
 /* Compare every kept result of every year with a fresh pass. */
@@ -94,27 +156,29 @@ static int
 compare(void *arg, const struct assess_who *who, const struct assessment *a)
 {
 	struct check *c = arg;
-	char sql[400];
-	sqlite3_stmt *st;
-
-	snprintf(sql, sizeof(sql), "SELECT confirmed_tenths, pending_tenths, normative_confirmed_tenths,"
+	sql_stmt *st = db_stmt(db, "SELECT confirmed_tenths, pending_tenths, normative_confirmed_tenths,"
 	    " threshold_tenths, pass, cycle_tenths, cycle_pass, gap_tenths FROM teacher_year_result"
-	    " WHERE teacher_year_id = %lld", who->teacher_year_id);
-	ck_assert_int_eq(sqlite3_prepare_v2(db_handle(db), sql, -1, &st, NULL), SQLITE_OK);
-	if (sqlite3_step(st) != SQLITE_ROW ||
-	    sqlite3_column_int64(st, 0) != a->confirmed_tenths ||
-	    sqlite3_column_int64(st, 1) != a->pending_tenths ||
-	    sqlite3_column_int64(st, 2) != a->normative_confirmed_tenths ||
-	    sqlite3_column_int64(st, 3) != a->threshold_tenths ||
-	    sqlite3_column_int(st, 4) != a->pass ||
-	    sqlite3_column_int64(st, 5) != a->cycle_tenths ||
-	    sqlite3_column_int(st, 6) != a->cycle_pass ||
-	    sqlite3_column_int64(st, 7) != a->gap_tenths) {
+	    " WHERE teacher_year_id = ?");
+	enum sql_step k;
+
+	ck_assert_ptr_nonnull(st);
+	sql_bind_int(st, 1, who->teacher_year_id);
+	k = sql_step(st, NULL);
+	ck_assert_int_ne(k, SQL_FAILED);
+	if (k != SQL_ROW ||
+	    sql_int(st, 0, 0) != a->confirmed_tenths ||
+	    sql_int(st, 1, 0) != a->pending_tenths ||
+	    sql_int(st, 2, 0) != a->normative_confirmed_tenths ||
+	    sql_int(st, 3, 0) != a->threshold_tenths ||
+	    sql_int(st, 4, 0) != a->pass ||
+	    sql_int(st, 5, 0) != a->cycle_tenths ||
+	    sql_int(st, 6, 0) != a->cycle_pass ||
+	    sql_int(st, 7, 0) != a->gap_tenths) {
 		if (c->differ++ < 5)
 			fprintf(stderr, "teacher-year %lld: kept result differs (fresh: %lld confirmed, %s)\n",
 			    who->teacher_year_id, a->confirmed_tenths, a->pass ? "pass" : "fail");
 	}
-	sqlite3_finalize(st);
+	sql_reset(st);
 	c->compared++;
 	return 0;
 }
@@ -122,18 +186,26 @@ compare(void *arg, const struct assess_who *who, const struct assessment *a)
 static void
 compare_all(void)
 {
-	sqlite3_stmt *st;
+	sql_stmt *st;
 	struct check c = { 0, 0 };
 	arena *a = arena_new();
+	long long years[64];
+	size_t n = 0;
+	enum sql_step k;
 
 	ck_assert_int_eq(one("SELECT count(*) FROM result_dirty"), 0);
-	ck_assert_int_eq(sqlite3_prepare_v2(db_handle(db), "SELECT id FROM school_year", -1, &st, NULL),
-	    SQLITE_OK);
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		struct assess_scope sc = { sqlite3_column_int64(st, 0), 0, 0 };
+	/* the years first: assess_each's own statements do not run under a stepping one */
+	ck_assert_ptr_nonnull(st = db_stmt(db, "SELECT id FROM school_year"));
+	while ((k = sql_step(st, NULL)) == SQL_ROW) {
+		ck_assert_uint_lt(n, sizeof(years) / sizeof(years[0]));
+		years[n++] = sql_int(st, 0, 0);
+	}
+	ck_assert_int_eq(k, SQL_DONE);
+	sql_reset(st);
+	for (size_t i = 0; i < n; i++) {
+		struct assess_scope sc = { years[i], 0, 0 };
 		ck_assert_int_eq(assess_each(db, a, &sc, compare, &c), DB_OK);
 	}
-	sqlite3_finalize(st);
 	arena_free(a);
 	ck_assert_int_eq(c.compared, one("SELECT count(*) FROM teacher_year"));
 	ck_assert_msg(c.differ == 0, "%lld of %lld kept results differ", c.differ, c.compared);
@@ -170,9 +242,10 @@ operation(void)
 		    " (SELECT 1 FROM evidence WHERE record_id = %lld)", rec, rec);
 		break;
 	case 5: /* the quantity or dates edited */
+		/* the new quantity drawn here: random() is an integer on SQLite, a fraction on PostgreSQL */
 		snprintf(sql, sizeof(sql), "UPDATE record SET quantity = CASE WHEN quantity IS NULL THEN NULL"
-		    " ELSE 1 + abs(random()) %% 8 END, started_on = date(started_on, '+%ld days'),"
-		    " ended_on = date(ended_on, '+%ld days') WHERE id = %lld", pick(3), pick(3) + 2, rec);
+		    " ELSE %ld END, started_on = date(started_on, '+%ld days'),"
+		    " ended_on = date(ended_on, '+%ld days') WHERE id = %lld", 1 + pick(8), pick(3), pick(3) + 2, rec);
 		break;
 	case 6: /* a teacher's category */
 		snprintf(sql, sizeof(sql), "UPDATE teacher_year SET category = '%s' WHERE id = %lld",
