@@ -4,7 +4,10 @@
 #   ./xueshi.sh run  [--port 8080] [--data DIR]   build, make the demo database,
 #                                                 serve on http://127.0.0.1:8080/
 #   ./xueshi.sh test                              build and run the whole suite,
-#                                                 plain and with sanitizers
+#                                                 plain and with sanitizers on
+#                                                 SQLite, the integration tests
+#                                                 on PostgreSQL too (a throwaway
+#                                                 cluster), the fuzz smoke test
 #
 # Both install the Debian packages they need when they are missing (as root,
 # or through sudo), and keep every build product under _build/ and all
@@ -121,10 +124,11 @@ cmd_run() {
 }
 
 # Sum the Check summaries ("NN%: Checks: N, Failures: F, Errors: E") of the
-# test logs in a build; a test program that died without one counts as failed.
+# test logs in a build (under tests/, or under SUBDIR); a test program that
+# died without one counts as failed.
 tally() {
-	local dir=$1 log trs checks fails errs
-	for trs in $(find "$dir/tests" -name '*.trs' | sort); do
+	local dir=$1 sub=${2:-tests} log trs checks fails errs
+	for trs in $(find "$dir/$sub" -name '*.trs' | sort); do
 		log=${trs%.trs}.log
 		read -r checks fails errs < <(sed -n 's/.*Checks: \([0-9]*\), Failures: \([0-9]*\), Errors: \([0-9]*\).*/\1 \2 \3/p' "$log" | tail -n 1; echo "")
 		if [ -n "${checks:-}" ]; then
@@ -164,11 +168,50 @@ cmd_test() {
 		grep -E '^(PASS|FAIL|ERROR|SKIP|XFAIL|XPASS):' "_build/$variant/check.out" | sed "s/^/[$variant] /" >&2 || true
 		tally "_build/$variant"
 	done
+	# The integration tests once more on PostgreSQL (issue 18): a cluster of
+	# tests/pg/cluster.sh in a temporary directory, each test server a
+	# database of its own there (XUESHI_TEST_PG). The plain build's programs,
+	# the tests run from a copy of its tree so that both passes keep their
+	# logs. It runs beside the fuzz smoke test below: that one spends a
+	# fixed time per target on one core whatever else runs.
+	local pg_dir pg_rc=0 pg_pid
+	pg_dir=$(mktemp -d "${TMPDIR:-/tmp}/xs-pg-XXXXXX")
+	rm -rf _build/postgresql
+	cp -a _build/plain _build/postgresql
+	find _build/postgresql/tests -name '*.log' -o -name '*.trs' | xargs rm -f
+	say "xueshi: make check (postgresql)"
+	(
+		set -e
+		socket_url=$(tests/pg/cluster.sh start "$pg_dir/cluster")
+		trap 'tests/pg/cluster.sh stop "$pg_dir/cluster" >/dev/null 2>&1 || true' EXIT
+		pg_tests=$(cd _build/postgresql && ls tests/integration/ | sed -n 's/^\(test_[a-z_0-9]*\)$/tests\/integration\/\1/p' | sort | tr '\n' ' ')
+		[ -n "$pg_tests" ] && [ -n "$socket_url" ]
+		XUESHI_TEST_PG="$pg_dir/cluster/socket" make -C _build/postgresql check -j1 TESTS="$pg_tests" \
+			>"_build/postgresql/check.out" 2>&1
+	) &
+	pg_pid=$!
 	# Once, not per variant: every fuzz target briefly (tests/fuzz/smoke.sh),
 	# one test each in the tally.
 	say "xueshi: fuzz smoke test"
 	local fuzz_rc=0 fuzz_ok fuzz_failed
 	tests/fuzz/smoke.sh >"_build/fuzz-smoke.out" 2>"_build/fuzz-smoke.log" || fuzz_rc=1
+	wait "$pg_pid" || pg_rc=1
+	rm -rf "$pg_dir"
+	if [ "$pg_rc" -ne 0 ]; then
+		status=1
+		grep -E '^(FAIL|ERROR)|Checks:' "_build/postgresql/check.out" >&2 || true
+		for log in $(grep -l -E '^:test-result: (FAIL|ERROR)' $(find "_build/postgresql/tests" -name '*.trs') 2>/dev/null); do
+			say "---- ${log%.trs}.log"
+			tail -n 40 "${log%.trs}.log" >&2
+		done
+	fi
+	grep -E '^(PASS|FAIL|ERROR|SKIP|XFAIL|XPASS):' "_build/postgresql/check.out" | sed "s/^/[postgresql] /" >&2 || true
+	local before_pg=$((passed + failed + skipped))
+	tally "_build/postgresql" tests/integration
+	# a pass that ran no test at all (no cluster, a build error) is a failure
+	if [ "$pg_rc" -ne 0 ] && [ $((passed + failed + skipped)) -eq "$before_pg" ]; then
+		failed=$((failed + 1))
+	fi
 	if [ "$fuzz_rc" -ne 0 ]; then
 		status=1
 		tail -n 80 "_build/fuzz-smoke.log" >&2

@@ -26,12 +26,14 @@
 #include "domain/deadline.h"
 #include "store/maint.h"
 #include "store/year.h"
+#include "store/move.h"
 #include "core/files.h"
 #include "core/utf8.h"
 #include "core/assess.h"
 #include "core/render.h"
 #include "domain/rules.h"
 #include <libxml/tree.h>
+#include <sodium.h>
 
 #include <dirent.h>
 #include <errno.h>
@@ -110,6 +112,14 @@ usage_to(FILE *out)
 	    "  backup DB FILE     a consistent copy with SQLite's online backup (safe while\n"
 	    "                     the programs run), checked with integrity_check; FILE must\n"
 	    "                     not exist\n"
+	    "  move DB URL [--evidence-from DIR]\n"
+	    "                     a district's SQLite database DB into the PostgreSQL\n"
+	    "                     database at URL (postgresql://...; no district in it yet;\n"
+	    "                     run as a PostgreSQL superuser): every row with its ids, the\n"
+	    "                     evidence files from DIR (default 'evidence' beside DB) to\n"
+	    "                     $XUESHI_EVIDENCE, then the row counts and every teacher-year's\n"
+	    "                     assessment computed again on PostgreSQL compared with DB's;\n"
+	    "                     exit status 1 when anything differs\n"
 	    "  check DB           integrity_check, the schema version against the migrations\n"
 	    "                     shipped, every evidence file present (in $XUESHI_EVIDENCE\n"
 	    "                     or 'evidence' beside DB); exit status 1 when anything is wrong\n"
@@ -933,6 +943,147 @@ cmd_year(struct db *db, arena *a, int argc, char **argv)
 	return 0;
 }
 
+/* -------- move: a district's SQLite database into PostgreSQL */
+
+/* The SHA-256 of the file at path as hex into out[65]: 0, or -1 when it cannot be read. */
+static int
+file_sha256(const char *path, char out[65])
+{
+	crypto_hash_sha256_state h;
+	unsigned char buf[65536], d[crypto_hash_sha256_BYTES];
+	FILE *f = fopen(path, "rb");
+	size_t n;
+
+	if (f == NULL)
+		return -1;
+	crypto_hash_sha256_init(&h);
+	while ((n = fread(buf, 1, sizeof(buf), f)) > 0)
+		crypto_hash_sha256_update(&h, buf, n);
+	if (ferror(f)) {
+		fclose(f);
+		return -1;
+	}
+	fclose(f);
+	crypto_hash_sha256_final(&h, d);
+	sodium_bin2hex(out, 65, d, sizeof(d));
+	return 0;
+}
+
+/*
+ * Every evidence file the database names, from one directory to the other
+ * by its hash (files_store: a temporary file renamed into place; one that is
+ * there already is kept), each checked against its name before and after.
+ */
+static int
+copy_evidence(struct db *db, arena *a, const char *from, const char *to, size_t *copied)
+{
+	const char **sha;
+	size_t n;
+	int bad = 0;
+
+	*copied = 0;
+	if (store_evidence_files(db, a, &sha, &n) != DB_OK)
+		return fail("move_failed", "the evidence files could not be listed");
+	for (size_t i = 0; i < n; i++) {
+		char src[4200], dst[4200], got[65];
+		struct evidence_info info;
+		if (files_path(from, sha[i], src, sizeof(src)) != 0 || files_path(to, sha[i], dst, sizeof(dst)) != 0)
+			continue;
+		if (file_sha256(src, got) != 0 || strcmp(got, sha[i]) != 0) {
+			fprintf(stderr, "xueshictl: evidence %s: %s\n", sha[i], access(src, F_OK) != 0 ?
+			    "missing in the source directory" : "its content does not match its name");
+			bad++;
+			continue;
+		}
+		memset(&info, 0, sizeof(info));
+		snprintf(info.sha256, sizeof(info.sha256), "%s", sha[i]);
+		if (files_store(to, src, &info) != FILES_OK || file_sha256(dst, got) != 0 ||
+		    strcmp(got, sha[i]) != 0) {
+			fprintf(stderr, "xueshictl: evidence %s: could not be written to %s\n", sha[i], to);
+			bad++;
+			continue;
+		}
+		(*copied)++;
+	}
+	return bad;
+}
+
+static int
+cmd_move(const struct config *cfg, const char *from, int argc, char **argv)
+{
+	const char *to, *ev_from = NULL, *ev_to = getenv("XUESHI_EVIDENCE");
+	char beside[4096];
+	struct db *src = NULL, *dst = NULL;
+	struct move_report rep;
+	arena *a = NULL;
+	enum db_result r;
+	size_t copied = 0;
+	int rc = 1, missing;
+
+	if (argc < 1) {
+		usage();
+		return 2;
+	}
+	to = argv[0];
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--evidence-from") == 0 && i + 1 < argc)
+			ev_from = argv[++i];
+		else {
+			usage();
+			return 2;
+		}
+	}
+	if (strncmp(to, "postgresql://", 13) != 0 && strncmp(to, "postgres://", 11) != 0)
+		return fail("not_postgresql", "%s is not a postgresql:// URL: a district moves into PostgreSQL", to);
+	if (strncmp(from, "postgresql://", 13) == 0 || !database_exists(from))
+		return fail("no_database", "%s is not a SQLite database file", from);
+	if (ev_to == NULL)
+		return fail("no_evidence_dir", "XUESHI_EVIDENCE must name the evidence directory the hosts share");
+	if (ev_from == NULL) {
+		const char *slash = strrchr(from, '/');
+		if (slash == NULL)
+			snprintf(beside, sizeof(beside), "evidence");
+		else
+			snprintf(beside, sizeof(beside), "%.*s/evidence", (int)(slash - from), from);
+		ev_from = beside;
+	}
+	if ((src = db_open(from, 0)) == NULL || (dst = db_open(to, 0)) == NULL || (a = arena_new()) == NULL)
+		goto out;
+	if (db_migrate(src, cfg->migrations_dir, NULL) != DB_OK || db_migrate(dst, cfg->migrations_dir, NULL) != DB_OK) {
+		fprintf(stderr, "xueshictl: move: the schema could not be brought up to date\n");
+		goto out;
+	}
+	r = store_move(src, dst, a, &rep);
+	if (r == DB_CONSTRAINT) {
+		rc = fail(rep.refused, strcmp(rep.refused, "not_empty") == 0 ?
+		    "%s already holds a district: a move keeps every id, so it goes into a database"
+		    " of no district yet (nothing was changed)" :
+		    "%s: the move runs as a PostgreSQL superuser (it copies the rows with the"
+		    " triggers held); nothing was changed", to);
+		goto out;
+	}
+	if (r != DB_OK) {
+		rc = fail("move_failed", "the copy failed (the reason is above); nothing was changed in %s", to);
+		goto out;
+	}
+	printf("copied %zu tables, %lld rows\n", rep.tables, rep.rows);
+	missing = copy_evidence(src, a, ev_from, ev_to, &copied);
+	printf("evidence: %zu file(s) copied to %s, %d missing or damaged\n", copied, ev_to, missing);
+	printf("assessments: %zu teacher-year(s) computed again on PostgreSQL, %zu unlike SQLite's\n",
+	    rep.assessed, rep.differ);
+	if (rep.differ > 0)
+		fprintf(stderr, "xueshictl: move_differs: %s differs between the two databases\n",
+		    rep.first_diff ? rep.first_diff : "?");
+	rc = rep.differ == 0 && missing == 0 ? 0 : 1;
+	if (rc == 0)
+		printf("move: ok (row counts and every assessment agree)\n");
+out:
+	arena_free(a);
+	db_close(dst);
+	db_close(src);
+	return rc;
+}
+
 /* -------- backup, check */
 
 static int
@@ -1182,6 +1333,8 @@ main(int argc, char **argv)
 	if ((rc = run_setup(&cfg, cmd, path, argc - argi - 2, argv + argi + 2)) >= 0)
 		return rc;
 	rc = 0;
+	if (strcmp(cmd, "move") == 0)
+		return cmd_move(&cfg, path, argc - argi - 2, argv + argi + 2);
 	if (strcmp(cmd, "assess") == 0) {
 		if (!database_exists(path)) {
 			fprintf(stderr, "xueshictl: %s does not exist\n", path);

@@ -259,10 +259,8 @@ enum db_result
 db_begin(struct db *db)
 {
 	db_read_end(db);
-	if (db->pg != NULL) {
-		/* The SQLite code relied on its single writer: serializable here. */
-		return pgdb_exec(db, "BEGIN ISOLATION LEVEL SERIALIZABLE");
-	}
+	if (db->pg != NULL)
+		return pgdb_begin(db); /* one writer at a time, as SQLite's (core/db_pg.c) */
 	return db_result_of(sqlite3_exec(db->h, "BEGIN IMMEDIATE", NULL, NULL, NULL));
 }
 
@@ -336,11 +334,7 @@ db_commit(struct db *db)
 		}
 	}
 	if (db->pg != NULL) {
-		enum db_result r;
-		long armed = db->fault_left;
-		db->fault_left = 0;
-		r = pgdb_exec(db, "COMMIT");
-		db->fault_left = armed;
+		enum db_result r = pgdb_end(db, 1);
 		if (r != DB_OK)
 			db_rollback(db);
 		return r;
@@ -356,12 +350,7 @@ void
 db_rollback(struct db *db)
 {
 	if (db->pg != NULL) {
-		if (pgdb_in_transaction(db)) {
-			long armed = db->fault_left;
-			db->fault_left = 0;
-			pgdb_exec(db, "ROLLBACK");
-			db->fault_left = armed;
-		}
+		pgdb_end(db, 0);
 		return;
 	}
 	if (!sqlite3_get_autocommit(db->h))

@@ -61,6 +61,7 @@ struct db {
 	/* PostgreSQL: what the last statement left. */
 	enum db_result pg_last;
 	int pg_retry;               /* the last failure was a serialization failure or deadlock */
+	int pg_writer;              /* this connection holds the writers' lock (pgdb_begin) */
 	long long pg_changes;
 	char pg_err[512];
 };
@@ -81,6 +82,8 @@ const char *pgdb_value(struct sql_stmt *st, int i);
 const void *pgdb_blob(struct sql_stmt *st, int i, size_t *n);
 enum db_result pgdb_exec(struct db *db, const char *sql);
 int pgdb_in_transaction(struct db *db);
+enum db_result pgdb_begin(struct db *db);
+enum db_result pgdb_end(struct db *db, int commit);
 long long pgdb_last_id(struct db *db);
 enum db_result pgdb_migrate(struct db *db, const char *dir, int *applied);
 int pgdb_version(struct db *db);

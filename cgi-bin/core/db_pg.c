@@ -30,6 +30,9 @@
 /* Hosts that start together migrate once: the migrations' advisory lock. */
 #define MIGRATE_LOCK "SELECT pg_advisory_lock(7845136)"
 #define MIGRATE_UNLOCK "SELECT pg_advisory_unlock(7845136)"
+/* One writer at a time, as SQLite's BEGIN IMMEDIATE (pgdb_begin). */
+#define WRITER_LOCK "SELECT pg_advisory_lock(7845137)"
+#define WRITER_UNLOCK "SELECT pg_advisory_unlock(7845137)"
 
 int
 pgdb_is_url(const char *path)
@@ -62,6 +65,8 @@ pgdb_open(struct db *db, const char *conninfo)
 		return -1;
 	}
 	PQsetNoticeProcessor(c, quiet_notice, NULL);
+	/* A lock waited for longer than SQLite's busy timeout is a 503, as there. */
+	PQclear(PQexec(c, "SET lock_timeout = '5s'"));
 	if (PQsetClientEncoding(c, "UTF8") != 0) {
 		fprintf(stderr, "xueshi: PostgreSQL: cannot use UTF8: %s", PQerrorMessage(c));
 		PQfinish(c);
@@ -142,6 +147,57 @@ pgdb_exec(struct db *db, const char *sql)
 	enum db_result r = note_result(db, res, sql);
 
 	PQclear(res);
+	return r;
+}
+
+/*
+ * A write transaction. The SQLite code relies on its single writer (bulk
+ * ids, participant places, quotas, the kept results' dirty list that every
+ * write reads and empties), so writers take turns here too: a session-level
+ * advisory lock taken before BEGIN (waited for up to lock_timeout, then
+ * DB_BUSY: a 503), released after COMMIT or ROLLBACK. Taken before BEGIN,
+ * the transaction's snapshot (REPEATABLE READ: its first statement's) comes
+ * after the previous writer's commit. A statement outside any transaction
+ * that changed a row this one then changes is a serialization failure,
+ * which store_tx runs again.
+ */
+enum db_result
+pgdb_begin(struct db *db)
+{
+	enum db_result r;
+
+	if (!db->pg_writer) {
+		if ((r = pgdb_exec(db, WRITER_LOCK)) != DB_OK)
+			return r == DB_ERROR ? DB_ERROR : DB_BUSY;
+		db->pg_writer = 1;
+	}
+	if ((r = pgdb_exec(db, "BEGIN ISOLATION LEVEL REPEATABLE READ")) != DB_OK) {
+		if (pgdb_exec(db, WRITER_UNLOCK) == DB_OK)
+			db->pg_writer = 0;
+	}
+	return r;
+}
+
+/* COMMIT (or ROLLBACK) and the writers' lock given back. */
+enum db_result
+pgdb_end(struct db *db, int commit)
+{
+	enum db_result r = DB_OK;
+
+	if (pgdb_in_transaction(db)) {
+		/* An aborted transaction's COMMIT would answer ROLLBACK: it is a failure. */
+		if (commit && PQtransactionStatus(CONN(db)) == PQTRANS_INERROR) {
+			pgdb_exec(db, "ROLLBACK");
+			r = DB_ERROR;
+		} else
+			r = pgdb_exec(db, commit ? "COMMIT" : "ROLLBACK");
+	}
+	if (db->pg_writer && PQtransactionStatus(CONN(db)) == PQTRANS_IDLE) {
+		enum db_result last = db->pg_last;
+		if (pgdb_exec(db, WRITER_UNLOCK) == DB_OK)
+			db->pg_writer = 0;
+		db->pg_last = last;
+	}
 	return r;
 }
 
@@ -611,8 +667,11 @@ pgdb_request_done(struct db *db)
 	for (size_t i = 0; i < db->nstmts; i++)
 		if (db->stmts[i]->lite == NULL)
 			pgdb_reset(db->stmts[i]);
-	if (PQstatus(CONN(db)) == CONNECTION_OK)
+	if (PQstatus(CONN(db)) == CONNECTION_OK) {
+		if (db->pg_writer)
+			pgdb_end(db, 0); /* never held past a request */
 		return;
+	}
 	/* The server went away (a restart): connect again; every statement is prepared again. */
 	PQreset(CONN(db));
 	if (PQstatus(CONN(db)) == CONNECTION_OK) {
@@ -623,6 +682,9 @@ pgdb_request_done(struct db *db)
 	for (size_t i = 0; i < db->nstmts; i++)
 		db->stmts[i]->prepared = 0;
 	db->reading = 0;
+	db->pg_writer = 0; /* the server let go of it with the connection */
+	if (PQstatus(CONN(db)) == CONNECTION_OK)
+		PQclear(PQexec(CONN(db), "SET lock_timeout = '5s'"));
 }
 
 /* ------------------------------------------------------------ migrations */

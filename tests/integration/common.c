@@ -218,6 +218,19 @@ srv_text(const struct server *s, const char *sql)
 	return v != NULL ? v : strdup("");
 }
 
+long long
+srv_broken_references(const struct server *s)
+{
+	if (!server_is_pg(s))
+		return srv_int(s, "SELECT count(*) FROM pragma_foreign_key_check");
+	return srv_int(s, "SELECT (SELECT count(*) FROM evidence e WHERE NOT EXISTS"
+	    " (SELECT 1 FROM record r WHERE r.id = e.record_id)) + (SELECT count(*) FROM evidence e"
+	    " WHERE NOT EXISTS (SELECT 1 FROM evidence_file f WHERE f.sha256 = e.sha256))"
+	    " + (SELECT count(*) FROM review v WHERE NOT EXISTS (SELECT 1 FROM record r WHERE r.id = v.record_id))"
+	    " + (SELECT count(*) FROM record r WHERE NOT EXISTS"
+	    " (SELECT 1 FROM teacher_year ty WHERE ty.id = r.teacher_year_id))");
+}
+
 int
 srv_sql(const struct server *s, const char *sql)
 {

@@ -81,6 +81,14 @@ char *srv_rowsf(const struct server *s, const char *fmt, ...) __attribute__((for
  */
 long long srv_one(const struct server *s, const char *sql);
 
+/*
+ * Rows whose references are broken (0 for a sound database): SQLite's
+ * foreign_key_check; on PostgreSQL, which enforces its foreign keys at
+ * every statement, the evidence rows and reviews without their record and
+ * the records without their teacher-year, counted. -1 on error.
+ */
+long long srv_broken_references(const struct server *s);
+
 extern const unsigned char test_png[];
 extern const size_t test_png_len;
 

@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -141,7 +142,7 @@ launch(struct server *s)
 
 	snprintf(store, sizeof(store), "%s", s->db);
 	if (server_is_pg(s))
-		snprintf(store, sizeof(store), "%s", s->dir); /* the evidence; the database is the server's */
+		snprintf(store, sizeof(store), "%s", s->store); /* the evidence; the database is the server's */
 	else if (strrchr(store, '/') != NULL)
 		*strrchr(store, '/') = '\0';
 	has_store = strcmp(store, s->dir) != 0;
@@ -261,6 +262,60 @@ pg_create(const char *dir, char *url, size_t len)
 	return 0;
 }
 
+/*
+ * The demo database on PostgreSQL, made once (xueshictl demo
+ * --preset-years, as the SQLite servers get it) into a template named after
+ * the build's xueshictl (its size and time: a new build makes a new one),
+ * its evidence beside the cluster; each server's database a copy of the
+ * template (CREATE DATABASE … TEMPLATE: a file copy, not the thousands of
+ * statements the demo is) and its evidence a copy of the template's. 0, or
+ * -1 (then the caller loads the demo itself).
+ */
+static int
+pg_demo_copy(const char *dir, const char *store, char *url, size_t len)
+{
+	char ctl[1024], tpl[64], name[64], sql[256], ev[1200], turl[1200], cmd[3000];
+	struct stat sb;
+
+	snprintf(ctl, sizeof(ctl), "%s/xueshictl", env_builddir());
+	if (stat(ctl, &sb) != 0)
+		return -1;
+	snprintf(tpl, sizeof(tpl), "xs_tpl_%lld_%lld", (long long)sb.st_mtime, (long long)sb.st_size % 100000);
+	snprintf(ev, sizeof(ev), "%s/../%s-evidence", test_pg(), tpl);
+	if (access(ev, F_OK) != 0) {
+		char build[1300], *demo[] = { ctl, "demo", turl, "--preset-years", NULL };
+		int rc;
+		snprintf(build, sizeof(build), "%s.part", ev);
+		snprintf(cmd, sizeof(cmd), "rm -rf '%s'", build);
+		if (system(cmd) != 0)
+			return -1;
+		snprintf(sql, sizeof(sql), "DROP DATABASE IF EXISTS %s", tpl);
+		pg_admin(sql);
+		snprintf(sql, sizeof(sql), "CREATE DATABASE %s", tpl);
+		if (pg_admin(sql) != 0)
+			return -1;
+		snprintf(turl, sizeof(turl), "postgresql:///%s?host=%s&user=xueshi", tpl, test_pg());
+		setenv("XUESHI_DATADIR", env_srcdir(), 1);
+		setenv("XUESHI_EVIDENCE", build, 1);
+		rc = run_wait(demo);
+		unsetenv("XUESHI_EVIDENCE");
+		if (rc != 0 || rename(build, ev) != 0) {
+			fprintf(stderr, "harness: the demo template could not be made\n");
+			return -1;
+		}
+	}
+	pg_name(dir, name, sizeof(name));
+	snprintf(sql, sizeof(sql), "DROP DATABASE IF EXISTS %s", name);
+	pg_admin(sql);
+	snprintf(sql, sizeof(sql), "CREATE DATABASE %s TEMPLATE %s", name, tpl);
+	if (pg_admin(sql) != 0)
+		return -1;
+	snprintf(url, len, "postgresql:///%s?host=%s&user=xueshi", name, test_pg());
+	/* Into the evidence directory (a test's own file system may be mounted there already). */
+	snprintf(cmd, sizeof(cmd), "mkdir -p '%s/evidence' && cp -a '%s/.' '%s/evidence/'", store, ev, store);
+	return system(cmd) == 0 ? 0 : -1;
+}
+
 static void
 pg_drop(const struct server *s)
 {
@@ -280,6 +335,8 @@ server_restart(struct server *s)
 	return launch(s);
 }
 
+static int pg_demo_copy(const char *dir, const char *store, char *url, size_t len);
+
 static int start_hosts;
 
 static int
@@ -298,8 +355,20 @@ server_start_with(struct server *s, const char *store, int limits)
 	 * On PostgreSQL (XUESHI_TEST_PG names the test cluster's socket
 	 * directory, tests/pg/cluster.sh): a database of its own per server.
 	 */
-	if (test_pg() != NULL && pg_create(s->dir, db, sizeof(db)) != 0)
-		return -1;
+	if (test_pg() != NULL) {
+		/* The demo made once per build and cluster, each server's a copy of it. */
+		int copied;
+		snprintf(s->store, sizeof(s->store), "%s", store ? store : s->dir);
+		copied = !start_fresh ? pg_demo_copy(s->dir, s->store, db, sizeof(db)) : -1;
+		if (copied < 0 && pg_create(s->dir, db, sizeof(db)) != 0)
+			return -1;
+		if (copied == 0) {
+			snprintf(s->db, sizeof(s->db), "%s", db);
+			setenv("XUESHI_DATADIR", env_srcdir(), 1);
+			setenv("XUESHI_RENDER_CHECK", "1", 0);
+			goto started;
+		}
+	}
 	snprintf(s->db, sizeof(s->db), "%s", db);
 	snprintf(ev, sizeof(ev), "%s/evidence", store ? store : s->dir);
 	setenv("XUESHI_DATADIR", env_srcdir(), 1);
@@ -323,6 +392,7 @@ server_start_with(struct server *s, const char *store, int limits)
 			return -1;
 		}
 	}
+started:
 	s->port = free_port();
 	if (s->port <= 0)
 		return -1;

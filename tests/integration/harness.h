@@ -15,7 +15,8 @@ struct server {
 	int port;
 	pid_t pid;         /* run-local.sh, leader of its own process group */
 	char base[64];     /* "http://127.0.0.1:PORT" */
-	char db[1024];     /* the database file (in dir, or in the store) */
+	char db[1024];     /* the database file (in dir, or in the store), or PostgreSQL's URL */
+	char store[512];   /* where the evidence is (evidence/ of it): dir, or the store */
 	int limits;        /* nginx keeps its per-address limits */
 	int hosts;         /* sets of the programs, as web hosts (run-local.sh --hosts); 0 means 1 */
 };

@@ -7,7 +7,9 @@
  * whatever no longer runs. Afterwards every request that was answered 303
  * is in the database with its evidence (the file's SHA-256 on disk is what
  * the client sent), every record made in the run has its files, and
- * SQLite's integrity_check and foreign_key_check are clean.
+ * SQLite's integrity_check and foreign_key_check are clean. On PostgreSQL
+ * (XUESHI_TEST_PG) the test also kills the database server itself, at
+ * random moments among the others, and starts it again.
  *
  * The run lasts XUESHI_DURABILITY_SECONDS (40 by default) or, when
  * XUESHI_DURABILITY_KILLS is set, until that many kills
@@ -21,7 +23,6 @@
 #include <pthread.h>
 #include <signal.h>
 #include <sodium.h>
-#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -207,41 +208,35 @@ teacher_main(void *arg)
 	return NULL;
 }
 
-/* The oldest record of the run still waiting for the school (read from the database). */
+/*
+ * The oldest record of the run still waiting for the school (read from the
+ * database: SQLite's file, or PostgreSQL's database, which may be down for
+ * a moment after a kill: then 0, as none).
+ */
 static long long
-next_submitted(sqlite3 *db)
+next_submitted(void)
 {
-	sqlite3_stmt *st;
-	long long id = 0;
+	char sql[160];
+	long long id;
 
-	if (sqlite3_prepare_v2(db, "SELECT min(id) FROM record WHERE id > ?1 AND state = 'submitted'",
-	    -1, &st, NULL) != SQLITE_OK)
-		return 0;
-	sqlite3_bind_int64(st, 1, first_new_record);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		id = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return id;
+	snprintf(sql, sizeof(sql), "SELECT coalesce(min(id), 0) FROM record WHERE id > %lld AND state = 'submitted'",
+	    first_new_record);
+	id = srv_int(&srv, sql);
+	return id > 0 ? id : 0;
 }
 
 static void *
 reviewer_main(void *arg)
 {
 	struct client *cl = client_new();
-	sqlite3 *db = NULL;
 
 	(void)arg;
-	if (!log_in(cl, "wtq-zg-admin") ||
-	    sqlite3_open_v2(srv.db, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
-		if (db != NULL)
-			note_unexpected("the database", 0, NULL);
-		sqlite3_close(db);
+	if (!log_in(cl, "wtq-zg-admin")) {
 		client_free(cl);
 		return NULL;
 	}
-	sqlite3_busy_timeout(db, 10000);
 	while (!stopping) {
-		long long id = next_submitted(db);
+		long long id = next_submitted();
 		char path[96], *token, body[256];
 		struct reply r;
 		long status = 0;
@@ -273,7 +268,6 @@ reviewer_main(void *arg)
 		reply_free(&r);
 		free(token);
 	}
-	sqlite3_close(db);
 	client_free(cl);
 	return NULL;
 }
@@ -354,6 +348,26 @@ group_gone(pid_t g)
 	}
 }
 
+/*
+ * PostgreSQL's server killed with SIGKILL and started again (its cluster
+ * is the directory above XUESHI_TEST_PG's socket; tests/pg/cluster.sh):
+ * the programs' connections end, their requests in flight fail (a 503),
+ * and they connect again. What the server acknowledged it has after its
+ * recovery (fsync on).
+ */
+static void
+kill_database(void)
+{
+	char dir[1100], cmd[2600];
+
+	snprintf(dir, sizeof(dir), "%s", test_pg());
+	if (strrchr(dir, '/') != NULL)
+		*strrchr(dir, '/') = '\0';
+	snprintf(cmd, sizeof(cmd), "'%s/tests/pg/cluster.sh' kill '%s' && '%s/tests/pg/cluster.sh' start '%s' >/dev/null",
+	    env_srcdir(), dir, env_srcdir(), dir);
+	ck_assert_msg(system(cmd) == 0, "the PostgreSQL server did not start again after a kill");
+}
+
 /* After nginx or the group died: whatever is left goes, and the server starts again. */
 static void
 restart(void)
@@ -416,10 +430,9 @@ START_TEST(test_kill_9_loses_nothing_acknowledged)
 	unsigned seed = (unsigned)env_long("XUESHI_DURABILITY_SEED", (long)(time(NULL) ^ getpid()));
 	pthread_t th[TEACHERS + 1];
 	struct teacher_arg ta[TEACHERS];
-	long kills[3] = { 0, 0, 0 };   /* a worker, nginx, the group */
+	long kills[4] = { 0, 0, 0, 0 };   /* a worker, nginx, the group, PostgreSQL's server */
 	double start;
-	sqlite3 *db;
-	sqlite3_stmt *st;
+	char *rows;
 
 	curl_global_init(CURL_GLOBAL_ALL);
 	ck_assert_int_ge(sodium_init(), 0);
@@ -448,13 +461,16 @@ START_TEST(test_kill_9_loses_nothing_acknowledged)
 
 	start = now_s();
 	for (;;) {
-		long total = kills[0] + kills[1] + kills[2];
+		long total = kills[0] + kills[1] + kills[2] + kills[3];
 		int dice;
 		if (want_kills ? total >= want_kills : now_s() - start >= seconds)
 			break;
 		/* A random moment: 50-600 ms after the last kill. */
 		usleep((useconds_t)(50000 + rand_r(&seed) % 550000));
 		dice = rand_r(&seed) % 100;
+		/* On PostgreSQL, the database server at least once: a twentieth of the kills, the first by the 20th. */
+		if (server_is_pg(&srv) && kills[3] == 0 && total >= 19)
+			dice = 99;
 		if (dice < 80) {
 			pid_t w = some_worker(&seed);
 			if (w > 0 && kill(w, SIGKILL) == 0)
@@ -465,10 +481,13 @@ START_TEST(test_kill_9_loses_nothing_acknowledged)
 				kills[1]++;
 				restart();
 			}
-		} else {
+		} else if (dice < 95 || !server_is_pg(&srv)) {
 			kill(-srv.pid, SIGKILL);
 			kills[2]++;
 			restart();
+		} else {
+			kill_database();
+			kills[3]++;
 		}
 	}
 	/* The clients keep going for a moment with everything running, then stop. */
@@ -479,42 +498,45 @@ START_TEST(test_kill_9_loses_nothing_acknowledged)
 	server_halt(&srv);
 	log_reports += server_log_reports(&srv);
 
-	fprintf(stderr, "durability: %.0f s; kills: %ld workers, %ld nginx, %ld whole group; "
+	fprintf(stderr, "durability: %.0f s; kills: %ld workers, %ld nginx, %ld whole group, %ld database server; "
 	    "%ld posts, %zu records and %zu approvals acknowledged, %ld refused or unanswered, %ld unexpected\n",
-	    now_s() - start, kills[0], kills[1], kills[2], attempts, nacks, napproved, refused, unexpected);
+	    now_s() - start, kills[0], kills[1], kills[2], kills[3], attempts, nacks, napproved, refused, unexpected);
 	/* The run did what it says: kills of each kind, and work acknowledged between them. */
 	ck_assert_int_ge(kills[0], 5);
 	ck_assert_int_ge(kills[1] + kills[2], 1);
+	if (server_is_pg(&srv))
+		ck_assert_int_ge(kills[3], 1);
 	ck_assert_uint_ge(nacks, 10);
 	ck_assert_uint_ge(napproved, 1);
 
-	ck_assert_int_eq(sqlite3_open(srv.db, &db), SQLITE_OK);
-	sqlite3_busy_timeout(db, 10000);
-	{
+	/*
+	 * The database is sound: SQLite's integrity_check and foreign_key_check;
+	 * PostgreSQL enforces its foreign keys at every statement (there is no
+	 * state in which they are off), so its check is that no evidence row or
+	 * review lost its record, nor a record its teacher-year.
+	 */
+	if (!server_is_pg(&srv)) {
 		char *ok = srv_text(&srv, "PRAGMA integrity_check");
 		ck_assert_str_eq(ok, "ok");
 		free(ok);
 	}
-	ck_assert_int_eq(srv_int(&srv, "SELECT count(*) FROM pragma_foreign_key_check"), 0);
+	ck_assert_int_eq(srv_broken_references(&srv), 0);
 
 	/* Every acknowledged record: there, with its text and its evidence, the file as sent. */
-	ck_assert_int_eq(sqlite3_prepare_v2(db, "SELECT r.description, r.state FROM record r"
-	    " JOIN evidence e ON e.record_id = r.id JOIN evidence_file f ON f.sha256 = e.sha256"
-	    " WHERE r.id = ?1 AND e.sha256 = ?2", -1, &st, NULL), SQLITE_OK);
 	for (size_t i = 0; i < nacks; i++) {
-		char *on_disk;
-		sqlite3_bind_int64(st, 1, acks[i].record);
-		sqlite3_bind_text(st, 2, acks[i].sha, -1, SQLITE_STATIC);
-		ck_assert_msg(sqlite3_step(st) == SQLITE_ROW, "record %lld (%s) was acknowledged and is lost",
+		char *on_disk, *text;
+		text = srv_textf(&srv, "SELECT r.description FROM record r"
+		    " JOIN evidence e ON e.record_id = r.id JOIN evidence_file f ON f.sha256 = e.sha256"
+		    " WHERE r.id = %lld AND e.sha256 = '%s'", acks[i].record, acks[i].sha);
+		ck_assert_msg(*text != '\0', "record %lld (%s) was acknowledged and is lost",
 		    acks[i].record, acks[i].text);
-		ck_assert_str_eq((const char *)sqlite3_column_text(st, 0), acks[i].text);
-		sqlite3_reset(st);
+		ck_assert_str_eq(text, acks[i].text);
+		free(text);
 		on_disk = file_sha(acks[i].sha);
 		ck_assert_msg(strcmp(on_disk, acks[i].sha) == 0, "the evidence of record %lld is not intact on disk",
 		    acks[i].record);
 		free(on_disk);
 	}
-	sqlite3_finalize(st);
 
 	/* Every acknowledged approval: the record is school-approved, with the school's review. */
 	for (size_t i = 0; i < napproved; i++) {
@@ -527,26 +549,25 @@ START_TEST(test_kill_9_loses_nothing_acknowledged)
 	}
 
 	/* Every record the run made, acknowledged or not: each evidence row has its file, intact. */
-	ck_assert_int_eq(sqlite3_prepare_v2(db, "SELECT DISTINCT e.sha256 FROM evidence e WHERE e.record_id > ?1",
-	    -1, &st, NULL), SQLITE_OK);
-	sqlite3_bind_int64(st, 1, first_new_record);
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		const char *sha = (const char *)sqlite3_column_text(st, 0);
-		char *on_disk = file_sha(sha);
-		ck_assert_msg(strcmp(on_disk, sha) == 0, "evidence %s is named in the database and not intact on disk", sha);
+	rows = srv_rowsf(&srv, "SELECT DISTINCT e.sha256 FROM evidence e WHERE e.record_id > %lld", first_new_record);
+	ck_assert_ptr_nonnull(rows);
+	for (char *line = rows, *next; *line != '\0'; line = next) {
+		char *on_disk;
+		next = strchr(line, '\n');
+		if (next == NULL)
+			next = line + strlen(line);
+		else
+			*next++ = '\0';
+		on_disk = file_sha(line);
+		ck_assert_msg(strcmp(on_disk, line) == 0, "evidence %s is named in the database and not intact on disk", line);
 		free(on_disk);
 	}
-	sqlite3_finalize(st);
+	free(rows);
 	/* ... and no record of the run stands without the evidence it was posted with. */
-	ck_assert_int_eq(sqlite3_prepare_v2(db, "SELECT count(*) FROM record r WHERE r.id > ?1"
-	    " AND NOT EXISTS (SELECT 1 FROM evidence e WHERE e.record_id = r.id)", -1, &st, NULL), SQLITE_OK);
-	sqlite3_bind_int64(st, 1, first_new_record);
-	ck_assert_int_eq(sqlite3_step(st), SQLITE_ROW);
-	ck_assert_int_eq(sqlite3_column_int64(st, 0), 0);
-	sqlite3_finalize(st);
+	ck_assert_int_eq(srv_intf(&srv, "SELECT count(*) FROM record r WHERE r.id > %lld"
+	    " AND NOT EXISTS (SELECT 1 FROM evidence e WHERE e.record_id = r.id)", first_new_record), 0);
 	/* Last, so that a run with an odd answer still says whether anything was lost. */
 	ck_assert_int_eq(unexpected, 0);
-	sqlite3_close(db);
 	free(acks);
 	server_stop(&srv);
 	curl_global_cleanup();

@@ -206,7 +206,16 @@ START_TEST(test_full_disk_says_so_and_keeps_the_form)
 	ck_assert_int_eq(post(t, 1, "submit", NULL), 303);
 	ck_assert_int_eq(records(), before + 1);
 
-	/* The database's disk is full: a draft (no file) cannot be written either. */
+	/*
+	 * The database's disk is full: a draft (no file) cannot be written
+	 * either. On PostgreSQL the database is on the server's disk, not in
+	 * this store: a full disk there is its SQLSTATE 53100, told as the same
+	 * storage_full (core/db_pg.c), which this test cannot bring about.
+	 */
+	if (server_is_pg(&srv)) {
+		client_free(t);
+		return;
+	}
 	ck_assert_int_eq(srv_sql(&srv, "PRAGMA wal_checkpoint(TRUNCATE)"), 0);
 	before = records();
 	fill(store, filler, sizeof(filler));

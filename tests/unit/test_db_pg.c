@@ -329,9 +329,10 @@ START_TEST(test_concurrent_migrations_each_run_once)
 END_TEST
 
 /*
- * Two writers read the same row and both write it back, SERIALIZABLE: one
- * of them fails with a serialization failure (DB_BUSY, db_retry) and,
- * through store_tx, runs again on what the other committed.
+ * A writer reads a row; a statement outside any transaction changes it and
+ * commits; the writer writes the row back from what it read: that is a
+ * serialization failure (DB_BUSY, db_retry), and store_tx runs the writer
+ * again on what is there now, so neither change is lost.
  */
 struct bump { struct db *other; int runs; };
 
@@ -346,12 +347,8 @@ bump_both(struct db *db, void *arg)
 	ck_assert_int_eq(sql_step(st, NULL), SQL_ROW);
 	n = sql_int(st, 0, -1);
 	sql_reset(st);
-	if (b->runs == 1) {
-		/* The other writer commits its own bump after our read. */
-		ck_assert_int_eq(db_begin(b->other), DB_OK);
+	if (b->runs == 1) /* the other's bump, committed after our read */
 		ck_assert_int_eq(db_exec(b->other, "UPDATE c SET n = n + 1 WHERE id = 1"), DB_OK);
-		ck_assert_int_eq(db_commit(b->other), DB_OK);
-	}
 	st = db_stmt(db, "UPDATE c SET n = ? WHERE id = 1");
 	sql_bind_int(st, 1, n + 1);
 	return sql_exec(st);
@@ -370,6 +367,35 @@ START_TEST(test_a_serialization_failure_is_run_again)
 	ck_assert_int_eq(scalar(db, "SELECT n FROM c WHERE id = 1"), 12);
 	db_close(other);
 	db_close(db);
+}
+END_TEST
+
+/*
+ * Writers take turns, as SQLite's: while one holds its transaction another
+ * waits, and one that waits longer than the lock timeout (5 s, SQLite's busy
+ * timeout) is told DB_BUSY (a 503) with nothing done; after the first
+ * commits, the second writes on what it committed.
+ */
+START_TEST(test_writers_take_turns)
+{
+	struct db *a = db_open(url, 1), *b = db_open(url, 0);
+
+	ck_assert_int_eq(db_exec(a, "CREATE TABLE w (n bigint)"), DB_OK);
+	ck_assert_int_eq(db_begin(a), DB_OK);
+	ck_assert_int_eq(db_exec(a, "INSERT INTO w VALUES (1)"), DB_OK);
+	ck_assert_int_eq(db_begin(b), DB_BUSY);
+	ck_assert(!db_in_transaction(b));
+	ck_assert_int_eq(db_commit(a), DB_OK);
+	ck_assert_int_eq(db_begin(b), DB_OK);
+	ck_assert_int_eq(scalar(b, "SELECT count(*) FROM w"), 1);
+	ck_assert_int_eq(db_exec(b, "INSERT INTO w SELECT n + 1 FROM w"), DB_OK);
+	ck_assert_int_eq(db_commit(b), DB_OK);
+	/* and the first may write again */
+	ck_assert_int_eq(db_begin(a), DB_OK);
+	ck_assert_int_eq(scalar(a, "SELECT sum(n) FROM w"), 3);
+	db_rollback(a);
+	db_close(b);
+	db_close(a);
 }
 END_TEST
 
@@ -446,6 +472,7 @@ main(void)
 	tcase_add_test(tc, test_a_page_reads_one_snapshot_and_a_write_ends_it);
 	tcase_add_test(tc, test_concurrent_migrations_each_run_once);
 	tcase_add_test(tc, test_a_serialization_failure_is_run_again);
+	tcase_add_test(tc, test_writers_take_turns);
 	tcase_add_test(tc, test_a_dropped_connection_is_made_again);
 	tcase_add_test(tc, test_an_armed_fault_fails_the_nth_statement);
 	suite_add_tcase(s, tc);
