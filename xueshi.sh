@@ -146,72 +146,85 @@ tally() {
 	done
 }
 
-cmd_test() {
-	local status=0
-	passed=0 failed=0 skipped=0
-	install_packages
-	for variant in plain sanitizers; do
-		if [ "$variant" = sanitizers ]; then
-			build sanitizers --enable-sanitizers
-		else
-			build plain
-		fi
-		say "xueshi: make check ($variant)"
-		if ! make -C "_build/$variant" check -j1 >"_build/$variant/check.out" 2>&1; then
-			status=1
-			grep -E '^(FAIL|ERROR)|Checks:' "_build/$variant/check.out" >&2 || true
-			for log in $(grep -l -E '^:test-result: (FAIL|ERROR)' $(find "_build/$variant/tests" -name '*.trs') 2>/dev/null); do
-				say "---- ${log%.trs}.log"
-				tail -n 40 "${log%.trs}.log" >&2
-			done
-		fi
-		grep -E '^(PASS|FAIL|ERROR|SKIP|XFAIL|XPASS):' "_build/$variant/check.out" | sed "s/^/[$variant] /" >&2 || true
-		tally "_build/$variant"
-	done
-	# The integration tests once more on PostgreSQL (issue 18): a cluster of
-	# tests/pg/cluster.sh in a temporary directory, each test server a
-	# database of its own there (XUESHI_TEST_PG). The plain build's programs,
-	# the tests run from a copy of its tree so that both passes keep their
-	# logs. It runs beside the fuzz smoke test below: that one spends a
-	# fixed time per target on one core whatever else runs.
-	local pg_dir pg_rc=0 pg_pid
-	pg_dir=$(mktemp -d "${TMPDIR:-/tmp}/xs-pg-XXXXXX")
-	rm -rf _build/postgresql
-	cp -a _build/plain _build/postgresql
-	find _build/postgresql/tests -name '*.log' -o -name '*.trs' | xargs rm -f
-	say "xueshi: make check (postgresql)"
-	(
-		set -e
-		socket_url=$(tests/pg/cluster.sh start "$pg_dir/cluster")
-		trap 'tests/pg/cluster.sh stop "$pg_dir/cluster" >/dev/null 2>&1 || true' EXIT
-		pg_tests=$(cd _build/postgresql && ls tests/integration/ | sed -n 's/^\(test_[a-z_0-9]*\)$/tests\/integration\/\1/p' | sort | tr '\n' ' ')
-		[ -n "$pg_tests" ] && [ -n "$socket_url" ]
-		XUESHI_TEST_PG="$pg_dir/cluster/socket" make -C _build/postgresql check -j1 TESTS="$pg_tests" \
-			>"_build/postgresql/check.out" 2>&1
-	) &
-	pg_pid=$!
-	# Once, not per variant: every fuzz target briefly (tests/fuzz/smoke.sh),
-	# one test each in the tally.
-	say "xueshi: fuzz smoke test"
-	local fuzz_rc=0 fuzz_ok fuzz_failed
-	tests/fuzz/smoke.sh >"_build/fuzz-smoke.out" 2>"_build/fuzz-smoke.log" || fuzz_rc=1
-	wait "$pg_pid" || pg_rc=1
-	rm -rf "$pg_dir"
-	if [ "$pg_rc" -ne 0 ]; then
+# report NAME DIR: after a pass ran make check in DIR (its output in
+# DIR/check.out, its status in pass_rc): the failing logs' tails, every
+# test's line prefixed with [NAME], and the checks into the tally.
+report() {
+	local name=$1 dir=$2 sub=${3:-tests} log before=$((passed + failed + skipped))
+	if [ "$pass_rc" -ne 0 ]; then
 		status=1
-		grep -E '^(FAIL|ERROR)|Checks:' "_build/postgresql/check.out" >&2 || true
-		for log in $(grep -l -E '^:test-result: (FAIL|ERROR)' $(find "_build/postgresql/tests" -name '*.trs') 2>/dev/null); do
+		grep -E '^(FAIL|ERROR)|Checks:' "$dir/check.out" >&2 || true
+		for log in $(grep -l -E '^:test-result: (FAIL|ERROR)' $(find "$dir/$sub" -name '*.trs') 2>/dev/null); do
 			say "---- ${log%.trs}.log"
 			tail -n 40 "${log%.trs}.log" >&2
 		done
 	fi
-	grep -E '^(PASS|FAIL|ERROR|SKIP|XFAIL|XPASS):' "_build/postgresql/check.out" | sed "s/^/[postgresql] /" >&2 || true
-	local before_pg=$((passed + failed + skipped))
-	tally "_build/postgresql" tests/integration
-	# a pass that ran no test at all (no cluster, a build error) is a failure
-	if [ "$pg_rc" -ne 0 ] && [ $((passed + failed + skipped)) -eq "$before_pg" ]; then
+	grep -E '^(PASS|FAIL|ERROR|SKIP|XFAIL|XPASS):' "$dir/check.out" | sed "s/^/[$name] /" >&2 || true
+	tally "$dir" "$sub"
+	# a pass that failed without a test's verdict (no cluster, a build error) is a failure
+	if [ "$pass_rc" -ne 0 ] && [ $((passed + failed + skipped)) -eq "$before" ]; then
 		failed=$((failed + 1))
 	fi
+}
+
+# The integration tests on PostgreSQL (issue 18): a cluster of
+# tests/pg/cluster.sh in a temporary directory DIR, each test server a
+# database of its own there (XUESHI_TEST_PG); the plain build's programs,
+# the tests run from a copy of its tree (_build/postgresql) so that both
+# passes keep their logs.
+pg_pass() {
+	local dir=$1 url tests
+	url=$(tests/pg/cluster.sh start "$dir/cluster") || return 1
+	tests=$(cd _build/postgresql && ls tests/integration/ | sed -n 's/^\(test_[a-z_0-9]*\)$/tests\/integration\/\1/p' | sort | tr '\n' ' ')
+	local rc=0
+	if [ -z "$tests" ] || [ -z "$url" ]; then
+		rc=1
+	else
+		XUESHI_TEST_PG="$dir/cluster/socket" make -C _build/postgresql check -j1 TESTS="$tests" \
+			>"_build/postgresql/check.out" 2>&1 || rc=1
+	fi
+	tests/pg/cluster.sh stop "$dir/cluster" >/dev/null 2>&1 || true
+	return "$rc"
+}
+
+cmd_test() {
+	local status=0 pass_rc pg_dir pg_pid fuzz_pid fuzz_rc=0 fuzz_ok fuzz_failed
+	passed=0 failed=0 skipped=0
+	install_packages
+	# Three passes of the suite and the fuzz smoke test, two at a time (the
+	# tests wait on their servers much of the time; none depends on the
+	# machine being idle): the fuzz smoke test (tests/fuzz/smoke.sh, a
+	# fixed time per target) beside the plain SQLite pass, then the
+	# PostgreSQL pass beside the SQLite pass with ASan and UBSan.
+	build plain
+	say "xueshi: fuzz smoke test"
+	tests/fuzz/smoke.sh >"_build/fuzz-smoke.out" 2>"_build/fuzz-smoke.log" &
+	fuzz_pid=$!
+	say "xueshi: make check (plain)"
+	pass_rc=0
+	make -C _build/plain check -j1 >"_build/plain/check.out" 2>&1 || pass_rc=1
+	report plain _build/plain
+	wait "$fuzz_pid" || fuzz_rc=1
+
+	pg_dir=$(mktemp -d "${TMPDIR:-/tmp}/xs-pg-XXXXXX")
+	rm -rf _build/postgresql
+	cp -a _build/plain _build/postgresql
+	find _build/postgresql/tests \( -name '*.log' -o -name '*.trs' \) -exec rm -f {} +
+	say "xueshi: make check (postgresql)"
+	pg_pass "$pg_dir" &
+	pg_pid=$!
+	build sanitizers --enable-sanitizers
+	say "xueshi: make check (sanitizers)"
+	pass_rc=0
+	make -C _build/sanitizers check -j1 >"_build/sanitizers/check.out" 2>&1 || pass_rc=1
+	report sanitizers _build/sanitizers
+	pass_rc=0
+	wait "$pg_pid" || pass_rc=1
+	rm -rf "$pg_dir"
+	[ -f _build/postgresql/check.out ] || echo "the PostgreSQL cluster did not start" >_build/postgresql/check.out
+	report postgresql _build/postgresql tests/integration
+
+	# The fuzz smoke test: one test per target in the tally.
 	if [ "$fuzz_rc" -ne 0 ]; then
 		status=1
 		tail -n 80 "_build/fuzz-smoke.log" >&2
