@@ -58,12 +58,12 @@ fuzz_flags=(-std=c11 -g -O1 -fsanitize=fuzzer-no-link,address,undefined -fno-san
 plain_flags=(-std=c11 -g -O0)
 # shellcheck disable=SC2207
 cppflags=(-D_GNU_SOURCE -I"$top/cgi-bin" -DXS_DATADIR='"/nonexistent"' -DXS_DBPATH='"/nonexistent"'
-	-DXS_EVIDENCEDIR='"/nonexistent"' $(pkg-config --cflags libxml-2.0 libxslt libzip))
+	-DXS_EVIDENCEDIR='"/nonexistent"' $(pkg-config --cflags libxml-2.0 libxslt libzip libpq))
 # shellcheck disable=SC2207
-libs=($(pkg-config --libs libxslt libexslt libxml-2.0 libzip sqlite3 libsodium libqrencode freexl xlsxwriter)
+libs=($(pkg-config --libs libxslt libexslt libxml-2.0 libzip sqlite3 libpq libsodium libqrencode freexl xlsxwriter)
 	-lcsv -lmagic -lfcgi -lm)
 instrumented="core/http.c core/arena.c core/utf8.c core/sheet.c core/strings.c domain/idcard.c pages/roster_import.c"
-plain="core/app.c core/auth.c core/config.c core/db.c core/failure.c core/form.c core/nav.c
+plain="core/app.c core/auth.c core/config.c core/db.c core/db_pg.c core/failure.c core/form.c core/nav.c
 	core/render.c core/html_out.c core/sheet_write.c domain/assess.c domain/rules.c store/assess.c store/audit.c
 	store/notify.c store/roster.c store/roster_import.c store/scope.c store/session.c store/store.c
 	core/qr.c core/files.c store/verify.c domain/verify.c"

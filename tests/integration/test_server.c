@@ -578,7 +578,7 @@ cgi_env(char **env, char *store, size_t storesz, const char *method,
 	};
 	char dbv[1100];
 
-	snprintf(dbv, sizeof(dbv), "XUESHI_DB=%s/xueshi.db", srv.dir);
+	snprintf(dbv, sizeof(dbv), "XUESHI_DB=%s", srv.db);
 	for (size_t i = 0; i < sizeof(pairs) / sizeof(pairs[0]); i++) {
 		int w;
 		if (pairs[i][1] == NULL)
@@ -640,7 +640,7 @@ START_TEST(test_listen_refuses_other_than_loopback)
 	char prog[1024], dbv[1100], cmd[4096];
 
 	snprintf(prog, sizeof(prog), "%s/xueshi-auth", env_builddir());
-	snprintf(dbv, sizeof(dbv), "%s/xueshi.db", srv.dir);
+	snprintf(dbv, sizeof(dbv), "%s", srv.db); /* the file, or the PostgreSQL URL */
 	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
 		int st;
 		snprintf(cmd, sizeof(cmd), "cd '%s' && XUESHI_DB='%s' XUESHI_DATADIR='%s' "
@@ -672,7 +672,7 @@ START_TEST(test_same_binary_as_fastcgi_on_fd0)
 	ck_assert_int_ge(pid, 0);
 	if (pid == 0) {
 		char dbv[1100];
-		snprintf(dbv, sizeof(dbv), "%s/xueshi.db", srv.dir);
+		snprintf(dbv, sizeof(dbv), "%s", srv.db); /* the file, or the PostgreSQL URL */
 		setenv("XUESHI_DB", dbv, 1);
 		setenv("XUESHI_DATADIR", env_srcdir(), 1);
 		execlp("spawn-fcgi", "spawn-fcgi", "-n", "-s", sock, "-M", "0600",
@@ -818,7 +818,7 @@ START_TEST(test_graceful_stop_finishes_the_body_being_read)
 	snprintf(sock, sizeof(sock), "%s/run/stop.sock", srv.dir);
 	snprintf(spec, sizeof(spec), "unix:%s", sock);
 	snprintf(tmp, sizeof(tmp), "%s/tmp", srv.dir);
-	snprintf(dbv, sizeof(dbv), "%s/xueshi.db", srv.dir);
+	snprintf(dbv, sizeof(dbv), "%s", srv.db); /* the file, or the PostgreSQL URL */
 	master = fork();
 	ck_assert_int_ge(master, 0);
 	if (master == 0) {
